@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+// Tiny launcher: the CLI itself is built from src/cli into dist/.
+import { main } from "../dist/cli/main.js";
+
+await main(process.argv.slice(2));

@@ -1,0 +1,109 @@
+/**
+ * One error tree for everything ape reports to a user. Each class carries the exit code the CLI
+ * uses for it, so the mapping lives in one place and the CLI sets `process.exitCode` once.
+ */
+
+/** Exit codes of the `ape` command, documented in the README. */
+export const EXIT = {
+  ok: 0,
+  /** A bug in ape: an error it did not expect. */
+  internal: 1,
+  /** Bad input: a task file, a flag, a spec. Nothing was written. */
+  usage: 2,
+  /** A model server could not be reached (connection refused, DNS, timeout). */
+  unreachable: 3,
+  /** The server answered but refused: bad key, unknown model, a feature it does not have. */
+  model: 4,
+  /** A budget (calls, tokens, cost) ran out; the run is stored and can be resumed. */
+  budget: 5,
+  /** Cancelled by the user (Ctrl-C / AbortSignal); the run is stored and can be resumed. */
+  cancelled: 130,
+} as const;
+
+/** Base of every error ape raises on purpose. */
+export class ApeError extends Error {
+  /** The exit code the CLI uses for this error. */
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+/** A flag or option that makes no sense; the message names it and says what to give instead. */
+export class UsageError extends ApeError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, EXIT.usage, options);
+  }
+}
+
+/** One problem found in a task file. */
+export interface TaskIssue {
+  /** Path of the field inside the file, e.g. `examples[3].output`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A task file that cannot be used; lists every problem with its file, field and example index. */
+export class TaskError extends ApeError {
+  readonly file: string;
+  readonly issues: readonly TaskIssue[];
+
+  constructor(file: string, issues: readonly TaskIssue[], options?: { cause?: unknown }) {
+    const shown = issues.slice(0, 20).map((i) => `  ${file}: ${i.path ? `${i.path}: ` : ""}${i.message}`);
+    const more = issues.length > 20 ? [`  … and ${issues.length - 20} more`] : [];
+    super([`invalid task file ${file}:`, ...shown, ...more].join("\n"), EXIT.usage, options);
+    this.file = file;
+    this.issues = issues;
+  }
+}
+
+/** A model server could not be reached at all. */
+export class ConnectionError extends ApeError {
+  readonly url: string;
+
+  constructor(url: string, detail: string, options?: { cause?: unknown }) {
+    super(
+      `cannot reach the model server at ${url}: ${detail}. Is the server running? Check --base-url.`,
+      EXIT.unreachable,
+      options,
+    );
+    this.url = url;
+  }
+}
+
+/** The server answered, but not with something usable (auth, unknown model, bad answer). */
+export class ModelError extends ApeError {
+  readonly url: string;
+  /** HTTP status, when the server sent one. */
+  readonly status: number | undefined;
+
+  constructor(url: string, message: string, status?: number, options?: { cause?: unknown }) {
+    super(`${url}: ${message}`, EXIT.model, options);
+    this.url = url;
+    this.status = status;
+  }
+}
+
+/** The server cannot do what was asked (e.g. prompt log-probs for the logprob scorer). */
+export class CapabilityError extends ApeError {
+  constructor(message: string) {
+    super(message, EXIT.model);
+  }
+}
+
+/** A budget cap would be passed by the next call; the run stops cleanly and can be resumed. */
+export class BudgetError extends ApeError {
+  constructor(message: string) {
+    super(message, EXIT.budget);
+  }
+}
+
+/** The run was cancelled through its AbortSignal (Ctrl-C on the CLI). */
+export class CancelledError extends ApeError {
+  constructor(message = "cancelled") {
+    super(message, EXIT.cancelled);
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The Selector seam: pure logic that decides which candidate gets scored on which eval examples,
+ * through an `evaluate` callback. No model, no store: every strategy is testable on its own.
+ */
+
+/** The selection strategies, `multistage` being the default. */
+export const SELECTORS = ["multistage", "ucb", "halving", "exhaustive", "bounds"] as const;
+/** Name of a selection strategy. */
+export type SelectorName = (typeof SELECTORS)[number];
+
+/** Score one candidate (index into the pool) on some eval examples (indices into the eval split). */
+export interface EvalRequest {
+  readonly candidate: number;
+  readonly examples: readonly number[];
+}
+
+/**
+ * Scores for each request, one number per example in the order asked. Execution accuracy gives
+ * values in [0, 1]; log-probability gives values ≤ 0.
+ */
+export type Evaluate = (requests: readonly EvalRequest[]) => Promise<readonly (readonly number[])[]>;
+
+/** Settings for one selection. */
+export interface SelectOptions {
+  /** Size of the eval split; example indices are `0 … evalSize-1`. */
+  readonly evalSize: number;
+  /** Most (candidate, example) evaluations the selector may ask for in all. */
+  readonly budget: number;
+  /** Seed of every random choice (batches, tie breaks). */
+  readonly seed: number;
+}
+
+/** A candidate's state at the end of one stage (or round). */
+export interface StageRecord {
+  readonly stage: number;
+  readonly mean: number;
+  /** Examples scored so far. */
+  readonly count: number;
+}
+
+/** What selection concluded about one candidate. */
+export interface CandidateOutcome {
+  /** Index into the pool. */
+  readonly index: number;
+  /** Mean score over every example it was scored on. */
+  readonly mean: number;
+  readonly count: number;
+  /** Stage where it was dropped, `undefined` if it survived to the end. */
+  readonly droppedAt: number | undefined;
+  readonly history: readonly StageRecord[];
+}
+
+/** The result of one selection. */
+export interface SelectionResult {
+  /** Every candidate, best first: survivors by mean, then dropped ones by stage (later first) and mean. */
+  readonly ranking: readonly CandidateOutcome[];
+  /** (candidate, example) evaluations asked for. */
+  readonly evaluations: number;
+}
+
+/** A selection strategy. */
+export interface Selector {
+  readonly name: SelectorName;
+  /** Rank a pool of `poolSize` candidates, never asking for more than `options.budget` evaluations. */
+  select(poolSize: number, evaluate: Evaluate, options: SelectOptions): Promise<SelectionResult>;
+}

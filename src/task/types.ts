@@ -1,0 +1,60 @@
+/**
+ * The in-memory shape of a task once loaded and validated. Everything downstream (propose, score,
+ * select) reads only this; file formats are the loader's business.
+ */
+
+/** Metrics from instruction induction, applied after normalising the prediction. */
+export const METRICS = ["exact_match", "contains", "f1", "exact_set"] as const;
+/** Name of a task metric. */
+export type MetricName = (typeof METRICS)[number];
+
+/** The three splits of a task. */
+export const SPLITS = ["demo", "eval", "test"] as const;
+/** Name of a split. */
+export type SplitName = (typeof SPLITS)[number];
+
+/** One input with every output that counts as correct. */
+export interface Example {
+  /** Stable id within the task (from the file, or the 0-based position). */
+  readonly id: string;
+  readonly input: string;
+  /** At least one acceptable output; the best match counts. */
+  readonly outputs: readonly string[];
+}
+
+/**
+ * Prompt templates with the placeholders `[PROMPT] [INPUT] [OUTPUT] [full_DEMO] [APE]`.
+ * The wording is ours; the idea of each is the APE paper's.
+ */
+export interface Templates {
+  /** How the target sees a candidate at scoring time: `[PROMPT]`, `[INPUT]`, `[OUTPUT]` (and optionally `[full_DEMO]`). */
+  readonly eval: string;
+  /** One demo inside `[full_DEMO]`: `[INPUT]`, `[OUTPUT]`. */
+  readonly demo: string;
+  /** Forward proposal: shows `[full_DEMO]`, ends where the instruction goes (`[APE]`). */
+  readonly forward: string;
+  /** Reverse proposal: `[APE]` is the blank to fill, text around it is prefix and suffix. */
+  readonly reverse: string;
+}
+
+/** A validated task. */
+export interface Task {
+  readonly name: string;
+  /** File it was loaded from (or a label for tasks built in code). */
+  readonly source: string;
+  readonly description: string | undefined;
+  readonly metric: MetricName;
+  readonly templates: Templates;
+  /** Human-written reference instructions, scored beside the winner at the end. */
+  readonly references: readonly string[];
+  readonly splits: Readonly<Record<SplitName, readonly Example[]>>;
+}
+
+/** The default templates. */
+export const DEFAULT_TEMPLATES: Templates = Object.freeze({
+  eval: "Instruction: [PROMPT]\nInput: [INPUT]\nOutput: [OUTPUT]",
+  demo: "Input: [INPUT]\nOutput: [OUTPUT]",
+  forward:
+    "I gave a friend an instruction and some inputs. The friend read the instruction and wrote an output for every one of the inputs. Here are the input-output pairs:\n\n[full_DEMO]\n\nThe instruction was to [APE]",
+  reverse: "Instruction: [APE]\n\n[full_DEMO]",
+});
