@@ -2,4 +2,4 @@
 // Tiny launcher: the CLI itself is built from src/cli into dist/.
 import { main } from "../dist/cli/main.js";
 
-await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

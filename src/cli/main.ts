@@ -1,0 +1,70 @@
+/**
+ * The `ape` command: parses arguments with yargs, runs one command, and turns any error into a
+ * message on stderr and an exit code (src/errors.ts). The only place that decides the exit code.
+ */
+import yargs from "yargs";
+import { ApeError, EXIT } from "../errors.js";
+import type { CliContext, CommandFactory } from "./context.js";
+
+/** Every command of the CLI, one file each under src/cli/commands. */
+const COMMANDS: readonly CommandFactory[] = [];
+
+/** The context of a real terminal session. */
+export function processContext(signal: AbortSignal): CliContext {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, signal };
+}
+
+/** Run the CLI on `argv` (without `node` and the script) and return the exit code. */
+export async function main(argv: readonly string[], ctx?: CliContext): Promise<number> {
+  const controller = new AbortController();
+  const onSigint = (): void => controller.abort();
+  if (!ctx) process.once("SIGINT", onSigint);
+  const context = ctx ?? processContext(controller.signal);
+  try {
+    return await run(argv, context);
+  } finally {
+    if (!ctx) process.off("SIGINT", onSigint);
+  }
+}
+
+async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
+  let usageError: string | undefined;
+  const parser = yargs([...argv])
+    .scriptName("ape")
+    .usage("$0 <command> [options]")
+    .strict()
+    .demandCommand(1, "Name a command; `ape --help` lists them.")
+    .recommendCommands()
+    .help()
+    .version()
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .fail((message: string | null, error: Error | undefined) => {
+      if (error) throw error;
+      usageError = message ?? "invalid arguments";
+    });
+  for (const make of COMMANDS) parser.command(make(ctx));
+  let helpText = "";
+  try {
+    await parser.parseAsync([...argv], {}, (_err: Error | undefined, _argv: unknown, output: string) => {
+      helpText = output;
+    });
+  } catch (error) {
+    return report(error, ctx);
+  }
+  if (usageError !== undefined) {
+    ctx.stderr.write(`ape: ${usageError}\nRun \`ape --help\` for usage.\n`);
+    return EXIT.usage;
+  }
+  if (helpText) ctx.stdout.write(`${helpText}\n`);
+  return EXIT.ok;
+}
+
+function report(error: unknown, ctx: CliContext): number {
+  if (error instanceof ApeError) {
+    ctx.stderr.write(`ape: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  ctx.stderr.write(`ape: internal error (please report it): ${detail}\n`);
+  return EXIT.internal;
+}
