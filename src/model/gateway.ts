@@ -5,12 +5,12 @@
  * the size the server takes, and records every call in the store as it completes.
  */
 import pLimit, { type LimitFunction } from "p-limit";
-import { ApeError, CancelledError, ModelError } from "../errors.js";
+import { CancelledError, ModelError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import type { Budget, Spend } from "./budget.js";
 import { cacheKey } from "./cache-key.js";
 import { costOf, priceOf, type PriceTable } from "./prices.js";
-import { DEFAULT_RETRY, retryDelay, sleep, type RetryPolicy } from "./retry.js";
+import { DEFAULT_RETRY, retrying, type RetryPolicy } from "./retry.js";
 import { countTokens } from "./tokens.js";
 import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, Usage } from "./types.js";
 
@@ -190,23 +190,14 @@ export class Gateway {
   }
 
   private async withRetries<T>(attempt: () => Promise<T>): Promise<T> {
-    const policy = this.o.retry ?? DEFAULT_RETRY;
-    const random = this.o.random ?? Math.random;
-    for (let n = 1; ; n++) {
-      if (this.o.signal?.aborted) throw new CancelledError();
-      try {
-        return await attempt();
-      } catch (error) {
-        const transient = error instanceof ApeError && "transient" in error && error.transient === true;
-        if (!transient || n >= policy.attempts || this.o.signal?.aborted) throw this.o.signal?.aborted ? new CancelledError() : error;
-        const retryAfter = error instanceof ModelError ? error.retryAfterMs : undefined;
+    const signal = this.o.signal;
+    if (signal?.aborted) throw new CancelledError();
+    try {
+      return await retrying(attempt, this.o.retry ?? DEFAULT_RETRY, this.o.random ?? Math.random, signal, (error) => {
         if (error instanceof ModelError && error.status === 429) this.coolDown();
-        try {
-          await sleep(retryDelay(policy, n, random(), retryAfter), this.o.signal);
-        } catch {
-          throw new CancelledError();
-        }
-      }
+      });
+    } catch (error) {
+      throw signal?.aborted ? new CancelledError() : error;
     }
   }
 

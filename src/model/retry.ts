@@ -38,3 +38,32 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
+
+/** True for errors worth trying again (ModelError/ConnectionError marked transient). */
+export function isTransient(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "transient" in error && error.transient === true;
+}
+
+/**
+ * Run `attempt` until it succeeds, fails with a non-transient error, or uses up the policy's
+ * attempts; `onRetry` sees each transient error before the wait (e.g. to lower concurrency).
+ */
+export async function retrying<T>(
+  attempt: () => Promise<T>,
+  policy: RetryPolicy,
+  random: () => number,
+  signal?: AbortSignal,
+  onRetry?: (error: unknown) => void,
+  retryable: (error: unknown) => boolean = isTransient,
+): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!retryable(error) || n >= policy.attempts || signal?.aborted) throw error;
+      onRetry?.(error);
+      const retryAfter = typeof error === "object" && error !== null && "retryAfterMs" in error && typeof error.retryAfterMs === "number" ? error.retryAfterMs : undefined;
+      await sleep(retryDelay(policy, n, random(), retryAfter), signal);
+    }
+  }
+}

@@ -3,9 +3,10 @@
  * instead of trusting the backend's name (docs/servers.md lists how servers differ).
  */
 import type OpenAI from "openai";
-import { ModelError } from "../../errors.js";
+import { ConnectionError, ModelError } from "../../errors.js";
 import type { Capabilities, FillPath, FimTokens, ModelSpec } from "../types.js";
 import { toApeError } from "./errors.js";
+import { DEFAULT_RETRY, isTransient, retrying } from "../retry.js";
 import { parseLogprobs } from "./logprobs.js";
 
 /** FIM markers of model families known to have them as single special tokens. */
@@ -21,30 +22,42 @@ export const DEFAULT_MAX_BATCH = 16;
 export async function probeServer(client: OpenAI, spec: ModelSpec, url: string, signal?: AbortSignal): Promise<Capabilities> {
   const model = spec.model;
   const options = signal ? { signal } : {};
-  await checkModelListed(client, model, url, options);
+  // First contact: a server that is not there fails at once (exit 3); other faults are retried.
+  const firstContact = (e: unknown): boolean => isTransient(e) && !(e instanceof ConnectionError);
+  await retrying(() => checkModelListed(client, model, url, options), DEFAULT_RETRY, Math.random, signal, undefined, firstContact);
 
   const works = async (attempt: () => Promise<unknown>): Promise<unknown> => {
     try {
-      return await attempt();
+      // A fault that may pass is tried again here, so that it is never read as "not supported".
+      return await retrying(async () => {
+        try {
+          return await attempt();
+        } catch (error) {
+          throw toApeError(error, url, model);
+        }
+      }, DEFAULT_RETRY, Math.random, signal);
     } catch (error) {
       const e = toApeError(error, url, model);
-      if (e.exitCode === 3 || e.exitCode === 130) throw e;
+      // Only a clear refusal means "not supported"; a fault that may pass fails the probe, which the Gateway retries.
+      if (e.exitCode !== 4 || ("transient" in e && e.transient === true)) throw e;
       return undefined;
     }
   };
 
-  const [completion, echo, chat, list, samples, suffix] = await Promise.all([
-    works(() => client.completions.create({ model, prompt: "Hello", max_tokens: 1, temperature: 0 }, options)),
-    works(() => client.completions.create({ model, prompt: "Hello world", max_tokens: 0, echo: true, logprobs: 1, temperature: 0 }, options)),
+  const completion = await works(() => client.completions.create({ model, prompt: "Hello", max_tokens: 1, temperature: 0 }, options));
+  const completions = completion !== undefined;
+  const [echo, chat, list, samples, suffix] = await Promise.all([
+    completions ? works(() => client.completions.create({ model, prompt: "Hello world", max_tokens: 0, echo: true, logprobs: 1, temperature: 0 }, options)) : undefined,
     works(() => client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }], max_tokens: 1, temperature: 0 }, options)),
-    works(() => client.completions.create({ model, prompt: ["Hello", "Hi"], max_tokens: 1, temperature: 0 }, options)),
-    works(() => client.completions.create({ model, prompt: "Hello", max_tokens: 1, temperature: 1, n: 2 }, options)),
-    spec.backend === "sglang"
-      ? Promise.resolve(undefined) // SGLang may ignore `suffix` silently: never trust it.
+    completions ? works(() => client.completions.create({ model, prompt: ["Hello", "Hi"], max_tokens: 1, temperature: 0 }, options)) : undefined,
+    completions
+      ? works(() => client.completions.create({ model, prompt: "Hello", max_tokens: 1, temperature: 1, n: 2 }, options))
+      : works(() => client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }], max_tokens: 1, temperature: 1, n: 2 }, options)),
+    !completions || spec.backend === "sglang"
+      ? undefined // SGLang may ignore `suffix` silently: never trust it.
       : works(() => client.completions.create({ model, prompt: "The", suffix: " end.", max_tokens: 1, temperature: 0 }, options)),
   ]);
 
-  const completions = completion !== undefined;
   const fill: FillPath[] = [];
   if (suffix !== undefined) fill.push("suffix");
   if (spec.backend === "llamacpp" && (await infillWorks(url, signal))) fill.push("infill");
@@ -72,7 +85,7 @@ async function checkModelListed(client: OpenAI, model: string, url: string, opti
   } catch (error) {
     const e = toApeError(error, url, model);
     // Some servers have no /models route; only an unreachable server or a refused key stops here.
-    if (e.exitCode === 3 || e.exitCode === 130 || (e as { status?: number }).status === 401) throw e;
+    if (e.exitCode !== 4 || ("transient" in e && e.transient === true) || ("status" in e && e.status === 401)) throw e;
     return;
   }
   if (ids.length > 0 && !ids.includes(model)) {
