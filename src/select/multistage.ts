@@ -12,20 +12,27 @@ import type { Evaluate, SelectOptions, SelectionResult, Selector } from "./selec
 export interface MultistageOptions {
   /** Examples per candidate in the first stage. @default 5 */
   readonly firstBatch?: number;
-  /** Each later stage's batch is the previous one times this (rounded up). @default 2 */
+  /** Each later stage's batch is the previous one times this (rounded up). @default 1.5 */
   readonly growth?: number;
-  /** Fraction of the candidates kept after each filtering stage (rounded up). @default 0.3 */
+  /** Fraction of the candidates kept after each filtering stage (rounded up). @default 0.4 */
   readonly keep?: number;
   /** Filtering stops once at most this many remain; they are scored on the whole split. @default 3 */
   readonly finalists?: number;
+  /**
+   * Slack of the cut, in standard errors: a candidate below the top fraction is still kept when its
+   * mean is within `slack · s/√n` of the last kept one (s: pooled standard deviation of the stage's
+   * candidates, n: examples each has seen). 0 keeps exactly the top fraction. @default 0
+   */
+  readonly slack?: number;
 }
 
 /** The defaults of `MultistageOptions`. */
 export const MULTISTAGE_DEFAULTS: Required<MultistageOptions> = {
   firstBatch: 5,
-  growth: 2,
-  keep: 0.3,
+  growth: 1.5,
+  keep: 0.4,
   finalists: 3,
+  slack: 0,
 };
 
 /**
@@ -51,8 +58,8 @@ export function multistageSelector(settings: MultistageOptions = {}): Selector {
       while (alive.length > o.finalists && state.left > 0) {
         await state.score(state.share(alive, batch));
         state.record(stage, alive);
-        const kept = Math.min(alive.length - 1, Math.max(o.finalists, Math.ceil(alive.length * o.keep)));
         const sorted = byMean(state, alive);
+        const kept = cut(state, sorted, Math.min(alive.length - 1, Math.max(o.finalists, Math.ceil(alive.length * o.keep))), o.slack);
         state.drop(stage, sorted.slice(kept));
         alive = sorted.slice(0, kept);
         stage++;
@@ -67,3 +74,20 @@ export function multistageSelector(settings: MultistageOptions = {}): Selector {
   };
 }
 
+
+/** How many of `sorted` (best first) to keep: `base`, plus those within the slack of the last kept. */
+function cut(state: PoolState, sorted: readonly number[], base: number, slack: number): number {
+  const last = sorted[base - 1];
+  if (slack <= 0 || last === undefined) return base;
+  const scored = sorted.filter((c) => state.count(c) > 1);
+  if (scored.length === 0) return base;
+  const sd = Math.sqrt(scored.reduce((sum, c) => sum + state.variance(c), 0) / scored.length);
+  const floor = state.mean(last) - (slack * sd) / Math.sqrt(Math.max(1, state.count(last))) - 1e-12;
+  let kept = base;
+  while (kept < sorted.length - 1) {
+    const next = sorted[kept];
+    if (next === undefined || !(state.mean(next) >= floor)) break;
+    kept++;
+  }
+  return kept;
+}
