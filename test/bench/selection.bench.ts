@@ -15,6 +15,7 @@
  *
  * `multistage` runs on its own default schedule (budget = exhaustive, it stops by itself); the
  * others get the largest number of evaluations multistage used in any trial as their budget.
+ * A last row shows `bounds` with no cap, to show what its stopping rule costs when it may finish.
  */
 import { pathToFileURL } from "node:url";
 import { createRng, createSelector, deriveSeed, type Evaluate, type Selector, type SelectorName } from "../../src/select/index.js";
@@ -96,6 +97,8 @@ export async function run(): Promise<void> {
   const budget = multistage.maxEvaluations;
   const others: SelectorName[] = ["ucb", "bounds", "halving", "exhaustive"];
   for (const name of others) rows.push(await measure(`${name} @ multistage budget`, createSelector(name), budget));
+  // For reference: confidence-bound elimination when nothing caps it, stopping on its own.
+  rows.push(await measure("bounds, uncapped", createSelector("bounds"), EXHAUSTIVE));
   console.log(`selection benchmark: ${POOL} candidates, ${EVAL} eval examples, ${TRIALS} trials; hit = within ${TOLERANCE} of the truly best`);
   console.log(`${"strategy".padEnd(30)} ${"budget".padStart(6)} ${"evals".padStart(7)} ${"within".padStart(7)} ${"exact".padStart(7)}`);
   for (const r of rows) {
