@@ -14,6 +14,7 @@ export { BOUNDS_DEFAULTS, boundsSelector, type BoundsOptions } from "./bounds.js
 export { exhaustiveSelector, type ExhaustiveOptions } from "./exhaustive.js";
 export { HALVING_DEFAULTS, halvingSelector, type HalvingOptions } from "./halving.js";
 export { MULTISTAGE_DEFAULTS, multistageSelector, type MultistageOptions } from "./multistage.js";
+export { fitFirstBatch, keptAfter, plannedCost, type StagePlan } from "./multistage-plan.js";
 export { UCB_DEFAULTS, ucbSelector, type UcbOptions } from "./ucb.js";
 export { createRng, deriveSeed, mulberry32, permutation, splitmix32, type Rng } from "./random.js";
 

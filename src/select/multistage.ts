@@ -4,6 +4,7 @@
  * repeat until a few remain, then score those finalists on the whole eval split.
  */
 import { UsageError } from "../errors.js";
+import { fitFirstBatch, keptAfter } from "./multistage-plan.js";
 import { byMean, PoolState } from "./pool-state.js";
 import { createRng, deriveSeed } from "./random.js";
 import type { Evaluate, SelectOptions, SelectionResult, Selector } from "./selector.js";
@@ -36,9 +37,12 @@ export const MULTISTAGE_DEFAULTS: Required<MultistageOptions> = {
 };
 
 /**
- * The multi-stage selector. Keeping a fixed top fraction (not an absolute score threshold) makes
- * the cost known in advance and works for any score scale, accuracy or log-probability. Ties at
- * the cut are broken by a seeded order.
+ * The multi-stage selector. Keeping a top fraction (not an absolute score threshold) makes the
+ * cost known in advance (`plannedCost`) and works for any score scale, accuracy or
+ * log-probability; ties at the cut are broken by a seeded order. On the benchmark's shape (50
+ * candidates, 100 examples) the defaults cost 749 evaluations: 50×5, 20×8, 8×12, 4×18, then 3
+ * finalists × the 57 examples they have not seen. When the budget cannot pay for the schedule,
+ * the first batch shrinks (down to 1) until it can; the finalists' last stage takes what is left.
  */
 export function multistageSelector(settings: MultistageOptions = {}): Selector {
   const o = { ...MULTISTAGE_DEFAULTS, ...settings };
@@ -54,12 +58,12 @@ export function multistageSelector(settings: MultistageOptions = {}): Selector {
       const state = new PoolState(poolSize, evaluate, options);
       let alive = createRng(deriveSeed(options.seed, 20)).shuffle(state.survivors());
       let stage = 0;
-      let batch = o.firstBatch;
+      let batch = fitFirstBatch(poolSize, options.evalSize, options.budget, o);
       while (alive.length > o.finalists && state.left > 0) {
         await state.score(state.share(alive, batch));
         state.record(stage, alive);
         const sorted = byMean(state, alive);
-        const kept = cut(state, sorted, Math.min(alive.length - 1, Math.max(o.finalists, Math.ceil(alive.length * o.keep))), o.slack);
+        const kept = cut(state, sorted, keptAfter(alive.length, o), o.slack);
         state.drop(stage, sorted.slice(kept));
         alive = sorted.slice(0, kept);
         stage++;

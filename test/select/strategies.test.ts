@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSelector, MULTISTAGE_DEFAULTS } from "../../src/select/index.js";
+import { createSelector, fitFirstBatch, MULTISTAGE_DEFAULTS, plannedCost } from "../../src/select/index.js";
 import { bernoulliPool, recorder, spreadRates } from "./support.js";
 
 describe("multistage", () => {
@@ -98,5 +98,26 @@ describe("bounds", () => {
       const best = means.indexOf(Math.max(...means));
       expect(result.ranking.find((o) => o.index === best)?.droppedAt).toBeUndefined();
     }
+  });
+});
+
+describe("multistage plan", () => {
+  it("predicts the cost of the default schedule", async () => {
+    expect(plannedCost(50, 100, MULTISTAGE_DEFAULTS)).toBe(749);
+    const scores = bernoulliPool(spreadRates(50, 1), 100, 1);
+    const result = await createSelector("multistage").select(50, recorder(scores).evaluate, { evalSize: 100, budget: 5000, seed: 1 });
+    expect(result.evaluations).toBe(749);
+  });
+
+  it("shrinks the first batch to fit a tight budget and still reaches the finalists", async () => {
+    const budget = plannedCost(50, 100, { ...MULTISTAGE_DEFAULTS, firstBatch: 2 });
+    expect(fitFirstBatch(50, 100, budget, MULTISTAGE_DEFAULTS)).toBe(2);
+    const scores = bernoulliPool(spreadRates(50, 2), 100, 2);
+    const result = await createSelector("multistage").select(50, recorder(scores).evaluate, { evalSize: 100, budget, seed: 2 });
+    expect(result.evaluations).toBe(budget);
+    const finalists = result.ranking.filter((o) => o.droppedAt === undefined);
+    expect(finalists).toHaveLength(MULTISTAGE_DEFAULTS.finalists);
+    expect(finalists.every((o) => o.count === 100)).toBe(true);
+    expect(fitFirstBatch(50, 100, 10, MULTISTAGE_DEFAULTS)).toBe(1);
   });
 });
