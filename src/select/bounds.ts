@@ -17,8 +17,9 @@ export interface BoundsOptions {
   /** Fresh examples per survivor per stage. @default 5 */
   readonly batch?: number;
   /**
-   * Failure probability of all of one stage's intervals together (split evenly over the
-   * candidates). Not corrected for looking again at every stage. @default 0.05
+   * Failure probability of all intervals together, over every candidate and every stage: stage s
+   * gets delta / ((s + 1)(s + 2)), split evenly over the candidates, so the looks add up to at
+   * most delta and the best candidate of the split is dropped with probability ≤ delta. @default 0.05
    */
   readonly delta?: number;
 }
@@ -36,8 +37,8 @@ export function boundsSelector(settings: BoundsOptions = {}): Selector {
     async select(poolSize: number, evaluate: Evaluate, options: SelectOptions): Promise<SelectionResult> {
       const state = new PoolState(poolSize, evaluate, options);
       let alive = createRng(deriveSeed(options.seed, 50)).shuffle(state.survivors());
-      const delta = o.delta / Math.max(1, poolSize);
       for (let stage = 0; alive.length > 1 && state.left > 0; stage++) {
+        const delta = o.delta / Math.max(1, poolSize) / ((stage + 1) * (stage + 2));
         const spent = await state.score(state.share(alive, o.batch));
         state.record(stage, alive);
         if (spent === 0) break; // every survivor has seen the whole split
