@@ -25,7 +25,7 @@ export interface BoundsOptions {
 }
 
 /** The defaults of `BoundsOptions`. */
-export const BOUNDS_DEFAULTS: Required<BoundsOptions> = { batch: 5, delta: 0.05 };
+export const BOUNDS_DEFAULTS: Required<BoundsOptions> = Object.freeze({ batch: 5, delta: 0.05 });
 
 /** The confidence-bound elimination selector. */
 export function boundsSelector(settings: BoundsOptions = {}): Selector {

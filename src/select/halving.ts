@@ -15,7 +15,7 @@ export interface HalvingOptions {
 }
 
 /** The defaults of `HalvingOptions`. */
-export const HALVING_DEFAULTS: Required<HalvingOptions> = { eta: 2 };
+export const HALVING_DEFAULTS: Required<HalvingOptions> = Object.freeze({ eta: 2 });
 
 /**
  * The successive-halving selector. It spends the whole budget (or the whole split, if less):

@@ -27,7 +27,7 @@ export interface UcbOptions {
 }
 
 /** The defaults of `UcbOptions`. */
-export const UCB_DEFAULTS: Required<UcbOptions> = { rounds: 20, promptsPerRound: 0.334, c: 1, samplesPerPull: 5 };
+export const UCB_DEFAULTS: Required<UcbOptions> = Object.freeze({ rounds: 20, promptsPerRound: 0.334, c: 1, samplesPerPull: 5 });
 
 /**
  * The UCB selector. History holds one record per pull (stage 0 is the first sweep, stage r the
