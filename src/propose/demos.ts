@@ -1,5 +1,5 @@
 /** Demo subsets shown to the proposer, drawn from the demo split by the run's seed. */
-import { deriveSeed, mulberry32, sample } from "../random.js";
+import { createRng, deriveSeed, sample } from "../random.js";
 import { render } from "../template.js";
 import type { Example, Task } from "../task/types.js";
 
@@ -10,5 +10,5 @@ export function renderDemos(task: Task, examples: readonly Example[]): string {
 
 /** `count` subsets of `size` demos each; subset `i` depends only on the seed, `label` and `i`. */
 export function demoSubsets(task: Task, count: number, size: number, seed: number, label: string): Example[][] {
-  return Array.from({ length: count }, (_, i) => sample(task.splits.demo, size, mulberry32(deriveSeed(seed, label, i))));
+  return Array.from({ length: count }, (_, i) => sample(task.splits.demo, size, createRng(deriveSeed(seed, label, i))));
 }

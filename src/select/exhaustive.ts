@@ -3,7 +3,7 @@
  * strategies are measured against, and the right choice when the pool is small.
  */
 import { PoolState } from "./pool-state.js";
-import { createRng, deriveSeed } from "./random.js";
+import { createRng, deriveSeed } from "../random.js";
 import type { Evaluate, SelectOptions, SelectionResult, Selector } from "./selector.js";
 
 /** Settings of `exhaustive` (none yet; kept for a uniform `createSelector`). */

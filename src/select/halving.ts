@@ -5,7 +5,7 @@
  */
 import { UsageError } from "../errors.js";
 import { byMean, PoolState } from "./pool-state.js";
-import { createRng, deriveSeed } from "./random.js";
+import { createRng, deriveSeed } from "../random.js";
 import type { Evaluate, SelectOptions, SelectionResult, Selector } from "./selector.js";
 
 /** Settings of `halving`. */

@@ -16,7 +16,7 @@ export { HALVING_DEFAULTS, halvingSelector, type HalvingOptions } from "./halvin
 export { MULTISTAGE_DEFAULTS, multistageSelector, type MultistageOptions } from "./multistage.js";
 export { fitFirstBatch, keptAfter, plannedCost, type StagePlan } from "./multistage-plan.js";
 export { UCB_DEFAULTS, ucbSelector, type UcbOptions } from "./ucb.js";
-export { createRng, deriveSeed, mulberry32, permutation, splitmix32, type Rng } from "./random.js";
+export { createRng, deriveSeed, mulberry32, permutation, splitmix32, type Rng } from "../random.js";
 
 /** The settings each strategy takes, by name. */
 export interface SelectorSettings {

@@ -6,7 +6,7 @@
 import { UsageError } from "../errors.js";
 import { fitFirstBatch, keptAfter } from "./multistage-plan.js";
 import { byMean, PoolState } from "./pool-state.js";
-import { createRng, deriveSeed } from "./random.js";
+import { createRng, deriveSeed } from "../random.js";
 import type { Evaluate, SelectOptions, SelectionResult, Selector } from "./selector.js";
 
 /**

@@ -10,7 +10,7 @@
  * again.
  */
 import { ApeError, EXIT, UsageError } from "../errors.js";
-import { createRng, deriveSeed, permutation } from "./random.js";
+import { createRng, deriveSeed, permutation } from "../random.js";
 import { rankOutcomes } from "./ranking.js";
 import type { CandidateOutcome, Evaluate, EvalRequest, SelectOptions, SelectionResult, StageRecord } from "./selector.js";
 

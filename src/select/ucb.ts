@@ -11,7 +11,7 @@
  */
 import { UsageError } from "../errors.js";
 import { PoolState } from "./pool-state.js";
-import { createRng, deriveSeed } from "./random.js";
+import { createRng, deriveSeed } from "../random.js";
 import type { Evaluate, SelectOptions, SelectionResult, Selector } from "./selector.js";
 
 /** Settings of `ucb`; defaults follow the original APE configuration. */

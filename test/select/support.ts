@@ -2,7 +2,7 @@
  * Test helpers for selectors: a synthetic score matrix and an `evaluate` that records every
  * request, so tests can check what a strategy asked for.
  */
-import { createRng, deriveSeed } from "../../src/select/random.js";
+import { createRng, deriveSeed } from "../../src/random.js";
 import type { EvalRequest, Evaluate } from "../../src/select/selector.js";
 
 /** An `evaluate` over a fixed matrix plus the log of what it was asked. */
