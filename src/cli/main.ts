@@ -4,10 +4,12 @@
  */
 import yargs from "yargs";
 import { ApeError, EXIT } from "../errors.js";
+import { importCommand } from "./commands/import.js";
+import { tasksCommand } from "./commands/tasks.js";
 import type { CliContext, CommandFactory } from "./context.js";
 
 /** Every command of the CLI, one file each under src/cli/commands. */
-const COMMANDS: readonly CommandFactory[] = [];
+const COMMANDS: readonly CommandFactory[] = [tasksCommand, importCommand];
 
 /** The context of a real terminal session. */
 export function processContext(signal: AbortSignal): CliContext {

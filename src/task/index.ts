@@ -7,3 +7,4 @@ export { TEXT_CAP, NAME_CAP, type TaskFile, type ExampleFile } from "./schema.js
 export { DEFAULT_DEMO_CAP, DEFAULT_DEMO_FRACTION, splitCounts } from "./split.js";
 export { seededRandom, shuffled, type Random } from "./random.js";
 export * from "./types.js";
+export { formatTaskFile } from "./format.js";
