@@ -8,3 +8,8 @@ export { DEFAULT_DEMO_CAP, DEFAULT_DEMO_FRACTION, splitCounts } from "./split.js
 export { seededRandom, shuffled, type Random } from "./random.js";
 export * from "./types.js";
 export { formatTaskFile } from "./format.js";
+export { importApe, type ApeImportOptions } from "./import/ape.js";
+export { importBigBench, type BigBenchImportOptions } from "./import/bigbench.js";
+export { importCsv, importJsonl, type CsvImportOptions, type TableImportOptions } from "./import/table.js";
+export { writeTasks, safeName, type WrittenTask, type WriteOptions } from "./import/write.js";
+export { metricForTask } from "./import/metrics.js";
