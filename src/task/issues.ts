@@ -25,7 +25,7 @@ export function kindOf(value: unknown): string {
   if (typeof value === "object") return "an object";
   if (typeof value === "string") return "a string";
   if (typeof value === "number") return "a number";
-  if (typeof value === "boolean") return "true/false";
+  if (typeof value === "boolean") return String(value);
   return typeof value;
 }
 
@@ -112,7 +112,10 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): stri
       if (field === "metric")
         return `unknown metric ${JSON.stringify(issue.input)}; valid metrics: ${METRICS.join(", ")}`;
       if (field === "split") return `unknown split ${JSON.stringify(issue.input)}; valid splits: ${SPLITS.join(", ")}`;
-      if (field === "version") return `unsupported version ${JSON.stringify(issue.input)}; this ape reads version 1`;
+      if (field === "version")
+        return typeof issue.input === "number"
+          ? `unsupported version ${issue.input}; this ape reads version 1`
+          : `expected the number 1, got ${JSON.stringify(issue.input)}`;
       return `unexpected value ${JSON.stringify(issue.input)}`;
     }
     case "too_big":
