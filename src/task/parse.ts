@@ -85,7 +85,14 @@ export function parseJsonlTask(text: string, file: string, options: TaskOptions 
   const examples = checkExamples(raw, issues, label);
   const name = basename(file, extname(file));
   const head: TaskHead = { name, description: undefined, metric: "exact_match", templates: undefined, references: [], split: undefined };
-  return assembleTask(file, head, examples, raw.length, issues, options, label);
+  try {
+    return assembleTask(file, head, examples, raw.length, issues, options, label);
+  } catch (error) {
+    if (!(error instanceof TaskError)) throw error;
+    // Syntax problems were found before shape problems; show them all in line order.
+    const line = (issue: TaskIssue): number => Number(/^line (\d+)/.exec(issue.path)?.[1] ?? 0);
+    throw new TaskError(file, [...error.issues].sort((a, b) => line(a) - line(b)));
+  }
 }
 
 function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {

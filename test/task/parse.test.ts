@@ -128,9 +128,9 @@ describe("parseTask: problems", () => {
   it("names the line of a JSONL problem", () => {
     const text = '{"input": "a", "output": "b"}\n\n{"input": "c", "output": 3}\n{"input": "d", "output": "e", "extra": 1}\n{oops\n';
     expect(problems(text, "x.jsonl")).toEqual([
-      'line 5:2: not valid JSON: expected a property name in double quotes, found "o"',
       "line 3: output: expected a string or a non-empty list of strings, got a number",
       'line 4: extra: unknown field; known fields here: id, input, output, split',
+      'line 5:2: not valid JSON: expected a property name in double quotes, found "o"',
     ]);
   });
 

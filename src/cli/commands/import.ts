@@ -45,6 +45,8 @@ async function write(ctx: CliContext, tasks: readonly TaskFile[], args: Args): P
 
 interface Format {
   readonly name: string;
+  /** One task from one file: --name and --metric apply (the APE layout names its tasks itself). */
+  readonly single: boolean;
   readonly describe: string;
   readonly options?: (y: Argv) => Argv;
   readonly read: (source: string, args: Args) => Promise<TaskFile[]>;
@@ -53,22 +55,26 @@ interface Format {
 const FORMATS: readonly Format[] = [
   {
     name: "ape",
+    single: false,
     describe: "The original APE instruction-induction layout (raw/induce, raw/execute, annotations)",
     options: (y) => y.option("seed", { type: "number", default: 0, describe: "seed of the eval/test halving" }),
     read: (source, args) => importApe(source, { seed: typeof args["seed"] === "number" ? args["seed"] : 0 }),
   },
   {
     name: "bigbench",
+    single: true,
     describe: "A BIG-bench task.json (target or target_scores)",
     read: async (source, args) => [await importBigBench(source, tableOptions(args))],
   },
   {
     name: "jsonl",
+    single: true,
     describe: 'A JSONL file, one {"input", "output"} per line',
     read: async (source, args) => [await importJsonl(source, tableOptions(args))],
   },
   {
     name: "csv",
+    single: true,
     describe: "A CSV file with a header row",
     options: (y) =>
       y
@@ -97,10 +103,11 @@ export const importCommand: CommandFactory = (ctx) => ({
         command: `${format.name} <source>`,
         describe: format.describe,
         builder: (sub: Argv) => {
-          const base = sub
-            .positional("source", { type: "string", describe: "file or folder to import" })
-            .option("name", { type: "string", describe: "task name (default: from the source)" })
-            .option("metric", { type: "string", choices: [...METRICS], describe: "metric (default: by task name)" });
+          let base = sub.positional("source", { type: "string", describe: "file or folder to import" });
+          if (format.single)
+            base = base
+              .option("name", { type: "string", describe: "task name (default: from the source)" })
+              .option("metric", { type: "string", choices: [...METRICS], describe: "metric (default: exact_match)" });
           return format.options ? format.options(base) : base;
         },
         handler: async (argv) => {
