@@ -1,0 +1,95 @@
+/**
+ * `ape tasks [--dir tasks]`: a table of the tasks in a folder. `ape tasks validate F…`: check task
+ * files and print each one's problems; exit code 2 if any is invalid.
+ */
+import { readdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { Argv, CommandModule } from "yargs";
+import { TaskError, UsageError } from "../../errors.js";
+import { loadTask } from "../../task/index.js";
+import type { CliContext, CommandFactory } from "../context.js";
+
+/** Lay out rows as a plain text table with left-aligned columns. */
+export function formatTable(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  const lines = rows.map((row) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd(),
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+async function listTasks(ctx: CliContext, dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith(".json") || n.endsWith(".jsonl")).sort();
+  } catch {
+    throw new UsageError(`cannot read the task folder ${dir}; give an existing folder with --dir`);
+  }
+  if (names.length === 0) throw new UsageError(`no task files (*.json, *.jsonl) in ${dir}`);
+  const rows: string[][] = [["name", "demo", "eval", "test", "metric", "references"]];
+  const broken: TaskError[] = [];
+  for (const name of names) {
+    try {
+      const task = await loadTask(join(dir, name));
+      const s = task.splits;
+      rows.push([task.name, `${s.demo.length}`, `${s.eval.length}`, `${s.test.length}`, task.metric, `${task.references.length}`]);
+    } catch (error) {
+      if (!(error instanceof TaskError)) throw error;
+      broken.push(error);
+    }
+  }
+  ctx.stdout.write(formatTable(rows));
+  if (broken.length > 0) {
+    for (const error of broken) ctx.stderr.write(`${error.message}\n`);
+    throw new UsageError(`${broken.length} of ${names.length} task files in ${dir} are invalid; see above`);
+  }
+}
+
+async function validateFiles(ctx: CliContext, files: readonly string[], seed: number | undefined): Promise<void> {
+  let bad = 0;
+  for (const file of files) {
+    try {
+      const task = await loadTask(file, seed === undefined ? {} : { seed });
+      const s = task.splits;
+      ctx.stdout.write(
+        `OK ${file} (${task.name}: ${s.demo.length} demo, ${s.eval.length} eval, ${s.test.length} test, ${task.metric})\n`,
+      );
+    } catch (error) {
+      if (!(error instanceof TaskError)) throw error;
+      bad++;
+      ctx.stdout.write(`INVALID ${file}\n`);
+      ctx.stderr.write(`${error.message}\n`);
+    }
+  }
+  if (bad > 0) throw new UsageError(`${bad} of ${files.length} task files are invalid`);
+}
+
+/** The `tasks` command (a table of a folder's tasks) and its `validate` subcommand. */
+export const tasksCommand: CommandFactory = (ctx) => {
+  const validate: CommandModule = {
+    command: "validate <files..>",
+    describe: "Check task files and print each one's problems (exit code 2 if any is invalid)",
+    builder: (y: Argv) =>
+      y
+        .positional("files", { type: "string", array: true, describe: "task files (.json or .jsonl)" })
+        .option("seed", { type: "number", describe: "seed of the split shuffle (default: the file's, else 0)" }),
+    handler: async (argv) => {
+      const files = Array.isArray(argv["files"]) ? argv["files"].map(String) : [];
+      const seed = typeof argv["seed"] === "number" ? argv["seed"] : undefined;
+      await validateFiles(ctx, files, seed);
+    },
+  };
+  return {
+    command: "tasks",
+    describe: "List the tasks in a folder, or validate task files",
+    builder: (y: Argv) =>
+      y.command(validate).option("dir", { type: "string", default: "tasks", describe: "folder of task files" }),
+    handler: async (argv) => {
+      await listTasks(ctx, String(argv["dir"] ?? "tasks"));
+    },
+  };
+};

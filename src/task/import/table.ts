@@ -1,0 +1,65 @@
+/**
+ * Import examples from a CSV file (csv-parse; the first row names the columns) or a JSONL file
+ * (one `{"input", "output"}` per line). Splits are left to the loader's defaults.
+ */
+import { basename, extname } from "node:path";
+import { parse } from "csv-parse/sync";
+import { TaskError, UsageError } from "../../errors.js";
+import { parseJsonlTask } from "../parse.js";
+import type { ExampleFile, TaskFile } from "../schema.js";
+import type { MetricName } from "../types.js";
+import { readText } from "./read.js";
+
+/** Options shared by the CSV and JSONL importers. */
+export interface TableImportOptions {
+  /** @default the file name without its extension */
+  readonly name?: string;
+  /** @default "exact_match" */
+  readonly metric?: MetricName;
+}
+
+/** Options for {@link importCsv}. */
+export interface CsvImportOptions extends TableImportOptions {
+  /** Column holding the input. @default "input" */
+  readonly inputCol?: string;
+  /** Column holding the output. @default "output" */
+  readonly outputCol?: string;
+}
+
+function head(file: string, options: TableImportOptions): Pick<TaskFile, "version" | "name" | "metric"> {
+  return { version: 1, name: options.name ?? basename(file, extname(file)), metric: options.metric ?? "exact_match" };
+}
+
+/** Read a CSV file as a task file, ready to write. */
+export async function importCsv(file: string, options: CsvImportOptions = {}): Promise<TaskFile> {
+  const text = await readText(file);
+  let rows: Record<string, unknown>[];
+  try {
+    rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: false }) as Record<string, unknown>[];
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new TaskError(file, [{ path: "", message: `not valid CSV: ${message}` }], { cause: error });
+  }
+  if (rows.length === 0) throw new TaskError(file, [{ path: "", message: "no rows after the header; a task needs examples" }]);
+  const inputCol = options.inputCol ?? "input";
+  const outputCol = options.outputCol ?? "output";
+  const columns = Object.keys(rows[0] ?? {});
+  for (const [flag, col] of [["--input-col", inputCol], ["--output-col", outputCol]] as const)
+    if (!columns.includes(col))
+      throw new UsageError(`${file} has no column "${col}" (columns: ${columns.join(", ")}); choose one with ${flag}`);
+  const examples: ExampleFile[] = rows.map((row) => ({ input: String(row[inputCol] ?? ""), output: String(row[outputCol] ?? "") }));
+  return { ...head(file, options), examples };
+}
+
+/** Read a JSONL file of examples (validated line by line) as a task file, ready to write. */
+export async function importJsonl(file: string, options: TableImportOptions = {}): Promise<TaskFile> {
+  const text = await readText(file);
+  // Validation names the line of each problem; the task itself is rebuilt from the lines below.
+  parseJsonlTask(text, file);
+  const examples: ExampleFile[] = text
+    .replace(/^\uFEFF/, "")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as ExampleFile);
+  return { ...head(file, options), examples };
+}

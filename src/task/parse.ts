@@ -1,0 +1,102 @@
+/**
+ * Parsing task text: a task file (JSON, format v1) or a JSONL file of examples. Pure: text in, a
+ * {@link Task} or a {@link TaskError} out.
+ */
+import { basename, extname } from "node:path";
+import { TaskError, type TaskIssue } from "../errors.js";
+import { formatPath, issuesFromZod, kindOf } from "./issues.js";
+import { parseJson } from "./json-syntax.js";
+import { taskFileSchema, templatesSchema } from "./schema.js";
+import type { Task } from "./types.js";
+import { assembleTask, checkExamples, type TaskHead, type TaskOptions } from "./validate.js";
+
+/**
+ * Parse a task from its text. `file` names it in messages; a name ending in `.jsonl` is read as one
+ * example per line (the task is named after the file), anything else as a task file.
+ * @throws TaskError listing every problem, each with the file, the field path and the example.
+ */
+export function parseTask(text: string, file: string, options: TaskOptions = {}): Task {
+  return extname(file).toLowerCase() === ".jsonl"
+    ? parseJsonlTask(text, file, options)
+    : parseTaskFile(text, file, options);
+}
+
+/** Parse a task file (JSON, format v1). */
+export function parseTaskFile(text: string, file: string, options: TaskOptions = {}): Task {
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.problem;
+    throw new TaskError(file, [{ path: `${line}:${column}`, message: `not valid JSON: ${message}` }]);
+  }
+  const value = parsed.value;
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new TaskError(file, [
+      { path: "", message: `expected a JSON object with "name" and "examples", got ${kindOf(value)}` },
+    ]);
+  const issues: TaskIssue[] = [];
+  const top = taskFileSchema.safeParse(value, { reportInput: true });
+  if (!top.success) issues.push(...issuesFromZod(top.error.issues, []));
+  const rawExamples: unknown = (value as Record<string, unknown>)["examples"];
+  const list = Array.isArray(rawExamples) ? (rawExamples as unknown[]) : [];
+  const examples = checkExamples(list, issues);
+  let head: TaskHead | undefined;
+  if (top.success) {
+    const t = top.data;
+    head = {
+      name: t.name,
+      description: t.description,
+      metric: t.metric ?? "exact_match",
+      templates: t.templates && stripUndefined(t.templates),
+      references: t.references ?? [],
+      split: t.split,
+    };
+  } else {
+    // The head is broken, but its templates may still be checkable.
+    const templates = templatesSchema.safeParse((value as Record<string, unknown>)["templates"]);
+    if (templates.success && templates.data)
+      head = { name: "", description: undefined, metric: "exact_match", templates: stripUndefined(templates.data), references: [], split: undefined };
+  }
+  return assembleTask(file, head, examples, list.length, issues, options);
+}
+
+/** Parse a JSONL file: one `{"input", "output"}` object (optionally `id`, `split`) per line. */
+export function parseJsonlTask(text: string, file: string, options: TaskOptions = {}): Task {
+  const issues: TaskIssue[] = [];
+  const raw: unknown[] = [];
+  const lineOf: number[] = [];
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  body.split("\n").forEach((line, i) => {
+    if (line.trim() === "") return;
+    const parsed = parseJson(line);
+    if (!parsed.ok)
+      issues.push({ path: `line ${i + 1}:${parsed.problem.column}`, message: `not valid JSON: ${parsed.problem.message}` });
+    else {
+      raw.push(parsed.value);
+      lineOf.push(i + 1);
+    }
+  });
+  if (raw.length === 0 && issues.length === 0) issues.push({ path: "", message: "no examples; the file has no lines" });
+  const label = (path: readonly PropertyKey[]): string => {
+    const index = path[1];
+    if (path[0] !== "examples" || typeof index !== "number") return formatPath(path);
+    const rest = formatPath(path.slice(2));
+    return `line ${lineOf[index] ?? "?"}${rest ? `: ${rest}` : ""}`;
+  };
+  const examples = checkExamples(raw, issues, label);
+  const name = basename(file, extname(file));
+  const head: TaskHead = { name, description: undefined, metric: "exact_match", templates: undefined, references: [], split: undefined };
+  try {
+    return assembleTask(file, head, examples, raw.length, issues, options, label);
+  } catch (error) {
+    if (!(error instanceof TaskError)) throw error;
+    // Syntax problems were found before shape problems; show them all in line order.
+    const line = (issue: TaskIssue): number => Number(/^line (\d+)/.exec(issue.path)?.[1] ?? 0);
+    throw new TaskError(file, [...error.issues].sort((a, b) => line(a) - line(b)));
+  }
+}
+
+function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The task file format, version 1, as zod schemas. Only the shape is checked here; the messages a
+ * user sees are written in issues.ts, and rules across fields (ids, splits, templates) in validate.ts.
+ */
+import { z } from "zod";
+import { METRICS, SPLITS } from "./types.js";
+
+/** The longest input, output, reference or template accepted, in characters. */
+export const TEXT_CAP = 20_000;
+/** The longest task name or example id, in characters. */
+export const NAME_CAP = 200;
+
+const text = z.string().max(TEXT_CAP);
+
+/** One example: an input and one or more acceptable outputs, optionally with its split. */
+export const exampleSchema = z.strictObject({
+  id: z.string().min(1).max(NAME_CAP).optional(),
+  input: text,
+  output: z.union([text, z.array(text).min(1)]),
+  split: z.enum(SPLITS).optional(),
+});
+/** An example as written in a file. */
+export type ExampleFile = z.infer<typeof exampleSchema>;
+
+const fraction = z.number().min(0).max(1);
+
+/** Fractions of the examples for each split, and the seed of the shuffle. */
+export const splitSchema = z.strictObject({
+  demo: fraction.optional(),
+  eval: fraction.optional(),
+  test: fraction.optional(),
+  seed: z.number().int().optional(),
+});
+/** The `split` field as written in a file. */
+export type SplitFile = z.infer<typeof splitSchema>;
+
+/** Templates given in a file; each one left out keeps its default. */
+export const templatesSchema = z.strictObject({
+  eval: text.optional(),
+  demo: text.optional(),
+  forward: text.optional(),
+  reverse: text.optional(),
+});
+
+/** The top level of a task file; `examples` are checked one by one (exampleSchema). */
+export const taskFileSchema = z.strictObject({
+  version: z.literal(1).optional(),
+  name: z.string().min(1).max(NAME_CAP),
+  description: z.string().max(TEXT_CAP).optional(),
+  metric: z.enum(METRICS).optional(),
+  templates: templatesSchema.optional(),
+  references: z.array(text.min(1)).optional(),
+  split: splitSchema.optional(),
+  examples: z.array(z.unknown()).min(1),
+});
+
+/** The field names each object in a task file may have, for "did you mean" hints. */
+export const KNOWN_FIELDS = {
+  top: Object.keys(taskFileSchema.shape),
+  example: Object.keys(exampleSchema.shape),
+  split: Object.keys(splitSchema.shape),
+  templates: Object.keys(templatesSchema.shape),
+} as const;
+
+/** A task file as written, after its shape has been checked. */
+export interface TaskFile {
+  readonly version?: 1;
+  readonly name: string;
+  readonly description?: string;
+  readonly metric?: (typeof METRICS)[number];
+  readonly templates?: Partial<Record<"eval" | "demo" | "forward" | "reverse", string>>;
+  readonly references?: readonly string[];
+  readonly split?: SplitFile;
+  readonly examples: readonly ExampleFile[];
+}

@@ -1,0 +1,158 @@
+/**
+ * From checked pieces to a {@link Task}: example shapes, ids, templates, splits. Every problem is
+ * collected before anything is thrown, so one run of `ape tasks validate` shows them all.
+ */
+import { TaskError, type TaskIssue } from "../errors.js";
+import { placeholdersIn, type Placeholder } from "../template.js";
+import { issuesFromZod, formatPath } from "./issues.js";
+import { exampleSchema, type ExampleFile, type SplitFile } from "./schema.js";
+import { fractionSum, splitByFractions, splitCounts } from "./split.js";
+import { DEFAULT_TEMPLATES, SPLITS, type Example, type MetricName, type SplitName, type Task, type Templates } from "./types.js";
+
+/** Options for loading a task. */
+export interface TaskOptions {
+  /**
+   * Seed of the shuffle that divides examples by fractions. Overrides `split.seed` in the file.
+   * @default the file's `split.seed`, else 0
+   */
+  readonly seed?: number;
+}
+
+/** Everything of a task but its examples, already checked. */
+export interface TaskHead {
+  readonly name: string;
+  readonly description: string | undefined;
+  readonly metric: MetricName;
+  readonly templates: Partial<Templates> | undefined;
+  readonly references: readonly string[];
+  readonly split: SplitFile | undefined;
+}
+
+/** Turns a full path (`["examples", 3, "output"]`) into what the user sees. */
+export type PathLabel = (path: readonly PropertyKey[]) => string;
+
+/** The placeholders each template must contain. */
+export const REQUIRED_PLACEHOLDERS: Readonly<Record<keyof Templates, readonly Placeholder[]>> = {
+  eval: ["PROMPT", "INPUT", "OUTPUT"],
+  demo: ["INPUT", "OUTPUT"],
+  forward: ["full_DEMO", "APE"],
+  reverse: ["APE"],
+};
+
+/** Check each raw example's shape; push problems and return the good ones with their index. */
+export function checkExamples(
+  raw: readonly unknown[],
+  issues: TaskIssue[],
+  label: PathLabel = formatPath,
+): { readonly index: number; readonly example: ExampleFile }[] {
+  const good: { index: number; example: ExampleFile }[] = [];
+  raw.forEach((value, index) => {
+    const result = exampleSchema.safeParse(value, { reportInput: true });
+    if (result.success) good.push({ index, example: result.data });
+    else issues.push(...issuesFromZod(result.error.issues, ["examples", index], label));
+  });
+  return good;
+}
+
+/** Problems with templates given in a file: each must contain the placeholders it needs. */
+export function templateIssues(templates: Partial<Templates>): TaskIssue[] {
+  const issues: TaskIssue[] = [];
+  for (const key of Object.keys(REQUIRED_PLACEHOLDERS) as (keyof Templates)[]) {
+    const template = templates[key];
+    if (template === undefined) continue;
+    const present = placeholdersIn(template);
+    const needed = REQUIRED_PLACEHOLDERS[key];
+    const missing = needed.filter((p) => !present.has(p));
+    if (missing.length > 0)
+      issues.push({
+        path: `templates.${key}`,
+        message: `missing ${missing.map((p) => `[${p}]`).join(", ")}; the ${key} template needs ${needed.map((p) => `[${p}]`).join(" ")}`,
+      });
+  }
+  return issues;
+}
+
+/**
+ * Build the task, or throw a {@link TaskError} with every problem found so far plus those found
+ * here. `rawCount` is how many examples the file had (good or bad).
+ */
+export function assembleTask(
+  file: string,
+  head: TaskHead | undefined,
+  examples: readonly { readonly index: number; readonly example: ExampleFile }[],
+  rawCount: number,
+  issues: TaskIssue[],
+  options: TaskOptions,
+  label: PathLabel = formatPath,
+): Task {
+  const withIds = assignIds(examples, issues, label);
+  if (head?.templates) issues.push(...templateIssues(head.templates));
+  const explicit = examples.filter((e) => e.example.split !== undefined).length;
+  if (explicit > 0 && explicit < rawCount) {
+    const missing = examples.find((e) => e.example.split === undefined);
+    if (missing)
+      issues.push({
+        path: label(["examples", missing.index, "split"]),
+        message: `missing; some examples name their split, so every example must (or none, and the "split" fractions decide)`,
+      });
+  }
+  const split = head?.split;
+  if (split && explicit > 0 && (split.demo ?? split.eval ?? split.test) !== undefined)
+    issues.push({ path: "split", message: 'fractions cannot be combined with examples that name their own "split"' });
+  if (split && Math.abs(fractionSum(split) - 1) > 1e-6)
+    issues.push({ path: "split", message: `demo + eval + test must add up to 1, got ${fractionSum(split)}` });
+  if (issues.length > 0 || !head) throw new TaskError(file, issues);
+
+  const seed = options.seed ?? split?.seed ?? 0;
+  const splits: Record<SplitName, Example[]> =
+    explicit > 0
+      ? { demo: [], eval: [], test: [] }
+      : splitByFractions(withIds.map((e) => e.task), split, seed);
+  if (explicit > 0) for (const e of withIds) splits[e.split ?? "test"].push(e.task);
+  for (const name of ["demo", "eval"] as const) {
+    if (splits[name].length === 0) {
+      const counts = SPLITS.map((s) => `${splits[s].length} ${s}`).join(", ");
+      const hint = explicit > 0 ? `give some examples "split": "${name}"` : fractionHint(rawCount, split);
+      issues.push({ path: explicit > 0 ? "examples" : "split", message: `the ${name} split is empty (${counts}); it needs at least 1 example: ${hint}` });
+    }
+  }
+  if (issues.length > 0) throw new TaskError(file, issues);
+  return Object.freeze({
+    name: head.name,
+    source: file,
+    description: head.description,
+    metric: head.metric,
+    templates: Object.freeze({ ...DEFAULT_TEMPLATES, ...head.templates }),
+    references: Object.freeze([...head.references]),
+    splits: Object.freeze({
+      demo: Object.freeze(splits.demo),
+      eval: Object.freeze(splits.eval),
+      test: Object.freeze(splits.test),
+    }),
+  });
+}
+
+function fractionHint(n: number, split: SplitFile | undefined): string {
+  const counts = splitCounts(n, split);
+  return n < 2 ? `the task has ${n} example(s); add more` : `raise its fraction (now ${counts.demo}/${counts.eval}/${counts.test} of ${n})`;
+}
+
+function assignIds(
+  examples: readonly { readonly index: number; readonly example: ExampleFile }[],
+  issues: TaskIssue[],
+  label: PathLabel,
+): { task: Example; split: SplitName | undefined }[] {
+  const seen = new Map<string, number>();
+  return examples.map(({ index, example }) => {
+    const id = example.id ?? String(index);
+    const first = seen.get(id);
+    if (first !== undefined)
+      issues.push({
+        path: label(["examples", index, ...(example.id === undefined ? [] : ["id"])]),
+        message: `duplicate id ${JSON.stringify(id)} (first used by ${label(["examples", first])})${example.id === undefined ? "; an example without an id gets its position as id" : ""}`,
+      });
+    else seen.set(id, index);
+    const outputs = typeof example.output === "string" ? [example.output] : [...example.output];
+    return { task: Object.freeze({ id, input: example.input, outputs: Object.freeze(outputs) }), split: example.split };
+  });
+}

@@ -1,0 +1,74 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { captured, tempDir } from "../task/helpers.js";
+
+describe("ape import", () => {
+  it("imports the APE layout, prints what it wrote, and the files validate", async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const ctx = captured();
+      expect(await main(["import", "ape", "test/fixtures/ape-layout", "--out", dir], ctx)).toBe(0);
+      expect(ctx.out().trim().split("\n")).toEqual([
+        `wrote ${join(dir, "antonyms.json")}: 5 demo, 4 eval, 4 test, 2 references`,
+        `wrote ${join(dir, "common_concept.json")}: 3 demo, 2 eval, 2 test, 1 references`,
+        `wrote ${join(dir, "larger_animal.json")}: 2 demo, 4 eval, 3 test, 0 references`,
+      ]);
+      const check = captured();
+      expect(await main(["tasks", "--dir", dir], check)).toBe(0);
+      expect(check.out()).toMatch(/^common_concept\s+3\s+2\s+2\s+f1\s+1$/m);
+      const again = captured();
+      expect(await main(["import", "ape", "test/fixtures/ape-layout", "--out", dir], again)).toBe(2);
+      expect(again.err()).toContain("already exists; pass --force");
+      expect(await main(["import", "ape", "test/fixtures/ape-layout", "--out", dir, "--force"], captured())).toBe(0);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("imports CSV with chosen columns, JSONL and BIG-bench", async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const csv = join(dir, "capitals.csv");
+      await writeFile(csv, "country,capital\nFrance,Paris\nSpain,Madrid\nItaly,Rome\nPeru,Lima\nChad,N'Djamena\n");
+      const ctx = captured();
+      const args = ["import", "csv", csv, "--input-col", "country", "--output-col", "capital", "--out", join(dir, "out"), "--metric", "contains"];
+      expect(await main(args, ctx)).toBe(0);
+      expect(ctx.out()).toBe(`wrote ${join(dir, "out", "capitals.json")}: 1 demo, 2 eval, 2 test, 0 references\n`);
+      const written = JSON.parse(await readFile(join(dir, "out", "capitals.json"), "utf8")) as { metric: string };
+      expect(written.metric).toBe("contains");
+
+      const jsonl = join(dir, "pairs.jsonl");
+      await writeFile(jsonl, '{"input":"a","output":"b"}\n{"input":"c","output":"d"}\n');
+      expect(await main(["import", "jsonl", jsonl, "--out", join(dir, "out"), "--name", "letters"], captured())).toBe(0);
+
+      const bb = join(dir, "task.json");
+      await writeFile(bb, JSON.stringify({ name: "bb", examples: [{ input: "q", target_scores: { yes: 1, no: 0 } }, { input: "r", target: "s" }] }));
+      const bbCtx = captured();
+      expect(await main(["import", "bigbench", bb, "--out", join(dir, "out")], bbCtx)).toBe(0);
+      expect(bbCtx.out()).toContain("bb.json: 1 demo, 1 eval, 0 test");
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("names the file when the input is bad, and writes nothing", async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const csv = join(dir, "x.csv");
+      await writeFile(csv, "a,b\n1,2\n");
+      const ctx = captured();
+      expect(await main(["import", "csv", csv, "--out", join(dir, "out")], ctx)).toBe(2);
+      expect(ctx.err()).toContain(`${csv} has no column "input" (columns: a, b)`);
+      const missing = captured();
+      expect(await main(["import", "bigbench", join(dir, "nope.json")], missing)).toBe(2);
+      expect(missing.err()).toContain(`${join(dir, "nope.json")}: cannot read: no such file`);
+      const format = captured();
+      expect(await main(["import", "xml", csv], format)).toBe(2);
+      expect(ctx.out() + missing.out()).toBe("");
+    } finally {
+      await cleanup();
+    }
+  });
+});

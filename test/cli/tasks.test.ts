@@ -1,0 +1,63 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { captured, tempDir } from "../task/helpers.js";
+
+describe("ape tasks", () => {
+  it("prints a table of the shipped tasks with split counts, metric and references", async () => {
+    const ctx = captured();
+    expect(await main(["tasks"], ctx)).toBe(0);
+    const lines = ctx.out().trim().split("\n");
+    expect(lines[0]).toMatch(/^name\s+demo\s+eval\s+test\s+metric\s+references$/);
+    expect(lines.find((l) => l.startsWith("antonyms "))).toMatch(/^antonyms\s+\d+\s+\d+\s+\d+\s+exact_match\s+2$/);
+    expect(lines.find((l) => l.startsWith("synonyms "))).toMatch(/\scontains\s/);
+    expect(lines.length).toBeGreaterThanOrEqual(13);
+    expect(ctx.err()).toBe("");
+  });
+
+  it("lists a folder given with --dir and reports its broken files", async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      await writeFile(join(dir, "good.json"), JSON.stringify({ name: "good", examples: [{ input: "a", output: "b" }, { input: "c", output: "d" }] }));
+      await writeFile(join(dir, "bad.json"), "{");
+      const ctx = captured();
+      expect(await main(["tasks", "--dir", dir], ctx)).toBe(2);
+      expect(ctx.out()).toMatch(/^good\s+1\s+1\s+0\s+exact_match\s+0$/m);
+      expect(ctx.err()).toContain(`${join(dir, "bad.json")}: 1:2: not valid JSON`);
+      const empty = captured();
+      expect(await main(["tasks", "--dir", join(dir, "missing")], empty)).toBe(2);
+      expect(empty.err()).toContain("cannot read the task folder");
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe("ape tasks validate", () => {
+  it("says OK for good files and exits 0", async () => {
+    const ctx = captured();
+    const code = await main(["tasks", "validate", "tasks/antonyms.json", "test/fixtures/tasks/placeholders.jsonl"], ctx);
+    expect(code).toBe(0);
+    expect(ctx.out()).toMatch(/^OK tasks\/antonyms\.json \(antonyms: \d+ demo, \d+ eval, \d+ test, exact_match\)$/m);
+    expect(ctx.out()).toMatch(/^OK test\/fixtures\/tasks\/placeholders\.jsonl/m);
+  });
+
+  it("lists every problem of each bad file and exits 2", async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const bad = join(dir, "bad.json");
+      await writeFile(bad, JSON.stringify({ name: "x", metric: "bleu", examples: [{ input: "a" }, { input: "b", output: 1 }] }));
+      const ctx = captured();
+      expect(await main(["tasks", "validate", "tasks/sum.json", bad], ctx)).toBe(2);
+      expect(ctx.out()).toContain("OK tasks/sum.json");
+      expect(ctx.out()).toContain(`INVALID ${bad}`);
+      expect(ctx.err()).toContain(`${bad}: metric: unknown metric "bleu"; valid metrics: exact_match, contains, f1, exact_set`);
+      expect(ctx.err()).toContain(`${bad}: examples[0].output: missing`);
+      expect(ctx.err()).toContain(`${bad}: examples[1].output: expected a string or a non-empty list of strings, got a number`);
+      expect(ctx.err()).toContain("1 of 2 task files are invalid");
+    } finally {
+      await cleanup();
+    }
+  });
+});
