@@ -31,7 +31,7 @@ export type { SearchOptions } from "./options.js";
 /** Find the best instruction for a task. Never prints; reports through `onEvent`. */
 export async function search(options: SearchOptions): Promise<SearchResult> {
   const r = resolve(options);
-  const task = typeof options.task === "string" ? await loadTask(options.task, { seed: r.seed }) : options.task;
+  const task = typeof options.task === "string" ? await loadTask(options.task) : options.task;
   const proposerSpec = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
   const targetSpec = parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
   const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? "multistage");

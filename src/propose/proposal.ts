@@ -25,6 +25,7 @@ export function cleanProposal(raw: string): string {
   let t = raw.replace(/\r/g, "").trim().split("\n")[0] ?? "";
   t = t.replace(/^(the )?instruction (was|is) to[:\s]*/i, "").replace(/^instruction:\s*/i, "");
   t = t.trim().replace(/^["'“‘`]+|["'”’`]+$/g, "").trim();
+  t = t.replace(/([.!?])[.!?\s]*$/, "$1");
   if (t.length > MAX_INSTRUCTION_CHARS) t = t.slice(0, t.lastIndexOf(" ", MAX_INSTRUCTION_CHARS) > 0 ? t.lastIndexOf(" ", MAX_INSTRUCTION_CHARS) : MAX_INSTRUCTION_CHARS);
   return t;
 }

@@ -1,0 +1,97 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { dedupeKey } from "../../src/propose/proposal.js";
+import { BEST, startWorld } from "../support/sim/fixture.js";
+import type { SimServer } from "../support/sim/index.js";
+import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { captured } from "../task/helpers.js";
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, "../../bin/ape.js");
+
+/** Run the real, built CLI; never throws, returns the exit code and both streams. */
+async function ape(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+let server: SimServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe("ape search (the real binary)", () => {
+  it("prints one JSON document with the rewarded instruction first, and stores a run readable with plain SQL", async () => {
+    server = await startWorld();
+    const dir = tempDir();
+    const db = join(dir, "ape.db");
+    const r = await ape(["search", "--task", writeWorldTask(dir), "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "12", "--seed", "5", "--db", db, "--json"], { OPENAI_API_KEY: "sk-secret-test-key" });
+    expect(r.stderr).not.toContain("internal error");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as { runId: string; winner: { text: string }; candidates: { text: string }[] };
+    expect(dedupeKey(doc.winner.text)).toBe(dedupeKey(BEST));
+    expect(doc.candidates[0]?.text).toBe(doc.winner.text);
+
+    const sql = new Database(db, { readonly: true });
+    const best = sql.prepare("SELECT c.text FROM runs r JOIN candidates c ON c.id = r.best_candidate_id WHERE r.id = ?").get(doc.runId) as { text: string };
+    expect(best.text).toBe(doc.winner.text);
+    const dump = JSON.stringify([sql.prepare("SELECT * FROM runs").all(), sql.prepare("SELECT * FROM calls").all()]);
+    expect(dump).not.toContain("sk-secret-test-key");
+    sql.close();
+
+    const runs = await ape(["runs", "--db", db]);
+    expect(runs.stdout).toContain(doc.runId);
+    const show = await ape(["show", doc.runId.slice(0, 6), "--db", db]);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain(doc.winner.text);
+  });
+
+  it("exits 3 naming the URL when the server is unreachable, and 2 for a bad task file, writing nothing", async () => {
+    const dir = tempDir();
+    const db = join(dir, "ape.db");
+    const down = await ape(["search", "--task", writeWorldTask(dir), "--model", "vllm:m", "--base-url", "http://127.0.0.1:9/v1", "--db", db]);
+    expect(down.code).toBe(3);
+    expect(down.stderr).toContain("http://127.0.0.1:9/v1");
+    expect(down.stderr).not.toMatch(/\n\s+at /);
+
+    const db2 = join(dir, "other.db");
+    const bad = await ape(["search", "--task", join(dir, "missing.json"), "--model", "vllm:m", "--db", db2]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("missing.json");
+    expect(existsSync(db2)).toBe(false);
+  });
+});
+
+describe("ape search (in-process)", () => {
+  it("refuses --scorer logprob on a server without prompt log-probs, never scoring at chance", async () => {
+    server = await startWorld({ family: "llamacpp" });
+    const dir = tempDir();
+    const ctx = captured();
+    const code = await main(["search", "--task", writeWorldTask(dir), "--model", "llamacpp:sim-model", "--base-url", server.url, "--scorer", "logprob", "--db", join(dir, "a.db"), "--progress", "none"], ctx);
+    expect(code).toBe(4);
+    expect(ctx.err()).toMatch(/--scorer logprob needs exact prompt log-probs.*--scorer exec/);
+  });
+
+  it("scores by log-probability where the server has it, and the rewarded instruction still wins", async () => {
+    server = await startWorld({ family: "vllm" });
+    const dir = tempDir();
+    const ctx = captured();
+    const code = await main(["search", "--task", writeWorldTask(dir), "--model", "vllm:sim-model", "--base-url", server.url, "--scorer", "logprob", "--candidates", "12", "--db", join(dir, "a.db"), "--json", "--progress", "none"], ctx);
+    expect(ctx.err()).toBe("");
+    expect(code).toBe(0);
+    const doc = JSON.parse(ctx.out()) as { winner: { text: string; score: number } };
+    expect(dedupeKey(doc.winner.text)).toBe(dedupeKey(BEST));
+    expect(doc.winner.score).toBeLessThan(0);
+  });
+});

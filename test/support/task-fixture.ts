@@ -1,0 +1,28 @@
+/**
+ * A task file matching the simulated server's ready-made world (test/support/sim/fixture.ts):
+ * inputs `word0…word99`, answers `opposite-N`, so a search over it has a known right winner.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { INPUTS, WORLD } from "./sim/fixture.js";
+
+/** A fresh temporary directory for one test. */
+export function tempDir(prefix = "ape-test-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Write the world's task into `dir` and return its path. */
+export function writeWorldTask(dir: string, extra: Record<string, unknown> = {}): string {
+  const answers = WORLD.answers as Readonly<Record<string, string>>;
+  const file = join(dir, "opposites.json");
+  const task = {
+    name: "opposites",
+    metric: "exact_match",
+    references: ["Write the opposite of the word."],
+    examples: INPUTS.map((input, i) => ({ id: String(i), input, output: answers[input] })),
+    ...extra,
+  };
+  writeFileSync(file, JSON.stringify(task, null, 1));
+  return file;
+}
