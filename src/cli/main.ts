@@ -5,11 +5,14 @@
 import yargs from "yargs";
 import { ApeError, EXIT } from "../errors.js";
 import { importCommand } from "./commands/import.js";
+import { runsCommand } from "./commands/runs.js";
+import { searchCommand } from "./commands/search.js";
+import { showCommand } from "./commands/show.js";
 import { tasksCommand } from "./commands/tasks.js";
 import type { CliContext, CommandFactory } from "./context.js";
 
 /** Every command of the CLI, one file each under src/cli/commands. */
-const COMMANDS: readonly CommandFactory[] = [tasksCommand, importCommand];
+const COMMANDS: readonly CommandFactory[] = [searchCommand, runsCommand, showCommand, tasksCommand, importCommand];
 
 /** The context of a real terminal session. */
 export function processContext(signal: AbortSignal): CliContext {
