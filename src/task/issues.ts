@@ -97,6 +97,7 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): stri
     case "invalid_type": {
       const wanted = expectation(path, issue.expected);
       if (issue.input === undefined) return `missing; expected ${wanted}`;
+      if (typeof issue.input === "number") return `expected ${wanted}, got ${issue.input}`;
       return `expected ${wanted}, got ${kindOf(issue.input)}`;
     }
     case "invalid_union": {

@@ -6,9 +6,9 @@ import { basename, extname } from "node:path";
 import { TaskError, type TaskIssue } from "../errors.js";
 import { formatPath, issuesFromZod, kindOf } from "./issues.js";
 import { parseJson } from "./json-syntax.js";
-import { taskFileSchema, templatesSchema } from "./schema.js";
-import type { Task } from "./types.js";
-import { assembleTask, checkExamples, type TaskHead, type TaskOptions } from "./validate.js";
+import { TEXT_CAP, taskFileSchema } from "./schema.js";
+import type { Task, Templates } from "./types.js";
+import { REQUIRED_PLACEHOLDERS, assembleTask, checkExamples, type TaskHead, type TaskOptions } from "./validate.js";
 
 /**
  * Parse a task from its text. `file` names it in messages; a name ending in `.jsonl` is read as one
@@ -51,10 +51,9 @@ export function parseTaskFile(text: string, file: string, options: TaskOptions =
       split: t.split,
     };
   } else {
-    // The head is broken, but its templates may still be checkable.
-    const templates = templatesSchema.safeParse((value as Record<string, unknown>)["templates"]);
-    if (templates.success && templates.data)
-      head = { name: "", description: undefined, metric: "exact_match", templates: stripUndefined(templates.data), references: [], split: undefined };
+    // The head is broken, but the templates it gives may still be checked for their placeholders.
+    const templates = readableTemplates((value as Record<string, unknown>)["templates"]);
+    head = { name: "", description: undefined, metric: "exact_match", templates, references: [], split: undefined };
   }
   return assembleTask(file, head, examples, list.length, issues, options);
 }
@@ -93,6 +92,15 @@ export function parseJsonlTask(text: string, file: string, options: TaskOptions 
     const line = (issue: TaskIssue): number => Number(/^line (\d+)/.exec(issue.path)?.[1] ?? 0);
     throw new TaskError(file, [...error.issues].sort((a, b) => line(a) - line(b)));
   }
+}
+
+/** The string-valued known templates of a raw `templates` value, whatever else is wrong with it. */
+function readableTemplates(raw: unknown): Partial<Templates> | undefined {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return undefined;
+  const entries = Object.entries(raw).filter(
+    ([key, value]) => typeof value === "string" && value.length <= TEXT_CAP && Object.hasOwn(REQUIRED_PLACEHOLDERS, key),
+  );
+  return entries.length > 0 ? (Object.fromEntries(entries) as Partial<Templates>) : undefined;
 }
 
 function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {

@@ -70,17 +70,19 @@ describe("parseTask: problems", () => {
       JSON.stringify({
         nmae: "x",
         metric: "accuracy",
-        templates: { eval: "[INPUT] only" },
+        templates: { eval: "[INPUT] only", revers: "x", reverse: "no blank" },
         examples: [{ input: 3, output: "a" }, { input: "b", output: [] }, { input: "c", ouput: "d" }],
       }),
     );
     expect(found).toContain("nmae: unknown field; did you mean \"name\"?");
     expect(found).toContain("name: missing; expected a string");
     expect(found).toContain("metric: unknown metric \"accuracy\"; valid metrics: exact_match, contains, f1, exact_set");
-    expect(found).toContain("examples[0].input: expected a string, got a number");
+    expect(found).toContain("examples[0].input: expected a string, got 3");
     expect(found).toContain("examples[1].output: expected a string or a non-empty list of strings, got an empty list");
     expect(found).toContain("examples[2].ouput: unknown field; did you mean \"output\"?");
     expect(found.some((p) => p.startsWith("templates.eval: missing [PROMPT], [OUTPUT]"))).toBe(true);
+    expect(found).toContain('templates.revers: unknown field; did you mean "reverse"?');
+    expect(found).toContain("templates.reverse: missing [APE]; the reverse template needs [APE]");
   });
 
   it("names the item of an output list that is not a string", () => {
