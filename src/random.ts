@@ -13,6 +13,21 @@
  * const order = rng.shuffle([0, 1, 2, 3]);
  */
 
+/** A function returning uniform numbers in [0, 1), fully determined by its seed. */
+export type Random = () => number;
+
+/** A shuffled copy of `items` (Fisher–Yates with `random`); the input is left alone. */
+export function shuffled<T>(items: readonly T[], random: Random): T[] {
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const a = out[i] as T;
+    out[i] = out[j] as T;
+    out[j] = a;
+  }
+  return out;
+}
+
 /** A seeded source of uniform numbers. */
 export interface Rng {
   /** A float in [0, 1). */
@@ -60,7 +75,7 @@ function hashString(text: string): number {
  * mulberry32: a generator of floats in [0, 1).
  * @param seed an integer; equal seeds give equal sequences.
  */
-export function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): Random {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -81,16 +96,7 @@ export function createRng(seed: number): Rng {
   return {
     next,
     int,
-    shuffle<T>(items: readonly T[]): T[] {
-      const out = items.slice();
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = int(i + 1);
-        const a = out[i] as T;
-        out[i] = out[j] as T;
-        out[j] = a;
-      }
-      return out;
-    },
+    shuffle: <T>(items: readonly T[]): T[] => shuffled(items, next),
   };
 }
 

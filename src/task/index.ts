@@ -5,7 +5,7 @@ export type { TaskOptions } from "./validate.js";
 export { REQUIRED_PLACEHOLDERS } from "./validate.js";
 export { TEXT_CAP, NAME_CAP, type TaskFile, type ExampleFile } from "./schema.js";
 export { DEFAULT_DEMO_CAP, DEFAULT_DEMO_FRACTION, splitCounts } from "./split.js";
-export { seededRandom, shuffled, type Random } from "./random.js";
+export { mulberry32, shuffled, type Random } from "../random.js";
 export * from "./types.js";
 export { formatTaskFile } from "./format.js";
 export { importApe, type ApeImportOptions } from "./import/ape.js";

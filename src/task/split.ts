@@ -8,7 +8,7 @@
  * one). The shuffle seed is `options.seed`, else `split.seed` in the file, else 0.
  */
 import type { SplitFile } from "./schema.js";
-import { seededRandom, shuffled } from "./random.js";
+import { mulberry32, shuffled } from "../random.js";
 import type { SplitName } from "./types.js";
 
 /** Most demo examples the default split gives (the proposer sees only a handful at a time). */
@@ -42,7 +42,7 @@ export function splitByFractions<T>(
   seed: number,
 ): Record<SplitName, T[]> {
   const counts = splitCounts(items.length, split);
-  const order = shuffled(items, seededRandom(seed));
+  const order = shuffled(items, mulberry32(seed));
   return {
     demo: order.slice(0, counts.demo),
     eval: order.slice(counts.demo, counts.demo + counts.eval),

@@ -3,7 +3,7 @@
  * random choice comes from a seeded generator, so re-running the generators gives the same bytes.
  */
 import type { ExampleFile, TaskFile } from "../../src/task/index.js";
-import { seededRandom, shuffled, type MetricName, type Random } from "../../src/task/index.js";
+import { mulberry32, shuffled, type MetricName, type Random } from "../../src/task/index.js";
 
 /** One generated example before it gets its split. */
 export interface Pair {
@@ -34,7 +34,7 @@ export function layout(n: number): { demo: number; eval: number } {
 export function randomFor(name: string): Random {
   let hash = 2166136261;
   for (const ch of name) hash = Math.imul(hash ^ (ch.codePointAt(0) ?? 0), 16777619) >>> 0;
-  return seededRandom(hash);
+  return mulberry32(hash);
 }
 
 /** Shuffle the pairs (seeded by the task name), give them ids and splits, and build the file. */

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { seededRandom, TEXT_CAP, type Random } from "../../src/task/index.js";
+import { mulberry32, TEXT_CAP, type Random } from "../../src/task/index.js";
 import { captured, tempDir } from "../task/helpers.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -129,7 +129,7 @@ const files: string[] = [];
 
 beforeAll(async () => {
   ({ dir, cleanup } = await tempDir("ape-fuzz-"));
-  const r = seededRandom(20240611);
+  const r = mulberry32(20240611);
   for (let i = 0; i < COUNT; i++) {
     let file = join(dir, `case-${i}.json`);
     let text: string;

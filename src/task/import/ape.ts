@@ -13,7 +13,7 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { TaskError, UsageError, type TaskIssue } from "../../errors.js";
-import { seededRandom, shuffled, type Random } from "../random.js";
+import { mulberry32, shuffled, type Random } from "../../random.js";
 import type { ExampleFile, TaskFile } from "../schema.js";
 import { metricForTask } from "./metrics.js";
 import { asOutputs, asText, readJson } from "./read.js";
@@ -60,7 +60,7 @@ async function taskNames(root: string): Promise<string[]> {
 }
 
 async function importOne(root: string, name: string, seed: number): Promise<TaskFile> {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const demo = await readRaw(join(root, "raw/induce", `${name}.json`), name, random);
   const executed = await readRaw(join(root, "raw/execute", `${name}.json`), name, random);
   const order = shuffled(executed, random);
