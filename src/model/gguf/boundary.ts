@@ -1,0 +1,24 @@
+/**
+ * Where the continuation starts inside the tokens of `prefix + continuation`.
+ *
+ * The joined text is tokenized once, so the continuation's tokens are exactly the ones the model
+ * sees in the joined text (tokenizing the two parts apart can split a word differently). The
+ * boundary is then found by cumulative token text length: a token belongs to the continuation when
+ * it starts at or after the end of the prefix (a token straddling the boundary belongs to the
+ * prefix, the rule every backend follows; see docs/servers.md).
+ */
+
+/**
+ * Index of the first token that starts at or after character `prefixLength`. `textOf(k)` is the
+ * text of the first `k` tokens; its length grows with `k`, so a binary search needs O(log n) calls.
+ */
+export function continuationStart(tokenCount: number, prefixLength: number, textOf: (k: number) => string): number {
+  let lo = 0;
+  let hi = tokenCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (textOf(mid).length >= prefixLength) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
