@@ -24,12 +24,16 @@ export async function checkGgufFile(path: string): Promise<string> {
   }
   const handle = await open(full, "r");
   try {
-    const head = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(head, 0, 4, 0);
-    if (bytesRead < 4 || head.toString("latin1") !== "GGUF") {
+    const head = Buffer.alloc(8);
+    const { bytesRead } = await handle.read(head, 0, 8, 0);
+    if (bytesRead < 8 || head.toString("latin1", 0, 4) !== "GGUF") {
       throw new UsageError(
         `${full} is not a GGUF file (it does not start with the GGUF magic bytes). Convert the model to GGUF (llama.cpp's convert_hf_to_gguf.py) or download a .gguf build of it.`,
       );
+    }
+    const version = head.readUInt32LE(4);
+    if (version !== 2 && version !== 3) {
+      throw new UsageError(`${full} is GGUF version ${version}; llama.cpp reads versions 2 and 3. Re-download or re-convert the model.`);
     }
   } finally {
     await handle.close();
@@ -95,7 +99,12 @@ export async function downloadHfModel(uri: string, settings: DownloadSettings, r
   settings.signal?.addEventListener("abort", onAbort, { once: true });
   arm();
   try {
-    const file = await resolveModelFile(uri, {
+    // node-llama-cpp does not pass the signal to every request it makes, so the abort also
+    // settles the wait here; a request left hanging is abandoned, not awaited.
+    const aborted = new Promise<never>((_, reject) => {
+      controller.signal.addEventListener("abort", () => reject(new Error("aborted")), { once: true });
+    });
+    const download = resolveModelFile(uri, {
       directory: settings.cacheDir,
       cli: false,
       signal: controller.signal,
@@ -105,6 +114,8 @@ export async function downloadHfModel(uri: string, settings: DownloadSettings, r
         settings.onProgress?.({ uri, downloadedBytes: downloadedSize, totalBytes: totalSize });
       },
     });
+    download.catch(() => undefined);
+    const file = await Promise.race([download, aborted]);
     await writeFile(marker, JSON.stringify({ uri, file }));
     return file;
   } catch (error) {
