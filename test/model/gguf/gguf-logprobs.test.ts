@@ -77,16 +77,36 @@ describe("gguf logprobs on the tiny model", { timeout: 60_000 }, () => {
   });
 
   it("gives identical scores with and without prefix reuse, evaluating fewer tokens with it", async () => {
+    // One sequence: every token is evaluated in the same batch shape either way, so the numbers are
+    // bit-identical. (With several sequences llama.cpp batches them together as they arrive, and
+    // float32 sums then differ in the last bits, with or without reuse; see the next test.)
+    const spec = { backend: "gguf", model: file, baseUrls: [] } as const;
+    const one = { gpu: false, sequences: 1, contextSize: 256, threads: 1 } as const;
+    const reusing = createGgufModel(spec, { ...one, prefixReuse: true });
+    const fresh = createGgufModel(spec, { ...one, prefixReuse: false });
+    try {
+      const a = await reusing.logprobs(REQUESTS);
+      const b = await fresh.logprobs(REQUESTS);
+      expect(a.map((r) => r.tokens)).toEqual(b.map((r) => r.tokens));
+      expect(reusing.stats.tokensEvaluated).toBeLessThan(fresh.stats.tokensEvaluated);
+      expect(reusing.stats.tokensReused).toBeGreaterThan(0);
+      expect(fresh.stats.tokensReused).toBe(0);
+    } finally {
+      await reusing.close();
+      await fresh.close();
+    }
+  });
+
+  it("agrees to float32 precision across parallel sequences, with and without reuse", async () => {
     withReuse.resetStats();
     withoutReuse.resetStats();
     const a = await withReuse.logprobs(REQUESTS);
     const b = await withoutReuse.logprobs(REQUESTS);
     const flat = (rs: typeof a): number[] => rs.flatMap((r) => r.tokens.map((t) => t.logprob));
-    const diffs = flat(a).map((x, i) => Math.abs(x - (flat(b)[i] ?? Number.NaN)));
-    expect(Math.max(...diffs)).toBeLessThanOrEqual(1e-9);
+    const other = flat(b);
+    const diffs = flat(a).map((x, i) => Math.abs(x - (other[i] ?? Number.NaN)));
+    expect(Math.max(...diffs)).toBeLessThan(1e-5);
     expect(withReuse.stats.tokensEvaluated).toBeLessThan(withoutReuse.stats.tokensEvaluated);
-    expect(withReuse.stats.tokensReused).toBeGreaterThan(0);
-    expect(withoutReuse.stats.tokensReused).toBe(0);
   });
 
   it("reuses the cached prefix across calls", async () => {
