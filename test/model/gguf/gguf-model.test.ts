@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CapabilityError, UsageError } from "../../../src/errors.js";
+import { CancelledError, CapabilityError, UsageError } from "../../../src/errors.js";
 import { createGgufModel, type GgufModel } from "../../../src/model/gguf/index.js";
 import type { GenerateRequest } from "../../../src/model/types.js";
 import { TINY_FIM } from "../../support/gguf/tiny-vocab.js";
@@ -85,6 +85,20 @@ describe("gguf model on the tiny GGUF", { timeout: 60_000 }, () => {
     expect(chat?.texts).toEqual(completion?.texts);
   });
 
+  it("renders the chat route with the model's own chat template when it has one", async () => {
+    const template =
+      "{% for message in messages %}{{ message['role'] + ': ' + message['content'] + '\\n' }}{% endfor %}{% if add_generation_prompt %}{{ 'assistant:' }}{% endif %}";
+    const chatty = createGgufModel(spec(await tinyModelFile({ seed: 3, chatTemplate: template })), OPTIONS);
+    try {
+      expect((await chatty.probe()).chat).toBe(true);
+      const [chat, completion] = await chatty.generate([request({ route: "chat", n: 1 }), request({ n: 1 })]);
+      expect(chat?.texts).toHaveLength(1);
+      expect(chat?.usage.promptTokens).toBeGreaterThan(completion?.usage.promptTokens ?? Infinity);
+    } finally {
+      await chatty.close();
+    }
+  });
+
   it("fills by FIM tokens or by an instruction, and refuses paths it lacks", async () => {
     const fill = { prefix: "The opposite of hot is", suffix: ".", n: 2, temperature: 0.7, maxTokens: 6, seed: 9 } as const;
     const native = await fim.fill({ ...fill, path: "fim" });
@@ -98,6 +112,13 @@ describe("gguf model on the tiny GGUF", { timeout: 60_000 }, () => {
   it("refuses a prompt longer than the context", async () => {
     const prompt = "the ".repeat(400);
     await expect(plain.logprobs([{ prefix: prompt, continuation: " end" }])).rejects.toThrow(/does not fit the context.*contextSize/);
+  });
+
+  it("stops with CancelledError when the signal is aborted", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(plain.generate([request()], controller.signal)).rejects.toThrow(CancelledError);
+    await expect(plain.logprobs([{ prefix: "Input:", continuation: " hot" }], controller.signal)).rejects.toThrow(CancelledError);
   });
 
   it("cannot be used after close", async () => {
