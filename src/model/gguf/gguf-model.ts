@@ -150,7 +150,7 @@ export class GgufModel implements Model {
         m.pool.use(tokens, (seq) => {
           if (signal?.aborted === true) throw new CancelledError();
           const settings = { temperature: s.temperature, maxTokens: s.maxTokens, stop: s.stop ?? [], seed: (base + i) % 2 ** 32 };
-          return sampleText(m.model, seq.native, tokens, settings, reuse, this.stats, signal);
+          return sampleText(m.model, seq, tokens, settings, reuse, this.stats, signal);
         }),
       ),
     );

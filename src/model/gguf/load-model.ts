@@ -58,6 +58,14 @@ export async function loadGgufModel(spec: ModelSpec, options: GgufOptions, signa
     logLevel: LlamaLogLevel.warn,
     logger: (level, message) => onLog?.(String(level), message),
     ...(options.threads !== undefined ? { maxThreads: options.threads } : {}),
+  }).catch((error: unknown) => {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ModelError(
+      file,
+      `cannot start llama.cpp (node-llama-cpp) to run this GGUF: ${detail}. Reinstall ape-search so node-llama-cpp's prebuilt binaries for this platform are present, try gpu: false, or use a server spec such as vllm:<model> or ollama:<model>.`,
+      undefined,
+      { cause: error },
+    );
   });
   let model: LlamaModel | undefined;
   try {

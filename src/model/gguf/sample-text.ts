@@ -5,7 +5,12 @@
  */
 import type { LlamaContextSequence, LlamaModel, Token } from "node-llama-cpp";
 import { CancelledError } from "../../errors.js";
-import { alignCache, tokensToKeep, type EvalStats } from "./prefix-scorer.js";
+import { alignCache, tokensToKeep, type EvalStats, type TruncatableCache } from "./prefix-scorer.js";
+
+/** A pooled sequence: its cache view plus the native sequence that generates. */
+export interface GeneratingSequence extends TruncatableCache {
+  readonly native: LlamaContextSequence;
+}
 
 /** What to sample. */
 export interface SampleSettings {
@@ -36,7 +41,7 @@ export function cutAtStop(text: string, stop: readonly string[]): string | undef
 /** Generate one sample after `prompt` (which must be non-empty) on `sequence`. */
 export async function sampleText(
   model: LlamaModel,
-  sequence: LlamaContextSequence,
+  sequence: GeneratingSequence,
   prompt: readonly number[],
   settings: SampleSettings,
   reuse: boolean,
@@ -44,21 +49,12 @@ export async function sampleText(
   signal: AbortSignal | undefined,
 ): Promise<Sample> {
   if (settings.maxTokens <= 0) return { text: "", completionTokens: 0 };
-  const keep = tokensToKeep(sequence.contextTokens, prompt, prompt.length - 1, reuse);
-  const cache = {
-    get contextTokens(): readonly number[] {
-      return sequence.contextTokens;
-    },
-    truncate: async (index: number): Promise<void> => {
-      const end = sequence.nextTokenIndex;
-      if (index < end) await sequence.eraseContextTokenRanges([{ start: index, end }]);
-    },
-  };
-  await alignCache(cache, keep, prompt.length, stats);
+  await alignCache(sequence, tokensToKeep(sequence.contextTokens, prompt, prompt.length - 1, reuse), prompt.length, stats);
+  const keep = sequence.contextTokens.length;
   const tail = prompt.slice(-16) as Token[];
   const generated: Token[] = [];
   let text = "";
-  const iterator = sequence.evaluate(prompt.slice(keep) as Token[], {
+  const iterator = sequence.native.evaluate(prompt.slice(keep) as Token[], {
     temperature: settings.temperature,
     seed: settings.seed,
   });

@@ -21,6 +21,7 @@ export function commonPrefixLength(a: readonly number[], b: readonly number[]): 
 export class SequencePool<S extends CachedTokens> {
   private readonly free: S[];
   private readonly waiters: { readonly tokens: readonly number[]; readonly give: (s: S) => void }[] = [];
+  private busy = 0;
 
   constructor(sequences: readonly S[]) {
     this.free = [...sequences];
@@ -30,7 +31,6 @@ export class SequencePool<S extends CachedTokens> {
   get size(): number {
     return this.free.length + this.busy;
   }
-  private busy = 0;
 
   /** Wait for a sequence, preferring the free one whose cache best matches `tokens`. */
   acquire(tokens: readonly number[]): Promise<S> {
