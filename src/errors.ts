@@ -63,6 +63,8 @@ export class TaskError extends ApeError {
 /** A model server could not be reached at all. */
 export class ConnectionError extends ApeError {
   readonly url: string;
+  /** Connection faults are worth retrying a few times before giving up. */
+  readonly transient = true;
 
   constructor(url: string, detail: string, options?: { cause?: unknown }) {
     super(
@@ -74,16 +76,33 @@ export class ConnectionError extends ApeError {
   }
 }
 
+/** Details of a ModelError. */
+export interface ModelErrorOptions {
+  /** HTTP status, when the server sent one. */
+  readonly status?: number | undefined;
+  /** A fault that may go away if the call is tried again (429, 5xx, a dropped connection, a garbled answer). */
+  readonly transient?: boolean;
+  /** How long the server asked us to wait (`retry-after`), in milliseconds. */
+  readonly retryAfterMs?: number | undefined;
+  readonly cause?: unknown;
+}
+
 /** The server answered, but not with something usable (auth, unknown model, bad answer). */
 export class ModelError extends ApeError {
   readonly url: string;
   /** HTTP status, when the server sent one. */
   readonly status: number | undefined;
+  /** Worth retrying: the fault may go away. */
+  readonly transient: boolean;
+  /** Server-requested wait before retrying, in milliseconds. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(url: string, message: string, status?: number, options?: { cause?: unknown }) {
-    super(`${url}: ${message}`, EXIT.model, options);
+  constructor(url: string, message: string, options: ModelErrorOptions = {}) {
+    super(`${url}: ${message}`, EXIT.model, { cause: options.cause });
     this.url = url;
-    this.status = status;
+    this.status = options.status;
+    this.transient = options.transient ?? false;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 

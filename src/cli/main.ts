@@ -4,10 +4,13 @@
  */
 import yargs from "yargs";
 import { ApeError, EXIT } from "../errors.js";
+import { runsCommand } from "./commands/runs.js";
+import { searchCommand } from "./commands/search.js";
+import { showCommand } from "./commands/show.js";
 import type { CliContext, CommandFactory } from "./context.js";
 
 /** Every command of the CLI, one file each under src/cli/commands. */
-const COMMANDS: readonly CommandFactory[] = [];
+const COMMANDS: readonly CommandFactory[] = [searchCommand, runsCommand, showCommand];
 
 /** The context of a real terminal session. */
 export function processContext(signal: AbortSignal): CliContext {

@@ -1,0 +1,28 @@
+/** Progress events a search sends to its `onEvent` callback; the CLI turns them into a display. */
+import type { CallEvent } from "./model/gateway.js";
+import type { SearchResult } from "./result.js";
+
+/** The stages of the flow, in order. */
+export const STAGES = ["probe", "propose", "select", "resample", "finalize"] as const;
+/** One stage. */
+export type Stage = (typeof STAGES)[number];
+
+/** Running totals carried by progress events. */
+export interface Totals {
+  readonly calls: number;
+  readonly cachedCalls: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly costUsd: number;
+  readonly evaluations: number;
+}
+
+/** Everything a search reports while it runs. */
+export type SearchEvent =
+  | { readonly type: "start"; readonly runId: string; readonly task: string; readonly resumed: boolean }
+  | { readonly type: "stage"; readonly stage: Stage; readonly round: number }
+  | { readonly type: "proposals"; readonly round: number; readonly added: number; readonly pool: number }
+  | { readonly type: "selection"; readonly round: number; readonly alive: number; readonly evaluations: number; readonly plannedEvaluations: number }
+  | { readonly type: "call"; readonly call: CallEvent; readonly totals: Totals }
+  | { readonly type: "round"; readonly round: number; readonly best: number; readonly improved: boolean }
+  | { readonly type: "done"; readonly result: SearchResult };

@@ -1,0 +1,29 @@
+/**
+ * ape-search: the library's public surface. `search()` finds the best instruction for a task;
+ * the rest are the types it takes and returns, the errors it throws, and the pieces a pipeline
+ * may want on their own (task loading, metrics, the store).
+ */
+export { search } from "./search.js";
+export type { SearchOptions, ProposalMode } from "./options.js";
+export { MODES } from "./options.js";
+export type { SearchResult, RankedCandidate, ReferenceResult } from "./result.js";
+export type { SearchEvent, Stage, Totals } from "./events.js";
+export { STAGES } from "./events.js";
+export * from "./errors.js";
+export type { Task, Example, Templates, MetricName, SplitName } from "./task/types.js";
+export { METRICS, SPLITS, DEFAULT_TEMPLATES } from "./task/types.js";
+export { loadTask, parseTask } from "./task/index.js";
+export { normalize, scorePrediction } from "./score/metrics.js";
+export type { ScorerName } from "./score/scorer.js";
+export { SCORERS } from "./score/scorer.js";
+export type { Selector, SelectorName, Evaluate, EvalRequest, SelectOptions, SelectionResult, CandidateOutcome, StageRecord } from "./select/selector.js";
+export { SELECTORS } from "./select/selector.js";
+export { createSelector } from "./select/index.js";
+export type { Model, ModelSpec, Capabilities, BackendName } from "./model/types.js";
+export { parseSpec, DEFAULT_MODEL, DEFAULT_BASE_URLS } from "./model/spec.js";
+export type { BudgetLimits } from "./model/budget.js";
+export type { PriceTable, Price } from "./model/prices.js";
+export { DEFAULT_PRICES, loadPrices } from "./model/prices.js";
+export { Store } from "./store/store.js";
+export type { RunRow, CandidateRow, EvaluationRow, CallRow } from "./store/rows.js";
+export { readResult } from "./store/read-result.js";

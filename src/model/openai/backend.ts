@@ -1,0 +1,242 @@
+/**
+ * The openai-compatible backend (OpenAI, vLLM, SGLang, llama.cpp server, Ollama) through the
+ * `openai` package. It only speaks the protocol; retries of faults, caching and budgets are the
+ * Gateway's, so the client is made with `maxRetries: 0`.
+ */
+import OpenAI from "openai";
+import { CapabilityError, ConnectionError, ModelError } from "../../errors.js";
+import type {
+  Capabilities,
+  FillRequest,
+  Generation,
+  GenerateRequest,
+  LogprobRequest,
+  LogprobResult,
+  Model,
+  ModelSpec,
+  Sampling,
+  Usage,
+} from "../types.js";
+import { toApeError } from "./errors.js";
+import { continuationTokens, parseLogprobs } from "./logprobs.js";
+import { probeServer, serverRoot } from "./probe.js";
+import { ReplicaPool, type Replica } from "./replicas.js";
+import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
+
+/** Settings of the openai-compatible backend. */
+export interface OpenAIBackendOptions {
+  /** Sent as the bearer token; never stored or printed. @default "sk-no-key" (local servers ignore it) */
+  readonly apiKey?: string | undefined;
+  /** Per-request timeout in milliseconds. @default 120000 */
+  readonly timeoutMs?: number | undefined;
+  /** Most prompts per request where the server takes lists (`--batch`). @default 16 */
+  readonly maxBatch?: number | undefined;
+}
+
+type Client = OpenAI;
+type CompletionParams = OpenAI.Completions.CompletionCreateParamsNonStreaming;
+
+/** A Model speaking the OpenAI protocol to one or more replicas. */
+export class OpenAIBackend implements Model {
+  readonly spec: ModelSpec;
+  private readonly pool: ReplicaPool<Client>;
+  private readonly maxBatch: number;
+  private caps: Capabilities | undefined;
+
+  constructor(spec: ModelSpec, options: OpenAIBackendOptions = {}) {
+    this.spec = spec;
+    this.maxBatch = options.maxBatch ?? 16;
+    this.pool = new ReplicaPool(
+      spec.baseUrls.map((url) => ({
+        url,
+        client: new OpenAI({ baseURL: url, apiKey: options.apiKey ?? "sk-no-key", maxRetries: 0, timeout: options.timeoutMs ?? 120_000 }),
+      })),
+    );
+  }
+
+  /** Probe the first replica; replicas are assumed to serve the same model. */
+  async probe(signal?: AbortSignal): Promise<Capabilities> {
+    const { url, client } = this.pool.primary;
+    const found = await probeServer(client, this.spec, url, signal);
+    this.caps = { ...found, maxPromptsPerRequest: Math.min(found.maxPromptsPerRequest, this.maxBatch) };
+    return this.caps;
+  }
+
+  async generate(requests: readonly GenerateRequest[], signal?: AbortSignal): Promise<Generation[]> {
+    const out: Generation[] = [];
+    const cap = this.caps?.maxPromptsPerRequest ?? 1;
+    let i = 0;
+    while (i < requests.length) {
+      const first = requests[i] as GenerateRequest;
+      let j = i + 1;
+      if (first.route === "completion") {
+        while (j < requests.length && j - i < cap && sameSampling(first, requests[j] as GenerateRequest) && requests[j]?.route === "completion") j++;
+      }
+      const chunk = requests.slice(i, j);
+      out.push(...(first.route === "completion" ? await this.complete(chunk.map((r) => r.prompt), first, {}, signal) : [await this.chat(first.prompt, first, signal)]));
+      i = j;
+    }
+    return out;
+  }
+
+  async logprobs(requests: readonly LogprobRequest[], signal?: AbortSignal): Promise<LogprobResult[]> {
+    if (this.caps && !this.caps.promptLogprobs) {
+      throw new CapabilityError(`${this.spec.baseUrls[0]} cannot give prompt log-probs for ${this.spec.model}; use --scorer exec.`);
+    }
+    const out: LogprobResult[] = [];
+    const cap = this.caps?.maxPromptsPerRequest ?? 1;
+    for (let i = 0; i < requests.length; i += cap) {
+      const chunk = requests.slice(i, i + cap);
+      const params: CompletionParams = {
+        model: this.spec.model,
+        prompt: chunk.length === 1 ? `${chunk[0]?.prefix}${chunk[0]?.continuation}` : chunk.map((r) => r.prefix + r.continuation),
+        echo: true,
+        logprobs: 1,
+        max_tokens: 0,
+        temperature: 0,
+      };
+      const { response, url } = await this.call((c, o) => c.completions.create(params, o), signal);
+      const choices = byIndex(response.choices);
+      const usages = splitUsage(usageOf(response.usage), chunk.length);
+      chunk.forEach((r, k) => {
+        const tokens = parseLogprobs(choices[k]?.logprobs);
+        const picked = tokens && continuationTokens(tokens, r.prefix.length);
+        if (!picked) throw new ModelError(url, "the server's echo response carries no log-probs for the answer tokens; it cannot serve --scorer logprob (use --scorer exec).");
+        out.push({ tokens: picked, usage: usages[k] as Usage });
+      });
+    }
+    return out;
+  }
+
+  async fill(request: FillRequest, signal?: AbortSignal): Promise<Generation> {
+    switch (request.path) {
+      case "suffix":
+        return (await this.complete([request.prefix], request, { suffix: request.suffix }, signal))[0] as Generation;
+      case "infill":
+        return this.infill(request, signal);
+      case "fim": {
+        const fim = this.caps?.fimTokens;
+        if (!fim) throw new CapabilityError(`${this.spec.model} has no known FIM tokens; the fim fill path is not available.`);
+        return (await this.complete([`${fim.prefix}${request.prefix}${fim.suffix}${request.suffix}${fim.middle}`], request, {}, signal))[0] as Generation;
+      }
+      case "chat": {
+        const g = await this.chat(chatFillPrompt(request.prefix, request.suffix), request, signal);
+        return { texts: g.texts.map((t) => cleanChatFill(t, request.prefix, request.suffix)), usage: g.usage };
+      }
+    }
+  }
+
+  async close(): Promise<void> {}
+
+  private async complete(prompts: readonly string[], s: Sampling, extra: { suffix?: string }, signal?: AbortSignal): Promise<Generation[]> {
+    const together = this.caps?.multipleSamples ?? true;
+    const rounds = together ? 1 : s.n;
+    const texts: string[][] = prompts.map(() => []);
+    const usages: Usage[] = prompts.map(() => ({ promptTokens: 0, completionTokens: 0 }));
+    for (let r = 0; r < rounds; r++) {
+      const params: CompletionParams = {
+        model: this.spec.model,
+        prompt: prompts.length === 1 ? (prompts[0] as string) : [...prompts],
+        n: together ? s.n : 1,
+        temperature: s.temperature,
+        max_tokens: s.maxTokens,
+        ...(s.stop && s.stop.length > 0 ? { stop: [...s.stop] } : {}),
+        ...(s.seed !== undefined ? { seed: s.seed + r } : {}),
+        ...extra,
+      };
+      const { response } = await this.call((c, o) => c.completions.create(params, o), signal);
+      const choices = byIndex(response.choices);
+      const per = together ? s.n : 1;
+      const split = splitUsage(usageOf(response.usage), prompts.length);
+      prompts.forEach((_, p) => {
+        for (let k = 0; k < per; k++) texts[p]?.push(choices[p * per + k]?.text ?? "");
+        const u = split[p] as Usage;
+        usages[p] = { promptTokens: (usages[p]?.promptTokens ?? 0) + u.promptTokens, completionTokens: (usages[p]?.completionTokens ?? 0) + u.completionTokens };
+      });
+    }
+    return prompts.map((_, p) => ({ texts: texts[p] ?? [], usage: usages[p] as Usage }));
+  }
+
+  private async chat(prompt: string, s: Sampling, signal?: AbortSignal): Promise<Generation> {
+    const together = this.caps?.multipleSamples ?? true;
+    const texts: string[] = [];
+    let usage: Usage = { promptTokens: 0, completionTokens: 0 };
+    for (let r = 0; r < (together ? 1 : s.n); r++) {
+      const params: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming = {
+        model: this.spec.model,
+        messages: [{ role: "user", content: prompt }],
+        n: together ? s.n : 1,
+        temperature: s.temperature,
+        max_tokens: s.maxTokens,
+        ...(s.stop && s.stop.length > 0 ? { stop: [...s.stop] } : {}),
+        ...(s.seed !== undefined ? { seed: s.seed + r } : {}),
+      };
+      const { response } = await this.call((c, o) => c.chat.completions.create(params, o), signal);
+      for (const choice of byIndex(response.choices)) texts.push(choice.message.content ?? "");
+      const u = usageOf(response.usage);
+      usage = { promptTokens: usage.promptTokens + u.promptTokens, completionTokens: usage.completionTokens + u.completionTokens };
+    }
+    return { texts, usage };
+  }
+
+  private async infill(request: FillRequest, signal?: AbortSignal): Promise<Generation> {
+    const texts: string[] = [];
+    let completionTokens = 0;
+    let promptTokens = 0;
+    for (let k = 0; k < request.n; k++) {
+      const body = {
+        input_prefix: request.prefix,
+        input_suffix: request.suffix,
+        n_predict: request.maxTokens,
+        temperature: request.temperature,
+        ...(request.seed !== undefined ? { seed: request.seed + k } : {}),
+      };
+      const { response } = await this.call(async (_client, o, url) => {
+        const init: RequestInit = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+        if (o.signal) init.signal = o.signal;
+        const res = await fetch(`${serverRoot(url)}/infill`, init);
+        if (!res.ok) throw new ModelError(url, `/infill answered ${res.status}: ${(await res.text()).slice(0, 200)}`, { status: res.status, transient: res.status >= 500 || res.status === 429 });
+        return (await res.json()) as { content?: unknown; tokens_evaluated?: unknown; tokens_predicted?: unknown };
+      }, signal);
+      texts.push(typeof response.content === "string" ? response.content : "");
+      promptTokens += typeof response.tokens_evaluated === "number" ? response.tokens_evaluated : 0;
+      completionTokens += typeof response.tokens_predicted === "number" ? response.tokens_predicted : 0;
+    }
+    return { texts, usage: { promptTokens, completionTokens } };
+  }
+
+  private async call<T>(
+    task: (client: Client, options: { signal?: AbortSignal }, url: string) => Promise<T>,
+    signal?: AbortSignal,
+  ): Promise<{ response: T; url: string }> {
+    return this.pool.use(
+      async (replica: Replica<Client>) => {
+        try {
+          const response = await task(replica.client, signal ? { signal } : {}, replica.url);
+          return { response, url: replica.url };
+        } catch (error) {
+          throw toApeError(error, replica.url, this.spec.model);
+        }
+      },
+      (error) => error instanceof ConnectionError,
+    );
+  }
+}
+
+function sameSampling(a: Sampling, b: Sampling): boolean {
+  return a.n === b.n && a.temperature === b.temperature && a.maxTokens === b.maxTokens && a.seed === b.seed && JSON.stringify(a.stop ?? []) === JSON.stringify(b.stop ?? []);
+}
+
+function byIndex<T extends { index: number }>(choices: readonly T[]): T[] {
+  return [...choices].sort((x, y) => x.index - y.index);
+}
+
+function usageOf(usage: { prompt_tokens?: number; completion_tokens?: number } | undefined | null): Usage {
+  return { promptTokens: usage?.prompt_tokens ?? 0, completionTokens: usage?.completion_tokens ?? 0 };
+}
+
+/** Share one request's usage among the prompts it carried (the remainder goes to the first). */
+function splitUsage(total: Usage, parts: number): Usage[] {
+  const share = (n: number, i: number): number => Math.floor(n / parts) + (i === 0 ? n % parts : 0);
+  return Array.from({ length: parts }, (_, i) => ({ promptTokens: share(total.promptTokens, i), completionTokens: share(total.completionTokens, i) }));
+}

@@ -1,0 +1,66 @@
+/**
+ * Turning what the `openai` client throws into ape's error tree, with messages that name the
+ * server and say what to do. The API key is never part of a message.
+ */
+import { APIConnectionError, APIError, APIUserAbortError } from "openai";
+import { ApeError, CancelledError, ConnectionError, ModelError } from "../../errors.js";
+
+/** Map any error from a call to `url` onto ApeError. */
+export function toApeError(error: unknown, url: string, model: string): ApeError {
+  if (error instanceof ApeError) return error;
+  if (error instanceof APIUserAbortError) return new CancelledError();
+  if (error instanceof APIConnectionError) {
+    const detail = error.message.includes("timed out") ? "the request timed out" : describeCause(error);
+    return new ConnectionError(url, detail, { cause: error });
+  }
+  if (error instanceof APIError) {
+    const status = error.status;
+    const serverMessage = messageOf(error);
+    const retryAfterMs = retryAfter(error.headers);
+    if (status === 401 || status === 403) {
+      return new ModelError(url, `the server refused the API key (${status}): ${serverMessage}. Set OPENAI_API_KEY to a valid key.`, { status, cause: error });
+    }
+    if (status === 404) {
+      return new ModelError(url, `not found (404) for model "${model}": ${serverMessage}. Check the model name (\`/v1/models\` lists what the server serves) and --base-url.`, { status, cause: error });
+    }
+    const transient = status === 408 || status === 409 || status === 429 || (status !== undefined && status >= 500);
+    return new ModelError(url, `the server answered ${status ?? "an error"}: ${serverMessage}`, { status, transient, retryAfterMs, cause: error });
+  }
+  if (error instanceof SyntaxError) {
+    return new ModelError(url, `the server sent a response that is not valid JSON (${error.message})`, { transient: true, cause: error });
+  }
+  if (error instanceof Error && error.name === "AbortError") return new CancelledError();
+  const text = error instanceof Error ? error.message : String(error);
+  return new ModelError(url, `unexpected failure: ${text}`, { transient: true, cause: error });
+}
+
+function describeCause(error: Error): string {
+  let cause: unknown = error.cause;
+  while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
+  const code = cause && typeof cause === "object" && "code" in cause ? String(cause.code) : undefined;
+  if (code === "ECONNREFUSED") return "connection refused";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "the host name does not resolve";
+  if (code === "ECONNRESET") return "the connection was reset";
+  return cause instanceof Error ? cause.message : error.message;
+}
+
+function messageOf(error: APIError): string {
+  const body: unknown = error.error;
+  if (body && typeof body === "object") {
+    const inner = "message" in body ? body.message : undefined;
+    if (typeof inner === "string") return inner;
+  }
+  return error.message.replace(/^\d{3}\s*/, "");
+}
+
+function retryAfter(headers: Headers | undefined): number | undefined {
+  const ms = headers?.get("retry-after-ms");
+  if (ms && Number.isFinite(Number(ms))) return Number(ms);
+  const s = headers?.get("retry-after");
+  if (s && Number.isFinite(Number(s))) return Number(s) * 1000;
+  if (s) {
+    const at = Date.parse(s);
+    if (Number.isFinite(at)) return Math.max(0, at - Date.now());
+  }
+  return undefined;
+}

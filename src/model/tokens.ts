@@ -1,0 +1,34 @@
+/**
+ * Counting tokens before a call, for budgets and estimates. OpenAI models use their own tiktoken
+ * encoding; for other models cl100k_base is the documented approximation (open models' tokenizers
+ * differ by some percent; the server's own usage figures settle the real count after each call).
+ */
+import { encoding_for_model, get_encoding, type Tiktoken, type TiktokenModel } from "@dqbd/tiktoken";
+
+const encoders = new Map<string, Tiktoken>();
+
+/** How a model's tokens are counted: its own encoding, or the cl100k_base approximation. */
+export function encodingFor(model: string): { readonly name: string; readonly exact: boolean } {
+  try {
+    const enc = encoding_for_model(model as TiktokenModel);
+    enc.free();
+    return { name: model, exact: true };
+  } catch {
+    return { name: "cl100k_base", exact: false };
+  }
+}
+
+function encoder(model: string): Tiktoken {
+  const { name, exact } = encodingFor(model);
+  let enc = encoders.get(name);
+  if (!enc) {
+    enc = exact ? encoding_for_model(name as TiktokenModel) : get_encoding("cl100k_base");
+    encoders.set(name, enc);
+  }
+  return enc;
+}
+
+/** Number of tokens `text` has for `model` (exact for OpenAI models, approximate otherwise). */
+export function countTokens(model: string, text: string): number {
+  return encoder(model).encode_ordinary(text).length;
+}

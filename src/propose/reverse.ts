@@ -1,0 +1,49 @@
+/**
+ * Reverse (fill-in) proposals: the evaluation-style template with the instruction left blank, the
+ * text before the blank as prefix and the demos after it as suffix, filled by the proposer through
+ * the best path its server has (native suffix or /infill, the family's FIM tokens, or a chat
+ * instruction). Every proposal records the path used.
+ */
+import { CapabilityError } from "../errors.js";
+import type { Gateway } from "../model/gateway.js";
+import { deriveSeed } from "../random.js";
+import { render, splitAt } from "../template.js";
+import type { ProposeOptions } from "./forward.js";
+import { demoSubsets, renderDemos } from "./demos.js";
+import { cleanProposal, type Proposal } from "./proposal.js";
+
+/** Ask for `subsets × perSubset` instructions by filling the blank (before de-duplication). */
+export async function proposeReverse(o: ProposeOptions): Promise<Proposal[]> {
+  const path = await fillPath(o.proposer);
+  const { before, after } = splitAt(o.task.templates.reverse, "APE");
+  const subsets = demoSubsets(o.task, o.subsets, o.demos, o.seed, "reverse");
+  const results = await Promise.all(
+    subsets.map(async (demos, i) => {
+      const full = renderDemos(o.task, demos);
+      const prefix = render(before, { full_DEMO: full });
+      const suffix = render(after, { full_DEMO: full });
+      const generation = await o.proposer.fill(
+        { prefix, suffix, path, n: o.perSubset, temperature: o.temperature ?? 0.9, maxTokens: 64, stop: ["\n"], seed: deriveSeed(o.seed, "reverse-sample", i) },
+        `reverse:${i}`,
+      );
+      return generation.texts.map(
+        (raw): Proposal => ({
+          text: cleanProposal(raw),
+          origin: "reverse",
+          fillPath: path,
+          demoIds: demos.map((d) => d.id),
+          proposerPrompt: `${prefix}[APE]${suffix}`,
+          round: 0,
+        }),
+      );
+    }),
+  );
+  return results.flat();
+}
+
+async function fillPath(proposer: Gateway): Promise<NonNullable<Proposal["fillPath"]>> {
+  const caps = await proposer.capabilities();
+  const path = caps.fill[0];
+  if (!path) throw new CapabilityError("the proposer can fill no blank (no suffix, infill, FIM tokens or chat route); use --mode forward.");
+  return path;
+}

@@ -1,0 +1,58 @@
+/** The typed result of a search, as the library returns it and `--json` prints it. */
+import type { FillPath } from "./model/types.js";
+import type { StageRecord } from "./select/selector.js";
+import type { Origin, RunStatus } from "./store/schema.js";
+import type { Totals } from "./events.js";
+
+/** One candidate with everything known about it. */
+export interface RankedCandidate {
+  /** Row id in `candidates`. */
+  readonly id: number;
+  /** 1 = the winner. */
+  readonly rank: number;
+  readonly text: string;
+  readonly origin: Origin;
+  readonly fillPath: FillPath | null;
+  /** Row id of the candidate it is a variant of. */
+  readonly parentId: number | null;
+  readonly round: number;
+  /** Mean score on the eval examples it was scored on. */
+  readonly score: number | null;
+  readonly evalCount: number;
+  /** Mean score on the test split (winner, runner-up and references only). */
+  readonly testScore: number | null;
+  readonly testCount: number;
+  /** Selection stage where it was dropped (null: survived). */
+  readonly droppedAt: number | null;
+  readonly history: readonly StageRecord[];
+}
+
+/** A human reference instruction scored beside the winner. */
+export interface ReferenceResult {
+  readonly id: number;
+  readonly text: string;
+  readonly score: number | null;
+  readonly evalCount: number;
+  readonly testScore: number | null;
+  readonly testCount: number;
+}
+
+/** What `search()` returns. */
+export interface SearchResult {
+  readonly runId: string;
+  readonly task: string;
+  readonly status: RunStatus;
+  readonly proposer: string;
+  readonly target: string;
+  readonly scorer: string;
+  readonly selector: string;
+  readonly seed: number;
+  /** The best candidate (the first of `candidates`). */
+  readonly winner: RankedCandidate | undefined;
+  /** Every candidate, best first. */
+  readonly candidates: readonly RankedCandidate[];
+  readonly references: readonly ReferenceResult[];
+  readonly totals: Totals;
+  /** The SQLite file holding the run. */
+  readonly db: string;
+}

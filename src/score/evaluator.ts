@@ -1,0 +1,65 @@
+/**
+ * The bridge between a Selector and a Scorer: turns "candidate i on examples [..]" into scored
+ * items, records each evaluation in the store as it completes, and never scores the same
+ * (candidate, example) twice within a run.
+ */
+import type { Store } from "../store/store.js";
+import type { Example, SplitName } from "../task/types.js";
+import type { Scorer } from "./scorer.js";
+
+/** A candidate as the evaluator knows it. */
+export interface EvalCandidate {
+  readonly id: number;
+  readonly text: string;
+}
+
+/** Scores candidates on examples of one split, memoised and recorded. */
+export class Evaluator {
+  private readonly memo = new Map<string, number>();
+  private done = 0;
+
+  constructor(
+    private readonly scorer: Scorer,
+    private readonly store: Store,
+    private readonly runId: string,
+    private readonly onProgress?: (done: number) => void,
+  ) {}
+
+  /** Evaluations actually scored (memo hits are not counted). */
+  get evaluations(): number {
+    return this.done;
+  }
+
+  /** Scores of `candidate` on `examples` of `split`, in order. */
+  async score(candidate: EvalCandidate, split: SplitName, examples: readonly Example[]): Promise<number[]> {
+    const key = (e: Example): string => `${candidate.id}\u0000${split}\u0000${e.id}`;
+    const todo = examples.filter((e) => !this.memo.has(key(e)));
+    const unique = [...new Map(todo.map((e) => [e.id, e])).values()];
+    if (unique.length > 0) {
+      const scored = await this.scorer.score(unique.map((example) => ({ instruction: candidate.text, example })));
+      unique.forEach((e, i) => {
+        const s = scored[i];
+        if (!s) return;
+        this.memo.set(key(e), s.score);
+        this.store.addEvaluation(this.runId, candidate.id, split, e.id, s.output, s.score);
+      });
+      this.done += unique.length;
+      this.onProgress?.(this.done);
+    }
+    return examples.map((e) => this.memo.get(key(e)) ?? 0);
+  }
+
+  /** Mean and count of everything scored for `candidate` on `split` so far. */
+  summary(candidateId: number, split: SplitName): { readonly mean: number | null; readonly count: number } {
+    const prefix = `${candidateId}\u0000${split}\u0000`;
+    let sum = 0;
+    let count = 0;
+    for (const [k, v] of this.memo) {
+      if (k.startsWith(prefix)) {
+        sum += v;
+        count++;
+      }
+    }
+    return { mean: count > 0 ? sum / count : null, count };
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Execution accuracy: the target answers each input under the instruction (greedy), and the answer
+ * is compared with the acceptable outputs by the task's metric.
+ */
+import type { Gateway } from "../model/gateway.js";
+import type { Task } from "../task/types.js";
+import { scorePrediction } from "./metrics.js";
+import { evalPrompt } from "./prompt.js";
+import type { ScoreItem, Scored, Scorer } from "./scorer.js";
+
+/** Settings of the execution-accuracy scorer. */
+export interface ExecScorerOptions {
+  readonly task: Task;
+  readonly target: Gateway;
+  /** Rendered demos for templates that use `[full_DEMO]`. */
+  readonly demos: string;
+  /** Seed sent with every request (answers are greedy, the seed only pins servers that use it). */
+  readonly seed: number;
+  /** Longest answer, in tokens. @default 48 */
+  readonly maxTokens?: number;
+}
+
+/** Build the execution-accuracy scorer. */
+export function execScorer(o: ExecScorerOptions): Scorer {
+  return {
+    name: "exec",
+    async score(items: readonly ScoreItem[]): Promise<Scored[]> {
+      const caps = await o.target.capabilities();
+      const route = caps.completions ? "completion" : "chat";
+      const generations = await o.target.generate(
+        items.map((item) => ({
+          prompt: evalPrompt(o.task, item, o.demos).prefix,
+          route,
+          n: 1,
+          temperature: 0,
+          maxTokens: o.maxTokens ?? 48,
+          stop: ["\n"],
+          seed: o.seed,
+        })),
+      );
+      return items.map((item, i) => {
+        const output = generations[i]?.texts[0] ?? "";
+        return { score: scorePrediction(o.task.metric, output, item.example.outputs), output: output.trim() };
+      });
+    },
+  };
+}

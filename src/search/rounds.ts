@@ -1,0 +1,108 @@
+/**
+ * Selection and iterative Monte Carlo resampling: select over the initial pool, then for each round
+ * ask for variants of the top candidates, select again over the survivors and the new variants,
+ * and stop after `rounds` or as soon as a round does not improve the best mean.
+ */
+import type { SearchEvent } from "../events.js";
+import type { Gateway } from "../model/gateway.js";
+import type { Resolved, SearchOptions } from "../options.js";
+import { dedupe, dedupeKey } from "../propose/proposal.js";
+import { storeProposals } from "../propose/propose.js";
+import { proposeVariants } from "../propose/resample.js";
+import { deriveSeed } from "../random.js";
+import type { EvalCandidate, Evaluator } from "../score/evaluator.js";
+import type { Evaluate, Selector, StageRecord } from "../select/selector.js";
+import type { Store } from "../store/store.js";
+import type { Task } from "../task/types.js";
+
+/** A stage record tagged with the resampling round it belongs to. */
+export interface RoundStageRecord extends StageRecord {
+  readonly round: number;
+}
+
+/** What the rounds need from the search. */
+export interface RoundsContext {
+  readonly task: Task;
+  readonly r: Resolved;
+  readonly options: SearchOptions;
+  readonly store: Store;
+  readonly runId: string;
+  readonly gateways: { readonly proposer: Gateway };
+  readonly emit: (e: SearchEvent) => void;
+  readonly selector: Selector;
+  readonly evaluator: Evaluator;
+  readonly initial: readonly EvalCandidate[];
+}
+
+/** A candidate's place in the final ranking. */
+export interface RankedEntry {
+  readonly id: number;
+  readonly mean: number | null;
+}
+
+/** Run selection and resampling; stores every candidate's score, rank and history. */
+export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: readonly RankedEntry[]; readonly rounds: number }> {
+  const evalSplit = c.task.splits.eval;
+  const everyone = new Map<number, EvalCandidate>(c.initial.map((x) => [x.id, x]));
+  const seen = new Set(c.initial.map((x) => dedupeKey(x.text)));
+  const state = new Map<number, { droppedAt: number | null; history: RoundStageRecord[] }>();
+  let pool: readonly EvalCandidate[] = c.initial;
+  let order: number[] = [];
+  let best = -Infinity;
+  let round = 0;
+
+  for (;;) {
+    c.emit({ type: "stage", stage: "select", round });
+    const budget = c.options.evalBudget ?? pool.length * evalSplit.length;
+    let requested = 0;
+    const current = pool;
+    const evaluate: Evaluate = async (requests) => {
+      const scores = await Promise.all(
+        requests.map((q) => c.evaluator.score(current[q.candidate] as EvalCandidate, "eval", q.examples.map((i) => evalSplit[i]).filter((e) => e !== undefined))),
+      );
+      requested += requests.reduce((n, q) => n + q.examples.length, 0);
+      c.emit({ type: "selection", round, alive: current.length, evaluations: requested, plannedEvaluations: budget });
+      return scores;
+    };
+    const selection = await c.selector.select(pool.length, evaluate, { evalSize: evalSplit.length, budget, seed: deriveSeed(c.r.seed, "select", round) });
+    for (const o of selection.ranking) {
+      const id = (pool[o.index] as EvalCandidate).id;
+      const s = state.get(id) ?? { droppedAt: null, history: [] };
+      state.set(id, { droppedAt: o.droppedAt ?? null, history: [...s.history, ...o.history.map((h) => ({ ...h, round }))] });
+    }
+    order = selection.ranking.map((o) => (pool[o.index] as EvalCandidate).id);
+    const top = selection.ranking[0]?.mean ?? -Infinity;
+    const improved = top > best + 1e-12;
+    best = Math.max(best, top);
+    c.emit({ type: "round", round, best, improved });
+    if (round >= c.r.rounds || (round > 0 && !improved)) break;
+
+    round++;
+    c.emit({ type: "stage", stage: "resample", round });
+    const parents = order.slice(0, c.r.topK).map((id) => everyone.get(id) as EvalCandidate);
+    const proposals = await proposeVariants({ proposer: c.gateways.proposer, parents: parents.map((p) => p.text), perParent: c.r.variants, round, seed: c.r.seed });
+    const fresh = dedupe(proposals, seen);
+    if (fresh.length === 0) break;
+    for (const p of fresh) seen.add(dedupeKey(p.text));
+    const added = storeProposals(c.store, c.runId, fresh, new Map(parents.map((p) => [p.text, p.id])));
+    for (const a of added) everyone.set(a.id, a);
+    pool = [...parents, ...added];
+    c.emit({ type: "proposals", round, added: added.length, pool: pool.length });
+  }
+
+  const rest = [...everyone.keys()].filter((id) => !order.includes(id));
+  const meanOf = (id: number): number | null => c.evaluator.summary(id, "eval").mean;
+  rest.sort((a, b) => (meanOf(b) ?? -Infinity) - (meanOf(a) ?? -Infinity) || a - b);
+  const ranking = [...order, ...rest].map((id): RankedEntry => ({ id, mean: meanOf(id) }));
+  ranking.forEach((entry, i) => {
+    const s = state.get(entry.id);
+    c.store.updateCandidate(entry.id, {
+      score: entry.mean,
+      evalCount: c.evaluator.summary(entry.id, "eval").count,
+      rank: i + 1,
+      droppedAt: s?.droppedAt ?? null,
+      history: s?.history ?? [],
+    });
+  });
+  return { ranking, rounds: round };
+}

@@ -1,0 +1,31 @@
+/**
+ * Exhaustive selection: every candidate on the whole eval split. The reference the adaptive
+ * strategies are measured against, and the right choice when the pool is small.
+ */
+import { PoolState } from "./pool-state.js";
+import { createRng, deriveSeed } from "../random.js";
+import type { Evaluate, SelectOptions, SelectionResult, Selector } from "./selector.js";
+
+/** Settings of `exhaustive` (none yet; kept for a uniform `createSelector`). */
+export type ExhaustiveOptions = Record<string, never>;
+
+/**
+ * Every candidate on every example when the budget allows. Under a smaller budget, the budget is
+ * shared out evenly (each candidate gets ⌊budget / pool⌋ examples, the remainder going one each to
+ * candidates in a seeded order), so the partial means stay comparable.
+ */
+export function exhaustiveSelector(): Selector {
+  return {
+    name: "exhaustive",
+    async select(poolSize: number, evaluate: Evaluate, options: SelectOptions): Promise<SelectionResult> {
+      const state = new PoolState(poolSize, evaluate, options);
+      if (poolSize === 0) return state.result();
+      const each = Math.min(options.evalSize, Math.floor(options.budget / poolSize));
+      const extra = each < options.evalSize ? options.budget - each * poolSize : 0;
+      const order = createRng(deriveSeed(options.seed, 10)).shuffle(state.survivors());
+      await state.score(order.map((candidate, i) => ({ candidate, size: each + (i < extra ? 1 : 0) })));
+      state.record(0, order);
+      return state.result();
+    },
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * The bookkeeping every strategy shares: which examples each candidate has seen, running means,
+ * the budget, per-stage history and drops. Strategies decide *who* gets *how many* examples; this
+ * decides *which* examples and refuses to go over budget.
+ *
+ * Examples come from one seeded permutation of the eval split shared by all candidates, read from
+ * each candidate's own cursor. So a candidate's batches never overlap what it has seen, and
+ * candidates with equal counts have seen the same examples (paired comparisons, cache reuse). A
+ * candidate that has seen the whole split is *complete*: its mean is exact and it is never scored
+ * again.
+ */
+import { ApeError, EXIT, UsageError } from "../errors.js";
+import { createRng, deriveSeed, permutation } from "../random.js";
+import { rankOutcomes } from "./ranking.js";
+import type { CandidateOutcome, Evaluate, EvalRequest, SelectOptions, SelectionResult, StageRecord } from "./selector.js";
+
+/** Ask for up to `size` fresh examples for one candidate. */
+export interface BatchAsk {
+  readonly candidate: number;
+  readonly size: number;
+}
+
+/** Seed streams, one per purpose, so adding a use of randomness never shifts another. */
+const STREAM = { order: 1, ties: 2 } as const;
+
+/** Mutable per-run state of a selection; one instance per `select()` call. */
+export class PoolState {
+  /** Number of candidates. */
+  readonly size: number;
+  /** Number of eval examples. */
+  readonly evalSize: number;
+  /** Most evaluations allowed. */
+  readonly budget: number;
+  /** The order in which every candidate meets the eval examples. */
+  readonly order: readonly number[];
+  #spent = 0;
+  readonly #evaluate: Evaluate;
+  readonly #count: number[];
+  readonly #mean: number[];
+  readonly #m2: number[];
+  readonly #history: StageRecord[][];
+  readonly #droppedAt: (number | undefined)[];
+  readonly #seed: number;
+  #low = Infinity;
+  #high = -Infinity;
+
+  constructor(poolSize: number, evaluate: Evaluate, options: SelectOptions) {
+    checkCount("pool size", poolSize);
+    checkCount("options.evalSize", options.evalSize);
+    checkCount("options.budget", options.budget);
+    if (!Number.isFinite(options.seed)) throw new UsageError(`selection seed must be a finite number, got ${options.seed}`);
+    this.size = poolSize;
+    this.evalSize = options.evalSize;
+    this.budget = options.budget;
+    this.#seed = options.seed;
+    this.#evaluate = evaluate;
+    this.order = permutation(options.evalSize, createRng(deriveSeed(options.seed, STREAM.order)));
+    this.#count = new Array<number>(poolSize).fill(0);
+    this.#mean = new Array<number>(poolSize).fill(0);
+    this.#m2 = new Array<number>(poolSize).fill(0);
+    this.#history = Array.from({ length: poolSize }, () => []);
+    this.#droppedAt = new Array<number | undefined>(poolSize).fill(undefined);
+  }
+
+  /** Evaluations asked for so far. */
+  get spent(): number {
+    return this.#spent;
+  }
+
+  /** Evaluations still allowed. */
+  get left(): number {
+    return this.budget - this.#spent;
+  }
+
+  /** Examples candidate `c` has been scored on. */
+  count(c: number): number {
+    return this.#count[c] ?? 0;
+  }
+
+  /** Running mean of candidate `c`, `NaN` before it is scored. */
+  mean(c: number): number {
+    return this.count(c) > 0 ? (this.#mean[c] ?? NaN) : NaN;
+  }
+
+  /** Sample variance (n − 1 denominator) of `c`'s scores; 0 below two scores. */
+  variance(c: number): number {
+    const n = this.count(c);
+    return n > 1 ? (this.#m2[c] ?? 0) / (n - 1) : 0;
+  }
+
+  /** Examples `c` has not seen yet. */
+  unseen(c: number): number {
+    return this.evalSize - this.count(c);
+  }
+
+  /** Observed range (max − min) of every score so far; 0 before two distinct scores. */
+  get range(): number {
+    return this.#high > this.#low ? this.#high - this.#low : 0;
+  }
+
+  /** Whether `c` has not been dropped. */
+  alive(c: number): boolean {
+    return this.#droppedAt[c] === undefined;
+  }
+
+  /** Candidates not dropped, in index order. */
+  survivors(): number[] {
+    return Array.from({ length: this.size }, (_, i) => i).filter((i) => this.alive(i));
+  }
+
+  /**
+   * Score each asked candidate on its next fresh examples, in the order asked, cutting batches
+   * short where the split or the budget runs out. One call to `evaluate` (none if nothing is left).
+   * @returns evaluations asked for.
+   */
+  async score(asks: readonly BatchAsk[]): Promise<number> {
+    const requests: EvalRequest[] = [];
+    let planned = 0;
+    const taken = new Map<number, number>();
+    for (const ask of asks) {
+      const already = taken.get(ask.candidate) ?? 0;
+      const start = this.count(ask.candidate) + already;
+      const n = Math.max(0, Math.min(Math.floor(ask.size), this.evalSize - start, this.left - planned));
+      if (n === 0) continue;
+      requests.push({ candidate: ask.candidate, examples: this.order.slice(start, start + n) });
+      taken.set(ask.candidate, already + n);
+      planned += n;
+    }
+    if (requests.length === 0) return 0;
+    this.#spent += planned;
+    const answers = await this.#evaluate(requests);
+    if (answers.length !== requests.length) {
+      throw new ApeError(`evaluate returned ${answers.length} score lists for ${requests.length} requests`, EXIT.internal);
+    }
+    requests.forEach((request, i) => {
+      const scores = answers[i] ?? [];
+      if (scores.length !== request.examples.length) {
+        throw new ApeError(
+          `evaluate returned ${scores.length} scores for candidate ${request.candidate}, asked for ${request.examples.length}`,
+          EXIT.internal,
+        );
+      }
+      for (const s of scores) this.#add(request.candidate, s);
+    });
+    return planned;
+  }
+
+  /**
+   * Asks giving each of `candidates` up to `size` fresh examples; when the budget cannot cover
+   * them all, it is shared evenly instead (the remainder one each, in the order given), so a tight
+   * budget does not starve the last candidates of a stage.
+   */
+  share(candidates: readonly number[], size: number): BatchAsk[] {
+    const want = candidates.map((c) => Math.max(0, Math.min(Math.floor(size), this.unseen(c))));
+    let left = this.left;
+    if (want.reduce((a, b) => a + b, 0) <= left) return candidates.map((candidate, i) => ({ candidate, size: want[i] ?? 0 }));
+    // Water-filling: raise everyone's share one example at a time until the budget is spent.
+    const got = want.map(() => 0);
+    let progressed = true;
+    while (left > 0 && progressed) {
+      progressed = false;
+      for (let i = 0; i < got.length && left > 0; i++) {
+        if ((got[i] ?? 0) < (want[i] ?? 0)) {
+          got[i] = (got[i] ?? 0) + 1;
+          left--;
+          progressed = true;
+        }
+      }
+    }
+    return candidates.map((candidate, i) => ({ candidate, size: got[i] ?? 0 }));
+  }
+
+  /** Append a history record for each scored candidate in `candidates` at `stage`. */
+  record(stage: number, candidates: readonly number[]): void {
+    for (const c of candidates) {
+      if (this.count(c) > 0) this.#history[c]?.push({ stage, mean: this.mean(c), count: this.count(c) });
+    }
+  }
+
+  /** Mark `candidates` dropped at `stage`. */
+  drop(stage: number, candidates: readonly number[]): void {
+    for (const c of candidates) if (this.alive(c)) this.#droppedAt[c] = stage;
+  }
+
+  /**
+   * The outcome: every candidate ranked (see `rankOutcomes`). Candidates never scored count as
+   * dropped at stage 0 and come last.
+   */
+  result(): SelectionResult {
+    const outcomes: CandidateOutcome[] = Array.from({ length: this.size }, (_, index) => ({
+      index,
+      mean: this.mean(index),
+      count: this.count(index),
+      droppedAt: this.count(index) === 0 ? (this.#droppedAt[index] ?? 0) : this.#droppedAt[index],
+      history: this.#history[index]?.slice() ?? [],
+    }));
+    const ties = permutation(this.size, createRng(deriveSeed(this.#seed, STREAM.ties)));
+    return { ranking: rankOutcomes(outcomes, ties), evaluations: this.#spent };
+  }
+
+  #add(c: number, score: number): void {
+    if (!Number.isFinite(score)) {
+      throw new ApeError(`evaluate returned a non-finite score (${score}) for candidate ${c}`, EXIT.internal);
+    }
+    const n = this.count(c) + 1;
+    const mean = this.#mean[c] ?? 0;
+    const delta = score - mean;
+    const next = mean + delta / n;
+    this.#count[c] = n;
+    this.#mean[c] = next;
+    this.#m2[c] = (this.#m2[c] ?? 0) + delta * (score - next);
+    if (score < this.#low) this.#low = score;
+    if (score > this.#high) this.#high = score;
+  }
+}
+
+function checkCount(what: string, value: number): void {
+  if (!Number.isInteger(value) || value < 0) {
+    throw new UsageError(`${what} must be a whole number ≥ 0, got ${value}`);
+  }
+}
+
+/**
+ * `candidates` best first by running mean, never-scored ones last; the sort is stable, so ties
+ * keep the (seeded) order they came in.
+ */
+export function byMean(state: PoolState, candidates: readonly number[]): number[] {
+  const scored = candidates.filter((c) => state.count(c) > 0);
+  const unscored = candidates.filter((c) => state.count(c) === 0);
+  return [...scored.sort((a, b) => state.mean(b) - state.mean(a)), ...unscored];
+}

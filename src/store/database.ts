@@ -1,0 +1,52 @@
+/**
+ * Opening the SQLite file: WAL so readers never block the writer, a busy timeout so two searches
+ * can share one file, foreign keys on, and migrations by `PRAGMA user_version`.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { UsageError } from "../errors.js";
+import { MIGRATIONS } from "./schema.js";
+
+/** The slice of better-sqlite3 the store uses. */
+export type SqliteDatabase = Database.Database;
+
+/** Default location of the results database, relative to the working directory. */
+export const DEFAULT_DB = "results/ape.db";
+
+/** Open (creating if needed) and migrate the database at `file` (`:memory:` for tests). */
+export function openDatabase(file: string): SqliteDatabase {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  let db: SqliteDatabase;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw new UsageError(`cannot open the results database ${file}: ${(error as Error).message}. Check --db / APE_DB.`, { cause: error });
+  }
+  try {
+    db.pragma("busy_timeout = 10000");
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    migrate(db, file);
+  } catch (error) {
+    db.close();
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${file} is not a usable ape results database: ${(error as Error).message}`, { cause: error });
+  }
+  return db;
+}
+
+function migrate(db: SqliteDatabase, file: string): void {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new UsageError(`${file} was written by a newer ape (schema ${version}, this one knows ${MIGRATIONS.length}); upgrade ape-search.`);
+  }
+  const apply = db.transaction(() => {
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      db.exec(MIGRATIONS[v] ?? "");
+      db.pragma(`user_version = ${v + 1}`);
+    }
+  });
+  if (version < MIGRATIONS.length) apply.immediate();
+}

@@ -1,0 +1,59 @@
+/** Rebuilding a run's typed result from the store (for `search()`, `ape show` and exports). */
+import type { SearchResult, RankedCandidate, ReferenceResult } from "../result.js";
+import type { StageRecord } from "../select/selector.js";
+import type { FillPath } from "../model/types.js";
+import type { CandidateRow } from "./rows.js";
+import type { Store } from "./store.js";
+
+/** The result of run `runId` as stored now. */
+export function readResult(store: Store, runId: string): SearchResult {
+  const run = store.getRun(runId);
+  const rows = store.candidates(run.id);
+  const ranked = rows.filter((c) => c.origin !== "reference");
+  const candidates = ranked.map((c, i): RankedCandidate => ({
+    id: c.id,
+    rank: c.rank ?? i + 1,
+    text: c.text,
+    origin: c.origin,
+    fillPath: c.fill_path as FillPath | null,
+    parentId: c.parent_id,
+    round: c.round,
+    score: c.score,
+    evalCount: c.eval_count,
+    testScore: c.test_score,
+    testCount: c.test_count,
+    droppedAt: c.dropped_at,
+    history: parseHistory(c),
+  }));
+  const references = rows
+    .filter((c) => c.origin === "reference")
+    .map((c): ReferenceResult => ({ id: c.id, text: c.text, score: c.score, evalCount: c.eval_count, testScore: c.test_score, testCount: c.test_count }));
+  return {
+    runId: run.id,
+    task: run.task,
+    status: run.status,
+    proposer: run.proposer,
+    target: run.target,
+    scorer: run.scorer,
+    selector: run.selector,
+    seed: run.seed,
+    winner: candidates[0],
+    candidates,
+    references,
+    totals: {
+      calls: run.calls,
+      cachedCalls: run.cached_calls,
+      promptTokens: run.prompt_tokens,
+      completionTokens: run.completion_tokens,
+      costUsd: run.cost_usd,
+      evaluations: run.evaluations,
+    },
+    db: store.file,
+  };
+}
+
+function parseHistory(c: CandidateRow): StageRecord[] {
+  if (!c.history) return [];
+  const parsed: unknown = JSON.parse(c.history);
+  return Array.isArray(parsed) ? (parsed as StageRecord[]) : [];
+}

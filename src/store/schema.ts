@@ -1,0 +1,102 @@
+/**
+ * The SQLite schema, as numbered migrations applied in order and tracked by `PRAGMA user_version`.
+ * The schema is a public interface (the README documents it): add migrations, never edit one.
+ */
+
+/** Migration `i` brings the database from version `i` to `i + 1`. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE runs (
+    id                TEXT PRIMARY KEY,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    task              TEXT NOT NULL,
+    task_file         TEXT NOT NULL,
+    proposer          TEXT NOT NULL,
+    target            TEXT NOT NULL,
+    scorer            TEXT NOT NULL,
+    selector          TEXT NOT NULL,
+    seed              INTEGER NOT NULL,
+    config            TEXT NOT NULL,
+    config_hash       TEXT NOT NULL,
+    status            TEXT NOT NULL,
+    error             TEXT,
+    calls             INTEGER NOT NULL DEFAULT 0,
+    cached_calls      INTEGER NOT NULL DEFAULT 0,
+    prompt_tokens     INTEGER NOT NULL DEFAULT 0,
+    completion_tokens INTEGER NOT NULL DEFAULT 0,
+    cost_usd          REAL NOT NULL DEFAULT 0,
+    evaluations       INTEGER NOT NULL DEFAULT 0,
+    best_candidate_id INTEGER,
+    best_score        REAL
+  );
+  CREATE INDEX runs_config_hash ON runs(config_hash);
+
+  CREATE TABLE candidates (
+    id              INTEGER PRIMARY KEY,
+    run_id          TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    text            TEXT NOT NULL,
+    origin          TEXT NOT NULL,
+    fill_path       TEXT,
+    parent_id       INTEGER REFERENCES candidates(id),
+    round           INTEGER NOT NULL DEFAULT 0,
+    demo_ids        TEXT,
+    proposer_prompt TEXT,
+    score           REAL,
+    eval_count      INTEGER NOT NULL DEFAULT 0,
+    test_score      REAL,
+    test_count      INTEGER NOT NULL DEFAULT 0,
+    rank            INTEGER,
+    dropped_at      INTEGER,
+    history         TEXT,
+    created_at      TEXT NOT NULL,
+    UNIQUE (run_id, text)
+  );
+  CREATE INDEX candidates_run ON candidates(run_id);
+
+  CREATE TABLE evaluations (
+    id           INTEGER PRIMARY KEY,
+    run_id       TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    split        TEXT NOT NULL,
+    example_id   TEXT NOT NULL,
+    output       TEXT,
+    score        REAL NOT NULL,
+    created_at   TEXT NOT NULL,
+    UNIQUE (candidate_id, split, example_id)
+  );
+  CREATE INDEX evaluations_run ON evaluations(run_id);
+
+  CREATE TABLE calls (
+    id                INTEGER PRIMARY KEY,
+    run_id            TEXT REFERENCES runs(id) ON DELETE CASCADE,
+    role              TEXT NOT NULL,
+    backend           TEXT NOT NULL,
+    model             TEXT NOT NULL,
+    base_url          TEXT,
+    kind              TEXT NOT NULL,
+    cache_key         TEXT NOT NULL,
+    request           TEXT NOT NULL,
+    response          TEXT,
+    error             TEXT,
+    cached            INTEGER NOT NULL DEFAULT 0,
+    prompt_tokens     INTEGER NOT NULL DEFAULT 0,
+    completion_tokens INTEGER NOT NULL DEFAULT 0,
+    cost_usd          REAL NOT NULL DEFAULT 0,
+    latency_ms        REAL NOT NULL DEFAULT 0,
+    created_at        TEXT NOT NULL
+  );
+  CREATE INDEX calls_run ON calls(run_id);
+  CREATE INDEX calls_cache ON calls(cache_key) WHERE response IS NOT NULL AND cached = 0;
+  `,
+];
+
+/** Run statuses, as stored in `runs.status`. */
+export const RUN_STATUSES = ["running", "done", "failed", "cancelled", "budget"] as const;
+/** One run status. */
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Where a candidate came from, as stored in `candidates.origin`. */
+export const ORIGINS = ["forward", "reverse", "resample", "reference"] as const;
+/** One candidate origin. */
+export type Origin = (typeof ORIGINS)[number];

@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { Budget } from "../../src/model/budget.js";
+import { Gateway } from "../../src/model/gateway.js";
+import { OpenAIBackend } from "../../src/model/openai/backend.js";
+import { DEFAULT_PRICES } from "../../src/model/prices.js";
+import { parseSpec } from "../../src/model/spec.js";
+import type { GenerateRequest } from "../../src/model/types.js";
+import { BudgetError, ModelError } from "../../src/errors.js";
+import { Store } from "../../src/store/store.js";
+import { BEST, evalPrompt, startWorld } from "../support/sim/fixture.js";
+import type { SimOptions, SimServer } from "../support/sim/index.js";
+
+let server: SimServer | undefined;
+const stores: Store[] = [];
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  for (const s of stores.splice(0)) s.close();
+});
+
+async function setup(sim: Partial<SimOptions> = {}, budget = new Budget({}), cache = true) {
+  server = await startWorld(sim);
+  const store = new Store(":memory:");
+  stores.push(store);
+  store.createRun({ id: "r1", task: "t", task_file: "t.json", proposer: "p", target: "t", scorer: "exec", selector: "exhaustive", seed: 0, config: "{}", config_hash: "h" });
+  const model = new OpenAIBackend(parseSpec("vllm:sim-model", [server.url]));
+  const gateway = new Gateway({ model, role: "target", store, runId: "r1", budget, prices: DEFAULT_PRICES, concurrency: 4, cache, retry: { attempts: 6, baseMs: 1, maxMs: 5 }, random: () => 0.5 });
+  return { store, gateway, server };
+}
+
+const req = (i: number): GenerateRequest => ({ prompt: evalPrompt(BEST, `word${i}`), route: "completion", n: 1, temperature: 0, maxTokens: 16, stop: ["\n"] });
+
+describe("Gateway", () => {
+  it("answers a repeated request from the cache and records it as cached", async () => {
+    const { gateway, store, server } = await setup();
+    const first = await gateway.generate([req(1), req(2)]);
+    const sent = server.stats.prompts;
+    const again = await gateway.generate([req(1), req(2)]);
+    expect(again).toEqual(first);
+    expect(server.stats.prompts).toBe(sent);
+    const [totals] = store.query<{ calls: number; cached_calls: number }>("SELECT calls, cached_calls FROM runs");
+    expect(totals).toEqual({ calls: 2, cached_calls: 2 });
+  });
+
+  it("sends a fresh request when the sample key differs", async () => {
+    const { gateway, server } = await setup();
+    await gateway.generate([req(1)], ["a"]);
+    const sent = server.stats.prompts;
+    await gateway.generate([req(1)], ["b"]);
+    expect(server.stats.prompts).toBe(sent + 1);
+  });
+
+  it("--no-cache sends every request", async () => {
+    const { gateway, server } = await setup({}, new Budget({}), false);
+    await gateway.generate([req(1)]);
+    const sent = server.stats.prompts;
+    await gateway.generate([req(1)]);
+    expect(server.stats.prompts).toBe(sent + 1);
+  });
+
+  it("puts several prompts into one request up to the batch size", async () => {
+    const { gateway, server } = await setup();
+    await gateway.capabilities();
+    const before = server.stats.requests["POST /v1/completions"] ?? 0;
+    await gateway.generate(Array.from({ length: 40 }, (_, i) => req(i)));
+    expect((server.stats.requests["POST /v1/completions"] ?? 0) - before).toBe(3);
+  });
+
+  it("rides out transient faults and returns the same answers as without them", async () => {
+    const clean = await setup();
+    const expected = await clean.gateway.generate(Array.from({ length: 20 }, (_, i) => req(i)));
+    await server?.close();
+    const faulty = await setup({ faults: { rate: 0.3, kinds: ["500", "503", "429", "malformed", "drop"], retryAfterSeconds: 0 } }, new Budget({}), false);
+    await faulty.gateway.capabilities();
+    const got = await faulty.gateway.generate(Array.from({ length: 20 }, (_, i) => req(i)));
+    expect(got.map((g) => g.texts)).toEqual(expected.map((g) => g.texts));
+    expect(Object.values(faulty.server.stats.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+
+  it("fails fast on a fault that will not go away", async () => {
+    const { gateway, server } = await setup();
+    await gateway.capabilities();
+    server.setFaults({ failNext: { kind: "500", count: 100 } });
+    const before = server.stats.prompts;
+    const error = await gateway.generate([req(1)]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelError);
+    expect(server.stats.faults["500"]).toBe(6);
+    expect(server.stats.prompts - before).toBeLessThanOrEqual(6);
+  });
+
+  it("never passes the call budget, even with requests in flight together", async () => {
+    const budget = new Budget({ maxCalls: 5 });
+    const { gateway, store } = await setup({}, budget);
+    await gateway.capabilities();
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => gateway.generate([req(i)])));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(rejected.every((r) => r.reason instanceof BudgetError)).toBe(true);
+    expect(store.query<{ n: number }>("SELECT count(*) AS n FROM calls WHERE cached = 0 AND error IS NULL")[0]?.n).toBe(5);
+  });
+
+  it("never passes the token budget", async () => {
+    const budget = new Budget({ maxTokens: 400 });
+    const { gateway } = await setup({}, budget);
+    await gateway.capabilities();
+    await Promise.allSettled(Array.from({ length: 30 }, (_, i) => gateway.generate([req(i)])));
+    expect(budget.used.tokens).toBeLessThanOrEqual(400);
+    expect(budget.used.calls).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,113 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { OpenAIBackend } from "../../src/model/openai/backend.js";
+import { parseSpec } from "../../src/model/spec.js";
+import { ConnectionError, ModelError } from "../../src/errors.js";
+import { BEST, WORST, evalPrompt, startWorld } from "../support/sim/fixture.js";
+import type { SimFamily, SimServer } from "../support/sim/index.js";
+
+let server: SimServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function backendFor(family: SimFamily, extra: { fim?: boolean; model?: string } = {}): Promise<OpenAIBackend> {
+  const model = extra.model ?? "sim-model";
+  server = await startWorld({ family, models: [model], ...(extra.fim ? { fim: true } : {}) });
+  const backend = family === "sglang" ? "sglang" : "vllm";
+  return new OpenAIBackend(parseSpec(`${backend}:${model}`, [server.url]));
+}
+
+describe("probe finds out what each server family can do", () => {
+  const cases: [SimFamily, { promptLogprobs: boolean; completions: boolean; fill0: string; batch: boolean; n: boolean }][] = [
+    ["vllm", { promptLogprobs: true, completions: true, fill0: "chat", batch: true, n: true }],
+    ["sglang", { promptLogprobs: true, completions: true, fill0: "chat", batch: true, n: true }],
+    ["openai-instruct", { promptLogprobs: false, completions: true, fill0: "suffix", batch: true, n: true }],
+    ["davinci", { promptLogprobs: true, completions: true, fill0: "chat", batch: true, n: true }],
+    ["llamacpp", { promptLogprobs: false, completions: true, fill0: "chat", batch: true, n: false }],
+    ["ollama", { promptLogprobs: false, completions: true, fill0: "suffix", batch: false, n: false }],
+    ["chat-only", { promptLogprobs: false, completions: false, fill0: "chat", batch: false, n: true }],
+  ];
+  for (const [family, want] of cases) {
+    it(family, async () => {
+      const caps = await (await backendFor(family)).probe();
+      expect(caps.promptLogprobs).toBe(want.promptLogprobs);
+      expect(caps.completions).toBe(want.completions);
+      expect(caps.fill[0]).toBe(want.fill0);
+      expect(caps.maxPromptsPerRequest > 1).toBe(want.batch);
+      expect(caps.multipleSamples).toBe(want.n);
+    });
+  }
+
+  it("sees the FIM path of a model family that has the tokens", async () => {
+    const caps = await (await backendFor("vllm", { fim: true, model: "Qwen/Qwen2.5-7B" })).probe();
+    expect(caps.fill).toContain("fim");
+    expect(caps.fimTokens?.prefix).toBe("<|fim_prefix|>");
+  });
+});
+
+describe("log-probs by echo", () => {
+  it("ranks the better instruction higher and keeps only the answer's tokens", async () => {
+    const model = await backendFor("vllm");
+    await model.probe();
+    const [good, bad] = await model.logprobs([
+      { prefix: evalPrompt(BEST, "word3"), continuation: " opposite-3" },
+      { prefix: evalPrompt(WORST, "word3"), continuation: " opposite-3" },
+    ]);
+    expect(good?.tokens.map((t) => t.text).join("")).toBe(" opposite-3");
+    const mean = (r: typeof good): number => (r?.tokens ?? []).reduce((s, t) => s + t.logprob, 0) / (r?.tokens.length ?? 1);
+    expect(mean(good)).toBeGreaterThan(mean(bad));
+  });
+
+  it("finds the boundary when the server sends no text offsets (SGLang)", async () => {
+    const model = await backendFor("sglang");
+    await model.probe();
+    const [r] = await model.logprobs([{ prefix: evalPrompt(BEST, "word5"), continuation: " opposite-5" }]);
+    expect(r?.tokens.map((t) => t.text).join("")).toBe(" opposite-5");
+  });
+});
+
+describe("generation", () => {
+  it("returns n samples per prompt for several prompts in one request", async () => {
+    const model = await backendFor("vllm");
+    await model.probe();
+    const before = server?.stats.requests["POST /v1/completions"] ?? 0;
+    const out = await model.generate([
+      { prompt: evalPrompt(BEST, "word1"), route: "completion", n: 1, temperature: 0, maxTokens: 16, stop: ["\n"] },
+      { prompt: evalPrompt(BEST, "word2"), route: "completion", n: 1, temperature: 0, maxTokens: 16, stop: ["\n"] },
+    ]);
+    expect(out).toHaveLength(2);
+    expect((server?.stats.requests["POST /v1/completions"] ?? 0) - before).toBe(1);
+  });
+
+  it("asks n times where the server gives one sample per request (llama.cpp)", async () => {
+    const model = await backendFor("llamacpp");
+    await model.probe();
+    const [g] = await model.generate([{ prompt: "I gave a friend an instruction. The instruction was to", route: "completion", n: 3, temperature: 1, maxTokens: 32, seed: 4 }]);
+    expect(g?.texts).toHaveLength(3);
+  });
+});
+
+describe("errors name the server and say what to do", () => {
+  it("an unreachable server is a ConnectionError naming the URL", async () => {
+    const model = new OpenAIBackend(parseSpec("vllm:m", ["http://127.0.0.1:9/v1"]));
+    const error = await model.probe().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain("http://127.0.0.1:9/v1");
+  });
+
+  it("an unknown model lists what the server serves", async () => {
+    server = await startWorld({ models: ["served-model"] });
+    const error = await new OpenAIBackend(parseSpec("vllm:other", [server.url])).probe().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelError);
+    expect((error as Error).message).toMatch(/does not serve model "other".*served-model/);
+  });
+
+  it("a refused key is a ModelError that does not echo the key", async () => {
+    server = await startWorld({ apiKey: "sk-right" });
+    const error = await new OpenAIBackend(parseSpec("vllm:sim-model", [server.url]), { apiKey: "sk-wrong-secret" }).probe().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelError);
+    expect((error as Error).message).toContain("OPENAI_API_KEY");
+    expect((error as Error).message).not.toContain("sk-wrong-secret");
+  });
+});

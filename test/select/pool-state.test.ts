@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { ApeError, UsageError } from "../../src/errors.js";
+import { PoolState } from "../../src/select/pool-state.js";
+import { radius } from "../../src/select/confidence.js";
+import type { Evaluate } from "../../src/select/selector.js";
+import { recorder } from "./support.js";
+
+const ones = Array.from({ length: 4 }, () => Array.from({ length: 10 }, () => 1));
+
+describe("PoolState", () => {
+  it("shares a short budget evenly instead of starving the last candidates", () => {
+    const state = new PoolState(4, recorder(ones).evaluate, { evalSize: 10, budget: 10, seed: 1 });
+    expect(state.share([0, 1, 2, 3], 5).map((a) => a.size)).toEqual([3, 3, 2, 2]);
+    expect(state.share([0, 1], 5).map((a) => a.size)).toEqual([5, 5]);
+  });
+
+  it("cuts batches at the budget and at the end of the split", async () => {
+    const rec = recorder(ones);
+    const state = new PoolState(4, rec.evaluate, { evalSize: 10, budget: 14, seed: 1 });
+    expect(await state.score([{ candidate: 0, size: 8 }, { candidate: 0, size: 8 }])).toBe(10);
+    expect(state.unseen(0)).toBe(0);
+    expect(await state.score([{ candidate: 1, size: 8 }])).toBe(4);
+    expect(state.left).toBe(0);
+    expect(await state.score([{ candidate: 2, size: 1 }])).toBe(0);
+    expect(rec.calls).toHaveLength(2);
+  });
+
+  it("rejects a scorer that answers the wrong shape or a non-finite score", async () => {
+    const short: Evaluate = async (requests) => requests.map(() => [1]);
+    await expect(new PoolState(2, short, { evalSize: 5, budget: 10, seed: 1 }).score([{ candidate: 0, size: 3 }])).rejects.toThrow(ApeError);
+    const nan: Evaluate = async (requests) => requests.map((r) => r.examples.map(() => Number.NaN));
+    await expect(new PoolState(2, nan, { evalSize: 5, budget: 10, seed: 1 }).score([{ candidate: 0, size: 3 }])).rejects.toThrow(/non-finite/);
+  });
+
+  it("rejects impossible options", () => {
+    const { evaluate } = recorder(ones);
+    expect(() => new PoolState(-1, evaluate, { evalSize: 5, budget: 10, seed: 1 })).toThrow(UsageError);
+    expect(() => new PoolState(2, evaluate, { evalSize: 2.5, budget: 10, seed: 1 })).toThrow(UsageError);
+    expect(() => new PoolState(2, evaluate, { evalSize: 5, budget: -1, seed: 1 })).toThrow(UsageError);
+  });
+});
+
+describe("radius", () => {
+  it("is infinite below two examples, zero on the whole split, and shrinks with n", () => {
+    const at = (n: number): number => radius({ n, size: 100, variance: 0.25, range: 1, delta: 0.05 });
+    expect(at(1)).toBe(Infinity);
+    expect(at(100)).toBe(0);
+    expect(at(10)).toBeGreaterThan(at(40));
+    expect(at(40)).toBeGreaterThan(at(90));
+  });
+});

@@ -1,0 +1,62 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { UsageError } from "../../src/errors.js";
+import { MIGRATIONS } from "../../src/store/schema.js";
+import { Store } from "../../src/store/store.js";
+
+const run = { id: "abc123", task: "t", task_file: "t.json", proposer: "vllm:p", target: "vllm:t", scorer: "exec", selector: "multistage", seed: 1, config: "{}", config_hash: "h1" };
+
+describe("Store", () => {
+  it("creates the schema at the current version in WAL mode", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "ape-store-")), "sub", "ape.db");
+    new Store(file).close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+    expect(tables.map((t) => t.name)).toEqual(["calls", "candidates", "evaluations", "runs"]);
+    db.close();
+  });
+
+  it("refuses a file that is not a database, naming it", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "ape-store-")), "junk.db");
+    writeFileSync(file, "this is not sqlite ".repeat(100));
+    expect(() => new Store(file)).toThrow(UsageError);
+    expect(() => new Store(file)).toThrow(file);
+  });
+
+  it("keeps candidates unique per run and evaluations idempotent", () => {
+    const store = new Store(":memory:");
+    store.createRun(run);
+    const a = store.addCandidate("abc123", { text: "Say the opposite.", origin: "forward" });
+    const b = store.addCandidate("abc123", { text: "Say the opposite.", origin: "forward" });
+    expect(b).toEqual({ id: a.id, created: false });
+    store.addEvaluation("abc123", a.id, "eval", "e1", "cold", 1);
+    store.addEvaluation("abc123", a.id, "eval", "e1", "cold", 1);
+    expect(store.evaluations("abc123")).toHaveLength(1);
+    store.close();
+  });
+
+  it("adds each call to its run's totals, cached calls apart", () => {
+    const store = new Store(":memory:");
+    store.createRun(run);
+    const call = { run_id: "abc123", role: "target", backend: "vllm", model: "m", base_url: null, kind: "generate", cache_key: "k", request: "{}", response: "{}", error: null, cached: 0, prompt_tokens: 10, completion_tokens: 2, cost_usd: 0.5, latency_ms: 3 };
+    store.addCall(call);
+    store.addCall({ ...call, cached: 1 });
+    const r = store.getRun("abc");
+    expect([r.calls, r.cached_calls, r.prompt_tokens, r.completion_tokens, r.cost_usd]).toEqual([1, 1, 10, 2, 0.5]);
+    expect(store.cachedResponse("k")).toBe("{}");
+    store.close();
+  });
+
+  it("finds a run by a unique prefix and explains a missing one", () => {
+    const store = new Store(":memory:");
+    store.createRun(run);
+    expect(store.getRun("abc").id).toBe("abc123");
+    expect(() => store.getRun("zzz")).toThrow(/no run "zzz".*ape runs/);
+    store.close();
+  });
+});

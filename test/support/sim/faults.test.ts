@@ -1,0 +1,99 @@
+import { APIConnectionError, APIError, AuthenticationError, InternalServerError, RateLimitError } from "openai";
+import { afterEach, describe, expect, it } from "vitest";
+import { clientFor, startWorld } from "./fixture.js";
+import type { FaultConfig, SimServer } from "./types.js";
+
+const open: SimServer[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+async function serve(faults: FaultConfig = {}, apiKey?: string): Promise<SimServer> {
+  const server = await startWorld(apiKey === undefined ? { faults } : { faults, apiKey });
+  open.push(server);
+  return server;
+}
+
+const ask = (server: SimServer, key = "x") => clientFor(server, key).completions.create({ model: "sim-model", prompt: "Write an instruction.", max_tokens: 20 });
+
+async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "ok";
+  } catch (error) {
+    if (error instanceof APIError && error.status !== undefined) return String(error.status);
+    if (error instanceof APIConnectionError) return "connection";
+    return "other";
+  }
+}
+
+describe("faults", () => {
+  it("answers 429 with a retry-after header", async () => {
+    const server = await serve({ failNext: { kind: "429", count: 1 }, retryAfterSeconds: 3 });
+    const error = await ask(server).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).headers?.get("retry-after")).toBe("3");
+    expect(await outcome(ask(server))).toBe("ok");
+  });
+
+  it("fails exactly the next K requests with 500 or 503", async () => {
+    const server = await serve({ failNext: { kind: "500", count: 2 } });
+    await expect(ask(server)).rejects.toBeInstanceOf(InternalServerError);
+    expect(await outcome(ask(server))).toBe("500");
+    expect(await outcome(ask(server))).toBe("ok");
+    server.setFaults({ failNext: { kind: "503", count: 1 } });
+    expect(await outcome(ask(server))).toBe("503");
+    expect(server.stats.faults).toMatchObject({ "500": 2, "503": 1 });
+  });
+
+  it("drops the socket, or answers 200 with broken JSON", async () => {
+    const server = await serve({ failNext: { kind: "drop", count: 1 } });
+    expect(await outcome(ask(server))).toBe("connection");
+    server.setFaults({ failNext: { kind: "malformed", count: 1 } });
+    expect(await outcome(ask(server))).not.toBe("ok");
+    expect(await outcome(ask(server))).toBe("ok");
+  });
+
+  it("faults a seeded, repeatable share of requests at a given rate", async () => {
+    const config: FaultConfig = { rate: 0.5, kinds: ["500", "503"] };
+    const run = async (server: SimServer): Promise<string[]> => {
+      const out: string[] = [];
+      for (let i = 0; i < 20; i++) out.push(await outcome(ask(server)));
+      return out;
+    };
+    const a = await run(await serve(config));
+    const b = await run(await serve(config));
+    expect(a).toEqual(b);
+    expect(a.filter((o) => o === "ok").length).toBeGreaterThan(2);
+    expect(a.filter((o) => o !== "ok").length).toBeGreaterThan(2);
+  });
+
+  it("faults only the listed paths", async () => {
+    const server = await serve({ rate: 1, kinds: ["500"], paths: ["/v1/chat/completions"] });
+    expect(await outcome(ask(server))).toBe("ok");
+  });
+
+  it("ends a hung request on close() and leaves nothing open", async () => {
+    const server = await serve({ failNext: { kind: "hang", count: 1 } });
+    const pending = outcome(ask(server));
+    while (server.stats.faults.hang === 0) await new Promise((r) => setTimeout(r, 5));
+    await server.close();
+    expect(await pending).toBe("connection");
+    expect(server.stats.faults.hang).toBe(1);
+  });
+
+  it("counts concurrent requests in flight under latency", async () => {
+    const server = await serve({ latencyMs: 100 });
+    await Promise.all(Array.from({ length: 4 }, () => ask(server)));
+    expect(server.stats.maxInFlight).toBe(4);
+    expect(server.stats.inFlight).toBe(0);
+  });
+});
+
+describe("api key", () => {
+  it("answers 401 without the right bearer key", async () => {
+    const server = await serve({}, "secret");
+    await expect(ask(server, "wrong")).rejects.toBeInstanceOf(AuthenticationError);
+    expect(await outcome(ask(server, "secret"))).toBe("ok");
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The simulated server: a node:http server on 127.0.0.1 that routes requests, injects faults,
+ * checks the API key, counts everything, and on close() ends every request and socket.
+ */
+import { createServer } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import { CREATED } from "./context.js";
+import { FAMILIES } from "./families.js";
+import { FaultPlan } from "./faults.js";
+import { HttpError, parseJson, readBody, sendJson } from "./http.js";
+import { StatsRecorder } from "./stats.js";
+import { route } from "./routes.js";
+import type { RouteContext } from "./context.js";
+import type { FaultConfig, FaultKind, SimOptions, SimServer } from "./types.js";
+
+/** Start a simulated OpenAI-compatible server on a random loopback port. */
+export async function startSimServer(options: SimOptions): Promise<SimServer> {
+  const family = options.family ?? "vllm";
+  const seed = options.seed ?? 0;
+  const stats = new StatsRecorder(options.logLimit ?? 1000);
+  const faults = new FaultPlan(seed, options.faults);
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let ids = 0;
+  const ctx: RouteContext = {
+    model: { world: options.world, seed, fim: options.fim ?? false },
+    family,
+    rules: FAMILIES[family],
+    models: options.models ?? ["sim-model"],
+    maxPrompts: options.maxPromptsPerRequest ?? 64,
+    nextId: (prefix) => `${prefix}-sim-${++ids}`,
+  };
+
+  const sleep = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      if (ms <= 0) return resolve();
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  function fault(kind: FaultKind, req: IncomingMessage, res: ServerResponse): void {
+    stats.faults[kind] += 1;
+    switch (kind) {
+      case "429":
+        return sendJson(res, 429, new HttpError(429, "Rate limit reached (simulated).", "requests", "rate_limit_exceeded").body(), {
+          "retry-after": String(faults.retryAfterSeconds),
+        });
+      case "500":
+        return sendJson(res, 500, new HttpError(500, "Internal server error (simulated).", "server_error").body());
+      case "503":
+        return sendJson(res, 503, new HttpError(503, "Service unavailable (simulated).", "server_error").body());
+      case "malformed":
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end('{"id":"cmpl-broken","object":"text_completion","created":' + CREATED + ',"choices":[{"text":');
+        return;
+      case "drop":
+        req.socket.destroy();
+        return;
+      case "hang":
+        return;
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = req.method ?? "GET";
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    stats.begin(`${method} ${path}`);
+    res.on("close", () => stats.end());
+    const decision = faults.next(path);
+    const text = await readBody(req);
+    let body: unknown;
+    try {
+      body = parseJson(text);
+    } catch {
+      body = undefined;
+    }
+    await sleep(decision.delayMs);
+    if (decision.fault !== undefined) {
+      stats.record({ method, path, body, outcome: decision.fault });
+      return fault(decision.fault, req, res);
+    }
+    let status = 200;
+    try {
+      if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+        throw new HttpError(401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key");
+      }
+      const result = route(ctx, method, path, parseJson(text));
+      stats.answered(result.prompts, result.choices, result.promptTokens, result.completionTokens);
+      sendJson(res, 200, result.body);
+    } catch (error) {
+      const http = error instanceof HttpError ? error : new HttpError(500, String(error), "server_error");
+      status = http.status;
+      sendJson(res, http.status, http.body());
+    }
+    stats.record({ method, path, body, outcome: status });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => res.destroy());
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("simulated server has no TCP address");
+  const port = address.port;
+
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    port,
+    stats,
+    setFaults(config: FaultConfig): void {
+      faults.set(config);
+    },
+    async close(): Promise<void> {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+  };
+}
