@@ -63,7 +63,6 @@ export async function loadGgufModel(spec: ModelSpec, options: GgufOptions, signa
     throw new ModelError(
       file,
       `cannot start llama.cpp (node-llama-cpp) to run this GGUF: ${detail}. Reinstall ape-search so node-llama-cpp's prebuilt binaries for this platform are present, try gpu: false, or use a server spec such as vllm:<model> or ollama:<model>.`,
-      undefined,
       { cause: error },
     );
   });
@@ -98,7 +97,6 @@ export async function loadGgufModel(spec: ModelSpec, options: GgufOptions, signa
     throw new ModelError(
       file,
       `llama.cpp cannot load this GGUF: ${detail}. Check that the file is complete (re-download it) and of an architecture llama.cpp supports, or lower contextSize/sequences if memory ran out.`,
-      undefined,
       { cause: error },
     );
   }

@@ -125,7 +125,7 @@ export async function downloadHfModel(uri: string, settings: DownloadSettings, r
       : error instanceof Error
         ? error.message
         : String(error);
-    throw new ModelError(url, `cannot download ${uri} into ${settings.cacheDir}: ${detail}. Check the network and the reference (hf:<user>/<repo>:<quant>). ${ALTERNATIVES}`, undefined, { cause: error });
+    throw new ModelError(url, `cannot download ${uri} into ${settings.cacheDir}: ${detail}. Check the network and the reference (hf:<user>/<repo>:<quant>). ${ALTERNATIVES}`, { cause: error });
   } finally {
     clearTimeout(timer);
     settings.signal?.removeEventListener("abort", onAbort);
