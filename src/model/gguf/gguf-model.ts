@@ -91,7 +91,7 @@ export class GgufModel implements Model {
         const head = tokens.length - textTokens.length;
         const text = (k: number): string => model.detokenize(textTokens.slice(0, k));
         // A first token with nothing before it (no BOS) has no distribution to score it by.
-        const start = Math.max(1, head + continuationStart(textTokens.length, r.prefix.length, text));
+        const start = Math.max(1, head + continuationStart(textTokens.length, r.prefix, text));
         this.checkLength(m, tokens.length);
         const logprobs = await m.pool.use(tokens, (seq) => {
           if (signal?.aborted === true) throw new CancelledError();

@@ -120,6 +120,11 @@ describe("gguf logprobs on the tiny model", { timeout: 60_000 }, () => {
     expect(again[0]?.tokens.length).toBeGreaterThan(0);
   });
 
+  it("still scores the answer when the prefix ends in a space", async () => {
+    const [result] = await withReuse.logprobs([{ prefix: "Input: hot\nOutput: ", continuation: "cold" }]);
+    expect(result?.tokens.map((t) => t.text).join("")).toBe(" cold");
+  });
+
   it("scores a multi-token continuation and reports usage", async () => {
     const [result] = await withReuse.logprobs([{ prefix: "Input: hot\nOutput:", continuation: " the cold water" }]);
     expect(result?.tokens.map((t) => t.text).join("")).toBe(" the cold water");

@@ -92,15 +92,19 @@ describe("continuation boundary", () => {
   const textOf = (k: number): string => pieces.slice(0, k).join("");
 
   it("starts at the first token at or after the end of the prefix", () => {
-    expect(continuationStart(pieces.length, "Output:".length, textOf)).toBe(3);
+    expect(continuationStart(pieces.length, "Output:", textOf)).toBe(3);
   });
 
   it("leaves a token that straddles the boundary with the prefix", () => {
-    expect(continuationStart(pieces.length, "Output: c".length, textOf)).toBe(4);
+    expect(continuationStart(pieces.length, "Output: c", textOf)).toBe(4);
+  });
+
+  it("scores the word after a prefix that wrongly ends in a space", () => {
+    expect(continuationStart(pieces.length, "Output: ", textOf)).toBe(3);
   });
 
   it("scores the whole text for an empty prefix", () => {
-    expect(continuationStart(pieces.length, 0, textOf)).toBe(0);
+    expect(continuationStart(pieces.length, "", textOf)).toBe(0);
   });
 });
 
