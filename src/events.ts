@@ -25,4 +25,5 @@ export type SearchEvent =
   | { readonly type: "selection"; readonly round: number; readonly alive: number; readonly evaluations: number; readonly plannedEvaluations: number }
   | { readonly type: "call"; readonly call: CallEvent; readonly totals: Totals }
   | { readonly type: "round"; readonly round: number; readonly best: number; readonly improved: boolean }
+  | { readonly type: "download"; readonly uri: string; readonly downloadedBytes: number; readonly totalBytes: number }
   | { readonly type: "done"; readonly result: SearchResult };

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { UsageError } from "./errors.js";
 import type { BudgetLimits } from "./model/budget.js";
 import { stableJson } from "./model/cache-key.js";
+import type { GgufOptions } from "./model/gguf/gguf-options.js";
 import type { PriceTable } from "./model/prices.js";
 import type { Model } from "./model/types.js";
 import type { ScorerName } from "./score/scorer.js";
@@ -71,6 +72,8 @@ export interface SearchOptions {
   readonly resume?: boolean | undefined;
   readonly onEvent?: ((event: SearchEvent) => void) | undefined;
   readonly signal?: AbortSignal | undefined;
+  /** Settings of the in-process gguf backend (cache folder, threads, sequences, GPU). */
+  readonly gguf?: Omit<GgufOptions, "onDownloadProgress" | "onLog"> | undefined;
   /** Ready-made models (tests, custom backends) instead of building them from the specs. */
   readonly models?: { readonly proposer?: Model; readonly target?: Model } | undefined;
 }

@@ -11,6 +11,7 @@ import { createModel } from "./model/create.js";
 import { Gateway, type CallEvent } from "./model/gateway.js";
 import { DEFAULT_PRICES } from "./model/prices.js";
 import { DEFAULT_MODEL, formatSpec, parseSpec } from "./model/spec.js";
+import type { DownloadProgress } from "./model/gguf/gguf-options.js";
 import type { Model } from "./model/types.js";
 import { resolve, runConfig, type Resolved, type SearchOptions } from "./options.js";
 import { proposeCandidates } from "./propose/propose.js";
@@ -52,7 +53,12 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
     const emit = options.onEvent ?? (() => {});
     emit({ type: "start", runId, task: task.name, resumed: previous !== undefined });
 
-    const modelOptions = { apiKey: options.apiKey, timeoutMs: options.timeoutMs, maxBatch: r.batch };
+    const modelOptions = {
+      apiKey: options.apiKey,
+      timeoutMs: options.timeoutMs,
+      maxBatch: r.batch,
+      gguf: { ...options.gguf, onDownloadProgress: (p: DownloadProgress) => emit({ type: "download", ...p }) },
+    };
     const target = options.models?.target ?? (await createModel(targetSpec, modelOptions));
     models.push(target);
     const sameModel = specs.proposer === specs.target && !options.models?.proposer;

@@ -19,6 +19,7 @@ export function searchFlags<T>(y: Argv<T>) {
     .option("proposer", { type: "string", describe: "Model that writes the instructions (overrides --model)", group: "Models:" })
     .option("target", { type: "string", describe: "Model that follows them and is scored (overrides --model)", group: "Models:" })
     .option("base-url", { type: "string", array: true, describe: "Server URL, e.g. http://localhost:8000/v1; repeat for replicas [default: the backend's]", group: "Models:" })
+    .option("threads", { type: "number", describe: "CPU threads of the in-process gguf backend [default: node-llama-cpp's]", group: "Models:" })
     .option("timeout", { type: "number", default: 120, describe: "Seconds before a request is abandoned and retried", group: "Models:" })
     .option("scorer", { choices: SCORERS, default: "exec" as const, describe: "exec: execution accuracy; logprob: mean log P(answer)", group: "Search:" })
     .option("mode", { choices: MODES, default: "forward" as const, describe: "How instructions are proposed", group: "Search:" })
@@ -73,6 +74,7 @@ export function toSearchOptions(argv: SearchFlags, ctx: CliContext): SearchOptio
     prices: loadPrices(argv.prices),
     timeoutMs: argv.timeout * 1000,
     resume: !argv.fresh,
+    gguf: argv.threads === undefined ? {} : { threads: argv.threads },
     signal: ctx.signal,
   };
 }

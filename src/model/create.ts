@@ -2,6 +2,7 @@
  * Building a Model from a spec. The in-process backend is imported lazily, so node-llama-cpp is
  * loaded only when a `gguf:` model is used.
  */
+import type { GgufOptions } from "./gguf/gguf-options.js";
 import { OpenAIBackend } from "./openai/backend.js";
 import type { Model, ModelSpec } from "./types.js";
 
@@ -10,9 +11,15 @@ export interface ModelOptions {
   readonly apiKey?: string | undefined;
   readonly timeoutMs?: number | undefined;
   readonly maxBatch?: number | undefined;
+  /** Settings of the in-process backend (cache folder, threads, sequences, GPU, download progress). */
+  readonly gguf?: GgufOptions | undefined;
 }
 
 /** The Model for `spec`. */
 export async function createModel(spec: ModelSpec, options: ModelOptions = {}): Promise<Model> {
+  if (spec.backend === "gguf") {
+    const { createGgufModel } = await import("./gguf/index.js");
+    return createGgufModel(spec, options.gguf ?? {});
+  }
   return new OpenAIBackend(spec, options);
 }
