@@ -1,5 +1,6 @@
 /** Progress events a search sends to its `onEvent` callback; the CLI turns them into a display. */
 import type { CallEvent } from "./model/gateway.js";
+import type { Estimate } from "./estimate/estimate.js";
 import type { SearchResult } from "./result.js";
 
 /** The stages of the flow, in order. */
@@ -20,6 +21,8 @@ export interface Totals {
 /** Everything a search reports while it runs. */
 export type SearchEvent =
   | { readonly type: "start"; readonly runId: string; readonly task: string; readonly resumed: boolean }
+  /** Sent right after `start`: what the whole run is planned to cost (see `estimate()`). */
+  | { readonly type: "estimate"; readonly estimate: Estimate }
   | { readonly type: "stage"; readonly stage: Stage; readonly round: number }
   | { readonly type: "proposals"; readonly round: number; readonly added: number; readonly pool: number }
   | { readonly type: "selection"; readonly round: number; readonly alive: number; readonly evaluations: number; readonly plannedEvaluations: number }

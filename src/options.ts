@@ -65,11 +65,17 @@ export interface SearchOptions {
   readonly concurrency?: number | undefined;
   /** Most prompts per request where the server takes lists. @default 16 */
   readonly batch?: number | undefined;
+  /** Most requests started per second, per model (retries included). @default unlimited */
+  readonly rps?: number | undefined;
+  /** Most tokens (prompt + most completion) sent per minute, per model. @default unlimited */
+  readonly tpm?: number | undefined;
   readonly prices?: PriceTable | undefined;
   /** Per-request timeout in milliseconds. @default 120000 */
   readonly timeoutMs?: number | undefined;
   /** Continue the newest unfinished run with the same settings, if any. @default true */
   readonly resume?: boolean | undefined;
+  /** Continue exactly this run (`ape resume`); its settings must match these options. */
+  readonly runId?: string | undefined;
   readonly onEvent?: ((event: SearchEvent) => void) | undefined;
   readonly signal?: AbortSignal | undefined;
   /** Settings of the in-process gguf backend (cache folder, threads, sequences, GPU). */
@@ -115,6 +121,15 @@ export function resolve(o: SearchOptions): Resolved {
   };
 }
 
+/** The rate limits, checked: each must be a positive number when given. */
+export function rateLimits(o: SearchOptions): { readonly requestsPerSecond: number | undefined; readonly tokensPerMinute: number | undefined } {
+  const positive = (flag: string, v: number | undefined): number | undefined => {
+    if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new UsageError(`${flag} must be a positive number (got ${String(v)}).`);
+    return v;
+  };
+  return { requestsPerSecond: positive("--rps", o.rps), tokensPerMinute: positive("--tpm", o.tpm) };
+}
+
 /** The stored config of a run (what `ape resume` needs, never a key) and its hash. */
 export function runConfig(o: SearchOptions, r: Resolved, task: Task, specs: { proposer: string; target: string }, selector: string): { readonly json: string; readonly hash: string } {
   const taskHash = createHash("sha256").update(stableJson({ splits: task.splits, templates: task.templates, metric: task.metric, references: task.references })).digest("hex");
@@ -129,6 +144,9 @@ export function runConfig(o: SearchOptions, r: Resolved, task: Task, specs: { pr
     evalBudget: o.evalBudget ?? null,
     budget: o.budget ?? {},
     cache: o.cache ?? true,
+    rps: o.rps ?? null,
+    tpm: o.tpm ?? null,
+    timeoutMs: o.timeoutMs ?? null,
     ...r,
   });
   return { json, hash };

@@ -4,16 +4,19 @@
  * run stopped by a crash, Ctrl-C or its budget continues where it was when run again.
  */
 import { randomUUID } from "node:crypto";
-import { ApeError, BudgetError, CancelledError } from "./errors.js";
+import { setMaxListeners } from "node:events";
+import { BudgetError, CancelledError, UsageError } from "./errors.js";
+import { estimatePlan } from "./estimate/estimate.js";
 import type { SearchEvent, Totals } from "./events.js";
 import { Budget } from "./model/budget.js";
 import { createModel } from "./model/create.js";
 import { Gateway, type CallEvent } from "./model/gateway.js";
+import { ModelLimits } from "./model/limits.js";
 import { DEFAULT_PRICES } from "./model/prices.js";
 import { DEFAULT_MODEL, formatSpec, parseSpec } from "./model/spec.js";
 import type { DownloadProgress } from "./model/gguf/gguf-options.js";
 import type { Model } from "./model/types.js";
-import { resolve, runConfig, type Resolved, type SearchOptions } from "./options.js";
+import { rateLimits, resolve, runConfig, type Resolved, type SearchOptions } from "./options.js";
 import { proposeCandidates } from "./propose/propose.js";
 import type { SearchResult } from "./result.js";
 import { buildScorer } from "./score/build.js";
@@ -23,6 +26,7 @@ import { runRounds } from "./search/rounds.js";
 import { createSelector } from "./select/index.js";
 import { DEFAULT_DB } from "./store/database.js";
 import { readResult } from "./store/read-result.js";
+import type { RunRow } from "./store/rows.js";
 import { Store } from "./store/store.js";
 import { loadTask } from "./task/index.js";
 import type { Task } from "./task/types.js";
@@ -32,26 +36,48 @@ export type { SearchOptions } from "./options.js";
 /** Find the best instruction for a task. Never prints; reports through `onEvent`. */
 export async function search(options: SearchOptions): Promise<SearchResult> {
   const r = resolve(options);
+  const rates = rateLimits(options);
   const task = typeof options.task === "string" ? await loadTask(options.task) : options.task;
   const proposerSpec = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
   const targetSpec = parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
   const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? "multistage");
   const specs = { proposer: formatSpec(proposerSpec), target: formatSpec(targetSpec) };
   const config = runConfig(options, r, task, specs, selector.name);
+  const plan = estimatePlan(task, options, r);
 
   const ownStore = typeof options.db !== "object";
   const store = typeof options.db === "object" ? options.db : new Store(options.db ?? DEFAULT_DB);
   const models: Model[] = [];
+  // One internal signal for the many requests in flight (each adds a listener), tied to the caller's.
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  const onAbort = (): void => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const signal = controller.signal;
   try {
-    const previous = options.resume === false ? undefined : store.findResumable(config.hash);
+    let previous = findRun(store, options, config.hash);
+    if (previous?.status === "done") {
+      const result = readResult(store, previous.id);
+      options.onEvent?.({ type: "done", result });
+      return result;
+    }
+    if (previous) {
+      try {
+        store.claimRun(previous.id);
+      } catch (error) {
+        // Another process took the same run a moment ago: a named run is an error, else start anew.
+        if (options.runId !== undefined) throw error;
+        previous = undefined;
+      }
+    }
     const runId = previous?.id ?? randomUUID().slice(0, 8);
     if (!previous) {
       store.createRun({ id: runId, task: task.name, task_file: task.source, ...specs, scorer: r.scorer, selector: selector.name, seed: r.seed, config: config.json, config_hash: config.hash });
-    } else {
-      store.setRunStatus(runId, "running");
     }
     const emit = options.onEvent ?? (() => {});
     emit({ type: "start", runId, task: task.name, resumed: previous !== undefined });
+    emit({ type: "estimate", estimate: plan });
 
     const modelOptions = {
       apiKey: options.apiKey,
@@ -59,44 +85,67 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
       maxBatch: r.batch,
       gguf: { ...options.gguf, onDownloadProgress: (p: DownloadProgress) => emit({ type: "download", ...p }) },
     };
-    const target = options.models?.target ?? (await createModel(targetSpec, modelOptions));
-    models.push(target);
-    const sameModel = specs.proposer === specs.target && !options.models?.proposer;
-    const proposer = options.models?.proposer ?? (sameModel ? target : await createModel(proposerSpec, modelOptions));
-    if (proposer !== target) models.push(proposer);
-
     const totals = new RunningTotals(emit);
     const budget = new Budget(options.budget ?? {}, previous ? { calls: previous.calls, tokens: previous.prompt_tokens + previous.completion_tokens, costUsd: previous.cost_usd } : undefined);
-    const gateway = (model: Model, role: "proposer" | "target"): Gateway =>
-      new Gateway({
-        model, role, store, runId, budget,
-        prices: options.prices ?? DEFAULT_PRICES,
-        concurrency: r.concurrency,
-        cache: options.cache ?? true,
-        onCall: (call) => totals.add(call),
-        signal: options.signal,
-      });
-    const gateways = { proposer: gateway(proposer, "proposer"), target: gateway(target, "target") };
-
+    const gateways: { proposer?: Gateway; target?: Gateway } = {};
+    const limits: ModelLimits[] = [];
     try {
-      await flow({ task, r, options, store, runId, gateways, emit, selector, totals, targetModel: target });
+      const target = options.models?.target ?? (await createModel(targetSpec, modelOptions));
+      models.push(target);
+      const sameModel = specs.proposer === specs.target && !options.models?.proposer;
+      const proposer = options.models?.proposer ?? (sameModel ? target : await createModel(proposerSpec, modelOptions));
+      if (proposer !== target) models.push(proposer);
+      const targetLimits = new ModelLimits({ concurrency: r.concurrency, ...rates });
+      const proposerLimits = proposer === target ? targetLimits : new ModelLimits({ concurrency: r.concurrency, ...rates });
+      limits.push(...new Set([targetLimits, proposerLimits]));
+      const gateway = (model: Model, role: "proposer" | "target", modelLimits: ModelLimits): Gateway =>
+        new Gateway({
+          model, role, store, runId, budget,
+          prices: options.prices ?? DEFAULT_PRICES,
+          limits: modelLimits,
+          cache: options.cache ?? true,
+          onCall: (call) => totals.add(call),
+          signal,
+        });
+      gateways.proposer = gateway(proposer, "proposer", proposerLimits);
+      gateways.target = gateway(target, "target", targetLimits);
+      await flow({ task, r, options, store, runId, gateways: { proposer: gateways.proposer, target: gateways.target }, emit, selector, totals, targetModel: target });
       store.setRunStatus(runId, "done");
     } catch (error) {
-      const status = error instanceof BudgetError ? "budget" : error instanceof CancelledError || options.signal?.aborted ? "cancelled" : "failed";
+      // Let the calls already on the wire finish and be recorded (they are paid for), send no more.
+      gateways.proposer?.halt();
+      gateways.target?.halt();
+      await Promise.all([gateways.proposer?.idle(), gateways.target?.idle()]);
+      const cancelled = signal.aborted && !(error instanceof BudgetError);
+      const status = error instanceof BudgetError ? "budget" : cancelled || error instanceof CancelledError ? "cancelled" : "failed";
       store.setRunStatus(runId, status, error instanceof Error ? error.message : String(error));
-      if (options.signal?.aborted && !(error instanceof ApeError)) throw new CancelledError();
+      if (status === "budget") throw new BudgetError(`run ${runId} stopped: ${(error as Error).message}. Continue it with \`ape resume ${runId}\` and a larger budget (e.g. --max-calls, --max-tokens, --max-cost).`);
+      if (status === "cancelled") throw new CancelledError(`run ${runId} cancelled; continue it with \`ape resume ${runId}\` (finished calls are not paid for again).`);
       throw error;
     } finally {
-      gateways.proposer.dispose();
-      gateways.target.dispose();
+      for (const l of limits) l.dispose();
     }
     const result = readResult(store, runId);
     emit({ type: "done", result });
     return result;
   } finally {
+    options.signal?.removeEventListener("abort", onAbort);
     await Promise.all(models.map((m) => m.close()));
     if (ownStore) store.close();
   }
+}
+
+/** The run to continue: the one named by `runId`, else the newest unfinished one with this config. */
+function findRun(store: Store, options: SearchOptions, hash: string): RunRow | undefined {
+  if (options.runId !== undefined) {
+    const run = store.getRun(options.runId);
+    if (run.config_hash !== hash) {
+      throw new UsageError(`run ${run.id} was started with other settings or another version of its task file (${run.task_file}); it cannot be continued with these. Restore the task file, or start a new search.`);
+    }
+    return run;
+  }
+  if (options.resume === false) return undefined;
+  return store.findResumable(hash);
 }
 
 interface FlowContext {

@@ -4,11 +4,11 @@
  * for a while after a 429), retries transient faults with backoff, splits work into requests of
  * the size the server takes, and records every call in the store as it completes.
  */
-import pLimit, { type LimitFunction } from "p-limit";
 import { CancelledError, ModelError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import type { Budget, Spend } from "./budget.js";
 import { cacheKey } from "./cache-key.js";
+import { ModelLimits } from "./limits.js";
 import { costOf, priceOf, type PriceTable } from "./prices.js";
 import { DEFAULT_RETRY, retrying, type RetryPolicy } from "./retry.js";
 import { countTokens } from "./tokens.js";
@@ -36,9 +36,11 @@ export interface GatewayOptions {
   readonly runId: string;
   readonly budget: Budget;
   readonly prices: PriceTable;
-  /** Requests in flight at once. @default 8 */
+  /** Limits shared with the other Gateways of the same model; built from `concurrency` when absent. */
+  readonly limits?: ModelLimits;
+  /** Requests in flight at once (when `limits` is not given). @default 8 */
   readonly concurrency?: number;
-  /** Answer from the response cache. @default true */
+  /** Answer from the response cache (off: only this run's own earlier calls are replayed). @default true */
   readonly cache?: boolean;
   readonly retry?: RetryPolicy;
   /** Random numbers in [0, 1) for retry jitter (seeded in tests). @default Math.random */
@@ -47,21 +49,28 @@ export interface GatewayOptions {
   readonly signal?: AbortSignal | undefined;
 }
 
-/** How long concurrency stays halved after a 429, in milliseconds. */
-const COOL_DOWN_MS = 30_000;
+/** How a kind of call is keyed, estimated, batched, sent and accounted. */
+interface CallHow<Q, R> {
+  readonly key: (request: Q, index: number) => unknown;
+  readonly estimate: (request: Q) => { prompt: number; completion: number };
+  readonly batch: (request: Q) => number;
+  readonly send: (requests: Q[]) => Promise<R[]>;
+  readonly usage: (result: R) => Usage;
+}
 
 /** Cached, budgeted, limited, retried, recorded access to one model. */
 export class Gateway {
   private readonly o: GatewayOptions;
-  private readonly limit: LimitFunction;
-  private readonly fullConcurrency: number;
+  private readonly limits: ModelLimits;
+  private readonly ownLimits: boolean;
   private caps: Promise<Capabilities> | undefined;
-  private restoreTimer: NodeJS.Timeout | undefined;
+  private halted = false;
+  private readonly active = new Set<Promise<unknown>>();
 
   constructor(options: GatewayOptions) {
     this.o = options;
-    this.fullConcurrency = options.concurrency ?? 8;
-    this.limit = pLimit(this.fullConcurrency);
+    this.ownLimits = options.limits === undefined;
+    this.limits = options.limits ?? new ModelLimits({ concurrency: options.concurrency });
   }
 
   /** The model's capabilities, probed once. */
@@ -106,31 +115,35 @@ export class Gateway {
     return g as Generation;
   }
 
-  /** Stop timers; the model itself is closed by its owner. */
-  dispose(): void {
-    if (this.restoreTimer) clearTimeout(this.restoreTimer);
+  /**
+   * Send nothing more: requests not yet sent fail with CancelledError. Used when the run has
+   * already failed (budget, a fatal error), so no call is paid for after that.
+   */
+  halt(): void {
+    this.halted = true;
   }
 
-  private async dispatch<Q, R>(
-    kind: string,
-    requests: readonly Q[],
-    how: {
-      key: (request: Q, index: number) => unknown;
-      estimate: (request: Q) => { prompt: number; completion: number };
-      batch: (request: Q) => number;
-      send: (requests: Q[]) => Promise<R[]>;
-      usage: (result: R) => Usage;
-    },
-  ): Promise<R[]> {
+  /** Resolves when every request in flight has ended and been recorded. */
+  async idle(): Promise<void> {
+    while (this.active.size > 0) await Promise.allSettled([...this.active]);
+  }
+
+  /** Stop timers; the model itself is closed by its owner, shared limits by theirs. */
+  dispose(): void {
+    if (this.ownLimits) this.limits.dispose();
+  }
+
+  private async dispatch<Q, R>(kind: string, requests: readonly Q[], how: CallHow<Q, R>): Promise<R[]> {
     const spec = this.o.model.spec;
     const results = new Array<R | undefined>(requests.length);
     const keys = requests.map((r, i) => cacheKey(spec, kind, how.key(r, i)));
     const misses: number[] = [];
     requests.forEach((r, i) => {
-      const hit = this.o.cache === false ? undefined : this.o.store.cachedResponse(keys[i] as string);
+      const key = keys[i] as string;
+      const hit = this.o.store.cachedResponse(key, this.o.cache === false ? this.o.runId : undefined);
       if (hit === undefined) return misses.push(i);
       results[i] = JSON.parse(hit) as R;
-      this.record(kind, keys[i] as string, how.key(r, i), hit, null, true, { promptTokens: 0, completionTokens: 0 }, 0);
+      this.record(kind, key, how.key(r, i), hit, null, true, { promptTokens: 0, completionTokens: 0 }, 0);
     });
 
     const chunks: number[][] = [];
@@ -140,40 +153,51 @@ export class Gateway {
       if (last && last.length < size) last.push(i);
       else chunks.push([i]);
     }
-    await Promise.all(
-      chunks.map((chunk) =>
-        this.limit(async () => {
-          const batch = chunk.map((i) => requests[i] as Q);
-          const reservation = this.reservation(batch.map(how.estimate));
-          this.o.budget.reserve(reservation);
-          let actual: Spend = { calls: 0, tokens: 0, costUsd: 0 };
-          try {
-            const started = performance.now();
-            let out: R[];
-            try {
-              out = await this.withRetries(() => how.send(batch));
-            } catch (error) {
-              const text = error instanceof Error ? error.message : String(error);
-              for (const i of chunk) this.record(kind, keys[i] as string, how.key(requests[i] as Q, i), null, text, false, { promptTokens: 0, completionTokens: 0 }, performance.now() - started);
-              throw error;
-            }
-            const latency = performance.now() - started;
-            const price = priceOf(spec, this.o.prices);
-            chunk.forEach((i, k) => {
-              const r = out[k] as R;
-              const u = how.usage(r);
-              const cost = costOf(price, u.promptTokens, u.completionTokens);
-              actual = { calls: actual.calls + 1, tokens: actual.tokens + u.promptTokens + u.completionTokens, costUsd: actual.costUsd + cost };
-              results[i] = r;
-              this.record(kind, keys[i] as string, how.key(requests[i] as Q, i), JSON.stringify(r), null, false, u, latency, cost);
-            });
-          } finally {
-            this.o.budget.settle(reservation, actual);
-          }
-        }),
-      ),
-    );
+    const work = Promise.all(chunks.map((chunk) => this.limits.slot(() => this.sendChunk(kind, chunk, requests, keys, results, how))));
+    this.active.add(work);
+    try {
+      await work;
+    } finally {
+      this.active.delete(work);
+    }
     return results as R[];
+  }
+
+  private async sendChunk<Q, R>(kind: string, chunk: readonly number[], requests: readonly Q[], keys: readonly string[], results: (R | undefined)[], how: CallHow<Q, R>): Promise<void> {
+    if (this.halted || this.o.signal?.aborted) throw new CancelledError();
+    const spec = this.o.model.spec;
+    const batch = chunk.map((i) => requests[i] as Q);
+    const estimates = batch.map(how.estimate);
+    const reservation = this.reservation(estimates);
+    this.o.budget.reserve(reservation);
+    let actual: Spend = { calls: 0, tokens: 0, costUsd: 0 };
+    try {
+      const started = performance.now();
+      const expected = estimates.reduce((n, e) => n + e.prompt + e.completion, 0);
+      const used = (out: R[]): number => out.reduce((n, r) => n + how.usage(r).promptTokens + how.usage(r).completionTokens, 0);
+      let out: R[];
+      try {
+        out = await this.withRetries(() => this.limits.send(expected, () => how.send(batch), used, this.o.signal));
+      } catch (error) {
+        if (!(error instanceof CancelledError)) {
+          const text = error instanceof Error ? error.message : String(error);
+          for (const i of chunk) this.record(kind, keys[i] as string, how.key(requests[i] as Q, i), null, text, false, { promptTokens: 0, completionTokens: 0 }, performance.now() - started);
+        }
+        throw error;
+      }
+      const latency = performance.now() - started;
+      const price = priceOf(spec, this.o.prices);
+      chunk.forEach((i, k) => {
+        const r = out[k] as R;
+        const u = how.usage(r);
+        const cost = costOf(price, u.promptTokens, u.completionTokens);
+        actual = { calls: actual.calls + 1, tokens: actual.tokens + u.promptTokens + u.completionTokens, costUsd: actual.costUsd + cost };
+        results[i] = r;
+        this.record(kind, keys[i] as string, how.key(requests[i] as Q, i), JSON.stringify(r), null, false, u, latency, cost);
+      });
+    } finally {
+      this.o.budget.settle(reservation, actual);
+    }
   }
 
   private reservation(estimates: readonly { prompt: number; completion: number }[]): Spend {
@@ -194,22 +218,12 @@ export class Gateway {
     if (signal?.aborted) throw new CancelledError();
     try {
       return await retrying(attempt, this.o.retry ?? DEFAULT_RETRY, this.o.random ?? Math.random, signal, (error) => {
-        if (error instanceof ModelError && error.status === 429) this.coolDown();
+        if (error instanceof ModelError && error.status === 429) this.limits.coolDown();
       });
     } catch (error) {
       throw signal?.aborted ? new CancelledError() : error;
     }
   }
-
-  private coolDown(): void {
-    this.limit.concurrency = Math.max(1, Math.floor(this.limit.concurrency / 2));
-    if (this.restoreTimer) clearTimeout(this.restoreTimer);
-    this.restoreTimer = setTimeout(() => {
-      this.limit.concurrency = this.fullConcurrency;
-    }, COOL_DOWN_MS);
-    this.restoreTimer.unref();
-  }
-
   private record(kind: string, key: string, request: unknown, response: string | null, error: string | null, cached: boolean, usage: Usage, latencyMs: number, costUsd = 0): void {
     const spec = this.o.model.spec;
     this.o.store.addCall({

@@ -5,7 +5,7 @@
 
 /** Retry settings. */
 export interface RetryPolicy {
-  /** Attempts in all, the first included. @default 6 */
+  /** Attempts in all, the first included. @default 8 */
   readonly attempts: number;
   /** Delay before the first retry, in milliseconds. @default 250 */
   readonly baseMs: number;
@@ -14,7 +14,7 @@ export interface RetryPolicy {
 }
 
 /** Defaults used by the Gateway. */
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseMs: 250, maxMs: 20_000 };
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, baseMs: 250, maxMs: 20_000 };
 
 /** Milliseconds to wait before retry number `attempt` (1 = the first retry); `random` in [0, 1). */
 export function retryDelay(policy: RetryPolicy, attempt: number, random: number, retryAfterMs?: number): number {

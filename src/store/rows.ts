@@ -26,6 +26,8 @@ export interface RunRow {
   readonly evaluations: number;
   readonly best_candidate_id: number | null;
   readonly best_score: number | null;
+  /** `host:pid` of the process that last ran it (see src/store/owner.ts). */
+  readonly owner: string | null;
 }
 
 /** A row of `candidates`. */

@@ -89,6 +89,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX calls_run ON calls(run_id);
   CREATE INDEX calls_cache ON calls(cache_key) WHERE response IS NOT NULL AND cached = 0;
   `,
+  // 2: the process (host:pid) running a run, so two processes never write the same run at once.
+  `
+  ALTER TABLE runs ADD COLUMN owner TEXT;
+  `,
 ];
 
 /** Run statuses, as stored in `runs.status`. */

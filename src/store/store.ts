@@ -4,6 +4,8 @@
  */
 import { UsageError } from "../errors.js";
 import { openDatabase, type SqliteDatabase } from "./database.js";
+import type { Statement } from "better-sqlite3";
+import { currentOwner, ownerAlive } from "./owner.js";
 import type { CallRow, CandidateRow, EvaluationRow, RunRow } from "./rows.js";
 import type { Origin, RunStatus } from "./schema.js";
 
@@ -54,11 +56,22 @@ export class Store {
   /** The file it was opened from. */
   readonly file: string;
   private readonly db: SqliteDatabase;
+  /** Prepared statements by SQL text: better-sqlite3's `prepare` costs more than the write itself. */
+  private readonly statements = new Map<string, Statement>();
 
   /** Open (creating and migrating if needed) the database at `file`. */
   constructor(file: string) {
     this.file = file;
     this.db = openDatabase(file);
+  }
+
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
   }
 
   /** Close the file. */
@@ -76,31 +89,29 @@ export class Store {
   /** Record the start of a run. */
   createRun(run: NewRun): void {
     const t = now();
-    this.db
-      .prepare(
-        `INSERT INTO runs (id, created_at, updated_at, task, task_file, proposer, target, scorer, selector, seed, config, config_hash, status)
-         VALUES (@id, @t, @t, @task, @task_file, @proposer, @target, @scorer, @selector, @seed, @config, @config_hash, 'running')`,
+    this.sql(
+        `INSERT INTO runs (id, created_at, updated_at, task, task_file, proposer, target, scorer, selector, seed, config, config_hash, status, owner)
+         VALUES (@id, @t, @t, @task, @task_file, @proposer, @target, @scorer, @selector, @seed, @config, @config_hash, 'running', @owner)`,
       )
-      .run({ ...run, t });
+      .run({ ...run, t, owner: currentOwner() });
   }
 
   /** Set a run's status (and the error that ended it, if any). */
   setRunStatus(id: string, status: RunStatus, error?: string): void {
-    this.db.prepare(`UPDATE runs SET status = ?, error = ?, updated_at = ? WHERE id = ?`).run(status, error ?? null, now(), id);
+    this.sql(`UPDATE runs SET status = ?, error = ?, updated_at = ? WHERE id = ?`).run(status, error ?? null, now(), id);
   }
 
   /** Record the winner and the number of evaluations done. */
   setRunResult(id: string, bestCandidateId: number | null, bestScore: number | null, evaluations: number): void {
-    this.db
-      .prepare(`UPDATE runs SET best_candidate_id = ?, best_score = ?, evaluations = ?, updated_at = ? WHERE id = ?`)
+    this.sql(`UPDATE runs SET best_candidate_id = ?, best_score = ?, evaluations = ?, updated_at = ? WHERE id = ?`)
       .run(bestCandidateId, bestScore, evaluations, now(), id);
   }
 
   /** One run by id, or by a unique prefix of its id. */
   getRun(idOrPrefix: string): RunRow {
-    const exact = this.db.prepare(`SELECT * FROM runs WHERE id = ?`).get(idOrPrefix) as RunRow | undefined;
+    const exact = this.sql(`SELECT * FROM runs WHERE id = ?`).get(idOrPrefix) as RunRow | undefined;
     if (exact) return exact;
-    const matches = this.db.prepare(`SELECT * FROM runs WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2`).all(idOrPrefix.replace(/[\\%_]/g, "\\$&")) as RunRow[];
+    const matches = this.sql(`SELECT * FROM runs WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2`).all(idOrPrefix.replace(/[\\%_]/g, "\\$&")) as RunRow[];
     if (matches.length === 1 && matches[0]) return matches[0];
     if (matches.length > 1) throw new UsageError(`run id prefix "${idOrPrefix}" is ambiguous in ${this.file}; give more characters (\`ape runs\` lists them).`);
     throw new UsageError(`no run "${idOrPrefix}" in ${this.file}; \`ape runs\` lists the runs (use --db or APE_DB for another file).`);
@@ -108,28 +119,44 @@ export class Store {
 
   /** All runs, newest first. */
   listRuns(): RunRow[] {
-    return this.db.prepare(`SELECT * FROM runs ORDER BY created_at DESC, id`).all() as RunRow[];
+    return this.sql(`SELECT * FROM runs ORDER BY created_at DESC, id`).all() as RunRow[];
   }
 
-  /** The newest unfinished run with these exact settings, to resume instead of starting again. */
+  /**
+   * The newest unfinished run with these exact settings that no other live process is running, to
+   * resume instead of starting again.
+   */
   findResumable(configHash: string): RunRow | undefined {
-    return this.db
-      .prepare(`SELECT * FROM runs WHERE config_hash = ? AND status IN ('running', 'failed', 'cancelled', 'budget') ORDER BY created_at DESC LIMIT 1`)
-      .get(configHash) as RunRow | undefined;
+    const rows = this.sql(`SELECT * FROM runs WHERE config_hash = ? AND status IN ('running', 'failed', 'cancelled', 'budget') ORDER BY created_at DESC`).all(configHash) as RunRow[];
+    return rows.find((r) => !(r.status === "running" && ownerAlive(r.owner)));
+  }
+
+  /**
+   * Mark a run as running in this process. Atomic, so two processes cannot both take the same run.
+   * @throws UsageError when another live process is running it.
+   */
+  claimRun(id: string): void {
+    const claim = this.db.transaction(() => {
+      const run = this.sql(`SELECT status, owner FROM runs WHERE id = ?`).get(id) as Pick<RunRow, "status" | "owner"> | undefined;
+      if (run?.status === "running" && ownerAlive(run.owner)) {
+        throw new UsageError(`run ${id} is being run right now by process ${run.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then \`ape resume ${id}\`.`);
+      }
+      this.sql(`UPDATE runs SET status = 'running', error = NULL, owner = ?, updated_at = ? WHERE id = ?`).run(currentOwner(), now(), id);
+    });
+    claim.immediate();
   }
 
   // --- candidates -------------------------------------------------------------------------
 
   /** Add a candidate (or find the one with the same text in this run); returns its id and whether it is new. */
   addCandidate(runId: string, c: NewCandidate): { readonly id: number; readonly created: boolean } {
-    const info = this.db
-      .prepare(
+    const info = this.sql(
         `INSERT INTO candidates (run_id, text, origin, fill_path, parent_id, round, demo_ids, proposer_prompt, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, text) DO NOTHING`,
       )
       .run(runId, c.text, c.origin, c.fillPath ?? null, c.parentId ?? null, c.round ?? 0, c.demoIds ? JSON.stringify(c.demoIds) : null, c.proposerPrompt ?? null, now());
     if (info.changes > 0) return { id: Number(info.lastInsertRowid), created: true };
-    const row = this.db.prepare(`SELECT id FROM candidates WHERE run_id = ? AND text = ?`).get(runId, c.text) as { id: number };
+    const row = this.sql(`SELECT id FROM candidates WHERE run_id = ? AND text = ?`).get(runId, c.text) as { id: number };
     return { id: row.id, created: false };
   }
 
@@ -149,27 +176,25 @@ export class Store {
     if (u.droppedAt !== undefined) put("dropped_at", u.droppedAt);
     if (u.history !== undefined) put("history", JSON.stringify(u.history));
     if (sets.length === 0) return;
-    this.db.prepare(`UPDATE candidates SET ${sets.join(", ")} WHERE id = ?`).run(...values, id);
+    this.sql(`UPDATE candidates SET ${sets.join(", ")} WHERE id = ?`).run(...values, id);
   }
 
   /** The candidates of a run: ranked ones first by rank, then by score. */
   candidates(runId: string): CandidateRow[] {
-    return this.db
-      .prepare(`SELECT * FROM candidates WHERE run_id = ? ORDER BY rank IS NULL, rank, score IS NULL, score DESC, id`)
+    return this.sql(`SELECT * FROM candidates WHERE run_id = ? ORDER BY rank IS NULL, rank, score IS NULL, score DESC, id`)
       .all(runId) as CandidateRow[];
   }
 
   /** One candidate by id. */
   getCandidate(id: number): CandidateRow | undefined {
-    return this.db.prepare(`SELECT * FROM candidates WHERE id = ?`).get(id) as CandidateRow | undefined;
+    return this.sql(`SELECT * FROM candidates WHERE id = ?`).get(id) as CandidateRow | undefined;
   }
 
   // --- evaluations ------------------------------------------------------------------------
 
   /** Record the score of a candidate on one example (idempotent). */
   addEvaluation(runId: string, candidateId: number, split: string, exampleId: string, output: string | null, score: number): void {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO evaluations (run_id, candidate_id, split, example_id, output, score, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (candidate_id, split, example_id) DO NOTHING`,
       )
@@ -178,8 +203,8 @@ export class Store {
 
   /** The evaluations of a run (or of one candidate). */
   evaluations(runId: string, candidateId?: number): EvaluationRow[] {
-    if (candidateId === undefined) return this.db.prepare(`SELECT * FROM evaluations WHERE run_id = ? ORDER BY id`).all(runId) as EvaluationRow[];
-    return this.db.prepare(`SELECT * FROM evaluations WHERE run_id = ? AND candidate_id = ? ORDER BY id`).all(runId, candidateId) as EvaluationRow[];
+    if (candidateId === undefined) return this.sql(`SELECT * FROM evaluations WHERE run_id = ? ORDER BY id`).all(runId) as EvaluationRow[];
+    return this.sql(`SELECT * FROM evaluations WHERE run_id = ? AND candidate_id = ? ORDER BY id`).all(runId, candidateId) as EvaluationRow[];
   }
 
   // --- calls ------------------------------------------------------------------------------
@@ -187,8 +212,7 @@ export class Store {
   /** Record one model call and add it to its run's totals, atomically. */
   addCall(call: NewCall): void {
     const write = this.db.transaction((c: NewCall) => {
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO calls (run_id, role, backend, model, base_url, kind, cache_key, request, response, error, cached,
                               prompt_tokens, completion_tokens, cost_usd, latency_ms, created_at)
            VALUES (@run_id, @role, @backend, @model, @base_url, @kind, @cache_key, @request, @response, @error, @cached,
@@ -209,24 +233,28 @@ export class Store {
   }
 
   private addTotals(runId: string, t: RunTotals): void {
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE runs SET calls = calls + ?, cached_calls = cached_calls + ?, prompt_tokens = prompt_tokens + ?,
                          completion_tokens = completion_tokens + ?, cost_usd = cost_usd + ?, updated_at = ? WHERE id = ?`,
       )
       .run(t.calls, t.cachedCalls, t.promptTokens, t.completionTokens, t.costUsd, now(), runId);
   }
 
-  /** A stored successful response for this cache key, if any. */
-  cachedResponse(cacheKey: string): string | undefined {
-    const row = this.db
-      .prepare(`SELECT response FROM calls WHERE cache_key = ? AND response IS NOT NULL AND cached = 0 ORDER BY id LIMIT 1`)
-      .get(cacheKey) as { response: string } | undefined;
+  /**
+   * A stored successful response for this cache key, if any; with `runId`, only one that run paid
+   * for (a resumed run replays its own calls even with the cache off).
+   */
+  cachedResponse(cacheKey: string, runId?: string): string | undefined {
+    const row = (
+      runId === undefined
+        ? this.sql(`SELECT response FROM calls WHERE cache_key = ? AND response IS NOT NULL AND cached = 0 ORDER BY id LIMIT 1`).get(cacheKey)
+        : this.sql(`SELECT response FROM calls WHERE cache_key = ? AND run_id = ? AND response IS NOT NULL AND cached = 0 ORDER BY id LIMIT 1`).get(cacheKey, runId)
+    ) as { response: string } | undefined;
     return row?.response;
   }
 
   /** The calls of a run, oldest first. */
   calls(runId: string): CallRow[] {
-    return this.db.prepare(`SELECT * FROM calls WHERE run_id = ? ORDER BY id`).all(runId) as CallRow[];
+    return this.sql(`SELECT * FROM calls WHERE run_id = ? ORDER BY id`).all(runId) as CallRow[];
   }
 }

@@ -1,0 +1,133 @@
+/**
+ * What a search will cost before it runs: planned calls, prompt and completion tokens and dollars
+ * per role. The prompts are rendered as the search will render them (the proposal prompts from the
+ * seeded demo subsets, the eval prompts of every eval and test example with an instruction of
+ * typical length), and the number of evaluations comes from the selector's plan
+ * (`plannedCost` for multistage, the evaluation budget for the others). No model is called.
+ *
+ * It is an upper bound in two ways: every proposal is counted as distinct (duplicates are scored
+ * once), and every resampling round is counted (a round that does not improve ends the search).
+ * Tokens are counted with the model's tiktoken encoding where it is known, cl100k_base otherwise.
+ */
+import { loadTask } from "../task/index.js";
+import type { Task } from "../task/types.js";
+import { countTokens, encodingFor } from "../model/tokens.js";
+import { DEFAULT_PRICES, costOf, priceOf } from "../model/prices.js";
+import { DEFAULT_MODEL, parseSpec, formatSpec } from "../model/spec.js";
+import type { ModelSpec } from "../model/types.js";
+import { resolve, type Resolved, type SearchOptions } from "../options.js";
+import { plannedEvaluations } from "./plan.js";
+import { eachExample, proposalPrompts, typicalInstruction, type RoleCounter } from "./prompts.js";
+import { variationPrompt } from "../propose/resample.js";
+
+/** The planned use of one role's model. */
+export interface RoleEstimate {
+  /** The model spec, e.g. `vllm:Qwen/Qwen2.5-7B-Instruct`. */
+  readonly model: string;
+  /** Calls as the budget counts them: one per prompt (batching sends several per request). */
+  readonly calls: number;
+  readonly promptTokens: number;
+  /** Typical completion tokens (proposals and answers of typical length). */
+  readonly completionTokens: number;
+  /** Most completion tokens (every sample up to its `maxTokens`); what the budget reserves. */
+  readonly maxCompletionTokens: number;
+  readonly costUsd: number;
+  /** Tokenizer used to count: the model's own tiktoken encoding, or the cl100k_base approximation. */
+  readonly encoding: string;
+  readonly exactTokens: boolean;
+}
+
+/** The planned cost of a search. */
+export interface Estimate {
+  readonly proposer: RoleEstimate;
+  readonly target: RoleEstimate;
+  readonly total: { readonly calls: number; readonly promptTokens: number; readonly completionTokens: number; readonly costUsd: number };
+  /** Candidates planned in the first pool (before de-duplication). */
+  readonly candidates: number;
+  /** (candidate, example) evaluations planned, test split included. */
+  readonly evaluations: number;
+  readonly rounds: number;
+}
+
+/** Estimate a search from its options (loads the task file if given a path). */
+export async function estimate(options: SearchOptions): Promise<Estimate> {
+  const task = typeof options.task === "string" ? await loadTask(options.task) : options.task;
+  return estimatePlan(task, options, resolve(options));
+}
+
+/** Estimate a search whose task is loaded and options resolved (what `search()` reports at start). */
+export function estimatePlan(task: Task, options: SearchOptions, r: Resolved): Estimate {
+  const proposerSpec = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
+  const targetSpec = parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
+  const selectorName = typeof options.selector === "object" ? options.selector.name : (options.selector ?? "multistage");
+  const proposer = counter(proposerSpec);
+  const target = counter(targetSpec);
+  const instruction = typicalInstruction(task);
+  const instructionTokens = countTokens(proposerSpec.model, ` ${instruction}`);
+
+  // Proposals: one request per demo subset and mode, `perSubset` samples each.
+  const proposals = proposalPrompts(task, r);
+  for (const p of proposals.prompts) proposer.add(1, countTokens(proposerSpec.model, p), proposals.perSubset * (instructionTokens + 1), proposals.perSubset * 64);
+  const pool = proposals.candidates;
+
+  // Selection over the first pool, then each round's variants (parents keep their scores).
+  const evalSplit = task.splits.eval;
+  let evaluations = plannedEvaluations(selectorName, pool, evalSplit.length, options.evalBudget);
+  for (let round = 1; round <= r.rounds; round++) {
+    const parents = Math.min(r.topK, pool);
+    const variationTokens = countTokens(proposerSpec.model, variationPrompt(instruction));
+    proposer.add(parents, parents * variationTokens, parents * r.variants * (instructionTokens + 1), parents * r.variants * 64);
+    const fresh = parents * r.variants;
+    const planned = plannedEvaluations(selectorName, parents + fresh, evalSplit.length, options.evalBudget);
+    evaluations += Math.round((planned * fresh) / (parents + fresh));
+  }
+  const finalists = Math.min(2, pool) + task.references.length;
+  const demos = proposals.evalDemos;
+  const perEval = eachExample(task, evalSplit, instruction, demos, r.scorer, targetSpec.model);
+  target.add(evaluations * perEval.calls, evaluations * perEval.promptTokens, evaluations * perEval.completionTokens, evaluations * perEval.maxCompletionTokens);
+  const testSplit = task.splits.test;
+  const perTest = eachExample(task, testSplit, instruction, demos, r.scorer, targetSpec.model);
+  const tests = finalists * testSplit.length;
+  target.add(tests * perTest.calls, tests * perTest.promptTokens, tests * perTest.completionTokens, tests * perTest.maxCompletionTokens);
+
+  const p = proposer.result(options);
+  const t = target.result(options);
+  return {
+    proposer: p,
+    target: t,
+    total: { calls: p.calls + t.calls, promptTokens: p.promptTokens + t.promptTokens, completionTokens: p.completionTokens + t.completionTokens, costUsd: p.costUsd + t.costUsd },
+    candidates: pool,
+    evaluations: evaluations + tests,
+    rounds: r.rounds,
+  };
+}
+
+function counter(spec: ModelSpec): RoleCounter & { result(options: SearchOptions): RoleEstimate } {
+  let calls = 0;
+  let prompt = 0;
+  let completion = 0;
+  let maxCompletion = 0;
+  return {
+    add(c, pt, ct, mct) {
+      calls += c;
+      prompt += pt;
+      completion += ct;
+      maxCompletion += mct;
+    },
+    result(options) {
+      const price = priceOf(spec, options.prices ?? DEFAULT_PRICES);
+      const encoding = encodingFor(spec.model);
+      return {
+        model: formatSpec(spec),
+        calls: Math.round(calls),
+        promptTokens: Math.round(prompt),
+        completionTokens: Math.round(completion),
+        maxCompletionTokens: Math.round(maxCompletion),
+        costUsd: costOf(price, prompt, completion),
+        encoding: encoding.name,
+        exactTokens: encoding.exact,
+      };
+    },
+  };
+}
+
