@@ -5,6 +5,9 @@
  */
 export { search } from "./search.js";
 export type { SearchOptions, ProposalMode } from "./options.js";
+export { estimate } from "./estimate/estimate.js";
+export type { Estimate, RoleEstimate } from "./estimate/estimate.js";
+export { formatEstimate } from "./estimate/format.js";
 export { MODES } from "./options.js";
 export type { SearchResult, RankedCandidate, ReferenceResult } from "./result.js";
 export type { SearchEvent, Stage, Totals } from "./events.js";

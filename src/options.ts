@@ -3,11 +3,13 @@
  * library user gets the same clear errors as the CLI), and the run's stored config is built here.
  */
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { resolve as resolvePath } from "node:path";
 import { UsageError } from "./errors.js";
 import type { BudgetLimits } from "./model/budget.js";
 import { stableJson } from "./model/cache-key.js";
 import type { GgufOptions } from "./model/gguf/gguf-options.js";
-import type { PriceTable } from "./model/prices.js";
+import { DEFAULT_PRICES, type PriceTable } from "./model/prices.js";
 import type { Model } from "./model/types.js";
 import type { ScorerName } from "./score/scorer.js";
 import type { Selector, SelectorName } from "./select/selector.js";
@@ -135,8 +137,12 @@ export function runConfig(o: SearchOptions, r: Resolved, task: Task, specs: { pr
   const taskHash = createHash("sha256").update(stableJson({ splits: task.splits, templates: task.templates, metric: task.metric, references: task.references })).digest("hex");
   const identity = { taskHash, ...specs, selector, evalBudget: o.evalBudget ?? null, ...r, concurrency: undefined, batch: undefined };
   const hash = createHash("sha256").update(stableJson(identity)).digest("hex").slice(0, 32);
+  const table = o.prices ?? DEFAULT_PRICES;
+  const models = [specs.proposer, specs.target].map((spec) => spec.slice(spec.indexOf(":") + 1));
+  const prices = Object.fromEntries(models.filter((m) => table[m] !== undefined).map((m) => [m, table[m]]));
   const json = stableJson({
-    task: task.source,
+    task: existsSync(task.source) ? resolvePath(task.source) : task.source,
+    prices,
     taskHash,
     ...specs,
     baseUrls: o.baseUrls ?? [],

@@ -4,7 +4,9 @@
  */
 import yargs from "yargs";
 import { ApeError, EXIT } from "../errors.js";
+import { estimateCommand } from "./commands/estimate.js";
 import { importCommand } from "./commands/import.js";
+import { resumeCommand } from "./commands/resume.js";
 import { runsCommand } from "./commands/runs.js";
 import { searchCommand } from "./commands/search.js";
 import { showCommand } from "./commands/show.js";
@@ -12,7 +14,7 @@ import { tasksCommand } from "./commands/tasks.js";
 import type { CliContext, CommandFactory } from "./context.js";
 
 /** Every command of the CLI, one file each under src/cli/commands. */
-const COMMANDS: readonly CommandFactory[] = [searchCommand, runsCommand, showCommand, tasksCommand, importCommand];
+const COMMANDS: readonly CommandFactory[] = [searchCommand, estimateCommand, resumeCommand, runsCommand, showCommand, tasksCommand, importCommand];
 
 /** The context of a real terminal session. */
 export function processContext(signal: AbortSignal): CliContext {

@@ -37,7 +37,9 @@ export function searchFlags<T>(y: Argv<T>) {
     .option("max-cost", { type: "number", describe: "Stop before spending more USD than this", group: "Budget and limits:" })
     .option("prices", { type: "string", describe: 'JSON file of prices: {"model": {"input": USD/1M, "output": USD/1M}}', group: "Budget and limits:" })
     .option("concurrency", { type: "number", default: 8, describe: "Requests in flight per model", group: "Budget and limits:" })
-    .option("batch", { type: "number", default: 16, describe: "Most prompts per request where the server takes lists", group: "Budget and limits:" })
+    .option("batch", { type: "number", default: 16, describe: "Most prompts per request where the server takes lists (1 = one prompt per request)", group: "Budget and limits:" })
+    .option("rps", { type: "number", describe: "Most requests started per second, per model (retries included) [default: unlimited]", group: "Budget and limits:" })
+    .option("tpm", { type: "number", describe: "Most tokens (prompt + max completion) sent per minute, per model [default: unlimited]", group: "Budget and limits:" })
     .option("cache", { type: "boolean", default: true, describe: "Answer repeated calls from the cache (--no-cache to bypass)", group: "Results:" })
     .option("fresh", { type: "boolean", default: false, describe: "Start a new run even if an unfinished one with the same settings exists", group: "Results:" })
     .option("db", { type: "string", describe: `Results database [default: $APE_DB or ${DEFAULT_DB}]`, group: "Results:" });
@@ -71,6 +73,8 @@ export function toSearchOptions(argv: SearchFlags, ctx: CliContext): SearchOptio
     budget: { maxCalls: argv["max-calls"], maxTokens: argv["max-tokens"], maxCostUsd: argv["max-cost"] },
     concurrency: argv.concurrency,
     batch: argv.batch,
+    rps: argv.rps,
+    tpm: argv.tpm,
     prices: loadPrices(argv.prices),
     timeoutMs: argv.timeout * 1000,
     resume: !argv.fresh,

@@ -1,9 +1,8 @@
 /** `ape search`: run a search and print the ranked candidates (or one JSON document). */
 import type { CommandModule } from "yargs";
-import { search } from "../../search.js";
-import { leaderboard } from "../../report/leaderboard.js";
 import type { CliContext, CommandFactory } from "../context.js";
-import { createProgress, PROGRESS_MODES } from "../progress.js";
+import { PROGRESS_MODES } from "../progress.js";
+import { runSearch } from "../run-search.js";
 import { searchFlags, toSearchOptions } from "../search-flags.js";
 
 /** The search command. */
@@ -17,13 +16,6 @@ export const searchCommand: CommandFactory = (ctx: CliContext): CommandModule =>
       .example("$0 search --task tasks/antonyms.json --model vllm:Qwen/Qwen2.5-7B-Instruct", "search against a local vLLM server"),
   handler: async (argv) => {
     const a = argv as unknown as Parameters<typeof toSearchOptions>[0] & { json: boolean; progress: (typeof PROGRESS_MODES)[number] };
-    const progress = createProgress(ctx.stderr, a.progress);
-    try {
-      const result = await search({ ...toSearchOptions(a, ctx), onEvent: progress.onEvent });
-      progress.stop();
-      ctx.stdout.write(a.json ? `${JSON.stringify(result, null, 2)}\n` : leaderboard(result));
-    } finally {
-      progress.stop();
-    }
+    await runSearch(toSearchOptions(a, ctx), a, ctx);
   },
 });
