@@ -75,7 +75,14 @@ export class Gateway {
 
   /** The model's capabilities, probed once. */
   capabilities(): Promise<Capabilities> {
-    this.caps ??= this.o.model.probe(this.o.signal);
+    if (!this.caps) {
+      const probing = this.o.model.probe(this.o.signal);
+      this.caps = probing;
+      // A probe that failed (a fault that outlasted its retries) is tried again by the next caller.
+      probing.catch(() => {
+        if (this.caps === probing) this.caps = undefined;
+      });
+    }
     return this.caps;
   }
 

@@ -1,0 +1,86 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startWorld } from "../support/sim/fixture.js";
+import type { SimServer } from "../support/sim/index.js";
+import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { ape, delay, paidCalls, ranking, readDb, spawnApe } from "./helpers.js";
+
+let server: SimServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const CONCURRENCY = 4;
+
+function args(task: string, url: string, db: string): string[] {
+  return ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", url, "--candidates", "12", "--seed", "4", "--batch", "1", "--concurrency", String(CONCURRENCY), "--db", db, "--progress", "none", "--json"];
+}
+
+/** Prompts the server was asked to answer for the search itself (probes ask for at most 1 token). */
+function searchPrompts(s: SimServer): number {
+  return s.stats.log
+    .filter((e) => e.path === "/v1/completions" && typeof e.body === "object" && e.body !== null && "max_tokens" in e.body && Number(e.body.max_tokens) > 1)
+    .reduce((n, e) => {
+      const prompt = (e.body as { prompt: unknown }).prompt;
+      return n + (Array.isArray(prompt) ? prompt.length : 1);
+    }, 0);
+}
+
+describe("a search killed with SIGKILL and resumed", () => {
+  it("ends with the same ranking as an uninterrupted run and pays again only for calls that were in flight", async () => {
+    server = await startWorld({ faults: { latencyMs: 8 }, logLimit: Infinity });
+    const dir = tempDir();
+    const task = writeWorldTask(dir);
+
+    const cleanDb = join(dir, "clean.db");
+    const clean = await ape(args(task, server.url, cleanDb));
+    expect(clean.code).toBe(0);
+    const expected = ranking(cleanDb);
+    const cleanPaid = paidCalls(cleanDb);
+    const cleanSent = searchPrompts(server);
+    expect(cleanPaid).toBeGreaterThan(100);
+
+    server.stats.reset();
+    const db = join(dir, "killed.db");
+    const points: string[] = [];
+    let kills = 0;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const p = spawnApe(attempt === 0 ? args(task, server.url, db) : ["resume", readRunId(db), "--db", db, "--progress", "none", "--json"]);
+      if (Math.random() < 0.5) {
+        const after = Math.floor((0.15 + 0.6 * Math.random()) * cleanPaid);
+        points.push(`after ${after} paid calls`);
+        const t0 = Date.now();
+        while (Date.now() - t0 < 20_000 && p.child.exitCode === null && (safePaid(db) < after)) await delay(15);
+      } else {
+        const ms = Math.floor(300 + 900 * Math.random());
+        points.push(`after ${ms} ms`);
+        await delay(ms);
+      }
+      if (p.child.exitCode !== null) break;
+      p.child.kill("SIGKILL");
+      const end = await p.done;
+      expect(end.signal).toBe("SIGKILL");
+      kills++;
+    }
+    // The same command again continues the killed run (the newest unfinished one with these settings).
+    const last = await ape(args(task, server.url, db));
+    expect(last.code, `${last.stderr} (killed ${points.join(", ")})`).toBe(0);
+    expect(readDb<{ n: number }>(db, "SELECT count(*) AS n FROM runs")[0]?.n).toBe(1);
+    expect(ranking(db), `killed ${points.join(", ")}`).toEqual(expected);
+    expect(paidCalls(db)).toBeLessThanOrEqual(cleanPaid + kills * CONCURRENCY);
+    expect(searchPrompts(server)).toBeLessThanOrEqual(cleanSent + kills * CONCURRENCY);
+  });
+});
+
+function readRunId(db: string): string {
+  return readDb<{ id: string }>(db, "SELECT id FROM runs ORDER BY created_at DESC LIMIT 1")[0]?.id ?? "missing";
+}
+
+function safePaid(db: string): number {
+  try {
+    return paidCalls(db);
+  } catch {
+    return 0;
+  }
+}
