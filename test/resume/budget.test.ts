@@ -1,0 +1,63 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startWorld } from "../support/sim/fixture.js";
+import type { SimServer } from "../support/sim/index.js";
+import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { ape, paidCalls, ranking, readDb } from "./helpers.js";
+
+let server: SimServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+interface Totals {
+  id: string;
+  status: string;
+  calls: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost_usd: number;
+}
+
+describe("budgets", () => {
+  it("are never passed (calls, tokens, cost), and resuming with a larger budget finishes the run", async () => {
+    server = await startWorld();
+    const dir = tempDir();
+    const task = writeWorldTask(dir);
+    const prices = join(dir, "prices.json");
+    writeFileSync(prices, JSON.stringify({ "sim-model": { input: 10, output: 30 } }));
+    const base = ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "10", "--seed", "2", "--prices", prices, "--progress", "none", "--json"];
+
+    const cleanDb = join(dir, "clean.db");
+    expect((await ape([...base, "--db", cleanDb])).code).toBe(0);
+    const [full] = readDb<Totals>(cleanDb, "SELECT * FROM runs");
+    expect(full?.cost_usd).toBeGreaterThan(0);
+    const caps = [
+      ["--max-calls", Math.floor((full?.calls ?? 0) / 3)],
+      ["--max-tokens", Math.floor(((full?.prompt_tokens ?? 0) + (full?.completion_tokens ?? 0)) / 2)],
+      ["--max-cost", ((full?.cost_usd ?? 0) * 2) / 3],
+    ] as const;
+    for (const [flag, cap] of caps) {
+      const db = join(dir, `${flag.slice(2)}.db`);
+      const stopped = await ape([...base, "--db", db, flag, String(cap)]);
+      expect(stopped.code, stopped.stderr).toBe(5);
+      expect(stopped.stderr).toContain(flag);
+      expect(stopped.stderr).toContain("ape resume");
+      const [run] = readDb<Totals>(db, "SELECT * FROM runs");
+      expect(run?.status).toBe("budget");
+      const spent = { "--max-calls": run?.calls ?? 0, "--max-tokens": (run?.prompt_tokens ?? 0) + (run?.completion_tokens ?? 0), "--max-cost": run?.cost_usd ?? 0 }[flag];
+      expect(spent).toBeLessThanOrEqual(cap);
+      expect(spent).toBeGreaterThan(0);
+      // The calls table agrees with the run's totals: nothing was paid for outside them.
+      expect(paidCalls(db)).toBe(run?.calls);
+
+      const resumed = await ape(["resume", run?.id ?? "", "--db", db, flag, String(cap * 10), "--progress", "none", "--json"]);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(readDb<Totals>(db, "SELECT * FROM runs")[0]?.status).toBe("done");
+      expect(ranking(db)).toEqual(ranking(cleanDb));
+      expect(paidCalls(db)).toBe(full?.calls);
+    }
+  });
+});
