@@ -5,6 +5,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import Database from "better-sqlite3";
+import { INPUTS } from "../support/sim/fixture.js";
+import { writeWorldTask } from "../support/task-fixture.js";
 
 /** The built CLI launcher. */
 export const BIN = join(import.meta.dirname, "../../bin/ape.js");
@@ -62,4 +64,9 @@ export function ranking(file: string, runId?: string): string[] {
 /** Resolve after `ms` milliseconds. */
 export function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The simulated world's task with only its first `n` examples (smaller searches, faster tests). */
+export function writeSmallTask(dir: string, n = 40): string {
+  return writeWorldTask(dir, { examples: INPUTS.slice(0, n).map((input, i) => ({ id: String(i), input, output: `opposite-${i}` })) });
 }
