@@ -10,6 +10,7 @@ import type { BudgetLimits } from "./model/budget.js";
 import { stableJson } from "./model/cache-key.js";
 import type { GgufOptions } from "./model/gguf/gguf-options.js";
 import { DEFAULT_PRICES, type PriceTable } from "./model/prices.js";
+import type { RetryPolicy } from "./model/retry.js";
 import type { Model } from "./model/types.js";
 import type { ScorerName } from "./score/scorer.js";
 import type { Selector, SelectorName } from "./select/selector.js";
@@ -74,6 +75,8 @@ export interface SearchOptions {
   readonly prices?: PriceTable | undefined;
   /** Per-request timeout in milliseconds. @default 120000 */
   readonly timeoutMs?: number | undefined;
+  /** Retries of transient faults (429, 5xx, dropped connections, garbled answers). @default DEFAULT_RETRY (8 attempts, 250 ms doubling to 20 s) */
+  readonly retry?: RetryPolicy | undefined;
   /** Continue the newest unfinished run with the same settings, if any. @default true */
   readonly resume?: boolean | undefined;
   /** Continue exactly this run (`ape resume`); its settings must match these options. */

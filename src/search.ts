@@ -104,6 +104,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
           prices: options.prices ?? DEFAULT_PRICES,
           limits: modelLimits,
           cache: options.cache ?? true,
+          ...(options.retry ? { retry: options.retry } : {}),
           onCall: (call) => totals.add(call),
           signal,
         });

@@ -21,7 +21,7 @@ describe("a search against a faulty server", () => {
     servers.push(clean, faulty);
     const options = { task, model: "vllm:sim-model", candidates: 10, seed: 6, batch: 1 } as const;
     const a = await search({ ...options, baseUrls: [clean.url], db: join(dir, "clean.db") });
-    const b = await search({ ...options, baseUrls: [faulty.url], db: join(dir, "faulty.db") });
+    const b = await search({ ...options, baseUrls: [faulty.url], db: join(dir, "faulty.db"), retry: { attempts: 10, baseMs: 5, maxMs: 50 } });
     expect(Object.values(faulty.stats.faults).reduce((x, y) => x + y, 0)).toBeGreaterThan(20);
     expect(b.status).toBe("done");
     expect(ranking(join(dir, "faulty.db"))).toEqual(ranking(join(dir, "clean.db")));
