@@ -58,6 +58,9 @@ interface CallHow<Q, R> {
   readonly usage: (result: R) => Usage;
 }
 
+/** The estimate used when no cap or limit needs token counts. */
+const NOT_COUNTED = { prompt: 0, completion: 0 } as const;
+
 /** Cached, budgeted, limited, retried, recorded access to one model. */
 export class Gateway {
   private readonly o: GatewayOptions;
@@ -174,7 +177,7 @@ export class Gateway {
     if (this.halted || this.o.signal?.aborted) throw new CancelledError();
     const spec = this.o.model.spec;
     const batch = chunk.map((i) => requests[i] as Q);
-    const estimates = batch.map(how.estimate);
+    const estimates = this.countsTokens() ? batch.map(how.estimate) : batch.map(() => NOT_COUNTED);
     const reservation = this.reservation(estimates);
     this.o.budget.reserve(reservation);
     let actual: Spend = { calls: 0, tokens: 0, costUsd: 0 };
@@ -205,6 +208,12 @@ export class Gateway {
     } finally {
       this.o.budget.settle(reservation, actual);
     }
+  }
+
+  /** Counting prompt tokens costs a tokenizer pass per prompt: only done when a cap or limit needs it. */
+  private countsTokens(): boolean {
+    const { maxTokens, maxCostUsd } = this.o.budget.limits;
+    return maxTokens !== undefined || maxCostUsd !== undefined || this.limits.countsTokens;
   }
 
   private reservation(estimates: readonly { prompt: number; completion: number }[]): Spend {

@@ -21,6 +21,7 @@ export class ModelLimits {
   private readonly full: number;
   private readonly coolDownMs: number;
   private readonly rate: RateLimiter;
+  private readonly tokensPerMinute: boolean;
   private restoreTimer: NodeJS.Timeout | undefined;
 
   constructor(options: LimitOptions = {}) {
@@ -28,11 +29,17 @@ export class ModelLimits {
     this.coolDownMs = options.coolDownMs ?? 30_000;
     this.limit = pLimit(this.full);
     this.rate = new RateLimiter(options, options.clock ?? REAL_CLOCK);
+    this.tokensPerMinute = options.tokensPerMinute !== undefined;
   }
 
   /** Requests allowed in flight right now. */
   get concurrency(): number {
     return this.limit.concurrency;
+  }
+
+  /** Whether a token rate (`--tpm`) is limited, so requests' tokens must be counted. */
+  get countsTokens(): boolean {
+    return this.tokensPerMinute;
   }
 
   /** Run `task` when a concurrency slot is free. */

@@ -6,16 +6,22 @@
 import { encoding_for_model, get_encoding, type Tiktoken, type TiktokenModel } from "@dqbd/tiktoken";
 
 const encoders = new Map<string, Tiktoken>();
+const encodings = new Map<string, { readonly name: string; readonly exact: boolean }>();
 
 /** How a model's tokens are counted: its own encoding, or the cl100k_base approximation. */
 export function encodingFor(model: string): { readonly name: string; readonly exact: boolean } {
-  try {
-    const enc = encoding_for_model(model as TiktokenModel);
-    enc.free();
-    return { name: model, exact: true };
-  } catch {
-    return { name: "cl100k_base", exact: false };
+  let found = encodings.get(model);
+  if (!found) {
+    try {
+      const enc = encoding_for_model(model as TiktokenModel);
+      enc.free();
+      found = { name: model, exact: true };
+    } catch {
+      found = { name: "cl100k_base", exact: false };
+    }
+    encodings.set(model, found);
   }
+  return found;
 }
 
 function encoder(model: string): Tiktoken {

@@ -37,12 +37,14 @@ export class Evaluator {
     const unique = [...new Map(todo.map((e) => [e.id, e])).values()];
     if (unique.length > 0) {
       const scored = await this.scorer.score(unique.map((example) => ({ instruction: candidate.text, example })));
+      const rows: { exampleId: string; output: string | null; score: number }[] = [];
       unique.forEach((e, i) => {
         const s = scored[i];
         if (!s) return;
         this.memo.set(key(e), s.score);
-        this.store.addEvaluation(this.runId, candidate.id, split, e.id, s.output, s.score);
+        rows.push({ exampleId: e.id, output: s.output, score: s.score });
       });
+      this.store.addEvaluations(this.runId, candidate.id, split, rows);
       this.done += unique.length;
       this.onProgress?.(this.done);
     }

@@ -201,6 +201,14 @@ export class Store {
       .run(runId, candidateId, split, exampleId, output, score, now());
   }
 
+  /** Record several evaluations of one candidate in one transaction (idempotent). */
+  addEvaluations(runId: string, candidateId: number, split: string, rows: readonly { readonly exampleId: string; readonly output: string | null; readonly score: number }[]): void {
+    const write = this.db.transaction(() => {
+      for (const r of rows) this.addEvaluation(runId, candidateId, split, r.exampleId, r.output, r.score);
+    });
+    write.immediate();
+  }
+
   /** The evaluations of a run (or of one candidate). */
   evaluations(runId: string, candidateId?: number): EvaluationRow[] {
     if (candidateId === undefined) return this.sql(`SELECT * FROM evaluations WHERE run_id = ? ORDER BY id`).all(runId) as EvaluationRow[];

@@ -211,11 +211,19 @@ export class OpenAIBackend implements Model {
   ): Promise<{ response: T; url: string }> {
     return this.pool.use(
       async (replica: Replica<Client>) => {
+        // The openai client never removes the listener it adds to a request's signal: give each
+        // request its own short-lived signal, so the run's signal does not collect thousands.
+        const own = signal ? new AbortController() : undefined;
+        const onAbort = (): void => own?.abort(signal?.reason);
+        if (signal?.aborted) onAbort();
+        signal?.addEventListener("abort", onAbort, { once: true });
         try {
-          const response = await task(replica.client, signal ? { signal } : {}, replica.url);
+          const response = await task(replica.client, own ? { signal: own.signal } : {}, replica.url);
           return { response, url: replica.url };
         } catch (error) {
           throw toApeError(error, replica.url, this.spec.model);
+        } finally {
+          signal?.removeEventListener("abort", onAbort);
         }
       },
       (error) => error instanceof ConnectionError,

@@ -1,0 +1,44 @@
+/**
+ * Shared pieces of the Gateway benchmarks: a world with many distinct proposals (so the pool is as
+ * large as asked and an estimate is not thrown off by duplicates), its task file, and counters of
+ * what a simulated server was asked.
+ */
+import { join } from "node:path";
+import { INPUTS, WORLD } from "../support/sim/fixture.js";
+import { startSimServer } from "../support/sim/index.js";
+import type { FaultConfig, SimServer, SimWorld } from "../support/sim/index.js";
+import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+
+const VERBS = ["Write", "Give", "Say", "State", "Name", "Provide", "Return", "Produce"];
+const WHATS = ["the antonym of", "the opposite of", "the antonym, the opposite of", "a synonym of", "a rhyme for", "the plural of"];
+const NOUNS = ["the word", "the input", "the given word", "each word"];
+
+/** WORLD with 192 distinct proposals of every quality level. */
+export const BENCH_WORLD: SimWorld = {
+  ...WORLD,
+  proposals: VERBS.flatMap((v) => WHATS.flatMap((w) => NOUNS.map((n) => `${v} ${w} ${n}.`))),
+};
+
+/** Start a simulated vLLM server on BENCH_WORLD. */
+export function startBenchServer(faults: FaultConfig = {}, seed = 7): Promise<SimServer> {
+  return startSimServer({ world: BENCH_WORLD, seed, faults, logLimit: Infinity });
+}
+
+/** A fresh directory with the world's task (100 examples: 20 demo, 40 eval, 40 test). */
+export function benchTask(): { dir: string; task: string; db: (name: string) => string } {
+  const dir = tempDir("ape-bench-");
+  const task = writeWorldTask(dir, { examples: INPUTS.map((input, i) => ({ id: String(i), input, output: `opposite-${i}` })) });
+  return { dir, task, db: (name) => join(dir, `${name}.db`) };
+}
+
+/** Requests and prompts the server answered for searches (probes ask for at most 1 token). */
+export function searchTraffic(server: SimServer): { requests: number; prompts: number; bodies: Record<string, unknown>[] } {
+  const bodies = server.stats.log
+    .filter((e) => e.path === "/v1/completions" && typeof e.body === "object" && e.body !== null && Number((e.body as { max_tokens?: unknown }).max_tokens) > 1 && e.outcome === 200)
+    .map((e) => e.body as Record<string, unknown>);
+  const prompts = bodies.reduce((n, b) => n + (Array.isArray(b.prompt) ? b.prompt.length : 1), 0);
+  return { requests: bodies.length, prompts, bodies };
+}
+
+/** A number with `digits` decimals. */
+export const fmt = (n: number, digits = 2): string => n.toFixed(digits);
