@@ -86,6 +86,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
       gguf: { ...options.gguf, onDownloadProgress: (p: DownloadProgress) => emit({ type: "download", ...p }) },
     };
     const totals = new RunningTotals(emit);
+    const replayUpTo = previous ? store.lastCallId() : 0;
     const budget = new Budget(options.budget ?? {}, previous ? { calls: previous.calls, tokens: previous.prompt_tokens + previous.completion_tokens, costUsd: previous.cost_usd } : undefined);
     const gateways: { proposer?: Gateway; target?: Gateway } = {};
     const limits: ModelLimits[] = [];
@@ -104,6 +105,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
           prices: options.prices ?? DEFAULT_PRICES,
           limits: modelLimits,
           cache: options.cache ?? true,
+          replayUpTo,
           ...(options.retry ? { retry: options.retry } : {}),
           onCall: (call) => totals.add(call),
           signal,

@@ -5,7 +5,7 @@
  * the size the server takes, and records every call in the store as it completes.
  */
 import { CancelledError, ModelError } from "../errors.js";
-import type { Store } from "../store/store.js";
+import type { NewCall, Store } from "../store/store.js";
 import type { Budget, Spend } from "./budget.js";
 import { cacheKey } from "./cache-key.js";
 import { ModelLimits } from "./limits.js";
@@ -40,8 +40,13 @@ export interface GatewayOptions {
   readonly limits?: ModelLimits;
   /** Requests in flight at once (when `limits` is not given). @default 8 */
   readonly concurrency?: number;
-  /** Answer from the response cache (off: only this run's own earlier calls are replayed). @default true */
+  /** Answer from the response cache. @default true */
   readonly cache?: boolean;
+  /**
+   * With the cache off, still replay this run's own calls up to this call id (those an earlier,
+   * stopped attempt of the run paid for), so a resumed run pays for nothing twice. @default 0
+   */
+  readonly replayUpTo?: number;
   readonly retry?: RetryPolicy;
   /** Random numbers in [0, 1) for retry jitter (seeded in tests). @default Math.random */
   readonly random?: () => number;
@@ -69,6 +74,8 @@ export class Gateway {
   private caps: Promise<Capabilities> | undefined;
   private halted = false;
   private readonly active = new Set<Promise<unknown>>();
+  private pending: NewCall[] = [];
+  private committing: Promise<void> | undefined;
 
   constructor(options: GatewayOptions) {
     this.o = options;
@@ -150,11 +157,12 @@ export class Gateway {
     const misses: number[] = [];
     requests.forEach((r, i) => {
       const key = keys[i] as string;
-      const hit = this.o.store.cachedResponse(key, this.o.cache === false ? this.o.runId : undefined);
+      const hit = this.o.cache !== false ? this.o.store.cachedResponse(key) : (this.o.replayUpTo ?? 0) > 0 ? this.o.store.cachedResponse(key, { runId: this.o.runId, upTo: this.o.replayUpTo ?? 0 }) : undefined;
       if (hit === undefined) return misses.push(i);
       results[i] = JSON.parse(hit) as R;
       this.record(kind, key, how.key(r, i), hit, null, true, { promptTokens: 0, completionTokens: 0 }, 0);
     });
+    if (misses.length < requests.length) await this.commit();
 
     const chunks: number[][] = [];
     for (const i of misses) {
@@ -192,6 +200,7 @@ export class Gateway {
         if (!(error instanceof CancelledError)) {
           const text = error instanceof Error ? error.message : String(error);
           for (const i of chunk) this.record(kind, keys[i] as string, how.key(requests[i] as Q, i), null, text, false, { promptTokens: 0, completionTokens: 0 }, performance.now() - started);
+          await this.commit();
         }
         throw error;
       }
@@ -205,6 +214,7 @@ export class Gateway {
         results[i] = r;
         this.record(kind, keys[i] as string, how.key(requests[i] as Q, i), JSON.stringify(r), null, false, u, latency, cost);
       });
+      await this.commit();
     } finally {
       this.o.budget.settle(reservation, actual);
     }
@@ -240,9 +250,31 @@ export class Gateway {
       throw signal?.aborted ? new CancelledError() : error;
     }
   }
+  /**
+   * Commit the calls recorded so far. Calls that end in the same turn of the event loop share one
+   * transaction; a result is handed back only once its call is committed, so a crash loses at most
+   * calls that were still in flight.
+   */
+  private commit(): Promise<void> {
+    this.committing ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        const rows = this.pending;
+        this.pending = [];
+        this.committing = undefined;
+        try {
+          this.o.store.addCalls(rows);
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    return this.committing;
+  }
+
   private record(kind: string, key: string, request: unknown, response: string | null, error: string | null, cached: boolean, usage: Usage, latencyMs: number, costUsd = 0): void {
     const spec = this.o.model.spec;
-    this.o.store.addCall({
+    this.pending.push({
       run_id: this.o.runId,
       role: this.o.role,
       backend: spec.backend,

@@ -4,7 +4,7 @@
  */
 import { UsageError } from "../errors.js";
 import { openDatabase, type SqliteDatabase } from "./database.js";
-import type { Statement } from "better-sqlite3";
+import type { Statement, Transaction } from "better-sqlite3";
 import { currentOwner, ownerAlive } from "./owner.js";
 import type { CallRow, CandidateRow, EvaluationRow, RunRow } from "./rows.js";
 import type { Origin, RunStatus } from "./schema.js";
@@ -58,6 +58,8 @@ export class Store {
   private readonly db: SqliteDatabase;
   /** Prepared statements by SQL text: better-sqlite3's `prepare` costs more than the write itself. */
   private readonly statements = new Map<string, Statement>();
+  private writeEvaluations: Transaction<(runId: string, candidateId: number, split: string, rows: readonly { readonly exampleId: string; readonly output: string | null; readonly score: number }[]) => void> | undefined;
+  private writeCalls: Transaction<(rows: readonly NewCall[]) => void> | undefined;
 
   /** Open (creating and migrating if needed) the database at `file`. */
   constructor(file: string) {
@@ -203,10 +205,10 @@ export class Store {
 
   /** Record several evaluations of one candidate in one transaction (idempotent). */
   addEvaluations(runId: string, candidateId: number, split: string, rows: readonly { readonly exampleId: string; readonly output: string | null; readonly score: number }[]): void {
-    const write = this.db.transaction(() => {
-      for (const r of rows) this.addEvaluation(runId, candidateId, split, r.exampleId, r.output, r.score);
+    this.writeEvaluations ??= this.db.transaction((id: string, candidate: number, name: string, list: typeof rows) => {
+      for (const r of list) this.addEvaluation(id, candidate, name, r.exampleId, r.output, r.score);
     });
-    write.immediate();
+    this.writeEvaluations.immediate(runId, candidateId, split, rows);
   }
 
   /** The evaluations of a run (or of one candidate). */
@@ -219,25 +221,39 @@ export class Store {
 
   /** Record one model call and add it to its run's totals, atomically. */
   addCall(call: NewCall): void {
-    const write = this.db.transaction((c: NewCall) => {
-      this.sql(
-          `INSERT INTO calls (run_id, role, backend, model, base_url, kind, cache_key, request, response, error, cached,
-                              prompt_tokens, completion_tokens, cost_usd, latency_ms, created_at)
-           VALUES (@run_id, @role, @backend, @model, @base_url, @kind, @cache_key, @request, @response, @error, @cached,
-                   @prompt_tokens, @completion_tokens, @cost_usd, @latency_ms, @created_at)`,
-        )
-        .run({ ...c, created_at: now() });
-      if (c.run_id !== null && c.error === null) {
-        this.addTotals(c.run_id, {
-          calls: c.cached ? 0 : 1,
-          cachedCalls: c.cached,
-          promptTokens: c.cached ? 0 : c.prompt_tokens,
-          completionTokens: c.cached ? 0 : c.completion_tokens,
-          costUsd: c.cached ? 0 : c.cost_usd,
-        });
+    this.addCalls([call]);
+  }
+
+  /**
+   * Record several model calls and add them to their runs' totals in one transaction (one commit:
+   * a commit per call costs more than the call's own row).
+   */
+  addCalls(calls: readonly NewCall[]): void {
+    if (calls.length === 0) return;
+    this.writeCalls ??= this.db.transaction((rows: readonly NewCall[]) => {
+      const insert = this.sql(
+        `INSERT INTO calls (run_id, role, backend, model, base_url, kind, cache_key, request, response, error, cached,
+                            prompt_tokens, completion_tokens, cost_usd, latency_ms, created_at)
+         VALUES (@run_id, @role, @backend, @model, @base_url, @kind, @cache_key, @request, @response, @error, @cached,
+                 @prompt_tokens, @completion_tokens, @cost_usd, @latency_ms, @created_at)`,
+      );
+      const totals = new Map<string, { calls: number; cachedCalls: number; promptTokens: number; completionTokens: number; costUsd: number }>();
+      const t = now();
+      for (const c of rows) {
+        insert.run({ ...c, created_at: t });
+        if (c.run_id === null || c.error !== null) continue;
+        const sum = totals.get(c.run_id) ?? { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+        const paid = c.cached ? 0 : 1;
+        sum.calls += paid;
+        sum.cachedCalls += c.cached;
+        sum.promptTokens += paid * c.prompt_tokens;
+        sum.completionTokens += paid * c.completion_tokens;
+        sum.costUsd += paid * c.cost_usd;
+        totals.set(c.run_id, sum);
       }
+      for (const [runId, sum] of totals) this.addTotals(runId, sum);
     });
-    write.immediate(call);
+    this.writeCalls.immediate(calls);
   }
 
   private addTotals(runId: string, t: RunTotals): void {
@@ -249,16 +265,21 @@ export class Store {
   }
 
   /**
-   * A stored successful response for this cache key, if any; with `runId`, only one that run paid
-   * for (a resumed run replays its own calls even with the cache off).
+   * A stored successful response for this cache key, if any. With `own`, only one that run paid for
+   * up to call id `upTo` (with the cache off, a resumed run still replays its own earlier calls).
    */
-  cachedResponse(cacheKey: string, runId?: string): string | undefined {
+  cachedResponse(cacheKey: string, own?: { readonly runId: string; readonly upTo: number }): string | undefined {
     const row = (
-      runId === undefined
+      own === undefined
         ? this.sql(`SELECT response FROM calls WHERE cache_key = ? AND response IS NOT NULL AND cached = 0 ORDER BY id LIMIT 1`).get(cacheKey)
-        : this.sql(`SELECT response FROM calls WHERE cache_key = ? AND run_id = ? AND response IS NOT NULL AND cached = 0 ORDER BY id LIMIT 1`).get(cacheKey, runId)
+        : this.sql(`SELECT response FROM calls WHERE cache_key = ? AND run_id = ? AND id <= ? AND response IS NOT NULL AND cached = 0 ORDER BY id LIMIT 1`).get(cacheKey, own.runId, own.upTo)
     ) as { response: string } | undefined;
     return row?.response;
+  }
+
+  /** The id of the last call recorded in the file (0 when none). */
+  lastCallId(): number {
+    return (this.sql(`SELECT coalesce(max(id), 0) AS id FROM calls`).get() as { id: number }).id;
   }
 
   /** The calls of a run, oldest first. */

@@ -20,8 +20,8 @@ export const BENCH_WORLD: SimWorld = {
 };
 
 /** Start a simulated vLLM server on BENCH_WORLD. */
-export function startBenchServer(faults: FaultConfig = {}, seed = 7): Promise<SimServer> {
-  return startSimServer({ world: BENCH_WORLD, seed, faults, logLimit: Infinity });
+export function startBenchServer(faults: FaultConfig = {}, seed = 7, maxPromptsPerRequest = 64): Promise<SimServer> {
+  return startSimServer({ world: BENCH_WORLD, seed, faults, logLimit: Infinity, maxPromptsPerRequest });
 }
 
 /** A fresh directory with the world's task (100 examples: 20 demo, 40 eval, 40 test). */
@@ -32,8 +32,8 @@ export function benchTask(): { dir: string; task: string; db: (name: string) => 
 }
 
 /** Requests and prompts the server answered for searches (probes ask for at most 1 token). */
-export function searchTraffic(server: SimServer): { requests: number; prompts: number; bodies: Record<string, unknown>[] } {
-  const bodies = server.stats.log
+export function searchTraffic(stats: Pick<SimServer["stats"], "log">): { requests: number; prompts: number; bodies: Record<string, unknown>[] } {
+  const bodies = stats.log
     .filter((e) => e.path === "/v1/completions" && typeof e.body === "object" && e.body !== null && Number((e.body as { max_tokens?: unknown }).max_tokens) > 1 && e.outcome === 200)
     .map((e) => e.body as Record<string, unknown>);
   const prompts = bodies.reduce((n, b) => n + (Array.isArray(b.prompt) ? b.prompt.length : 1), 0);

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startWorld } from "../support/sim/fixture.js";
@@ -46,7 +47,9 @@ describe("a search killed with SIGKILL and resumed", () => {
     const points: string[] = [];
     let kills = 0;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const p = spawnApe(attempt === 0 ? args(task, server.url, db) : ["resume", readRunId(db), "--db", db, "--progress", "none", "--json"]);
+      // Continue by `ape resume RUN` once a run exists (it may not, if killed early), else by the same command.
+      const id = readRunId(db);
+      const p = spawnApe(id === undefined ? args(task, server.url, db) : ["resume", id, "--db", db, "--progress", "none", "--json"]);
       if (Math.random() < 0.5) {
         const after = Math.floor((0.15 + 0.6 * Math.random()) * cleanPaid);
         points.push(`after ${after} paid calls`);
@@ -73,8 +76,13 @@ describe("a search killed with SIGKILL and resumed", () => {
   });
 });
 
-function readRunId(db: string): string {
-  return readDb<{ id: string }>(db, "SELECT id FROM runs ORDER BY created_at DESC LIMIT 1")[0]?.id ?? "missing";
+function readRunId(db: string): string | undefined {
+  if (!existsSync(db)) return undefined;
+  try {
+    return readDb<{ id: string }>(db, "SELECT id FROM runs ORDER BY created_at DESC LIMIT 1")[0]?.id;
+  } catch {
+    return undefined; // killed while creating the schema
+  }
 }
 
 function safePaid(db: string): number {
