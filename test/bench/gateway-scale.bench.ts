@@ -1,0 +1,86 @@
+/**
+ * Gateway benchmarks, part 2: batching and scale-out. Servers run in their own processes.
+ *
+ * - batching: the same search with `--batch 1` and `--batch 16` against a server that takes lists
+ *   of prompts (20 ms latency): requests sent and time taken.
+ * - scale-out: one, two and four replicas (`--base-url` repeated) of 50 ms latency, 8 requests in
+ *   flight per replica (`--concurrency 8 × replicas`), one prompt per request: requests per second
+ *   during selection, against the ideal (replicas × 8 / 50 ms) and a bare `openai` loop spread
+ *   round-robin over the same replicas.
+ */
+import OpenAI from "openai";
+import pLimit from "p-limit";
+import { pathToFileURL } from "node:url";
+import { search } from "../../src/index.js";
+import { benchTask, fmt, searchTraffic } from "./gateway-support.js";
+import { startSimProcess, type SimProcess } from "./sim-process.js";
+
+const PER_REPLICA = 8;
+
+async function batching(): Promise<void> {
+  const server = await startSimProcess({ latencyMs: 20 });
+  const { task, db } = benchTask();
+  console.log("batching (latency 20 ms, concurrency 8, a server that takes lists of up to 64 prompts):");
+  for (const batch of [1, 16, 1, 16]) {
+    await server.reset();
+    const t0 = performance.now();
+    const result = await search({ task, model: "vllm:sim-model", baseUrls: [server.url], candidates: 40, batch, concurrency: 8, db: db(`batch-${batch}-${Math.random()}`), seed: 1 });
+    const ms = performance.now() - t0;
+    const traffic = searchTraffic(await server.stats());
+    console.log(`  --batch ${String(batch).padEnd(2)}: ${String(traffic.requests).padStart(4)} requests for ${traffic.prompts} prompts (${result.totals.evaluations} evaluations) in ${fmt(ms / 1000)} s`);
+  }
+  await server.close();
+}
+
+async function bareLoop(servers: readonly SimProcess[], count: number): Promise<number> {
+  const clients = servers.map((s) => new OpenAI({ baseURL: s.url, apiKey: "x", maxRetries: 0 }));
+  const limit = pLimit(PER_REPLICA * servers.length);
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      limit(() => (clients[i % clients.length] as OpenAI).completions.create({ model: "sim-model", prompt: `Instruction: Give the antonym of the word.\nInput: word${i % 100}\nOutput:`, max_tokens: 48, temperature: 0, stop: ["\n"] })),
+    ),
+  );
+  return performance.now() - t0;
+}
+
+async function scaleOut(): Promise<void> {
+  console.log(`scale-out (latency 50 ms per replica, ${PER_REPLICA} in flight per replica, --batch 1):`);
+  for (const replicas of [1, 2, 4]) {
+    const servers = await Promise.all(Array.from({ length: replicas }, () => startSimProcess({ latencyMs: 50 })));
+    await bareLoop(servers, 200 * replicas); // warm up
+    const { task, db } = benchTask();
+    let start = 0;
+    let end = 0;
+    let requests = 0;
+    let selecting = false;
+    await search({
+      task, model: "vllm:sim-model", baseUrls: servers.map((s) => s.url), candidates: 40, batch: 1, concurrency: PER_REPLICA * replicas, db: db("scale"),
+      onEvent: (e) => {
+        if (e.type === "stage" && e.stage === "select") {
+          start = performance.now();
+          selecting = true;
+        }
+        if (e.type === "stage" && e.stage === "finalize") {
+          end = performance.now();
+          selecting = false;
+        }
+        if (e.type === "call" && !e.call.cached && selecting) requests++;
+      },
+    });
+    const bareMs = await bareLoop(servers, requests);
+    await Promise.all(servers.map((s) => s.close()));
+    const ideal = (replicas * PER_REPLICA * 1000) / 50;
+    const rate = (requests / (end - start)) * 1000;
+    const bare = (requests / bareMs) * 1000;
+    console.log(`  ${replicas} replica${replicas > 1 ? "s" : " "}: search ${fmt(rate, 0).padStart(4)} requests/s, bare loop ${fmt(bare, 0).padStart(4)}/s, ideal ${ideal}/s (search ${fmt(rate / ideal)} of ideal, ${fmt(rate / bare)} of bare)`);
+  }
+}
+
+/** Run both figures. */
+export async function run(): Promise<void> {
+  await batching();
+  await scaleOut();
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await run();
