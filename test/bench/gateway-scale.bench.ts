@@ -21,10 +21,11 @@ async function batching(): Promise<void> {
   const server = await startSimProcess({ latencyMs: 20 });
   const { task, db } = benchTask();
   console.log("batching (latency 20 ms, concurrency 8, a server that takes lists of up to 64 prompts):");
+  await search({ task, model: "vllm:sim-model", baseUrls: [server.url], candidates: 40, batch: 1, concurrency: 8, db: db("batch-warm-up"), seed: 2 });
   for (const batch of [1, 16, 1, 16]) {
     await server.reset();
     const t0 = performance.now();
-    const result = await search({ task, model: "vllm:sim-model", baseUrls: [server.url], candidates: 40, batch, concurrency: 8, db: db(`batch-${batch}-${Math.random()}`), seed: 1 });
+    const result = await search({ task, model: "vllm:sim-model", baseUrls: [server.url], candidates: 40, batch, concurrency: 8, db: db(`batch-${batch}-${performance.now()}`), seed: 1 });
     const ms = performance.now() - t0;
     const traffic = searchTraffic(await server.stats());
     console.log(`  --batch ${String(batch).padEnd(2)}: ${String(traffic.requests).padStart(4)} requests for ${traffic.prompts} prompts (${result.totals.evaluations} evaluations) in ${fmt(ms / 1000)} s`);

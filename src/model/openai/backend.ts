@@ -54,11 +54,22 @@ export class OpenAIBackend implements Model {
     );
   }
 
-  /** Probe the first replica; replicas are assumed to serve the same model. */
+  /**
+   * Probe the first replica that can be reached (replicas are assumed to serve the same model), so
+   * that one replica being down does not stop a search the others can serve.
+   */
   async probe(signal?: AbortSignal): Promise<Capabilities> {
-    const { url, client } = this.pool.primary;
-    const found = await probeServer(client, this.spec, url, signal);
-    this.caps = { ...found, maxPromptsPerRequest: Math.min(found.maxPromptsPerRequest, this.maxBatch) };
+    let found: Capabilities | undefined;
+    for (const [i, { url, client }] of this.pool.all.entries()) {
+      try {
+        found = await probeServer(client, this.spec, url, signal);
+        break;
+      } catch (error) {
+        if (!(error instanceof ConnectionError) || i === this.pool.all.length - 1) throw error;
+      }
+    }
+    const caps = found as Capabilities;
+    this.caps = { ...caps, maxPromptsPerRequest: Math.min(caps.maxPromptsPerRequest, this.maxBatch) };
     return this.caps;
   }
 

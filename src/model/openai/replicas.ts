@@ -25,9 +25,14 @@ export class ReplicaPool<C> {
     this.restingUntil = replicas.map(() => 0);
   }
 
-  /** The first replica (used for probing). */
+  /** The first replica. */
   get primary(): Replica<C> {
     return this.replicas[0] as Replica<C>;
+  }
+
+  /** Every replica, in the order given. */
+  get all(): readonly Replica<C>[] {
+    return this.replicas;
   }
 
   /**
