@@ -1,0 +1,41 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { startWorld } from "../support/sim/fixture.js";
+import type { SimServer } from "../support/sim/index.js";
+import { tempDir } from "../support/task-fixture.js";
+import { ape, delay, paidCalls, readDb, spawnApe, writeSmallTask } from "./helpers.js";
+
+let server: SimServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe("Ctrl-C on ape search", () => {
+  it("cancels cleanly (exit 130, run marked cancelled, says how to resume), and resume finishes the run", async () => {
+    server = await startWorld({ faults: { latencyMs: 30 } });
+    const dir = tempDir();
+    const db = join(dir, "ape.db");
+    const p = spawnApe(["search", "--task", writeSmallTask(dir), "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "8", "--batch", "1", "--concurrency", "2", "--db", db, "--progress", "plain"]);
+    for (let i = 0; i < 400 && p.child.exitCode === null; i++) {
+      await delay(20);
+      try {
+        if (paidCalls(db) >= 20) break;
+      } catch {
+        // not created yet
+      }
+    }
+    const [run] = readDb<{ id: string }>(db, "SELECT id FROM runs");
+    p.child.kill("SIGINT");
+    const end = await p.done;
+    expect(end.code, end.stderr).toBe(130);
+    expect(end.stderr).toContain(`ape resume ${run?.id}`);
+    expect(end.stderr).not.toMatch(/\n\s+at /);
+    expect(readDb<{ status: string }>(db, "SELECT status FROM runs")[0]?.status).toBe("cancelled");
+
+    const resumed = await ape(["resume", run?.id ?? "", "--db", db, "--progress", "none", "--json"]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(readDb<{ status: string; cached_calls: number }>(db, "SELECT status, cached_calls FROM runs")[0]).toMatchObject({ status: "done" });
+    expect(readDb<{ cached_calls: number }>(db, "SELECT cached_calls FROM runs")[0]?.cached_calls).toBeGreaterThanOrEqual(20);
+  });
+});
