@@ -1,0 +1,64 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { estimate, search } from "../../src/index.js";
+import { startSimServer } from "../support/sim/index.js";
+import type { SimServer } from "../support/sim/index.js";
+import { WORLD } from "../support/sim/fixture.js";
+import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { captured } from "../task/helpers.js";
+
+let server: SimServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+/** A world whose proposer has many distinct instructions, so the pool is as large as asked. */
+const MANY = { ...WORLD, proposals: ["Write", "Give", "Say", "State", "Name", "Return"].flatMap((v) => ["the antonym of", "the opposite of", "a synonym of", "a rhyme for"].flatMap((w) => [`${v} ${w} the word.`, `${v} ${w} the input.`])) };
+
+describe("estimate", () => {
+  it("plans the calls and tokens a search then uses, within 15%, and never fewer calls", async () => {
+    server = await startSimServer({ world: MANY, seed: 7 });
+    const dir = tempDir();
+    const options = { task: writeWorldTask(dir), model: "vllm:sim-model", baseUrls: [server.url], candidates: 20, db: join(dir, "a.db"), seed: 1 } as const;
+    const planned = await estimate(options);
+    expect(server.stats.prompts).toBe(0); // no model is called
+    expect(planned.target.encoding).toBe("cl100k_base");
+    expect(planned.target.exactTokens).toBe(false);
+    const result = await search(options);
+    const t = result.totals;
+    expect(t.calls).toBeLessThanOrEqual(planned.total.calls);
+    expect(t.calls).toBeGreaterThan(planned.total.calls * 0.85);
+    const tokens = t.promptTokens + t.completionTokens;
+    const plannedTokens = planned.total.promptTokens + planned.total.completionTokens;
+    expect(Math.abs(tokens - plannedTokens) / plannedTokens).toBeLessThan(0.15);
+  });
+
+  it("`ape estimate` prints calls, tokens and cost per role with the price table, and `ape search` shows it first on stderr", async () => {
+    server = await startSimServer({ world: MANY, seed: 7 });
+    const dir = tempDir();
+    const prices = join(dir, "prices.json");
+    writeFileSync(prices, JSON.stringify({ "sim-model": { input: 100, output: 300 } }));
+    const flags = ["--task", writeWorldTask(dir), "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "10", "--db", join(dir, "a.db"), "--prices", prices];
+    const ctx = captured();
+    expect(await main(["estimate", ...flags], ctx)).toBe(0);
+    const out = ctx.out();
+    expect(out).toMatch(/proposer\s+vllm:sim-model\s+\d+/);
+    expect(out).toMatch(/target\s+vllm:sim-model\s+\d+/);
+    expect(out).toMatch(/total\s+\d+\s+[\d,]+\s+[\d,]+\s+\$\d+\.\d\d/);
+    expect(out).toContain("cl100k_base");
+
+    const json = captured();
+    expect(await main(["estimate", ...flags, "--json"], json)).toBe(0);
+    const doc = JSON.parse(json.out()) as { total: { costUsd: number; calls: number } };
+    expect(doc.total.costUsd).toBeGreaterThan(0);
+
+    const run = captured();
+    expect(await main(["search", ...flags, "--progress", "plain"], run)).toBe(0);
+    expect(run.err()).toContain("estimate:");
+    expect(run.err().indexOf("estimate:")).toBeLessThan(run.err().indexOf("stage:"));
+    expect(run.err()).toContain(`$${doc.total.costUsd.toFixed(2)}`);
+  });
+});
