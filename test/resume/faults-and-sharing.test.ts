@@ -1,13 +1,21 @@
 import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
 import { search } from "../../src/index.js";
+import { captured } from "../task/helpers.js";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { tempDir } from "../support/task-fixture.js";
 import { ape, ranking, readDb, writeSmallTask } from "./helpers.js";
 
 const servers: SimServer[] = [];
+
+async function inProcess(args: readonly string[], key: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const ctx = { ...captured(), env: { OPENAI_API_KEY: key } };
+  const code = await main(args, ctx);
+  return { code, stdout: ctx.out(), stderr: ctx.err() };
+}
 afterEach(async () => {
   for (const s of servers.splice(0)) await s.close();
 });
@@ -62,12 +70,13 @@ describe("the API key", () => {
     const common = ["--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "6", "--db", db];
     const ok = await ape(["search", ...common, "--progress", "json", "--json"], { OPENAI_API_KEY: key });
     expect(ok.code, ok.stderr).toBe(0);
-    const estimated = await ape(["estimate", ...common], { OPENAI_API_KEY: key });
+    // The other commands in-process (the same code path, without starting a process each time).
+    const estimated = await inProcess(["estimate", ...common], key);
     expect(estimated.code).toBe(0);
-    const wrong = await ape(["search", ...common, "--fresh", "--progress", "plain"], { OPENAI_API_KEY: `${key}-wrong` });
+    const wrong = await inProcess(["search", ...common, "--fresh", "--progress", "plain"], `${key}-wrong`);
     expect(wrong.code).toBe(4);
     expect(wrong.stderr).toContain("OPENAI_API_KEY");
-    const resumed = await ape(["resume", readDb<{ id: string }>(db, "SELECT id FROM runs WHERE status != 'done'")[0]?.id ?? "", "--db", db, "--progress", "json"], { OPENAI_API_KEY: key });
+    const resumed = await inProcess(["resume", readDb<{ id: string }>(db, "SELECT id FROM runs WHERE status != 'done'")[0]?.id ?? "", "--db", db, "--progress", "json"], key);
     expect(resumed.code, resumed.stderr).toBe(0);
     for (const text of [ok, estimated, wrong, resumed].flatMap((r) => [r.stdout, r.stderr])) {
       expect(text).not.toContain(key);
