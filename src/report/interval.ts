@@ -34,7 +34,10 @@ export function wilson(p: number, n: number): Interval {
   const z2 = Z95 * Z95;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (Z95 / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half), method: "wilson" };
+  // At p = 0 or 1 the bound equals p exactly; rounding would otherwise leave 1e-17 crumbs.
+  const low = p <= 0 ? 0 : Math.max(0, centre - half);
+  const high = p >= 1 ? 1 : Math.min(1, centre + half);
+  return { low, high, method: "wilson" };
 }
 
 /** mean ± t·sd/√n; undefined with fewer than two scores. */
