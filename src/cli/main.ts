@@ -8,12 +8,13 @@ import { importCommand } from "./commands/import.js";
 import { runsCommand } from "./commands/runs.js";
 import { searchCommand } from "./commands/search.js";
 import { exportCommand } from "./commands/export.js";
+import { reportCommand } from "./commands/report.js";
 import { showCommand } from "./commands/show.js";
 import { tasksCommand } from "./commands/tasks.js";
 import type { CliContext, CommandFactory } from "./context.js";
 
 /** Every command of the CLI, one file each under src/cli/commands. */
-const COMMANDS: readonly CommandFactory[] = [searchCommand, runsCommand, showCommand, exportCommand, tasksCommand, importCommand];
+const COMMANDS: readonly CommandFactory[] = [searchCommand, runsCommand, showCommand, exportCommand, reportCommand, tasksCommand, importCommand];
 
 /** The context of a real terminal session. */
 export function processContext(signal: AbortSignal): CliContext {
