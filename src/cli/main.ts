@@ -2,6 +2,7 @@
  * The `ape` command: parses arguments with yargs, runs one command, and turns any error into a
  * message on stderr and an exit code (src/errors.ts). The only place that decides the exit code.
  */
+import { setMaxListeners } from "node:events";
 import yargs from "yargs";
 import { ApeError, EXIT } from "../errors.js";
 import { importCommand } from "./commands/import.js";
@@ -24,6 +25,9 @@ export function processContext(signal: AbortSignal): CliContext {
 /** Run the CLI on `argv` (without `node` and the script) and return the exit code. */
 export async function main(argv: readonly string[], ctx?: CliContext): Promise<number> {
   const controller = new AbortController();
+  // Every request in flight listens on this signal; more than Node's default 10 is normal, and the
+  // warning it would print would break `--progress json` on stderr.
+  setMaxListeners(0, controller.signal);
   const onSigint = (): void => controller.abort();
   if (!ctx) process.once("SIGINT", onSigint);
   const context = ctx ?? processContext(controller.signal);

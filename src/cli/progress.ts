@@ -1,6 +1,7 @@
 /**
- * Turning search events into progress on stderr: a live bar (cli-progress) on a terminal, one
- * JSON object per line with `--progress json`, a few plain lines otherwise, or nothing.
+ * Turning search events into progress on stderr: a live bar (cli-progress) on a terminal, one JSON
+ * object per line with `--progress json`, plain lines otherwise (no escape codes, fit for CI logs
+ * and pipes), or nothing. The library only emits events; this is the one place that draws them.
  */
 import cliProgress from "cli-progress";
 import type { SearchEvent, Totals } from "../events.js";
@@ -21,32 +22,79 @@ export interface Progress {
 export function createProgress(stderr: Output, mode: ProgressMode): Progress {
   if (mode === "none") return { onEvent: () => {}, stop: () => {} };
   if (mode === "json") return { onEvent: (e) => void stderr.write(`${JSON.stringify(jsonEvent(e))}\n`), stop: () => {} };
-  if (mode === "auto" && stderr.isTTY) return barProgress(stderr);
+  if (mode === "auto" && stderr.isTTY === true) return barProgress(stderr);
   return plainProgress(stderr);
 }
 
-function jsonEvent(e: SearchEvent): unknown {
-  // The final result goes to stdout (or is returned); on stderr the done event carries the id only.
-  return e.type === "done" ? { type: "done", runId: e.result.runId, status: e.result.status } : e;
+/**
+ * An event as one JSON line: the event itself with `time` (ISO) added; the final result goes to
+ * stdout (or is returned), so on stderr the done event carries the run id, status and winner only.
+ */
+export function jsonEvent(e: SearchEvent, now = new Date()): Record<string, unknown> {
+  const time = now.toISOString();
+  if (e.type !== "done") return { ...e, time };
+  const w = e.result.winner;
+  return { type: "done", runId: e.result.runId, status: e.result.status, winner: w ? { id: w.id, text: w.text, score: w.score } : null, totals: e.result.totals, time };
 }
 
-function describeTotals(t: Totals): string {
-  const cost = t.costUsd > 0 ? ` $${t.costUsd.toFixed(4)}` : "";
+/** Calls, tokens and cost so far, in words. */
+export function describeTotals(t: Totals): string {
+  const cost = t.costUsd > 0 ? `, $${t.costUsd.toFixed(4)}` : "";
   return `${t.calls} calls (${t.cachedCalls} cached), ${t.promptTokens + t.completionTokens} tokens${cost}`;
 }
 
+const stageName = (stage: string, round: number): string => (round > 0 ? `${stage} (round ${round})` : stage);
+
+/** Plain lines: each stage, each quarter of a selection, each round's best, and the end. */
 function plainProgress(stderr: Output): Progress {
+  let totals: Totals | undefined;
+  let quarter = 0;
+  let lastDownload = -1;
   return {
     onEvent(e) {
-      if (e.type === "start") stderr.write(`run ${e.runId}${e.resumed ? " (resumed)" : ""}: ${e.task}\n`);
-      else if (e.type === "stage") stderr.write(`stage: ${e.stage}${e.round > 0 ? ` (round ${e.round})` : ""}\n`);
-      else if (e.type === "proposals") stderr.write(`  ${e.added} new candidates, ${e.pool} in the pool\n`);
-      else if (e.type === "round") stderr.write(`  round ${e.round}: best ${e.best.toFixed(3)}${e.improved ? "" : " (no improvement)"}\n`);
+      switch (e.type) {
+        case "start":
+          stderr.write(`run ${e.runId}${e.resumed ? " (resumed)" : ""}: ${e.task}\n`);
+          break;
+        case "stage":
+          quarter = 0;
+          stderr.write(`stage: ${stageName(e.stage, e.round)}\n`);
+          break;
+        case "proposals":
+          stderr.write(`  ${e.added} new candidates, ${e.pool} in the pool\n`);
+          break;
+        case "selection": {
+          const q = e.plannedEvaluations > 0 ? Math.min(4, Math.floor((4 * e.evaluations) / e.plannedEvaluations)) : 0;
+          if (q > quarter) {
+            quarter = q;
+            stderr.write(`  ${e.evaluations} evaluations (at most ${e.plannedEvaluations}), ${e.alive} candidates in play${totals ? `; ${describeTotals(totals)}` : ""}\n`);
+          }
+          break;
+        }
+        case "call":
+          totals = e.totals;
+          break;
+        case "round":
+          stderr.write(`  round ${e.round}: best ${e.best.toFixed(3)}${e.improved ? "" : " (no improvement)"}${totals ? `; ${describeTotals(totals)}` : ""}\n`);
+          break;
+        case "download": {
+          const pct = e.totalBytes > 0 ? Math.floor((100 * e.downloadedBytes) / e.totalBytes / 25) * 25 : 0;
+          if (pct > lastDownload) {
+            lastDownload = pct;
+            stderr.write(`downloading ${e.uri}: ${pct}% of ${(e.totalBytes / 1e6).toFixed(0)} MB\n`);
+          }
+          break;
+        }
+        case "done":
+          stderr.write(`done: run ${e.result.runId} (${e.result.status}), ${e.result.totals.evaluations} evaluations, ${describeTotals(e.result.totals)}\n`);
+          break;
+      }
     },
     stop() {},
   };
 }
 
+/** A live bar: stage, evaluations done/planned, candidates alive, calls, tokens, cost and ETA. */
 function barProgress(stderr: Output): Progress {
   const bar = new cliProgress.SingleBar(
     {
@@ -55,6 +103,7 @@ function barProgress(stderr: Output): Progress {
       hideCursor: true,
       clearOnComplete: false,
       etaBuffer: 50,
+      fps: 5,
     },
     cliProgress.Presets.shades_classic,
   );
@@ -74,12 +123,21 @@ function barProgress(stderr: Output): Progress {
     onEvent(e) {
       if (e.type === "stage") {
         payload = { ...payload, stage: e.round > 0 ? `${e.stage} r${e.round}` : e.stage };
+        update(0);
+      } else if (e.type === "proposals") {
+        payload = { ...payload, alive: e.pool };
         update();
       } else if (e.type === "selection") {
         payload = { ...payload, alive: e.alive };
         update(e.evaluations, e.plannedEvaluations);
       } else if (e.type === "call") {
         payload = { ...payload, totals: describeTotals(e.totals) };
+        update();
+      } else if (e.type === "download") {
+        payload = { ...payload, stage: "download" };
+        update(Math.round(e.downloadedBytes / 1e6), Math.max(1, Math.round(e.totalBytes / 1e6)));
+      } else if (e.type === "done") {
+        payload = { ...payload, stage: "done" };
         update();
       }
     },

@@ -1,0 +1,60 @@
+/**
+ * Shared by the inspection-command tests: run the real, built CLI (`node bin/ape.js`, so run
+ * `npm run build` first; `npm test` does) and make a finished run against the simulated server.
+ */
+import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { startWorld } from "../support/sim/fixture.js";
+import type { SimServer } from "../support/sim/index.js";
+import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+
+const run = promisify(execFile);
+const BIN = join(import.meta.dirname, "../../bin/ape.js");
+
+/** What a CLI run left behind. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Run `node bin/ape.js ARGS`; never throws. */
+export async function ape(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...options.env }, cwd: options.cwd, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** A finished search: its folder, database, id, and the search's own output. */
+export interface Finished {
+  readonly dir: string;
+  readonly db: string;
+  readonly task: string;
+  readonly runId: string;
+  readonly search: CliRun;
+  readonly server: SimServer;
+}
+
+/**
+ * Search the simulated antonym world with the real CLI: priced calls (so cost is non-zero), one
+ * resampling round, JSON result on stdout and the given progress mode on stderr.
+ */
+export async function finishedRun(progress: "json" | "plain" | "none" = "none", extra: readonly string[] = []): Promise<Finished> {
+  const server = await startWorld();
+  const dir = tempDir("ape-report-");
+  const db = join(dir, "ape.db");
+  const prices = join(dir, "prices.json");
+  writeFileSync(prices, JSON.stringify({ "sim-model": { input: 1, output: 2 } }));
+  const task = writeWorldTask(dir);
+  const args = ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "12", "--rounds", "2", "--seed", "5", "--prices", prices, "--db", db, "--json", "--progress", progress, ...extra];
+  const search = await ape(args);
+  if (search.code !== 0) throw new Error(`search failed (${search.code}): ${search.stderr}`);
+  const runId = (JSON.parse(search.stdout) as { runId: string }).runId;
+  return { dir, db, task, runId, search, server };
+}
