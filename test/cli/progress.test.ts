@@ -1,12 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createProgress } from "../../src/cli/progress.js";
 import type { SearchEvent } from "../../src/events.js";
-import { finishedRun } from "../report/cli-helpers.js";
+import { finishedRun, type Finished } from "../report/cli-helpers.js";
+
+// Two searches, run side by side: one with --progress json, one on a pipe with the default (auto).
+let json: Finished;
+let auto: Finished;
+beforeAll(async () => {
+  [json, auto] = await Promise.all([finishedRun("json"), finishedRun("none", ["--progress", "auto"])]);
+  await Promise.all([json.server.close(), auto.server.close()]);
+});
 
 describe("search progress (the real binary)", () => {
   it("--progress json: one parseable event per stderr line, stages in flow order, the result alone on stdout", async () => {
-    const r = await finishedRun("json");
-    await r.server.close();
+    const r = json;
     const lines = r.search.stderr.split("\n").filter((l) => l.trim() !== "");
     const events = lines.map((l) => JSON.parse(l) as { type: string; stage?: string; time: string; runId?: string; evaluations?: number; plannedEvaluations?: number; totals?: { calls: number } });
     expect(events[0]?.type).toBe("start");
@@ -20,8 +27,7 @@ describe("search progress (the real binary)", () => {
   });
 
   it("on a pipe (not a terminal) prints plain lines without escape codes", async () => {
-    const r = await finishedRun("none", ["--progress", "auto"]);
-    await r.server.close();
+    const r = auto;
     const err = r.search.stderr;
     expect(err).not.toContain("\u001b");
     expect(err).toContain(`run ${r.runId}: opposites`);

@@ -3,7 +3,16 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dedupeKey } from "../../src/propose/proposal.js";
 import { BEST } from "../support/sim/fixture.js";
+import { main } from "../../src/cli/main.js";
+import { captured } from "../task/helpers.js";
 import { ape, finishedRun, type Finished } from "../report/cli-helpers.js";
+
+/** Run the CLI in-process (for the error cases: same code, without a process start each). */
+async function inProcess(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const ctx = captured();
+  const code = await main(args, ctx);
+  return { code, stdout: ctx.out(), stderr: ctx.err() };
+}
 
 let run: Finished;
 let winner: { id: number; text: string };
@@ -20,14 +29,14 @@ describe("ape runs", () => {
     const header = r.stdout.split("\n")[0] ?? "";
     for (const h of ["id", "task", "models", "status", "best", "cost", "when"]) expect(header).toContain(h);
     const line = r.stdout.split("\n").find((l) => l.startsWith(run.runId)) ?? "";
-    expect(line).toMatch(/opposites\s+vllm:sim-model\s+done\s+0\.\d{3}\s+\d+\s+\d+\s+\$0\.0\d*[1-9]/);
+    expect(line).toMatch(/opposites\s+vllm:sim-model\s+done\s+[01]\.\d{3}\s+\d+\s+\d+\s+\$0\.0\d*[1-9]/);
     const json = JSON.parse((await ape(["runs", "--db", run.db, "--json"])).stdout) as { id: string; status: string }[];
     expect(json).toEqual([expect.objectContaining({ id: run.runId, status: "done" })]);
   });
 
   it("says where to look instead of creating a database that is not there", async () => {
     const missing = join(run.dir, "nothing", "here.db");
-    const r = await ape(["runs", "--db", missing]);
+    const r = await inProcess(["runs", "--db", missing]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(missing);
     expect(r.stderr).toContain("ape search");
@@ -52,7 +61,7 @@ describe("ape show RUN", () => {
   });
 
   it("names the run and the command that lists runs when the id is unknown (exit 2, no stack)", async () => {
-    const r = await ape(["show", "nosuchrun", "--db", run.db]);
+    const r = await inProcess(["show", "nosuchrun", "--db", run.db]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no run "nosuchrun"');
     expect(r.stderr).toContain("ape runs");
@@ -91,7 +100,7 @@ describe("ape show RUN --candidate ID", () => {
   });
 
   it("refuses a candidate id the run does not have (exit 2)", async () => {
-    const r = await ape(["show", run.runId, "--candidate", "9999", "--db", run.db]);
+    const r = await inProcess(["show", run.runId, "--candidate", "9999", "--db", run.db]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`run ${run.runId} has no candidate 9999`);
   });
