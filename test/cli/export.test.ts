@@ -9,7 +9,7 @@ import { ape, finishedRun, type Finished } from "../report/cli-helpers.js";
 let run: Finished;
 let result: { winner: { id: number; text: string; score: number }; candidates: unknown[]; references: unknown[] };
 beforeAll(async () => {
-  run = await finishedRun();
+  run = await finishedRun("none", [], false);
   result = JSON.parse(run.search.stdout) as typeof result;
 });
 afterAll(() => run.server.close());

@@ -10,7 +10,7 @@ const CHARTS = ["chart-stages", "chart-rounds", "chart-work", "chart-cost", "cha
 
 let run: Finished;
 beforeAll(async () => {
-  run = await finishedRun();
+  run = await finishedRun("none", [], false);
 });
 afterAll(() => run.server.close());
 

@@ -3,21 +3,12 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dedupeKey } from "../../src/propose/proposal.js";
 import { BEST } from "../support/sim/fixture.js";
-import { main } from "../../src/cli/main.js";
-import { captured } from "../task/helpers.js";
-import { ape, finishedRun, type Finished } from "../report/cli-helpers.js";
-
-/** Run the CLI in-process (for the error cases: same code, without a process start each). */
-async function inProcess(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const ctx = captured();
-  const code = await main(args, ctx);
-  return { code, stdout: ctx.out(), stderr: ctx.err() };
-}
+import { ape, finishedRun, inProcess, type Finished } from "../report/cli-helpers.js";
 
 let run: Finished;
 let winner: { id: number; text: string };
 beforeAll(async () => {
-  run = await finishedRun();
+  run = await finishedRun("none", [], false);
   winner = (JSON.parse(run.search.stdout) as { winner: { id: number; text: string } }).winner;
 });
 afterAll(() => run.server.close());

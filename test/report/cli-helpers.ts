@@ -6,7 +6,9 @@ import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { main } from "../../src/cli/main.js";
 import { INPUTS, startWorld, WORLD } from "../support/sim/fixture.js";
+import { captured } from "../task/helpers.js";
 import type { SimServer } from "../support/sim/index.js";
 import { tempDir, writeWorldTask } from "../support/task-fixture.js";
 
@@ -41,11 +43,19 @@ export interface Finished {
   readonly server: SimServer;
 }
 
+/** Run the CLI in-process (same code as the binary, without starting a process). */
+export async function inProcess(args: readonly string[]): Promise<CliRun> {
+  const ctx = captured();
+  const code = await main(args, ctx);
+  return { code, stdout: ctx.out(), stderr: ctx.err() };
+}
+
 /**
- * Search the simulated antonym world with the real CLI: priced calls (so cost is non-zero), one
- * resampling round, JSON result on stdout and the given progress mode on stderr.
+ * Search the simulated antonym world with the CLI: priced calls (so cost is non-zero), one
+ * resampling round, JSON result on stdout and the given progress mode on stderr. `binary: false`
+ * runs the search in-process, for tests about what the inspection commands make of a finished run.
  */
-export async function finishedRun(progress: "json" | "plain" | "none" = "none", extra: readonly string[] = []): Promise<Finished> {
+export async function finishedRun(progress: "json" | "plain" | "none" = "none", extra: readonly string[] = [], binary = true): Promise<Finished> {
   const server = await startWorld();
   const dir = tempDir("ape-report-");
   const db = join(dir, "ape.db");
@@ -55,7 +65,7 @@ export async function finishedRun(progress: "json" | "plain" | "none" = "none", 
   const answers = WORLD.answers as Readonly<Record<string, string>>;
   const task = writeWorldTask(dir, { examples: INPUTS.slice(0, 48).map((input, i) => ({ id: String(i), input, output: answers[input] })) });
   const args = ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "12", "--rounds", "2", "--seed", "5", "--prices", prices, "--db", db, "--json", "--progress", progress, ...extra];
-  const search = await ape(args);
+  const search = binary ? await ape(args) : await inProcess(args);
   if (search.code !== 0) throw new Error(`search failed (${search.code}): ${search.stderr}`);
   const runId = (JSON.parse(search.stdout) as { runId: string }).runId;
   return { dir, db, task, runId, search, server };
