@@ -94,52 +94,71 @@ function plainProgress(stderr: Output): Progress {
   };
 }
 
-/** A live bar: stage, evaluations done/planned, candidates alive, calls, tokens, cost and ETA. */
-function barProgress(stderr: Output): Progress {
+/** Seconds as `1m05s` / `42s`, or `-` when unknown. */
+export function fmtEta(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return "-";
+  const s = Math.round(seconds);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+}
+
+/**
+ * A live bar: stage, evaluations done/planned in the current selection, candidates alive, calls,
+ * tokens, cost, and an ETA for the selection from its evaluation rate so far.
+ */
+function barProgress(stderr: Output, now: () => number = Date.now): Progress {
   const bar = new cliProgress.SingleBar(
     {
       stream: stderr as unknown as NodeJS.WritableStream,
-      format: "{stage} |{bar}| {value}/{total} evals | {alive} alive | {totals} | ETA {eta_formatted}",
+      format: "{stage} |{bar}| {evals} | {alive} alive | {totals} | ETA {remaining}",
       hideCursor: true,
       clearOnComplete: false,
-      etaBuffer: 50,
       fps: 5,
     },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
-  let payload = { stage: "probe", alive: 0, totals: "0 calls" };
-  const update = (value?: number, total?: number): void => {
+  let payload = { stage: "probe", evals: "0 evals", alive: 0, totals: "0 calls", remaining: "-" };
+  let selection: { since: number; done: number } | undefined;
+  const update = (value: number, total: number): void => {
     if (!started) {
-      bar.start(total ?? 1, value ?? 0, payload);
+      bar.start(total, value, payload);
       started = true;
       return;
     }
-    if (total !== undefined) bar.setTotal(total);
-    if (value !== undefined) bar.update(value, payload);
-    else bar.update(payload);
+    bar.setTotal(total);
+    bar.update(value, payload);
   };
+  let value = 0;
+  let total = 1;
   return {
     onEvent(e) {
       if (e.type === "stage") {
-        payload = { ...payload, stage: e.round > 0 ? `${e.stage} r${e.round}` : e.stage };
-        update(0);
+        payload = { ...payload, stage: e.round > 0 ? `${e.stage} r${e.round}` : e.stage, remaining: "-" };
+        selection = e.stage === "select" ? { since: now(), done: 0 } : undefined;
+        value = 0;
+        total = 1;
       } else if (e.type === "proposals") {
         payload = { ...payload, alive: e.pool };
-        update();
       } else if (e.type === "selection") {
-        payload = { ...payload, alive: e.alive };
-        update(e.evaluations, e.plannedEvaluations);
+        const start = selection ?? { since: now(), done: 0 };
+        selection = { since: start.since, done: e.evaluations };
+        const elapsed = (now() - start.since) / 1000;
+        const rate = elapsed > 0 ? e.evaluations / elapsed : 0;
+        const eta = rate > 0 ? (e.plannedEvaluations - e.evaluations) / rate : undefined;
+        payload = { ...payload, alive: e.alive, evals: `${e.evaluations}/${e.plannedEvaluations} evals`, remaining: fmtEta(eta) };
+        value = e.evaluations;
+        total = Math.max(1, e.plannedEvaluations);
       } else if (e.type === "call") {
-        payload = { ...payload, totals: describeTotals(e.totals) };
-        update();
+        payload = { ...payload, totals: describeTotals(e.totals), ...(selection ? {} : { evals: `${e.totals.evaluations} evals` }) };
       } else if (e.type === "download") {
-        payload = { ...payload, stage: "download" };
-        update(Math.round(e.downloadedBytes / 1e6), Math.max(1, Math.round(e.totalBytes / 1e6)));
+        payload = { ...payload, stage: "download", evals: `${(e.downloadedBytes / 1e6).toFixed(0)}/${(e.totalBytes / 1e6).toFixed(0)} MB` };
+        value = e.downloadedBytes;
+        total = Math.max(1, e.totalBytes);
       } else if (e.type === "done") {
-        payload = { ...payload, stage: "done" };
-        update();
-      }
+        payload = { ...payload, stage: "done", evals: `${e.result.totals.evaluations} evals`, totals: describeTotals(e.result.totals), remaining: "0s" };
+        value = total;
+      } else return;
+      update(value, total);
     },
     stop() {
       if (started) bar.stop();
