@@ -38,7 +38,7 @@ describe("ape export", () => {
     expect(table[0]?.text).toBe(result.winner.text); // "Write the antonym of the word, its opposite." has a comma
     expect(Number(table[0]?.score)).toBe(result.winner.score);
     expect(table[0]?.is_winner).toBe("true");
-    expect(JSON.parse(table[0]?.history ?? "")).toEqual(expect.arrayContaining([expect.objectContaining({ round: 0, stage: 0 })]));
+    expect(JSON.parse(table[0]?.history ?? "")).toEqual(expect.arrayContaining([expect.objectContaining({ round: expect.any(Number), stage: 0, mean: expect.any(Number), count: expect.any(Number) })]));
   });
 
   it("--what evaluations --format jsonl --out FILE: one line per stored evaluation, written to the file", async () => {

@@ -51,6 +51,8 @@ describe("ape report", () => {
         const box = await page.$eval(`#${id} svg`, (el) => el.getBoundingClientRect().width);
         expect(box, id).toBeGreaterThan(200);
       }
+      // Several resampling rounds, one bar each.
+      expect((await page.$$("#chart-rounds .bar")).length).toBeGreaterThan(1);
       // The winner versus the reference: one bar each, the winner's taller in this world.
       const bars = await page.$$eval("#chart-finals .bar", (els) => els.map((el) => ({ h: el.getBoundingClientRect().height, t: el.querySelector("title")?.textContent ?? "" })));
       const winnerBar = bars.find((b) => b.t.startsWith("winner"));

@@ -66,7 +66,7 @@ describe("ape show RUN --candidate ID", () => {
     expect(r.code).toBe(0);
     expect(dedupeKey(winner.text)).toBe(dedupeKey(BEST));
     expect(r.stdout).toContain(`candidate ${winner.id} of run ${run.runId} (opposites): rank 1 of`);
-    expect(r.stdout).toMatch(/origin:\s+forward/);
+    expect(r.stdout).toMatch(/origin:\s+(forward|resample \(round \d\))\n/);
     expect(r.stdout).toMatch(/eval:\s+\d\.\d{3} \[\d\.\d{3}, \d\.\d{3}\] on \d+ examples \(survived\)/);
 
     const sql = new Database(run.db, { readonly: true });
@@ -75,7 +75,7 @@ describe("ape show RUN --candidate ID", () => {
     sql.close();
     const promptLines = stored.proposer_prompt.split("\n").map((l) => `    ${l}`.trimEnd());
     expect(r.stdout.split("\n").map((l) => l.trimEnd()).join("\n")).toContain(`proposer prompt (exact):\n${promptLines.join("\n")}`);
-    expect(r.stdout).toMatch(/history \(running mean after each selection stage\):\nround\s+stage\s+mean\s+n\n\s+0\s+0\s+\d\.\d{3}\s+\d+\n/);
+    expect(r.stdout).toMatch(/history \(running mean after each selection stage\):\nround\s+stage\s+mean\s+n\n\s+\d+\s+0\s+\d\.\d{3}\s+\d+\n/);
 
     // Outputs: one row per evaluation, lowest scores first, the task's input beside each output.
     const table = r.stdout.slice(r.stdout.indexOf("split  example"));
@@ -88,6 +88,20 @@ describe("ape show RUN --candidate ID", () => {
     expect(first[3]).toBe(`word${first[1]}`);
     expect(first[4]).toBe(`opposite-${first[1]}`);
     expect(evals.find((e) => e.example_id === first[1])?.output).toBe(first[5]);
+  });
+
+  it("shows a resampled variant's parent with the parent's text, and the round it was bred in", async () => {
+    const sql = new Database(run.db, { readonly: true });
+    const child = sql.prepare("SELECT c.id, c.round, p.id AS parent, p.text AS parent_text FROM candidates c JOIN candidates p ON p.id = c.parent_id WHERE c.run_id = ? ORDER BY c.rank LIMIT 1").get(run.runId) as
+      | { id: number; round: number; parent: number; parent_text: string }
+      | undefined;
+    sql.close();
+    expect(child).toBeDefined();
+    const r = await ape(["show", run.runId, "--candidate", String(child?.id), "--db", run.db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`origin:     resample (round ${child?.round})`);
+    expect(r.stdout).toMatch(new RegExp(`parent:\\s+candidate ${child?.parent} \\([a-z]+, eval \\d\\.\\d{3}\\):\\n    ${child?.parent_text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n`));
+    expect(r.stdout).toContain("proposer prompt (exact):");
   });
 
   it("refuses a candidate id the run does not have (exit 2)", async () => {

@@ -7,13 +7,31 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { main } from "../../src/cli/main.js";
-import { INPUTS, startWorld, WORLD } from "../support/sim/fixture.js";
+import { INPUTS, WORLD } from "../support/sim/fixture.js";
+import { startSimServer } from "../support/sim/index.js";
 import { captured } from "../task/helpers.js";
 import type { SimServer } from "../support/sim/index.js";
 import { tempDir, writeWorldTask } from "../support/task-fixture.js";
 
 const run = promisify(execFile);
 const BIN = join(import.meta.dirname, "../../bin/ape.js");
+
+/**
+ * The fixture world with fifteen proposals instead of six, so that resampling finds new variants:
+ * runs have several rounds, and candidates with parents.
+ */
+export const PROPOSALS: readonly string[] = [
+  ...WORLD.proposals,
+  "Name the antonym.",
+  "Output the opposite word.",
+  "Give an antonym.",
+  "State the opposite.",
+  "Copy the word.",
+  "Spell the word backwards.",
+  "Provide the word's opposite.",
+  "Find the antonym of this word.",
+  "Write a synonym.",
+];
 
 /** What a CLI run left behind. */
 export interface CliRun {
@@ -51,12 +69,12 @@ export async function inProcess(args: readonly string[]): Promise<CliRun> {
 }
 
 /**
- * Search the simulated antonym world with the CLI: priced calls (so cost is non-zero), one
- * resampling round, JSON result on stdout and the given progress mode on stderr. `binary: false`
+ * Search the simulated antonym world with the CLI: priced calls (so cost is non-zero), up to three
+ * resampling rounds, JSON result on stdout and the given progress mode on stderr. `binary: false`
  * runs the search in-process, for tests about what the inspection commands make of a finished run.
  */
 export async function finishedRun(progress: "json" | "plain" | "none" = "none", extra: readonly string[] = [], binary = true): Promise<Finished> {
-  const server = await startWorld();
+  const server = await startSimServer({ world: { ...WORLD, proposals: PROPOSALS }, seed: 7 });
   const dir = tempDir("ape-report-");
   const db = join(dir, "ape.db");
   const prices = join(dir, "prices.json");
@@ -64,7 +82,7 @@ export async function finishedRun(progress: "json" | "plain" | "none" = "none", 
   // 48 of the world's 100 examples: the same winner, a third of the evaluations (tests stay quick).
   const answers = WORLD.answers as Readonly<Record<string, string>>;
   const task = writeWorldTask(dir, { examples: INPUTS.slice(0, 48).map((input, i) => ({ id: String(i), input, output: answers[input] })) });
-  const args = ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "12", "--rounds", "2", "--seed", "5", "--prices", prices, "--db", db, "--json", "--progress", progress, ...extra];
+  const args = ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "4", "--subsets", "2", "--rounds", "3", "--seed", "1", "--prices", prices, "--db", db, "--json", "--progress", progress, ...extra];
   const search = binary ? await ape(args) : await inProcess(args);
   if (search.code !== 0) throw new Error(`search failed (${search.code}): ${search.stderr}`);
   const runId = (JSON.parse(search.stdout) as { runId: string }).runId;
