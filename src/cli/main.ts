@@ -9,10 +9,16 @@ import { runsCommand } from "./commands/runs.js";
 import { searchCommand } from "./commands/search.js";
 import { showCommand } from "./commands/show.js";
 import { tasksCommand } from "./commands/tasks.js";
-import type { CliContext, CommandFactory } from "./context.js";
+import { register, type CliContext, type Registration } from "./context.js";
 
 /** Every command of the CLI, one file each under src/cli/commands. */
-const COMMANDS: readonly CommandFactory[] = [searchCommand, runsCommand, showCommand, tasksCommand, importCommand];
+const COMMANDS: readonly Registration[] = [
+  register(searchCommand),
+  register(runsCommand),
+  register(showCommand),
+  register(tasksCommand),
+  register(importCommand),
+];
 
 /** The context of a real terminal session. */
 export function processContext(signal: AbortSignal): CliContext {
@@ -47,7 +53,7 @@ async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
       if (error) throw error;
       usageError = message ?? "invalid arguments";
     });
-  for (const make of COMMANDS) parser.command(make(ctx));
+  for (const add of COMMANDS) add(parser, ctx);
   let helpText = "";
   try {
     await parser.parseAsync([...argv], {}, (_err: Error | undefined, _argv: unknown, output: string) => {
