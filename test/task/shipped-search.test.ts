@@ -9,6 +9,7 @@ import { search } from "../../src/index.js";
 import { loadTask } from "../../src/task/index.js";
 import { dedupeKey } from "../../src/propose/proposal.js";
 import { startSimServer } from "../support/sim/index.js";
+import { worldForTask } from "../support/sim/task-world.js";
 import { tempDir } from "../support/task-fixture.js";
 
 const TASKS = readdirSync("tasks").filter((f) => f.endsWith(".json")).sort();
@@ -18,10 +19,7 @@ describe("every shipped task runs a search against the simulated server", () => 
     it(file, async () => {
       const task = await loadTask(join("tasks", file));
       const reference = task.references[0] ?? "";
-      const keywords = reference.toLowerCase().replace(/[^a-z ]/g, " ").split(" ").filter((w) => w.length > 4).slice(0, 2);
-      const answers: Record<string, string> = {};
-      for (const e of [...task.splits.demo, ...task.splits.eval, ...task.splits.test]) answers[e.input] ??= e.outputs[0] ?? "";
-      const server = await startSimServer({ seed: 1, world: { answers, keywords, proposals: [reference, "Repeat the input.", "Write something else."] } });
+      const server = await startSimServer({ seed: 1, world: worldForTask(task) });
       try {
         const result = await search({ task, model: "vllm:sim-model", baseUrls: [server.url], db: join(tempDir(), "ape.db"), candidates: 6, subsets: 2 });
         expect(result.status).toBe("done");
