@@ -4,6 +4,7 @@
  * run stopped by a crash, Ctrl-C or its budget continues where it was when run again.
  */
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { ApeError, BudgetError, CancelledError } from "./errors.js";
 import type { SearchEvent, Totals } from "./events.js";
 import { Budget } from "./model/budget.js";
@@ -39,6 +40,8 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const specs = { proposer: formatSpec(proposerSpec), target: formatSpec(targetSpec) };
   const config = runConfig(options, r, task, specs, selector.name);
 
+  // Every request in flight listens to the signal; hundreds at once are expected, not a leak.
+  if (options.signal) setMaxListeners(0, options.signal);
   const ownStore = typeof options.db !== "object";
   const store = typeof options.db === "object" ? options.db : new Store(options.db ?? DEFAULT_DB);
   const models: Model[] = [];

@@ -2,7 +2,6 @@
  * The `ape` command: parses arguments with yargs, runs one command, and turns any error into a
  * message on stderr and an exit code (src/errors.ts). The only place that decides the exit code.
  */
-import { setMaxListeners } from "node:events";
 import yargs from "yargs";
 import { ApeError, EXIT } from "../errors.js";
 import { importCommand } from "./commands/import.js";
@@ -12,10 +11,18 @@ import { exportCommand } from "./commands/export.js";
 import { reportCommand } from "./commands/report.js";
 import { showCommand } from "./commands/show.js";
 import { tasksCommand } from "./commands/tasks.js";
-import type { CliContext, CommandFactory } from "./context.js";
+import { register, type CliContext, type Registration } from "./context.js";
 
 /** Every command of the CLI, one file each under src/cli/commands. */
-const COMMANDS: readonly CommandFactory[] = [searchCommand, runsCommand, showCommand, exportCommand, reportCommand, tasksCommand, importCommand];
+const COMMANDS: readonly Registration[] = [
+  register(searchCommand),
+  register(runsCommand),
+  register(showCommand),
+  register(exportCommand),
+  register(reportCommand),
+  register(tasksCommand),
+  register(importCommand),
+];
 
 /** The context of a real terminal session. */
 export function processContext(signal: AbortSignal): CliContext {
@@ -25,9 +32,6 @@ export function processContext(signal: AbortSignal): CliContext {
 /** Run the CLI on `argv` (without `node` and the script) and return the exit code. */
 export async function main(argv: readonly string[], ctx?: CliContext): Promise<number> {
   const controller = new AbortController();
-  // Every request in flight listens on this signal; more than Node's default 10 is normal, and the
-  // warning it would print would break `--progress json` on stderr.
-  setMaxListeners(0, controller.signal);
   const onSigint = (): void => controller.abort();
   if (!ctx) process.once("SIGINT", onSigint);
   const context = ctx ?? processContext(controller.signal);
@@ -53,7 +57,7 @@ async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
       if (error) throw error;
       usageError = message ?? "invalid arguments";
     });
-  for (const make of COMMANDS) parser.command(make(ctx));
+  for (const add of COMMANDS) add(parser, ctx);
   let helpText = "";
   try {
     await parser.parseAsync([...argv], {}, (_err: Error | undefined, _argv: unknown, output: string) => {
