@@ -3,7 +3,7 @@
  * message on stderr and an exit code (src/errors.ts). The only place that decides the exit code.
  */
 import yargs from "yargs";
-import { ApeError, EXIT } from "../errors.js";
+import { ApeError, EXIT, UsageError } from "../errors.js";
 import { importCommand } from "./commands/import.js";
 import { runsCommand } from "./commands/runs.js";
 import { searchCommand } from "./commands/search.js";
@@ -43,7 +43,6 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
 }
 
 async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
-  let usageError: string | undefined;
   const parser = yargs([...argv])
     .scriptName("ape")
     .usage("$0 <command> [options]")
@@ -54,8 +53,8 @@ async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
     .version()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message: string | null, error: Error | undefined) => {
-      if (error) throw error;
-      usageError = message ?? "invalid arguments";
+      // Throwing here stops yargs before any handler runs, so a bad flag never half-runs a command.
+      throw error ?? new UsageError(`${message ?? "invalid arguments"}\nRun \`ape --help\` for usage.`);
     });
   for (const add of COMMANDS) add(parser, ctx);
   let helpText = "";
@@ -65,10 +64,6 @@ async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
     });
   } catch (error) {
     return report(error, ctx);
-  }
-  if (usageError !== undefined) {
-    ctx.stderr.write(`ape: ${usageError}\nRun \`ape --help\` for usage.\n`);
-    return EXIT.usage;
   }
   if (helpText) ctx.stdout.write(`${helpText}\n`);
   return EXIT.ok;
