@@ -16,7 +16,11 @@ import type { Evaluate, SelectOptions, SelectionResult, Selector } from "./selec
 
 /**
  * Settings of `multistage`. The defaults were tuned on `test/bench/selection.bench.ts` (50
- * candidates, 100 examples) and checked on 1000 other seeds of the same setup: see the bench.
+ * candidates, 100 examples, hit = within 0.02 of the best whole-split mean): 96.0% hits using
+ * 13.9% of exhaustive's evaluations on average (17% at most), and 96.9% at 14.0% on 1000 other
+ * seeds of the same setup. The old fixed-fraction schedule reached 92% at 15%. The price is
+ * latency: about 50 small `evaluate` calls one after another (the leader and one challenger,
+ * a batch each) instead of a handful of large ones.
  */
 export interface MultistageOptions {
   /** Examples per candidate in the first stage. @default 5 */
