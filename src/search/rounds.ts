@@ -64,6 +64,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
   for (;;) {
     c.emit({ type: "stage", stage: "select", round });
     const budget = c.options.evalBudget ?? pool.length * evalSplit.length;
+    const planned = Math.min(budget, c.selector.maxEvaluations?.(pool.length, evalSplit.length) ?? budget);
     let requested = 0;
     const current = pool;
     const evaluate: Evaluate = async (requests) => {
@@ -71,7 +72,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
         requests.map((q) => c.evaluator.score(current[q.candidate] as EvalCandidate, "eval", q.examples.map((i) => evalSplit[i]).filter((e) => e !== undefined))),
       );
       requested += requests.reduce((n, q) => n + q.examples.length, 0);
-      c.emit({ type: "selection", round, alive: current.length, evaluations: requested, plannedEvaluations: budget });
+      c.emit({ type: "selection", round, alive: current.length, evaluations: requested, plannedEvaluations: planned });
       return scores;
     };
     const selection = await c.selector.select(pool.length, evaluate, { evalSize: evalSplit.length, budget, seed: deriveSeed(c.r.seed, "select", round) });

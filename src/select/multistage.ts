@@ -66,6 +66,7 @@ export function multistageSelector(settings: MultistageOptions = {}): Selector {
   if (!(o.z > 0)) throw new UsageError(`multistage z must be > 0, got ${o.z}`);
   return {
     name: "multistage",
+    maxEvaluations: (poolSize: number, evalSize: number): number => multistageCost(poolSize, evalSize, o),
     async select(poolSize: number, evaluate: Evaluate, options: SelectOptions): Promise<SelectionResult> {
       const cost = multistageCost(poolSize, options.evalSize, o);
       const budget = Math.min(options.budget, cost);

@@ -121,3 +121,11 @@ describe("bounds", () => {
     }
   });
 });
+
+describe("maxEvaluations", () => {
+  it("tells what multistage may spend on its own; the others spend what they are given", () => {
+    expect(createSelector("multistage").maxEvaluations?.(50, 100)).toBe(multistageCost(50, 100));
+    expect(createSelector("multistage").maxEvaluations?.(3, 10)).toBe(30);
+    expect(createSelector("halving").maxEvaluations).toBeUndefined();
+  });
+});
