@@ -114,10 +114,14 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
     c.emit({ type: "proposals", round, added: added.length, pool: pool.length });
   }
 
-  const rest = [...everyone.keys()].filter((id) => !order.includes(id));
+  // The winner first, then the last selection's survivors in its order, then everyone else by mean:
+  // a candidate dropped early in the last round must not outrank a stronger one from an earlier round.
   const meanOf = (id: number): number | null => c.evaluator.summary(id, "eval").mean;
+  const [winner, ...others] = order;
+  const survivors = others.filter((id) => state.get(id)?.droppedAt === null);
+  const rest = [...everyone.keys()].filter((id) => id !== winner && !survivors.includes(id));
   rest.sort((a, b) => (meanOf(b) ?? -Infinity) - (meanOf(a) ?? -Infinity) || a - b);
-  const ranking = [...order, ...rest].map((id): RankedEntry => ({ id, mean: meanOf(id) }));
+  const ranking = [...(winner === undefined ? [] : [winner]), ...survivors, ...rest].map((id): RankedEntry => ({ id, mean: meanOf(id) }));
   ranking.forEach((entry, i) => {
     const s = state.get(entry.id);
     c.store.updateCandidate(entry.id, {

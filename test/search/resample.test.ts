@@ -35,6 +35,17 @@ describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () 
     expect(result.candidates.find((c) => c.origin === "resample")?.parentId).not.toBeNull();
   });
 
+  it("ranks the winner, then the last round's survivors, then everyone else by score", async () => {
+    server = await startWorld({ world: RICH_WORLD });
+    const { result } = await runSearch(server, "vllm:sim-model", { candidates: 8, rounds: 2, topK: 2, variants: 4 });
+    const [, ...others] = result.candidates;
+    const firstDropped = others.findIndex((c) => c.droppedAt !== null);
+    const tail = firstDropped < 0 ? [] : others.slice(firstDropped);
+    expect(tail.length).toBeGreaterThan(0);
+    for (let i = 1; i < tail.length; i++) expect(tail[i - 1]?.score ?? -1).toBeGreaterThanOrEqual(tail[i]?.score ?? -1);
+    expect(result.candidates.map((c) => c.rank)).toEqual(result.candidates.map((_, i) => i + 1));
+  });
+
   it("stops after a round that does not improve the best", async () => {
     // Instructions with both keywords answer everything right: nothing can beat them.
     server = await startWorld({ world: { ...RICH_WORLD, ceiling: 1 } });
