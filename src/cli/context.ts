@@ -2,7 +2,7 @@
  * What a CLI command needs from the outside world, passed in rather than read from globals, so
  * every command runs the same in a test (in-process, captured output) and in a terminal.
  */
-import type { CommandModule } from "yargs";
+import type { Argv, CommandModule } from "yargs";
 
 /** A place to write text (process.stdout/stderr, or a buffer in tests). */
 export interface Output {
@@ -24,4 +24,14 @@ export interface CliContext {
 }
 
 /** A command is built from the context; yargs parses, the handler calls the library and formats. */
-export type CommandFactory = (ctx: CliContext) => CommandModule;
+export type CommandFactory<U = {}> = (ctx: CliContext) => CommandModule<{}, U>;
+
+/** Adds one command to a parser; keeps each command's own argument type inside it. */
+export type Registration = (parser: Argv, ctx: CliContext) => void;
+
+/** The registration of a command factory, whatever its argument type. */
+export function register<U>(factory: CommandFactory<U>): Registration {
+  return (parser, ctx) => {
+    parser.command(factory(ctx));
+  };
+}

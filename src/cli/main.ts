@@ -3,18 +3,30 @@
  * message on stderr and an exit code (src/errors.ts). The only place that decides the exit code.
  */
 import yargs from "yargs";
-import { ApeError, EXIT } from "../errors.js";
+import { ApeError, EXIT, UsageError } from "../errors.js";
 import { estimateCommand } from "./commands/estimate.js";
 import { importCommand } from "./commands/import.js";
 import { resumeCommand } from "./commands/resume.js";
 import { runsCommand } from "./commands/runs.js";
 import { searchCommand } from "./commands/search.js";
+import { exportCommand } from "./commands/export.js";
+import { reportCommand } from "./commands/report.js";
 import { showCommand } from "./commands/show.js";
 import { tasksCommand } from "./commands/tasks.js";
-import type { CliContext, CommandFactory } from "./context.js";
+import { register, type CliContext, type Registration } from "./context.js";
 
 /** Every command of the CLI, one file each under src/cli/commands. */
-const COMMANDS: readonly CommandFactory[] = [searchCommand, estimateCommand, resumeCommand, runsCommand, showCommand, tasksCommand, importCommand];
+const COMMANDS: readonly Registration[] = [
+  register(searchCommand),
+  register(estimateCommand),
+  register(resumeCommand),
+  register(runsCommand),
+  register(showCommand),
+  register(exportCommand),
+  register(reportCommand),
+  register(tasksCommand),
+  register(importCommand),
+];
 
 /** The context of a real terminal session. */
 export function processContext(signal: AbortSignal): CliContext {
@@ -35,7 +47,6 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
 }
 
 async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
-  let usageError: string | undefined;
   const parser = yargs([...argv])
     .scriptName("ape")
     .usage("$0 <command> [options]")
@@ -46,10 +57,10 @@ async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
     .version()
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message: string | null, error: Error | undefined) => {
-      if (error) throw error;
-      usageError = message ?? "invalid arguments";
+      // Throwing here stops yargs before any handler runs, so a bad flag never half-runs a command.
+      throw error ?? new UsageError(`${message ?? "invalid arguments"}\nRun \`ape --help\` for usage.`);
     });
-  for (const make of COMMANDS) parser.command(make(ctx));
+  for (const add of COMMANDS) add(parser, ctx);
   let helpText = "";
   try {
     await parser.parseAsync([...argv], {}, (_err: Error | undefined, _argv: unknown, output: string) => {
@@ -57,10 +68,6 @@ async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
     });
   } catch (error) {
     return report(error, ctx);
-  }
-  if (usageError !== undefined) {
-    ctx.stderr.write(`ape: ${usageError}\nRun \`ape --help\` for usage.\n`);
-    return EXIT.usage;
   }
   if (helpText) ctx.stdout.write(`${helpText}\n`);
   return EXIT.ok;

@@ -3,7 +3,8 @@
  * per role. The prompts are rendered as the search will render them (the proposal prompts from the
  * seeded demo subsets, the eval prompts of every eval and test example with an instruction of
  * typical length), and the number of evaluations comes from the selector's plan
- * (`plannedCost` for multistage, the evaluation budget for the others). No model is called.
+ * (`maxEvaluations`, e.g. multistage's schedule; the evaluation budget for the others). No model
+ * is called.
  *
  * It is an upper bound in two ways: every proposal is counted as distinct (duplicates are scored
  * once), and every resampling round is counted (a round that does not improve ends the search).
@@ -16,9 +17,11 @@ import { DEFAULT_PRICES, costOf, priceOf } from "../model/prices.js";
 import { DEFAULT_MODEL, parseSpec, formatSpec } from "../model/spec.js";
 import type { ModelSpec } from "../model/types.js";
 import { resolve, type Resolved, type SearchOptions } from "../options.js";
+import { createSelector } from "../select/index.js";
 import { plannedEvaluations } from "./plan.js";
 import { eachExample, proposalPrompts, typicalInstruction, type RoleCounter } from "./prompts.js";
 import { variationPrompt } from "../propose/resample.js";
+import { MAX_INSTRUCTION_TOKENS } from "../propose/sample.js";
 
 /** The planned use of one role's model. */
 export interface RoleEstimate {
@@ -59,7 +62,7 @@ export async function estimate(options: SearchOptions): Promise<Estimate> {
 export function estimatePlan(task: Task, options: SearchOptions, r: Resolved): Estimate {
   const proposerSpec = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
   const targetSpec = parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
-  const selectorName = typeof options.selector === "object" ? options.selector.name : (options.selector ?? "multistage");
+  const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? "multistage");
   const proposer = counter(proposerSpec);
   const target = counter(targetSpec);
   const instruction = typicalInstruction(task);
@@ -67,18 +70,18 @@ export function estimatePlan(task: Task, options: SearchOptions, r: Resolved): E
 
   // Proposals: one request per demo subset and mode, `perSubset` samples each.
   const proposals = proposalPrompts(task, r);
-  for (const p of proposals.prompts) proposer.add(1, countTokens(proposerSpec.model, p), proposals.perSubset * (instructionTokens + 1), proposals.perSubset * 64);
+  for (const p of proposals.prompts) proposer.add(1, countTokens(proposerSpec.model, p), proposals.perSubset * (instructionTokens + 1), proposals.perSubset * MAX_INSTRUCTION_TOKENS);
   const pool = proposals.candidates;
 
   // Selection over the first pool, then each round's variants (parents keep their scores).
   const evalSplit = task.splits.eval;
-  let evaluations = plannedEvaluations(selectorName, pool, evalSplit.length, options.evalBudget);
+  let evaluations = plannedEvaluations(selector, pool, evalSplit.length, options.evalBudget);
   for (let round = 1; round <= r.rounds; round++) {
     const parents = Math.min(r.topK, pool);
     const variationTokens = countTokens(proposerSpec.model, variationPrompt(instruction));
-    proposer.add(parents, parents * variationTokens, parents * r.variants * (instructionTokens + 1), parents * r.variants * 64);
+    proposer.add(parents, parents * variationTokens, parents * r.variants * (instructionTokens + 1), parents * r.variants * MAX_INSTRUCTION_TOKENS);
     const fresh = parents * r.variants;
-    const planned = plannedEvaluations(selectorName, parents + fresh, evalSplit.length, options.evalBudget);
+    const planned = plannedEvaluations(selector, parents + fresh, evalSplit.length, options.evalBudget);
     evaluations += Math.round((planned * fresh) / (parents + fresh));
   }
   const finalists = Math.min(2, pool) + task.references.length;

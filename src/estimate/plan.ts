@@ -1,16 +1,13 @@
 /** How many (candidate, example) evaluations a selector plans for a pool, before it runs. */
-import { fitFirstBatch, MULTISTAGE_DEFAULTS, plannedCost } from "../select/index.js";
-import type { SelectorName } from "../select/selector.js";
+import type { Selector } from "../select/selector.js";
 
 /**
- * Evaluations planned for a pool: multistage's own schedule (shrunk to fit the budget, as it does
- * itself); the other strategies may use their whole budget, which is what is counted for them.
+ * Evaluations planned for a pool: what the strategy says it asks for at most (`maxEvaluations`,
+ * e.g. multistage's schedule), within the evaluation budget; a strategy that spends whatever it is
+ * given is counted at its whole budget.
  */
-export function plannedEvaluations(selector: SelectorName, pool: number, evalSize: number, evalBudget: number | undefined): number {
+export function plannedEvaluations(selector: Selector, pool: number, evalSize: number, evalBudget: number | undefined): number {
   if (pool <= 0 || evalSize <= 0) return 0;
-  const budget = evalBudget ?? pool * evalSize;
-  if (selector !== "multistage") return Math.min(budget, pool * evalSize);
-  const plan = MULTISTAGE_DEFAULTS;
-  const firstBatch = fitFirstBatch(pool, evalSize, budget, plan);
-  return Math.min(budget, plannedCost(pool, evalSize, { ...plan, firstBatch }));
+  const budget = Math.min(evalBudget ?? pool * evalSize, pool * evalSize);
+  return Math.min(budget, selector.maxEvaluations?.(pool, evalSize) ?? budget);
 }

@@ -7,7 +7,8 @@ import { deriveSeed } from "../random.js";
 import { render, splitAt } from "../template.js";
 import type { Task } from "../task/types.js";
 import { demoSubsets, renderDemos } from "./demos.js";
-import { cleanProposal, type Proposal } from "./proposal.js";
+import type { Proposal } from "./proposal.js";
+import { sampleInstructions } from "./sample.js";
 
 /** Settings of a proposal step. */
 export interface ProposeOptions {
@@ -32,21 +33,15 @@ export async function proposeForward(o: ProposeOptions): Promise<Proposal[]> {
     const prefix = render(splitAt(o.task.templates.forward, "APE").before, { full_DEMO: renderDemos(o.task, demos) }).replace(/\s+$/, "");
     return caps.completions ? prefix : `${prefix} …\n\nComplete the sentence: reply with only the rest of the instruction, on one line.`;
   });
-  const generations = await o.proposer.generate(
-    prompts.map((prompt, i) => ({
-      prompt,
-      route: caps.completions ? ("completion" as const) : ("chat" as const),
-      n: o.perSubset,
-      temperature: o.temperature ?? 0.9,
-      maxTokens: 64,
-      stop: ["\n"],
-      seed: deriveSeed(o.seed, "forward-sample", i),
-    })),
-    prompts.map((_, i) => `forward:${i}`),
-  );
+  const texts = await sampleInstructions(o.proposer, prompts, {
+    n: o.perSubset,
+    temperature: o.temperature,
+    seed: (i) => deriveSeed(o.seed, "forward-sample", i),
+    key: (i) => `forward:${i}`,
+  });
   return subsets.flatMap((demos, i) =>
-    (generations[i]?.texts ?? []).map((raw) => ({
-      text: cleanProposal(raw),
+    (texts[i] ?? []).map((text) => ({
+      text,
       origin: "forward" as const,
       demoIds: demos.map((d) => d.id),
       proposerPrompt: prompts[i] ?? "",

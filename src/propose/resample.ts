@@ -4,7 +4,8 @@
  */
 import type { Gateway } from "../model/gateway.js";
 import { deriveSeed } from "../random.js";
-import { cleanProposal, type Proposal } from "./proposal.js";
+import type { Proposal } from "./proposal.js";
+import { sampleInstructions } from "./sample.js";
 
 /** The prompt that asks for one variant of `instruction`. */
 export function variationPrompt(instruction: string): string {
@@ -26,23 +27,16 @@ export interface ResampleOptions {
 
 /** Ask for variants of each parent (before de-duplication). */
 export async function proposeVariants(o: ResampleOptions): Promise<Proposal[]> {
-  const caps = await o.proposer.capabilities();
   const prompts = o.parents.map(variationPrompt);
-  const generations = await o.proposer.generate(
-    prompts.map((prompt, i) => ({
-      prompt,
-      route: caps.completions ? ("completion" as const) : ("chat" as const),
-      n: o.perParent,
-      temperature: o.temperature ?? 0.9,
-      maxTokens: 64,
-      stop: ["\n"],
-      seed: deriveSeed(o.seed, "resample", o.round, i),
-    })),
-    prompts.map((_, i) => `resample:${o.round}:${i}`),
-  );
+  const texts = await sampleInstructions(o.proposer, prompts, {
+    n: o.perParent,
+    temperature: o.temperature,
+    seed: (i) => deriveSeed(o.seed, "resample", o.round, i),
+    key: (i) => `resample:${o.round}:${i}`,
+  });
   return o.parents.flatMap((parent, i) =>
-    (generations[i]?.texts ?? []).map((raw) => ({
-      text: cleanProposal(raw),
+    (texts[i] ?? []).map((text) => ({
+      text,
       origin: "resample" as const,
       demoIds: [],
       proposerPrompt: prompts[i] ?? "",

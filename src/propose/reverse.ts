@@ -11,6 +11,7 @@ import { render, splitAt } from "../template.js";
 import type { ProposeOptions } from "./forward.js";
 import { demoSubsets, renderDemos } from "./demos.js";
 import { cleanProposal, type Proposal } from "./proposal.js";
+import { MAX_INSTRUCTION_TOKENS } from "./sample.js";
 
 /** Ask for `subsets × perSubset` instructions by filling the blank (before de-duplication). */
 export async function proposeReverse(o: ProposeOptions): Promise<Proposal[]> {
@@ -23,7 +24,7 @@ export async function proposeReverse(o: ProposeOptions): Promise<Proposal[]> {
       const prefix = render(before, { full_DEMO: full });
       const suffix = render(after, { full_DEMO: full });
       const generation = await o.proposer.fill(
-        { prefix, suffix, path, n: o.perSubset, temperature: o.temperature ?? 0.9, maxTokens: 64, stop: ["\n"], seed: deriveSeed(o.seed, "reverse-sample", i) },
+        { prefix, suffix, path, n: o.perSubset, temperature: o.temperature ?? 0.9, maxTokens: MAX_INSTRUCTION_TOKENS, stop: ["\n"], seed: deriveSeed(o.seed, "reverse-sample", i) },
         `reverse:${i}`,
       );
       return generation.texts.map(

@@ -1,7 +1,12 @@
 /**
  * Selection and iterative Monte Carlo resampling: select over the initial pool, then for each round
- * ask for variants of the top candidates, select again over the survivors and the new variants,
- * and stop after `rounds` or as soon as a round does not improve the best mean.
+ * ask for variants of the top candidates, select again over them and the new variants, and stop
+ * after `rounds` or as soon as a round does not improve the best.
+ *
+ * With resampling on, each round's top candidate is scored on the whole eval split (most of it
+ * usually is already; nothing is scored twice) and compared with the best so far on that exact
+ * mean, not on a running mean over some batches: so "improved" means improved, and the result of
+ * resampling is never worse on the eval split than the best before it.
  */
 import type { SearchEvent } from "../events.js";
 import type { Gateway } from "../model/gateway.js";
@@ -49,11 +54,17 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
   let pool: readonly EvalCandidate[] = c.initial;
   let order: number[] = [];
   let best = -Infinity;
+  let champion: number | undefined;
   let round = 0;
+  const settle = async (id: number): Promise<number> => {
+    const scores = await c.evaluator.score(everyone.get(id) as EvalCandidate, "eval", evalSplit);
+    return scores.reduce((sum, x) => sum + x, 0) / Math.max(1, scores.length);
+  };
 
   for (;;) {
     c.emit({ type: "stage", stage: "select", round });
     const budget = c.options.evalBudget ?? pool.length * evalSplit.length;
+    const planned = Math.min(budget, c.selector.maxEvaluations?.(pool.length, evalSplit.length) ?? budget);
     let requested = 0;
     const current = pool;
     const evaluate: Evaluate = async (requests) => {
@@ -61,7 +72,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
         requests.map((q) => c.evaluator.score(current[q.candidate] as EvalCandidate, "eval", q.examples.map((i) => evalSplit[i]).filter((e) => e !== undefined))),
       );
       requested += requests.reduce((n, q) => n + q.examples.length, 0);
-      c.emit({ type: "selection", round, alive: current.length, evaluations: requested, plannedEvaluations: budget });
+      c.emit({ type: "selection", round, alive: current.length, evaluations: requested, plannedEvaluations: planned });
       return scores;
     };
     const selection = await c.selector.select(pool.length, evaluate, { evalSize: evalSplit.length, budget, seed: deriveSeed(c.r.seed, "select", round) });
@@ -71,9 +82,22 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
       state.set(id, { droppedAt: o.droppedAt ?? null, history: [...s.history, ...o.history.map((h) => ({ ...h, round }))] });
     }
     order = selection.ranking.map((o) => (pool[o.index] as EvalCandidate).id);
-    const top = selection.ranking[0]?.mean ?? -Infinity;
-    const improved = top > best + 1e-12;
-    best = Math.max(best, top);
+    let improved: boolean;
+    if (c.r.rounds === 0) {
+      best = selection.ranking[0]?.mean ?? -Infinity;
+      improved = true;
+    } else {
+      const top = order[0];
+      const mean = top === undefined ? -Infinity : await settle(top);
+      improved = top !== undefined && (champion === undefined || mean > best + 1e-12);
+      if (improved) {
+        champion = top;
+        best = mean;
+      }
+      // The best so far leads the ranking (and the next round's parents) even when this round's
+      // selection, working from batches, put a newcomer first.
+      if (champion !== undefined) order = [champion, ...order.filter((id) => id !== champion)];
+    }
     c.emit({ type: "round", round, best, improved });
     if (round >= c.r.rounds || (round > 0 && !improved)) break;
 
@@ -90,10 +114,14 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
     c.emit({ type: "proposals", round, added: added.length, pool: pool.length });
   }
 
-  const rest = [...everyone.keys()].filter((id) => !order.includes(id));
+  // The winner first, then the last selection's survivors in its order, then everyone else by mean:
+  // a candidate dropped early in the last round must not outrank a stronger one from an earlier round.
   const meanOf = (id: number): number | null => c.evaluator.summary(id, "eval").mean;
+  const [winner, ...others] = order;
+  const survivors = others.filter((id) => state.get(id)?.droppedAt === null);
+  const rest = [...everyone.keys()].filter((id) => id !== winner && !survivors.includes(id));
   rest.sort((a, b) => (meanOf(b) ?? -Infinity) - (meanOf(a) ?? -Infinity) || a - b);
-  const ranking = [...order, ...rest].map((id): RankedEntry => ({ id, mean: meanOf(id) }));
+  const ranking = [...(winner === undefined ? [] : [winner]), ...survivors, ...rest].map((id): RankedEntry => ({ id, mean: meanOf(id) }));
   ranking.forEach((entry, i) => {
     const s = state.get(entry.id);
     c.store.updateCandidate(entry.id, {

@@ -13,8 +13,7 @@ export * from "./selector.js";
 export { BOUNDS_DEFAULTS, boundsSelector, type BoundsOptions } from "./bounds.js";
 export { exhaustiveSelector, type ExhaustiveOptions } from "./exhaustive.js";
 export { HALVING_DEFAULTS, halvingSelector, type HalvingOptions } from "./halving.js";
-export { MULTISTAGE_DEFAULTS, multistageSelector, type MultistageOptions } from "./multistage.js";
-export { fitFirstBatch, keptAfter, plannedCost, type StagePlan } from "./multistage-plan.js";
+export { MULTISTAGE_DEFAULTS, multistageCost, multistageSelector, type MultistageOptions } from "./multistage.js";
 export { UCB_DEFAULTS, ucbSelector, type UcbOptions } from "./ucb.js";
 export { createRng, deriveSeed, mulberry32, permutation, splitmix32, type Rng } from "../random.js";
 
@@ -44,7 +43,7 @@ export function isSelectorName(name: string): name is SelectorName {
  * A selection strategy by name, with its settings (each defaults as documented on its options).
  * @throws UsageError for an unknown name or a setting out of range.
  * @example
- * const selector = createSelector("multistage", { finalists: 5 });
+ * const selector = createSelector("multistage", { z: 2 });
  * const { ranking } = await selector.select(pool.length, evaluate, { evalSize: 100, budget: 2000, seed: 1 });
  */
 export function createSelector<N extends SelectorName>(name: N, settings?: SelectorSettings[N]): Selector {

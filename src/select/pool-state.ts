@@ -38,6 +38,7 @@ export class PoolState {
   readonly #count: number[];
   readonly #mean: number[];
   readonly #m2: number[];
+  readonly #scores: number[][];
   readonly #history: StageRecord[][];
   readonly #droppedAt: (number | undefined)[];
   readonly #seed: number;
@@ -58,6 +59,7 @@ export class PoolState {
     this.#count = new Array<number>(poolSize).fill(0);
     this.#mean = new Array<number>(poolSize).fill(0);
     this.#m2 = new Array<number>(poolSize).fill(0);
+    this.#scores = Array.from({ length: poolSize }, () => []);
     this.#history = Array.from({ length: poolSize }, () => []);
     this.#droppedAt = new Array<number | undefined>(poolSize).fill(undefined);
   }
@@ -86,6 +88,14 @@ export class PoolState {
   variance(c: number): number {
     const n = this.count(c);
     return n > 1 ? (this.#m2[c] ?? 0) / (n - 1) : 0;
+  }
+
+  /**
+   * Every score of `c` so far, in reading order: score `k` is on example `order[k]`, the same
+   * example for every candidate, so two candidates' first `min(count)` scores are paired.
+   */
+  scores(c: number): readonly number[] {
+    return this.#scores[c] ?? [];
   }
 
   /** Examples `c` has not seen yet. */
@@ -207,6 +217,7 @@ export class PoolState {
     const delta = score - mean;
     const next = mean + delta / n;
     this.#count[c] = n;
+    this.#scores[c]?.push(score);
     this.#mean[c] = next;
     this.#m2[c] = (this.#m2[c] ?? 0) + delta * (score - next);
     if (score < this.#low) this.#low = score;

@@ -63,4 +63,9 @@ export interface Selector {
   readonly name: SelectorName;
   /** Rank a pool of `poolSize` candidates, never asking for more than `options.budget` evaluations. */
   select(poolSize: number, evaluate: Evaluate, options: SelectOptions): Promise<SelectionResult>;
+  /**
+   * The most evaluations this strategy asks for on its own, whatever the budget (for progress
+   * displays and cost estimates); absent when it spends whatever budget it is given.
+   */
+  maxEvaluations?(poolSize: number, evalSize: number): number;
 }

@@ -40,6 +40,24 @@ export interface CandidateOutcomeUpdate {
 /** A call to record; the totals of its run are updated in the same transaction. */
 export type NewCall = Omit<CallRow, "id" | "created_at">;
 
+/** Per-candidate summary of the scores on one split, for confidence intervals. */
+export interface ScoreStats {
+  readonly candidate_id: number;
+  /** Examples scored. */
+  readonly n: number;
+  readonly mean: number;
+  /** Sum of squared scores (with `n` and `mean` gives the sample standard deviation). */
+  readonly sumsq: number;
+  /** 1 when every score is 0 or 1 (a proportion: the Wilson interval applies), else 0. */
+  readonly binary: number;
+}
+
+/** The accounting columns of one call, without its request and response text. */
+export type CallTiming = Pick<CallRow, "id" | "role" | "kind" | "cached" | "prompt_tokens" | "completion_tokens" | "cost_usd" | "latency_ms" | "created_at"> & {
+  /** 1 when the call failed. */
+  readonly failed: number;
+};
+
 /** Counters added to a run's totals. */
 export interface RunTotals {
   readonly calls: number;
@@ -280,6 +298,25 @@ export class Store {
   /** The id of the last call recorded in the file (0 when none). */
   lastCallId(): number {
     return (this.sql(`SELECT coalesce(max(id), 0) AS id FROM calls`).get() as { id: number }).id;
+  }
+
+  /** Score summaries of every candidate of a run on one split. */
+  scoreStats(runId: string, split: string): ScoreStats[] {
+    return this.sql(
+        `SELECT candidate_id, COUNT(*) AS n, AVG(score) AS mean, SUM(score * score) AS sumsq,
+                MIN(CASE WHEN score IN (0, 1) THEN 1 ELSE 0 END) AS binary
+         FROM evaluations WHERE run_id = ? AND split = ? GROUP BY candidate_id ORDER BY candidate_id`,
+      )
+      .all(runId, split) as ScoreStats[];
+  }
+
+  /** The calls of a run, oldest first, without their request and response text (cheap on big runs). */
+  callTimings(runId: string): CallTiming[] {
+    return this.sql(
+        `SELECT id, role, kind, cached, prompt_tokens, completion_tokens, cost_usd, latency_ms, created_at, error IS NOT NULL AS failed
+         FROM calls WHERE run_id = ? ORDER BY id`,
+      )
+      .all(runId) as CallTiming[];
   }
 
   /** The calls of a run, oldest first. */

@@ -74,6 +74,15 @@ describe("ape search (the real binary)", () => {
 });
 
 describe("ape search (in-process)", () => {
+  it("stops on an invalid flag value before doing anything, listing the valid choices", async () => {
+    const dir = tempDir();
+    const ctx = captured();
+    const code = await main(["search", "--task", writeWorldTask(dir), "--scorer", "accuracy", "--db", join(dir, "a.db")], ctx);
+    expect(code).toBe(2);
+    expect(ctx.err()).toMatch(/scorer.*"exec", "logprob"/s);
+    expect(existsSync(join(dir, "a.db"))).toBe(false);
+  });
+
   it("refuses --scorer logprob on a server without prompt log-probs, never scoring at chance", async () => {
     server = await startWorld({ family: "llamacpp" });
     const dir = tempDir();

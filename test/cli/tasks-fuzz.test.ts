@@ -172,3 +172,19 @@ describe("ape tasks validate on malformed files", () => {
     expect(accepted).toEqual([]);
   }, 60_000);
 });
+
+describe("ape search on malformed files", () => {
+  it("rejects every one with exit code 2 before touching the results database", async () => {
+    const { existsSync } = await import("node:fs");
+    const sample = files.filter((_, i) => i % 10 === 0);
+    for (const file of sample) {
+      const db = `${file}.db`;
+      const ctx = captured();
+      const code = await main(["search", "--task", file, "--model", "vllm:m", "--base-url", "http://127.0.0.1:9/v1", "--db", db, "--progress", "none"], ctx);
+      expect(code, `${file}: ${ctx.err().slice(0, 200)}`).toBe(2);
+      expect(ctx.err()).toContain(file);
+      expect(ctx.err()).not.toMatch(/^\s{4}at /m);
+      expect(existsSync(db)).toBe(false);
+    }
+  }, 60_000);
+});

@@ -1,30 +1,51 @@
 import { describe, expect, it } from "vitest";
-import { createSelector, fitFirstBatch, MULTISTAGE_DEFAULTS, plannedCost } from "../../src/select/index.js";
+import { createSelector, MULTISTAGE_DEFAULTS, multistageCost } from "../../src/select/index.js";
 import { bernoulliPool, recorder, spreadRates } from "./support.js";
 
 describe("multistage", () => {
-  it("scores the finalists on the whole split and drops the rest stage by stage", async () => {
+  it("races the leader against its closest challengers and stops within its own cost", async () => {
     const rec = recorder(bernoulliPool(spreadRates(50, 4), 100, 4));
     const result = await createSelector("multistage").select(50, rec.evaluate, { evalSize: 100, budget: 5000, seed: 4 });
-    const finalists = result.ranking.filter((o) => o.droppedAt === undefined);
-    expect(finalists).toHaveLength(MULTISTAGE_DEFAULTS.finalists);
-    expect(finalists.every((o) => o.count === 100)).toBe(true);
-    // Every dropped candidate's last record is its drop stage.
-    for (const o of result.ranking.filter((x) => x.droppedAt !== undefined)) expect(o.history.at(-1)?.stage).toBe(o.droppedAt);
-    // The documented default cost on the benchmark's shape: under 15% of exhaustive.
-    expect(result.evaluations).toBeLessThanOrEqual(750);
+    expect(result.evaluations).toBeLessThanOrEqual(multistageCost(50, 100));
+    expect(multistageCost(50, 100)).toBe(50 * MULTISTAGE_DEFAULTS.firstBatch + 100 * MULTISTAGE_DEFAULTS.raceSplits);
+    // Everyone got the first batch; the race went to few: the winner saw many more, most saw no more.
+    expect(result.ranking.every((o) => o.count >= MULTISTAGE_DEFAULTS.firstBatch)).toBe(true);
+    expect(result.ranking[0]?.count).toBeGreaterThanOrEqual(8 * MULTISTAGE_DEFAULTS.firstBatch);
+    expect(result.ranking.filter((o) => o.count === MULTISTAGE_DEFAULTS.firstBatch).length).toBeGreaterThan(10);
+    // Clearly weaker candidates were dropped after the first stage, and never scored again.
+    const dropped = result.ranking.filter((o) => o.droppedAt !== undefined);
+    expect(dropped.length).toBeGreaterThan(0);
+    for (const o of dropped) expect(o.history.at(-1)?.stage).toBeLessThanOrEqual(o.droppedAt ?? -1);
   });
 
-  it("keeps more candidates with slack when means are close", async () => {
-    const scores = bernoulliPool(new Array<number>(30).fill(0.5), 60, 8);
-    const plain = await createSelector("multistage").select(30, recorder(scores).evaluate, { evalSize: 60, budget: 5000, seed: 8 });
-    const loose = await createSelector("multistage", { slack: 2 }).select(30, recorder(scores).evaluate, { evalSize: 60, budget: 5000, seed: 8 });
-    expect(loose.evaluations).toBeGreaterThan(plain.evaluations);
+  it("stops early when one candidate is clearly best, and spends more on a close race", async () => {
+    const clear = spreadRates(30, 5).map((r) => r * 0.5);
+    clear[7] = 0.95;
+    const easy = await createSelector("multistage").select(30, recorder(bernoulliPool(clear, 100, 5)).evaluate, { evalSize: 100, budget: 3000, seed: 5 });
+    expect(easy.ranking[0]?.index).toBe(7);
+    const close = new Array<number>(30).fill(0.3);
+    close[3] = 0.8;
+    close[11] = 0.8;
+    close[20] = 0.78;
+    const hard = await createSelector("multistage").select(30, recorder(bernoulliPool(close, 100, 5)).evaluate, { evalSize: 100, budget: 3000, seed: 5 });
+    expect([3, 11, 20]).toContain(hard.ranking[0]?.index);
+    expect(easy.evaluations).toBeLessThan(hard.evaluations);
+    expect(easy.evaluations).toBeLessThan(multistageCost(30, 100));
+  });
+
+  it("shrinks the first batch under a tight budget and still races", async () => {
+    const scores = bernoulliPool(spreadRates(50, 2), 100, 2);
+    const rec = recorder(scores);
+    const result = await createSelector("multistage").select(50, rec.evaluate, { evalSize: 100, budget: 400, seed: 2 });
+    expect(result.evaluations).toBeLessThanOrEqual(400);
+    expect(rec.calls[0]?.every((r) => r.examples.length === 2)).toBe(true);
+    expect(rec.calls.length).toBeGreaterThan(1);
   });
 
   it("rejects settings out of range", () => {
-    expect(() => createSelector("multistage", { keep: 1 })).toThrow(/keep/);
-    expect(() => createSelector("multistage", { finalists: 0 })).toThrow(/finalists/);
+    expect(() => createSelector("multistage", { z: 0 })).toThrow(/z/);
+    expect(() => createSelector("multistage", { firstBatch: 0 })).toThrow(/firstBatch/);
+    expect(() => createSelector("multistage", { batch: 0.5 })).toThrow(/batch/);
   });
 });
 
@@ -101,23 +122,10 @@ describe("bounds", () => {
   });
 });
 
-describe("multistage plan", () => {
-  it("predicts the cost of the default schedule", async () => {
-    expect(plannedCost(50, 100, MULTISTAGE_DEFAULTS)).toBe(749);
-    const scores = bernoulliPool(spreadRates(50, 1), 100, 1);
-    const result = await createSelector("multistage").select(50, recorder(scores).evaluate, { evalSize: 100, budget: 5000, seed: 1 });
-    expect(result.evaluations).toBe(749);
-  });
-
-  it("shrinks the first batch to fit a tight budget and still reaches the finalists", async () => {
-    const budget = plannedCost(50, 100, { ...MULTISTAGE_DEFAULTS, firstBatch: 2 });
-    expect(fitFirstBatch(50, 100, budget, MULTISTAGE_DEFAULTS)).toBe(2);
-    const scores = bernoulliPool(spreadRates(50, 2), 100, 2);
-    const result = await createSelector("multistage").select(50, recorder(scores).evaluate, { evalSize: 100, budget, seed: 2 });
-    expect(result.evaluations).toBe(budget);
-    const finalists = result.ranking.filter((o) => o.droppedAt === undefined);
-    expect(finalists).toHaveLength(MULTISTAGE_DEFAULTS.finalists);
-    expect(finalists.every((o) => o.count === 100)).toBe(true);
-    expect(fitFirstBatch(50, 100, 10, MULTISTAGE_DEFAULTS)).toBe(1);
+describe("maxEvaluations", () => {
+  it("tells what multistage may spend on its own; the others spend what they are given", () => {
+    expect(createSelector("multistage").maxEvaluations?.(50, 100)).toBe(multistageCost(50, 100));
+    expect(createSelector("multistage").maxEvaluations?.(3, 10)).toBe(30);
+    expect(createSelector("halving").maxEvaluations).toBeUndefined();
   });
 });

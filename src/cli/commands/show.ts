@@ -1,28 +1,38 @@
-/** `ape show RUN`: the leaderboard of a run, with the references beside it. */
+/** `ape show RUN [--candidate ID]`: a run's leaderboard with intervals, or why one candidate ranked where it did. */
 import type { CommandModule } from "yargs";
-import { leaderboard } from "../../report/leaderboard.js";
+import { UsageError } from "../../errors.js";
+import { candidateJson, readCandidateDetail } from "../../report/candidate-detail.js";
+import { candidateText } from "../../report/candidate-text.js";
+import { runText } from "../../report/run-text.js";
+import { readRunView } from "../../report/run-view.js";
 import { readResult } from "../../store/read-result.js";
-import { Store } from "../../store/store.js";
 import type { CliContext, CommandFactory } from "../context.js";
-import { dbPath } from "../search-flags.js";
+import { withStore } from "../open-store.js";
 
 /** The show command. */
 export const showCommand: CommandFactory = (ctx: CliContext): CommandModule => ({
   command: "show <run>",
-  describe: "Show a run's ranked candidates and references",
+  describe: "Show a run's ranked candidates with 95% intervals, or one candidate in full",
   builder: (y) =>
     y
-      .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix)" })
-      .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
+      .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix; `ape runs` lists them)" })
+      .option("candidate", { type: "number", describe: "Candidate id: its origin, proposer prompt, parent, history and outputs (failures first)" })
       .option("limit", { type: "number", default: 20, describe: "Candidates shown" })
-      .option("json", { type: "boolean", default: false, describe: "Print the run's result as JSON" }),
-  handler: (argv) => {
-    const store = new Store(dbPath(argv.db as string | undefined, ctx));
-    try {
-      const result = readResult(store, argv.run as string);
-      ctx.stdout.write(argv.json ? `${JSON.stringify(result, null, 2)}\n` : leaderboard(result, argv.limit as number));
-    } finally {
-      store.close();
-    }
-  },
+      .option("examples", { type: "number", default: 20, describe: "Example outputs shown with --candidate" })
+      .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
+      .option("json", { type: "boolean", default: false, describe: "Print the run's result (the library's SearchResult) as JSON" })
+      .example("$0 show 401f715a", "the leaderboard of a run")
+      .example("$0 show 401f --candidate 3", "why candidate 3 ranked where it did"),
+  handler: (argv) =>
+    withStore(argv.db as string | undefined, ctx, async (store) => {
+      const run = argv.run as string;
+      const id = argv.candidate as number | undefined;
+      if (id !== undefined) {
+        if (!Number.isInteger(id)) throw new UsageError(`--candidate takes a candidate id (an integer, as in the id column of \`ape show ${run}\`).`);
+        const detail = await readCandidateDetail(store, run, id);
+        ctx.stdout.write(argv.json ? `${JSON.stringify(candidateJson(detail), null, 2)}\n` : candidateText(detail, argv.examples as number));
+        return;
+      }
+      ctx.stdout.write(argv.json ? `${JSON.stringify(readResult(store, run), null, 2)}\n` : runText(readRunView(store, run), argv.limit as number));
+    }),
 });

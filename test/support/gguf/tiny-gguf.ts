@@ -6,6 +6,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { encodeGguf, type GgufTensor, type GgufValue } from "./gguf-writer.js";
 import { tinyVocab } from "./tiny-vocab.js";
+import { mulberry32 } from "../../../src/random.js";
 
 /** Options of the tiny model. */
 export interface TinyGgufOptions {
@@ -26,21 +27,9 @@ const N_HEAD = 4;
 const N_HEAD_KV = 2;
 const CONTEXT = 2048;
 
-/** mulberry32: a tiny seeded PRNG, so the same seed gives the same file on every platform. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The bytes of the tiny model. */
 export function tinyGgufBytes(options: TinyGgufOptions = {}): Buffer {
-  const rand = prng(options.seed ?? 1);
+  const rand = mulberry32(options.seed ?? 1);
   const sigma = options.sigma ?? 0.3;
   const normal = (): number => {
     const u = Math.max(rand(), 1e-12);

@@ -85,6 +85,8 @@ export interface SimOptions {
   readonly logLimit?: number;
   /** Initial fault settings; `setFaults` replaces them. */
   readonly faults?: FaultConfig;
+  /** Port on 127.0.0.1; 0 picks a free one. @default 0 */
+  readonly port?: number;
 }
 
 /** One logged request. */

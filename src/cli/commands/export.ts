@@ -1,0 +1,40 @@
+/** `ape export RUN`: a run's candidates or evaluations as JSON, JSON Lines or CSV, to stdout or a file. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { CommandModule } from "yargs";
+import { UsageError } from "../../errors.js";
+import { EXPORT_FORMATS, EXPORT_WHATS, exportRecords, formatRecords, type ExportFormat, type ExportWhat } from "../../report/export.js";
+import type { CliContext, CommandFactory } from "../context.js";
+import { withStore } from "../open-store.js";
+
+/** The export command. */
+export const exportCommand: CommandFactory = (ctx: CliContext): CommandModule => ({
+  command: "export <run>",
+  describe: "Export a run's candidates (or evaluations) as JSON, JSON Lines or CSV",
+  builder: (y) =>
+    y
+      .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix)" })
+      .option("format", { choices: EXPORT_FORMATS, default: "json" as const, describe: "json: one array; jsonl: one object per line; csv: a header row, then one row per record" })
+      .option("what", { choices: EXPORT_WHATS, default: "candidates" as const, describe: "candidates: one record per candidate and reference; evaluations: one per (candidate, example)" })
+      .option("out", { type: "string", describe: "Write to this file instead of stdout" })
+      .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
+      .example("$0 export 401f715a --format csv --out winner.csv", "the candidates with scores, as CSV")
+      .example("$0 export 401f715a --what evaluations --format jsonl | jq .score", "every scored output"),
+  handler: (argv) =>
+    withStore(argv.db as string | undefined, ctx, (store) => {
+      const { fields, records } = exportRecords(store, argv.run as string, argv.what as ExportWhat);
+      const text = formatRecords(fields, records, argv.format as ExportFormat);
+      const out = argv.out as string | undefined;
+      if (out === undefined) {
+        ctx.stdout.write(text);
+        return;
+      }
+      try {
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, text);
+      } catch (error) {
+        throw new UsageError(`cannot write ${out}: ${(error as Error).message}. Choose another --out.`, { cause: error });
+      }
+      ctx.stderr.write(`wrote ${records.length} ${argv.what as string} to ${out}\n`);
+    }),
+});

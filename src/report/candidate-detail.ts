@@ -1,0 +1,87 @@
+/**
+ * Everything about one candidate, to say why it ranked where it did: its row and intervals, its
+ * parent, its history, and its per-example outputs joined with the task's inputs (when the task
+ * file is still readable; the store keeps outputs and scores, not inputs).
+ */
+import { UsageError } from "../errors.js";
+import type { Store } from "../store/store.js";
+import { loadTask } from "../task/index.js";
+import type { Example } from "../task/types.js";
+import { readRunView, type CandidateView, type RunView } from "./run-view.js";
+
+/** One scored example of the candidate. */
+export interface ExampleOutcome {
+  readonly split: string;
+  readonly exampleId: string;
+  /** From the task file; undefined when it could not be read or no longer has this id. */
+  readonly input: string | undefined;
+  readonly expected: readonly string[] | undefined;
+  readonly output: string | null;
+  readonly score: number;
+}
+
+/** A candidate in full. */
+export interface CandidateDetail {
+  readonly view: RunView;
+  readonly candidate: CandidateView;
+  /** Its place among the run's ranked candidates (undefined for a reference). */
+  readonly place: number | undefined;
+  readonly parent: CandidateView | undefined;
+  /** Per-example outcomes, failures (lowest score) first. */
+  readonly outcomes: readonly ExampleOutcome[];
+  /** Why inputs are missing, when the task file could not be read. */
+  readonly taskNote: string | undefined;
+}
+
+/** Gather candidate `candidateId` of run `runId`; UsageError naming the run when it is not there. */
+export async function readCandidateDetail(store: Store, runId: string, candidateId: number): Promise<CandidateDetail> {
+  const view = readRunView(store, runId);
+  const all = [...view.candidates, ...view.references];
+  const candidate = all.find((c) => c.row.id === candidateId);
+  if (!candidate) {
+    const ids = all.map((c) => c.row.id);
+    const range = ids.length > 0 ? ` (its candidates are ${Math.min(...ids)}…${Math.max(...ids)})` : "";
+    throw new UsageError(`run ${view.run.id} has no candidate ${candidateId}${range}; \`ape show ${view.run.id}\` lists them with their ids.`);
+  }
+  const place = view.candidates.indexOf(candidate);
+  const parent = candidate.row.parent_id === null ? undefined : all.find((c) => c.row.id === candidate.row.parent_id);
+
+  let examples = new Map<string, Example>();
+  let taskNote: string | undefined;
+  try {
+    const task = await loadTask(view.run.task_file);
+    examples = new Map([...task.splits.demo, ...task.splits.eval, ...task.splits.test].map((e) => [e.id, e]));
+  } catch (error) {
+    taskNote = `inputs not shown: the task file ${view.run.task_file} could not be read (${firstLine(error)})`;
+  }
+  const outcomes = store
+    .evaluations(view.run.id, candidate.row.id)
+    .map((e): ExampleOutcome => {
+      const ex = examples.get(e.example_id);
+      return { split: e.split, exampleId: e.example_id, input: ex?.input, expected: ex?.outputs, output: e.output, score: e.score };
+    })
+    .sort((a, b) => a.score - b.score || splitOrder(a.split) - splitOrder(b.split));
+  return { view, candidate, place: place >= 0 ? place + 1 : undefined, parent, outcomes, taskNote };
+}
+
+function splitOrder(split: string): number {
+  return split === "eval" ? 0 : split === "test" ? 1 : 2;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n").slice(0, 2).join(" ").trim();
+}
+
+/** The detail as one JSON-ready object (`ape show RUN --candidate ID --json`). */
+export function candidateJson(d: CandidateDetail): unknown {
+  const { row, history, evalInterval, testInterval } = d.candidate;
+  return {
+    runId: d.view.run.id,
+    place: d.place ?? null,
+    candidate: { ...row, history, evalInterval: evalInterval ?? null, testInterval: testInterval ?? null },
+    parent: d.parent?.row ?? null,
+    outcomes: d.outcomes.map((o) => ({ ...o, input: o.input ?? null, expected: o.expected ?? null })),
+    taskNote: d.taskNote ?? null,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * `ape show RUN --candidate ID` as text: why a candidate ranked where it did. Its origin and fill
+ * path, the exact proposer prompt, its parent, its history through the selection stages and
+ * resampling rounds, and its outputs example by example, failures first.
+ */
+import type { CandidateDetail } from "./candidate-detail.js";
+import { fmtInterval } from "./interval.js";
+import { fate } from "./run-view.js";
+import { fmtScore, table } from "./table.js";
+
+/** The text of one candidate, with at most `maxExamples` example rows. */
+export function candidateText(d: CandidateDetail, maxExamples: number): string {
+  const { row } = d.candidate;
+  const out: string[] = [];
+  const place = d.place === undefined ? "a human reference" : `rank ${row.rank ?? d.place} of ${d.view.candidates.length}`;
+  out.push(`candidate ${row.id} of run ${d.view.run.id} (${d.view.run.task}): ${place}\n\n`);
+  out.push(indent(row.text), "\n\n");
+  out.push(`origin:     ${row.origin}${row.origin === "resample" ? ` (round ${row.round})` : ""}${row.fill_path ? `, fill path ${row.fill_path}` : ""}\n`);
+  out.push(`eval:       ${fmtScore(row.score)} ${fmtInterval(d.candidate.evalInterval)} on ${row.eval_count} examples (${fate(row)})\n`);
+  if (row.test_count > 0) out.push(`test:       ${fmtScore(row.test_score)} ${fmtInterval(d.candidate.testInterval)} on ${row.test_count} examples\n`);
+  const demos = parseIds(row.demo_ids);
+  if (demos.length > 0) out.push(`demos:      examples ${demos.join(", ")} were shown to the proposer\n`);
+  if (d.parent) {
+    out.push(`parent:     candidate ${d.parent.row.id} (${d.parent.row.origin}, eval ${fmtScore(d.parent.row.score)}):\n`);
+    out.push(indent(d.parent.row.text), "\n");
+  } else if (row.parent_id !== null) out.push(`parent:     candidate ${row.parent_id}\n`);
+
+  if (d.candidate.history.length > 0) {
+    out.push("\nhistory (running mean after each selection stage):\n");
+    out.push(
+      table(
+        [{ header: "round", align: "right" }, { header: "stage", align: "right" }, { header: "mean", align: "right" }, { header: "n", align: "right" }],
+        d.candidate.history.map((h) => [String(h.round), String(h.stage), fmtScore(h.mean), String(h.count)]),
+      ),
+    );
+  }
+  if (row.proposer_prompt) out.push("\nproposer prompt (exact):\n", indent(row.proposer_prompt), "\n");
+
+  const failures = d.outcomes.filter((o) => o.score < 1).length;
+  out.push(`\noutputs: ${d.outcomes.length} scored, ${failures} below 1 (failures first)\n`);
+  if (d.taskNote) out.push(`  ${d.taskNote}\n`);
+  const shown = d.outcomes.slice(0, Math.max(0, maxExamples));
+  if (shown.length > 0) {
+    out.push(
+      table(
+        [
+          { header: "split" },
+          { header: "example" },
+          { header: "score", align: "right" },
+          { header: "input", max: 40 },
+          { header: "expected", max: 30 },
+          { header: "output", max: 40 },
+        ],
+        shown.map((o) => [o.split, o.exampleId, fmtScore(o.score), o.input ?? "?", o.expected?.join(" | ") ?? "?", o.output ?? "(none)"]),
+      ),
+    );
+  }
+  if (d.outcomes.length > shown.length) out.push(`… and ${d.outcomes.length - shown.length} more (--examples ${d.outcomes.length} shows all)\n`);
+  return out.join("");
+}
+
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((l) => `    ${l}`)
+    .join("\n");
+}
+
+function parseIds(text: string | null): string[] {
+  if (!text) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+}

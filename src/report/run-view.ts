@@ -1,0 +1,72 @@
+/**
+ * A run as the inspection commands see it: the run row, its candidates best first and its
+ * references, each with parsed history and 95% intervals on the eval and test splits.
+ */
+import type { CandidateRow, RunRow } from "../store/rows.js";
+import type { Store } from "../store/store.js";
+import { scoreInterval, type Interval } from "./interval.js";
+
+/** One entry of a candidate's history: its running mean after a selection stage of a round. */
+export interface HistoryEntry {
+  readonly round: number;
+  readonly stage: number;
+  readonly mean: number;
+  readonly count: number;
+}
+
+/** A candidate with what the views need beside its row. */
+export interface CandidateView {
+  readonly row: CandidateRow;
+  readonly history: readonly HistoryEntry[];
+  readonly evalInterval: Interval | undefined;
+  readonly testInterval: Interval | undefined;
+}
+
+/** A run with its candidates (best first) and references. */
+export interface RunView {
+  readonly run: RunRow;
+  readonly candidates: readonly CandidateView[];
+  readonly references: readonly CandidateView[];
+}
+
+/** Read run `idOrPrefix` (a unique prefix will do); throws UsageError for an unknown id. */
+export function readRunView(store: Store, idOrPrefix: string): RunView {
+  const run = store.getRun(idOrPrefix);
+  const evalStats = new Map(store.scoreStats(run.id, "eval").map((s) => [s.candidate_id, s]));
+  const testStats = new Map(store.scoreStats(run.id, "test").map((s) => [s.candidate_id, s]));
+  const views = store.candidates(run.id).map(
+    (row): CandidateView => ({
+      row,
+      history: parseHistory(row.history),
+      evalInterval: scoreInterval(evalStats.get(row.id)),
+      testInterval: scoreInterval(testStats.get(row.id)),
+    }),
+  );
+  return { run, candidates: views.filter((v) => v.row.origin !== "reference"), references: views.filter((v) => v.row.origin === "reference") };
+}
+
+/** Parse `candidates.history`, keeping only well-formed entries (older rows may lack `round`). */
+export function parseHistory(text: string | null): HistoryEntry[] {
+  if (!text) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  const out: HistoryEntry[] = [];
+  for (const item of parsed as unknown[]) {
+    if (typeof item !== "object" || item === null) continue;
+    const r = item as Record<string, unknown>;
+    if (typeof r.stage !== "number" || typeof r.mean !== "number" || typeof r.count !== "number") continue;
+    out.push({ round: typeof r.round === "number" ? r.round : 0, stage: r.stage, mean: r.mean, count: r.count });
+  }
+  return out;
+}
+
+/** A candidate's fate in words: survived, or dropped at which stage. */
+export function fate(row: CandidateRow): string {
+  if (row.origin === "reference") return "reference";
+  return row.dropped_at === null ? "survived" : `dropped at stage ${row.dropped_at}`;
+}

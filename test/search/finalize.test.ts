@@ -1,0 +1,57 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import type { SearchResult } from "../../src/index.js";
+import { startWorld } from "../support/sim/fixture.js";
+import type { SimServer } from "../support/sim/index.js";
+import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { captured } from "../task/helpers.js";
+import { rows } from "./support.js";
+
+let server: SimServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const REFERENCES = ["Write the antonym: the opposite word.", "Repeat the word you are given."];
+
+describe("finalize", () => {
+  it("scores the winner, the runner-up and the human references on the test split, side by side", async () => {
+    server = await startWorld();
+    const dir = tempDir();
+    const db = join(dir, "ape.db");
+    const task = writeWorldTask(dir, { references: REFERENCES });
+    const json = captured();
+    const args = ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "12", "--seed", "2", "--progress", "none"];
+    expect(await main([...args, "--db", db, "--json"], json)).toBe(0);
+    const result = JSON.parse(json.out()) as SearchResult;
+
+    const [winner, runnerUp, ...rest] = result.candidates;
+    expect(winner?.testCount).toBe(40);
+    expect(runnerUp?.testCount).toBe(40);
+    expect(rest.every((c) => c.testScore === null && c.testCount === 0)).toBe(true);
+    expect(result.references.map((r) => r.text)).toEqual(REFERENCES);
+    expect(result.references.every((r) => r.testCount === 40 && r.testScore !== null)).toBe(true);
+    // The references are scored as the simulated model rewards them: both keywords beat none.
+    const [good, bad] = result.references;
+    expect(good?.testScore ?? 0).toBeGreaterThan((bad?.testScore ?? 1) + 0.3);
+    expect(winner?.testScore ?? 0).toBeGreaterThan((bad?.testScore ?? 1) + 0.3);
+
+    // The store holds the same figures, and the test-split evaluations behind them.
+    const stored = rows<{ origin: string; rank: number | null; test_score: number | null; test_count: number }>(
+      db,
+      "SELECT origin, rank, test_score, test_count FROM candidates WHERE test_score IS NOT NULL ORDER BY origin, rank",
+    );
+    expect(stored.map((r) => [r.origin, r.rank])).toEqual([["forward", 1], ["forward", 2], ["reference", null], ["reference", null]]);
+    const tests = rows<{ n: number }>(db, "SELECT count(*) AS n FROM evaluations WHERE split = 'test'")[0]?.n;
+    expect(tests).toBe(4 * 40);
+
+    // The printed leaderboard shows the test scores of winner and references together.
+    const text = captured();
+    expect(await main([...args, "--db", join(dir, "b.db")], text)).toBe(0);
+    expect(text.out()).toContain("references (human-written)");
+    for (const r of REFERENCES) expect(text.out()).toContain(r);
+    expect(text.out()).toContain((winner?.testScore ?? 0).toFixed(3));
+  });
+});
