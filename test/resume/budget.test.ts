@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { main } from "../../src/cli/main.js";
-import { tempDir } from "../support/task-fixture.js";
+import { tempDir, writeWorldTask } from "../support/task-fixture.js";
 import { captured } from "../task/helpers.js";
-import { paidCalls, ranking, readDb, writeSmallTask } from "./helpers.js";
+import { paidCalls, ranking, readDb } from "./helpers.js";
 
 /** Run the CLI in-process (same code path as the binary, without starting a process each time). */
 async function ape(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -34,7 +34,7 @@ describe("budgets", () => {
   it("are never passed (calls, tokens, cost), and resuming with a larger budget finishes the run", async () => {
     server = await startWorld();
     const dir = tempDir();
-    const task = writeSmallTask(dir, 60);
+    const task = writeWorldTask(dir);
     const prices = join(dir, "prices.json");
     writeFileSync(prices, JSON.stringify({ "sim-model": { input: 10, output: 30 } }));
     const base = ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "10", "--seed", "2", "--prices", prices, "--progress", "none", "--json"];
