@@ -3,11 +3,11 @@
  * Finished calls are replayed from the store for free; flags may raise the budget or change limits.
  */
 import type { CommandModule } from "yargs";
-import { Store } from "../../store/store.js";
 import type { CliContext, CommandFactory } from "../context.js";
 import { PROGRESS_MODES } from "../progress.js";
 import { resumeOptions } from "../resume-options.js";
 import { runSearch } from "../run-search.js";
+import { withStore } from "../open-store.js";
 import { dbPath } from "../search-flags.js";
 
 /** The resume command. */
@@ -49,13 +49,7 @@ export const resumeCommand: CommandFactory = (ctx: CliContext): CommandModule =>
       progress: (typeof PROGRESS_MODES)[number];
     };
     const db = dbPath(a.db, ctx);
-    const store = new Store(db);
-    let run;
-    try {
-      run = store.getRun(a.run);
-    } finally {
-      store.close();
-    }
+    const run = await withStore(a.db, ctx, (store) => store.getRun(a.run));
     const options = resumeOptions(run, db, {
       task: a.task,
       maxCalls: a["max-calls"],
