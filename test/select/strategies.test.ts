@@ -129,3 +129,21 @@ describe("maxEvaluations", () => {
     expect(createSelector("halving").maxEvaluations).toBeUndefined();
   });
 });
+
+describe("multistage width", () => {
+  it("races several challengers per stage in fewer, larger evaluate calls", async () => {
+    const { createSelector } = await import("../../src/select/index.js");
+    const accuracies = Array.from({ length: 20 }, (_, i) => (i < 4 ? 0.8 - i * 0.01 : 0.3 + (i % 5) * 0.05));
+    const calls = async (width: number): Promise<number> => {
+      let n = 0;
+      const evaluate = async (requests: readonly { candidate: number; examples: readonly number[] }[]) => {
+        n++;
+        return requests.map((q) => q.examples.map((e) => (((e * 7919 + q.candidate * 104729) % 1000) / 1000 < (accuracies[q.candidate] ?? 0) ? 1 : 0)));
+      };
+      await createSelector("multistage", { width }).select(20, evaluate, { evalSize: 100, budget: 2000, seed: 1 });
+      return n;
+    };
+    expect(await calls(3)).toBeLessThan(await calls(1));
+    expect(() => createSelector("multistage", { width: 0 })).toThrow(/width/);
+  });
+});
