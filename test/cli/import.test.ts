@@ -2,7 +2,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { captured, tempDir } from "../task/helpers.js";
+import { captured } from "../support/cli.js";
+import { tempDir } from "../task/helpers.js";
 
 describe("ape import", () => {
   it("imports the APE layout, prints what it wrote, and the files validate", async () => {

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ape, finishedRun, type Finished } from "../report/cli-helpers.js";
+import { ape } from "../support/cli.js";
+import { finishedRun, type Finished } from "../report/cli-helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHARTS = ["chart-stages", "chart-rounds", "chart-work", "chart-cost", "chart-finals"];

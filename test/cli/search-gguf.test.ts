@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { tinyModelFile } from "../support/gguf/tiny-model-file.js";
 import { tempDir, writeWorldTask } from "../support/task-fixture.js";
-import { captured } from "../task/helpers.js";
+import { captured } from "../support/cli.js";
 
 describe("ape search with the in-process gguf backend", () => {
   it("runs a whole search on the tiny model, scoring by exact log-probabilities", async () => {

@@ -1,7 +1,5 @@
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
@@ -9,21 +7,7 @@ import { dedupeKey } from "../../src/propose/proposal.js";
 import { BEST, startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { tempDir, writeWorldTask } from "../support/task-fixture.js";
-import { captured } from "../task/helpers.js";
-
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, "../../bin/ape.js");
-
-/** Run the real, built CLI; never throws, returns the exit code and both streams. */
-async function ape(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { ape, captured } from "../support/cli.js";
 
 let server: SimServer | undefined;
 afterEach(async () => {
@@ -36,7 +20,7 @@ describe("ape search (the real binary)", () => {
     server = await startWorld();
     const dir = tempDir();
     const db = join(dir, "ape.db");
-    const r = await ape(["search", "--task", writeWorldTask(dir), "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "12", "--seed", "5", "--db", db, "--json"], { OPENAI_API_KEY: "sk-secret-test-key" });
+    const r = await ape(["search", "--task", writeWorldTask(dir), "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "12", "--seed", "5", "--db", db, "--json"], { env: { OPENAI_API_KEY: "sk-secret-test-key" } });
     expect(r.stderr).not.toContain("internal error");
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { runId: string; winner: { text: string }; candidates: { text: string }[] };

@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { mulberry32, TEXT_CAP, type Random } from "../../src/task/index.js";
-import { captured, tempDir } from "../task/helpers.js";
+import { captured } from "../support/cli.js";
+import { tempDir } from "../task/helpers.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Task = { [key: string]: Json };

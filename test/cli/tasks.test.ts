@@ -2,7 +2,8 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { captured, tempDir } from "../task/helpers.js";
+import { captured } from "../support/cli.js";
+import { tempDir } from "../task/helpers.js";
 
 describe("ape tasks", () => {
   it("prints a table of the shipped tasks with split counts, metric and references", async () => {

@@ -7,7 +7,7 @@ import { startSimServer } from "../support/sim/index.js";
 import type { SimServer } from "../support/sim/index.js";
 import { WORLD } from "../support/sim/fixture.js";
 import { tempDir, writeWorldTask } from "../support/task-fixture.js";
-import { captured } from "../task/helpers.js";
+import { captured } from "../support/cli.js";
 
 let server: SimServer | undefined;
 afterEach(async () => {

@@ -2,19 +2,15 @@
  * Shared by the inspection-command tests: run the real, built CLI (`node bin/ape.js`, so run
  * `npm run build` first; `npm test` does) and make a finished run against the simulated server.
  */
-import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { main } from "../../src/cli/main.js";
 import { INPUTS, WORLD } from "../support/sim/fixture.js";
 import { startSimServer } from "../support/sim/index.js";
-import { captured } from "../task/helpers.js";
+import { ape, captured, type CliRun } from "../support/cli.js";
 import type { SimServer } from "../support/sim/index.js";
 import { tempDir, writeWorldTask } from "../support/task-fixture.js";
 
-const run = promisify(execFile);
-const BIN = join(import.meta.dirname, "../../bin/ape.js");
 
 /**
  * The fixture world with fifteen proposals instead of six, so that resampling finds new variants:
@@ -33,24 +29,6 @@ export const PROPOSALS: readonly string[] = [
   "Write a synonym.",
 ];
 
-/** What a CLI run left behind. */
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Run `node bin/ape.js ARGS`; never throws. */
-export async function ape(args: readonly string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<CliRun> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...options.env }, cwd: options.cwd, maxBuffer: 64 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
 /** A finished search: its folder, database, id, and the search's own output. */
 export interface Finished {
   readonly dir: string;
@@ -65,7 +43,7 @@ export interface Finished {
 export async function inProcess(args: readonly string[]): Promise<CliRun> {
   const ctx = captured();
   const code = await main(args, ctx);
-  return { code, stdout: ctx.out(), stderr: ctx.err() };
+  return { code, signal: null, stdout: ctx.out(), stderr: ctx.err() };
 }
 
 /**

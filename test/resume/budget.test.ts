@@ -5,8 +5,9 @@ import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { main } from "../../src/cli/main.js";
 import { tempDir, writeWorldTask } from "../support/task-fixture.js";
-import { captured } from "../task/helpers.js";
-import { paidCalls, ranking, readDb } from "./helpers.js";
+import { captured } from "../support/cli.js";
+import { readDb } from "../support/db.js";
+import { paidCalls, ranking } from "./helpers.js";
 
 /** Run the CLI in-process (same code path as the binary, without starting a process each time). */
 async function ape(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {

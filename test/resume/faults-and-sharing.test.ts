@@ -3,11 +3,13 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { search } from "../../src/index.js";
-import { captured } from "../task/helpers.js";
+import { captured } from "../support/cli.js";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { tempDir } from "../support/task-fixture.js";
-import { ape, ranking, readDb, writeSmallTask } from "./helpers.js";
+import { ape } from "../support/cli.js";
+import { readDb } from "../support/db.js";
+import { ranking, writeSmallTask } from "./helpers.js";
 
 const servers: SimServer[] = [];
 
@@ -68,7 +70,7 @@ describe("the API key", () => {
     const task = writeSmallTask(dir);
     const db = join(dir, "ape.db");
     const common = ["--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "6", "--db", db];
-    const ok = await ape(["search", ...common, "--progress", "json", "--json"], { OPENAI_API_KEY: key });
+    const ok = await ape(["search", ...common, "--progress", "json", "--json"], { env: { OPENAI_API_KEY: key } });
     expect(ok.code, ok.stderr).toBe(0);
     // The other commands in-process (the same code path, without starting a process each time).
     const estimated = await inProcess(["estimate", ...common], key);

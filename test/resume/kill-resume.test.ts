@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { tempDir, writeWorldTask } from "../support/task-fixture.js";
-import { ape, delay, paidCalls, ranking, readDb, spawnApe } from "./helpers.js";
+import { ape, spawnApe } from "../support/cli.js";
+import { readDb } from "../support/db.js";
+import { delay, paidCalls, ranking } from "./helpers.js";
 
 let server: SimServer | undefined;
 afterEach(async () => {

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { tempDir } from "../support/task-fixture.js";
-import { ape, delay, paidCalls, readDb, spawnApe, writeSmallTask } from "./helpers.js";
+import { ape, spawnApe } from "../support/cli.js";
+import { readDb } from "../support/db.js";
+import { delay, paidCalls, writeSmallTask } from "./helpers.js";
 
 let server: SimServer | undefined;
 afterEach(async () => {

@@ -5,7 +5,7 @@ import type { SearchResult } from "../../src/index.js";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { tempDir, writeWorldTask } from "../support/task-fixture.js";
-import { captured } from "../task/helpers.js";
+import { captured } from "../support/cli.js";
 import { RICH_WORLD } from "./support.js";
 
 let server: SimServer | undefined;

@@ -5,8 +5,8 @@ import type { SearchResult } from "../../src/index.js";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { tempDir, writeWorldTask } from "../support/task-fixture.js";
-import { captured } from "../task/helpers.js";
-import { rows } from "./support.js";
+import { captured } from "../support/cli.js";
+import { readDb } from "../support/db.js";
 
 let server: SimServer | undefined;
 afterEach(async () => {
@@ -39,12 +39,12 @@ describe("finalize", () => {
     expect(winner?.testScore ?? 0).toBeGreaterThan((bad?.testScore ?? 1) + 0.3);
 
     // The store holds the same figures, and the test-split evaluations behind them.
-    const stored = rows<{ origin: string; rank: number | null; test_score: number | null; test_count: number }>(
+    const stored = readDb<{ origin: string; rank: number | null; test_score: number | null; test_count: number }>(
       db,
       "SELECT origin, rank, test_score, test_count FROM candidates WHERE test_score IS NOT NULL ORDER BY origin, rank",
     );
     expect(stored.map((r) => [r.origin, r.rank])).toEqual([["forward", 1], ["forward", 2], ["reference", null], ["reference", null]]);
-    const tests = rows<{ n: number }>(db, "SELECT count(*) AS n FROM evaluations WHERE split = 'test'")[0]?.n;
+    const tests = readDb<{ n: number }>(db, "SELECT count(*) AS n FROM evaluations WHERE split = 'test'")[0]?.n;
     expect(tests).toBe(4 * 40);
 
     // The printed leaderboard shows the test scores of winner and references together.

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { BEST, startWorld } from "../support/sim/fixture.js";
 import { quality, type SimOptions, type SimServer } from "../support/sim/index.js";
-import { chatText, prompts, requests, RICH_WORLD, rows, runSearch } from "./support.js";
+import { chatText, prompts, requests, RICH_WORLD, runSearch } from "./support.js";
+import { readDb } from "../support/db.js";
 
 let server: SimServer | undefined;
 afterEach(async () => {
@@ -16,7 +17,7 @@ async function reverseSearch(sim: Partial<SimOptions>, spec: string): Promise<Ro
   server = await startWorld({ logLimit: Infinity, ...sim });
   const { db, result } = await runSearch(server, spec, { mode: "reverse", selector: "exhaustive" });
   expect(result.status).toBe("done");
-  return rows<Row>(db, "SELECT origin, fill_path, proposer_prompt FROM candidates WHERE origin != 'reference'");
+  return readDb<Row>(db, "SELECT origin, fill_path, proposer_prompt FROM candidates WHERE origin != 'reference'");
 }
 
 describe("reverse (fill-in) proposals take the best path the server has, and record it", () => {
@@ -67,11 +68,11 @@ describe("--mode", () => {
   it("forward asks for no fill at all; both proposes both ways and still finds the rewarded instruction", async () => {
     server = await startWorld({ family: "openai-instruct", logLimit: Infinity, world: RICH_WORLD });
     const forward = await runSearch(server, "openai:sim-model", { mode: "forward" });
-    expect(rows<Row>(forward.db, "SELECT origin, fill_path FROM candidates WHERE origin != 'reference'").every((c) => c.origin === "forward" && c.fill_path === null)).toBe(true);
+    expect(readDb<Row>(forward.db, "SELECT origin, fill_path FROM candidates WHERE origin != 'reference'").every((c) => c.origin === "forward" && c.fill_path === null)).toBe(true);
     expect(requests(server, "/v1/completions", (b) => typeof b.suffix === "string" && (b.suffix as string).includes("Input:"))).toHaveLength(0);
 
     const both = await runSearch(server, "openai:sim-model", { mode: "both", candidates: 20 });
-    const origins = new Set(rows<Row>(both.db, "SELECT origin FROM candidates WHERE origin != 'reference'").map((c) => c.origin));
+    const origins = new Set(readDb<Row>(both.db, "SELECT origin FROM candidates WHERE origin != 'reference'").map((c) => c.origin));
     expect([...origins].sort()).toEqual(["forward", "reverse"]);
     expect(quality(RICH_WORLD, both.result.winner?.text ?? "")).toBeCloseTo(quality(RICH_WORLD, BEST), 9);
     expect(both.result.candidates.filter((c) => c.origin === "reverse").every((c) => c.fillPath === "suffix")).toBe(true);

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SearchResult } from "../../src/index.js";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
-import { prompts, requests, RICH_WORLD, rows, runSearch } from "./support.js";
+import { prompts, requests, RICH_WORLD, runSearch } from "./support.js";
+import { readDb } from "../support/db.js";
 
 let server: SimServer | undefined;
 afterEach(async () => {
@@ -36,7 +37,7 @@ describe("one --seed makes a run reproducible", () => {
     // Only the capability probe reaches the server; no proposal or evaluation is asked again.
     expect(requests(server, "/v1/completions", (b) => prompts(b).some((p) => p.trimEnd().endsWith("Output:")))).toHaveLength(0);
     expect(requests(server, "/v1/completions", isProposal)).toHaveLength(0);
-    const demos = (run: string): unknown[] => rows<{ demo_ids: string | null }>(first.db, "SELECT demo_ids FROM candidates WHERE run_id = ? ORDER BY id", run).map((r) => r.demo_ids);
+    const demos = (run: string): unknown[] => readDb<{ demo_ids: string | null }>(first.db, "SELECT demo_ids FROM candidates WHERE run_id = ? ORDER BY id", run).map((r) => r.demo_ids);
     expect(demos(again.result.runId)).toEqual(demos(first.result.runId));
   });
 
@@ -45,7 +46,7 @@ describe("one --seed makes a run reproducible", () => {
     const seen = async (seed: number): Promise<{ demos: string[]; seeds: unknown[] }> => {
       server!.stats.reset();
       const { db } = await runSearch(server!, "vllm:sim-model", { candidates: 8, seed, cache: false });
-      const demos = rows<{ demo_ids: string }>(db, "SELECT DISTINCT demo_ids FROM candidates WHERE origin = 'forward' ORDER BY demo_ids").map((r) => r.demo_ids);
+      const demos = readDb<{ demo_ids: string }>(db, "SELECT DISTINCT demo_ids FROM candidates WHERE origin = 'forward' ORDER BY demo_ids").map((r) => r.demo_ids);
       const seeds = requests(server!, "/v1/completions", isProposal).map((r) => (r.body as { seed?: unknown }).seed);
       return { demos, seeds };
     };

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { SearchEvent } from "../../src/index.js";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
-import { prompts, requests, RICH_WORLD, rows, runSearch } from "./support.js";
+import { prompts, requests, RICH_WORLD, runSearch } from "./support.js";
+import { readDb } from "../support/db.js";
 
 let server: SimServer | undefined;
 afterEach(async () => {
@@ -17,7 +18,7 @@ describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () 
     server = await startWorld({ world: RICH_WORLD, logLimit: Infinity });
     const { db, result } = await runSearch(server, "vllm:sim-model", { candidates: 4, rounds: 2, topK: 2, variants: 4, cache: false });
     expect(result.status).toBe("done");
-    const candidates = rows<Candidate>(db, "SELECT id, origin, parent_id, round FROM candidates");
+    const candidates = readDb<Candidate>(db, "SELECT id, origin, parent_id, round FROM candidates");
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const variants = candidates.filter((c) => c.origin === "resample");
     expect(variants.length).toBeGreaterThan(0);
@@ -29,7 +30,7 @@ describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () 
     }
     expect(candidates.filter((c) => c.origin !== "resample").every((c) => c.parent_id === null && c.round === 0)).toBe(true);
     // With the response cache off, a pair scored twice would reach the server twice.
-    const stored = rows<{ n: number }>(db, "SELECT count(*) AS n FROM evaluations")[0]?.n;
+    const stored = readDb<{ n: number }>(db, "SELECT count(*) AS n FROM evaluations")[0]?.n;
     const asked = requests(server, "/v1/completions").flatMap((r) => prompts(r.body as Record<string, unknown>)).filter((p) => p.trimEnd().endsWith("Output:")).length;
     expect(asked).toBe(stored);
     expect(result.candidates.find((c) => c.origin === "resample")?.parentId).not.toBeNull();
@@ -54,7 +55,7 @@ describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () 
     const rounds = events.flatMap((e) => (e.type === "round" ? [e] : []));
     expect(rounds.map((e) => [e.round, e.improved])).toEqual([[0, true], [1, false]]);
     expect(rounds[0]?.best).toBe(1);
-    expect(Math.max(...rows<Candidate>(db, "SELECT round FROM candidates").map((c) => c.round))).toBe(1);
+    expect(Math.max(...readDb<Candidate>(db, "SELECT round FROM candidates").map((c) => c.round))).toBe(1);
   });
 
   it("is never worse after resampling than before it, and sometimes better", async () => {

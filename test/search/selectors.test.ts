@@ -6,8 +6,8 @@ import { SELECTORS } from "../../src/select/index.js";
 import { BEST, startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { tempDir, writeWorldTask } from "../support/task-fixture.js";
-import { captured } from "../task/helpers.js";
-import { rows } from "./support.js";
+import { captured } from "../support/cli.js";
+import { readDb } from "../support/db.js";
 
 let server: SimServer;
 beforeAll(async () => {
@@ -27,9 +27,9 @@ describe.each(SELECTORS)("ape search --selector %s", (name) => {
     const doc = JSON.parse(ctx.out()) as { selector: string; winner: { text: string }; totals: { evaluations: number } };
     expect(doc.selector).toBe(name);
     expect(dedupeKey(doc.winner.text)).toBe(dedupeKey(BEST));
-    expect(rows<{ selector: string }>(db, "SELECT selector FROM runs")[0]?.selector).toBe(name);
+    expect(readDb<{ selector: string }>(db, "SELECT selector FROM runs")[0]?.selector).toBe(name);
     // No strategy scores more than exhaustive would: every candidate on the eval split, plus finalize's test split.
-    const evals = rows<{ n: number; pool: number }>(db, "SELECT (SELECT count(*) FROM evaluations WHERE split = 'eval') AS n, (SELECT count(*) FROM candidates WHERE origin != 'reference') AS pool")[0];
+    const evals = readDb<{ n: number; pool: number }>(db, "SELECT (SELECT count(*) FROM evaluations WHERE split = 'eval') AS n, (SELECT count(*) FROM candidates WHERE origin != 'reference') AS pool")[0];
     expect(evals?.n).toBeLessThanOrEqual((evals?.pool ?? 0) * 40);
   });
 });

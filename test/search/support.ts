@@ -3,7 +3,6 @@
  * read it back with plain SQL, and pick requests out of the server's log.
  */
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { search, type SearchOptions, type SearchResult } from "../../src/index.js";
 import { WORLD } from "../support/sim/fixture.js";
 import type { LoggedRequest, SimServer, SimWorld } from "../support/sim/index.js";
@@ -22,16 +21,6 @@ export async function runSearch(server: SimServer, model: string, options: Parti
   const file = db ?? join(dir, "ape.db");
   const result = await search({ task: writeWorldTask(dir), model, baseUrls: [server.url], apiKey: "x", db: file, candidates: 12, seed: 1, ...options });
   return { result, db: file, dir };
-}
-
-/** Rows of `sql` on a read-only handle of `db`. */
-export function rows<T>(db: string, sql: string, ...params: unknown[]): T[] {
-  const handle = new Database(db, { readonly: true });
-  try {
-    return handle.prepare(sql).all(...params) as T[];
-  } finally {
-    handle.close();
-  }
 }
 
 /** Logged requests to `path` whose JSON body satisfies `test`. */

@@ -1,0 +1,68 @@
+/**
+ * Running the CLI in tests: the real built binary as a child process (`ape`, `spawnApe`), or
+ * `main()` in-process with captured output (`captured`).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import type { CliContext } from "../../src/cli/context.js";
+
+/** The built CLI launcher (`npm run build` first; `npm test` does). */
+export const BIN = join(import.meta.dirname, "../../bin/ape.js");
+
+/** What a CLI run left behind. */
+export interface CliRun {
+  /** Exit code; null when a signal ended the process. */
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** A running CLI process and its outcome. */
+export interface Spawned {
+  readonly child: ChildProcess;
+  readonly done: Promise<CliRun>;
+}
+
+/** Options of a CLI process. */
+export interface SpawnOptions {
+  /** Extra environment variables. */
+  readonly env?: Record<string, string>;
+  readonly cwd?: string;
+}
+
+/** Start `ape …args`. */
+export function spawnApe(args: readonly string[], options: SpawnOptions = {}): Spawned {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...options.env }, cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<CliRun>((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
+  return { child, done };
+}
+
+/** Run `ape …args` to the end; never throws. */
+export function ape(args: readonly string[], options: SpawnOptions = {}): Promise<CliRun> {
+  return spawnApe(args, options).done;
+}
+
+/** A CLI context whose stdout and stderr are collected into strings. */
+export interface Captured extends CliContext {
+  readonly out: () => string;
+  readonly err: () => string;
+}
+
+/** A fresh captured context for `main(argv, ctx)`. */
+export function captured(): Captured {
+  let out = "";
+  let err = "";
+  return {
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    env: {},
+    signal: new AbortController().signal,
+    out: () => out,
+    err: () => err,
+  };
+}
