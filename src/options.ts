@@ -147,6 +147,7 @@ export function runConfig(o: SearchOptions, r: Resolved, task: Task, specs: { pr
     task: existsSync(task.source) ? resolvePath(task.source) : task.source,
     prices,
     taskHash,
+    references: task.references,
     ...specs,
     baseUrls: o.baseUrls ?? [],
     selector,

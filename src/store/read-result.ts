@@ -25,9 +25,15 @@ export function readResult(store: Store, runId: string): SearchResult {
     droppedAt: c.dropped_at,
     history: parseHistory(c),
   }));
-  const references = rows
-    .filter((c) => c.origin === "reference")
-    .map((c): ReferenceResult => ({ id: c.id, text: c.text, score: c.score, evalCount: c.eval_count, testScore: c.test_score, testCount: c.test_count }));
+  // A reference may have the same text as a proposed candidate (one row per text): find each by text.
+  const byText = new Map(rows.map((c) => [c.text, c]));
+  const named = referenceTexts(run.config);
+  const referenceRows = named
+    ? named.map((text) => byText.get(text)).filter((c): c is CandidateRow => c !== undefined)
+    : rows.filter((c) => c.origin === "reference");
+  const references = referenceRows.map(
+    (c): ReferenceResult => ({ id: c.id, text: c.text, score: c.score, evalCount: c.eval_count, testScore: c.test_score, testCount: c.test_count }),
+  );
   return {
     runId: run.id,
     task: run.task,
@@ -50,6 +56,13 @@ export function readResult(store: Store, runId: string): SearchResult {
     },
     db: store.file,
   };
+}
+
+/** The task's reference instructions as stored in the run's config (absent in older configs). */
+function referenceTexts(config: string): string[] | undefined {
+  const parsed: unknown = JSON.parse(config);
+  if (!parsed || typeof parsed !== "object" || !("references" in parsed) || !Array.isArray(parsed.references)) return undefined;
+  return parsed.references.filter((r): r is string => typeof r === "string");
 }
 
 function parseHistory(c: CandidateRow): StageRecord[] {

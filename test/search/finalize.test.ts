@@ -55,3 +55,17 @@ describe("finalize", () => {
     expect(text.out()).toContain((winner?.testScore ?? 0).toFixed(3));
   });
 });
+
+describe("a reference that is also proposed", () => {
+  it("is listed among the references with its test score, and stays a candidate", async () => {
+    server = await startWorld();
+    const dir = tempDir();
+    const { search } = await import("../../src/index.js");
+    const { BEST } = await import("../support/sim/fixture.js");
+    const result = await search({ task: writeWorldTask(dir, { references: [BEST] }), model: "vllm:sim-model", baseUrls: [server.url], db: join(dir, "ape.db"), candidates: 12, seed: 2 });
+    expect(result.winner?.text).toBe(BEST);
+    expect(result.references.map((r) => r.text)).toEqual([BEST]);
+    expect(result.references[0]?.testScore).toBe(result.winner?.testScore);
+    expect(result.references[0]?.testCount).toBeGreaterThan(0);
+  });
+});
