@@ -3,6 +3,7 @@
  * their translation into library options. API keys come only from the environment.
  */
 import type { Argv } from "yargs";
+import { UsageError } from "../errors.js";
 import { MODES, type SearchOptions } from "../options.js";
 import { loadPrices } from "../model/prices.js";
 import { DEFAULT_MODEL } from "../model/spec.js";
@@ -42,7 +43,15 @@ export function searchFlags<T>(y: Argv<T>) {
     .option("tpm", { type: "number", describe: "Most tokens (prompt + max completion) sent per minute, per model [default: unlimited]", group: "Budget and limits:" })
     .option("cache", { type: "boolean", default: true, describe: "Answer repeated calls from the cache (--no-cache to bypass)", group: "Results:" })
     .option("fresh", { type: "boolean", default: false, describe: "Start a new run even if an unfinished one with the same settings exists", group: "Results:" })
-    .option("db", { type: "string", describe: `Results database [default: $APE_DB or ${DEFAULT_DB}]`, group: "Results:" });
+    .option("db", { type: "string", describe: `Results database [default: $APE_DB or ${DEFAULT_DB}]`, group: "Results:" })
+    .check((argv) => {
+      if (argv.task.trim() === "") throw new UsageError("--task needs a task file, e.g. --task tasks/antonyms.json");
+      for (const [flag, value] of Object.entries(argv)) {
+        if (typeof value === "number" && !Number.isFinite(value)) throw new UsageError(`--${flag} needs a number (got something else).`);
+        if (typeof value === "number" && value < 0 && flag !== "seed") throw new UsageError(`--${flag} must not be negative (got ${value}).`);
+      }
+      return true;
+    });
 }
 
 /** The parsed flags. */

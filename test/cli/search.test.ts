@@ -88,3 +88,13 @@ describe("ape search (in-process)", () => {
     expect(doc.winner.score).toBeLessThan(0);
   });
 });
+
+describe("ape search flag checks", () => {
+  it("rejects an empty --task and numbers that are not numbers or are negative, exit 2", async () => {
+    for (const args of [["--task", ""], ["--task", "x.json", "--candidates", "abc"], ["--task", "x.json", "--max-calls", "-3"]]) {
+      const ctx = captured();
+      expect(await main(["search", ...args], ctx)).toBe(2);
+      expect(ctx.err()).toMatch(/--task needs a task file|--candidates needs a number|--max-calls must not be negative/);
+    }
+  });
+});
