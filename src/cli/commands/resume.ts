@@ -2,7 +2,7 @@
  * `ape resume RUN`: continue a crashed, cancelled or budget-stopped run from its stored settings.
  * Finished calls are replayed from the store for free; flags may raise the budget or change limits.
  */
-import type { CommandModule } from "yargs";
+import type { Argv, CommandModule } from "yargs";
 import type { CliContext, CommandFactory } from "../context.js";
 import { PROGRESS_MODES } from "../progress.js";
 import { resumeOptions } from "../resume-options.js";
@@ -10,44 +10,32 @@ import { runSearch } from "../run-search.js";
 import { withStore } from "../open-store.js";
 import { dbPath } from "../search-flags.js";
 
+const builder = (y: Argv) =>
+  y
+    .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix; `ape runs` lists them)" })
+    .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]", group: "Results:" })
+    .option("task", { type: "string", describe: "The run's task file, if it moved (its content must be unchanged)", group: "Results:" })
+    .option("max-calls", { type: "number", describe: "New call budget for the whole run (calls already paid count)", group: "Budget and limits:" })
+    .option("max-tokens", { type: "number", describe: "New token budget for the whole run", group: "Budget and limits:" })
+    .option("max-cost", { type: "number", describe: "New cost budget in USD for the whole run", group: "Budget and limits:" })
+    .option("prices", { type: "string", describe: "JSON price file [default: the prices the run started with]", group: "Budget and limits:" })
+    .option("concurrency", { type: "number", describe: "Requests in flight per model [default: as stored]", group: "Budget and limits:" })
+    .option("batch", { type: "number", describe: "Most prompts per request [default: as stored]", group: "Budget and limits:" })
+    .option("rps", { type: "number", describe: "Most requests per second, per model [default: as stored]", group: "Budget and limits:" })
+    .option("tpm", { type: "number", describe: "Most tokens per minute, per model [default: as stored]", group: "Budget and limits:" })
+    .option("timeout", { type: "number", describe: "Seconds before a request is abandoned and retried [default: as stored]", group: "Budget and limits:" })
+    .option("json", { type: "boolean", default: false, describe: "Print one JSON document (winner first) on stdout, nothing else", group: "Output:" })
+    .option("progress", { choices: PROGRESS_MODES, default: "auto" as const, describe: "auto: a live bar on a terminal; json: one event per line on stderr", group: "Output:" })
+    .example("$0 resume 3f9a2c1d --max-calls 2000", "continue a budget-stopped run with a larger budget");
+
+type ResumeArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
+
 /** The resume command. */
-export const resumeCommand: CommandFactory = (ctx: CliContext): CommandModule => ({
+export const resumeCommand: CommandFactory<ResumeArgs> = (ctx: CliContext): CommandModule<{}, ResumeArgs> => ({
   command: "resume <run>",
   describe: "Continue a stopped run (crash, Ctrl-C, budget) without paying for finished calls again",
-  builder: (y) =>
-    y
-      .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix; `ape runs` lists them)" })
-      .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]", group: "Results:" })
-      .option("task", { type: "string", describe: "The run's task file, if it moved (its content must be unchanged)", group: "Results:" })
-      .option("max-calls", { type: "number", describe: "New call budget for the whole run (calls already paid count)", group: "Budget and limits:" })
-      .option("max-tokens", { type: "number", describe: "New token budget for the whole run", group: "Budget and limits:" })
-      .option("max-cost", { type: "number", describe: "New cost budget in USD for the whole run", group: "Budget and limits:" })
-      .option("prices", { type: "string", describe: "JSON price file [default: the prices the run started with]", group: "Budget and limits:" })
-      .option("concurrency", { type: "number", describe: "Requests in flight per model [default: as stored]", group: "Budget and limits:" })
-      .option("batch", { type: "number", describe: "Most prompts per request [default: as stored]", group: "Budget and limits:" })
-      .option("rps", { type: "number", describe: "Most requests per second, per model [default: as stored]", group: "Budget and limits:" })
-      .option("tpm", { type: "number", describe: "Most tokens per minute, per model [default: as stored]", group: "Budget and limits:" })
-      .option("timeout", { type: "number", describe: "Seconds before a request is abandoned and retried [default: as stored]", group: "Budget and limits:" })
-      .option("json", { type: "boolean", default: false, describe: "Print one JSON document (winner first) on stdout, nothing else", group: "Output:" })
-      .option("progress", { choices: PROGRESS_MODES, default: "auto" as const, describe: "auto: a live bar on a terminal; json: one event per line on stderr", group: "Output:" })
-      .example("$0 resume 3f9a2c1d --max-calls 2000", "continue a budget-stopped run with a larger budget"),
-  handler: async (argv) => {
-    const a = argv as unknown as {
-      run: string;
-      db?: string;
-      task?: string;
-      "max-calls"?: number;
-      "max-tokens"?: number;
-      "max-cost"?: number;
-      prices?: string;
-      concurrency?: number;
-      batch?: number;
-      rps?: number;
-      tpm?: number;
-      timeout?: number;
-      json: boolean;
-      progress: (typeof PROGRESS_MODES)[number];
-    };
+  builder,
+  handler: async (a) => {
     const db = dbPath(a.db, ctx);
     const run = await withStore(a.db, ctx, (store) => store.getRun(a.run));
     const options = resumeOptions(run, db, {
