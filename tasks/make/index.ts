@@ -9,16 +9,21 @@ import { fileURLToPath } from "node:url";
 import { formatTaskFile } from "../../src/task/index.js";
 import { largerAnimal, taxonomyAnimal } from "./animals.js";
 import { buildTask, type TaskSpec } from "./build.js";
+import { causeAndEffect } from "./causes.js";
+import { commonConcept } from "./concepts.js";
+import { informalToFormal } from "./formal.js";
 import { antonyms, synonyms } from "./lexical.js";
 import { diff, numToVerbal, sum } from "./numbers.js";
 import { singularToPlural } from "./plural.js";
+import { rhymes } from "./rhymes.js";
 import { activeToPassive, negation, orthographyStartsWith, sentiment } from "./sentences.js";
 import { firstWordLetter, lettersList, secondWordLetter } from "./words.js";
 
 /** Every generator, one per shipped task. */
 export const GENERATORS: readonly (() => TaskSpec)[] = [
-  activeToPassive, antonyms, diff, firstWordLetter, largerAnimal, lettersList, negation, numToVerbal,
-  orthographyStartsWith, secondWordLetter, sentiment, singularToPlural, sum, synonyms, taxonomyAnimal,
+  activeToPassive, antonyms, causeAndEffect, commonConcept, diff, firstWordLetter, informalToFormal, largerAnimal,
+  lettersList, negation, numToVerbal, orthographyStartsWith, rhymes, secondWordLetter, sentiment, singularToPlural,
+  sum, synonyms, taxonomyAnimal,
 ];
 
 /** The shipped task files: file name → text. */
