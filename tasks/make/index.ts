@@ -11,6 +11,7 @@ import { largerAnimal, taxonomyAnimal } from "./animals.js";
 import { buildTask, type TaskSpec } from "./build.js";
 import { causeAndEffect } from "./causes.js";
 import { commonConcept } from "./concepts.js";
+import { wordInContext } from "./context.js";
 import { informalToFormal } from "./formal.js";
 import { antonyms, synonyms } from "./lexical.js";
 import { diff, numToVerbal, sum } from "./numbers.js";
@@ -23,7 +24,7 @@ import { firstWordLetter, lettersList, secondWordLetter } from "./words.js";
 export const GENERATORS: readonly (() => TaskSpec)[] = [
   activeToPassive, antonyms, causeAndEffect, commonConcept, diff, firstWordLetter, informalToFormal, largerAnimal,
   lettersList, negation, numToVerbal, orthographyStartsWith, rhymes, secondWordLetter, sentiment, singularToPlural,
-  sum, synonyms, taxonomyAnimal,
+  sum, synonyms, taxonomyAnimal, wordInContext,
 ];
 
 /** The shipped task files: file name → text. */
