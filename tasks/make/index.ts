@@ -17,14 +17,15 @@ import { antonyms, synonyms } from "./lexical.js";
 import { diff, numToVerbal, sum } from "./numbers.js";
 import { singularToPlural } from "./plural.js";
 import { rhymes } from "./rhymes.js";
+import { sentenceSimilarity } from "./similarity.js";
 import { activeToPassive, negation, orthographyStartsWith, sentiment } from "./sentences.js";
 import { firstWordLetter, lettersList, secondWordLetter } from "./words.js";
 
 /** Every generator, one per shipped task. */
 export const GENERATORS: readonly (() => TaskSpec)[] = [
-  activeToPassive, antonyms, causeAndEffect, commonConcept, diff, firstWordLetter, informalToFormal, largerAnimal,
-  lettersList, negation, numToVerbal, orthographyStartsWith, rhymes, secondWordLetter, sentiment, singularToPlural,
-  sum, synonyms, taxonomyAnimal, wordInContext,
+  activeToPassive, antonyms, causeAndEffect, commonConcept, diff, firstWordLetter, informalToFormal,
+  largerAnimal, lettersList, negation, numToVerbal, orthographyStartsWith, rhymes, secondWordLetter,
+  sentenceSimilarity, sentiment, singularToPlural, sum, synonyms, taxonomyAnimal, wordInContext,
 ];
 
 /** The shipped task files: file name → text. */
