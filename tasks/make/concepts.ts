@@ -6,7 +6,7 @@ const CONCEPTS = `
 can fly; things that fly / eagle, airplane, kite, bee, helicopter, hot air balloon, bat, drone
 have wheels; things with wheels / bicycle, car, skateboard, wheelchair, train, shopping cart, wheelbarrow, tractor
 are sweet; taste sweet / honey, candy, sugar, cake, syrup, chocolate, jam, cookie
-are cold; are frozen / ice, snow, glacier, freezer, icicle, frost, iceberg
+are cold; are frozen / ice, snow, glacier, snowman, icicle, frost, iceberg
 have keys / piano, typewriter, computer keyboard, accordion, organ, door lock
 give light; produce light; are sources of light / sun, candle, lamp, firefly, lighthouse, torch, lantern, star
 measure time; tell the time / clock, wristwatch, hourglass, sundial, stopwatch, calendar, timer
