@@ -9,16 +9,23 @@ import { fileURLToPath } from "node:url";
 import { formatTaskFile } from "../../src/task/index.js";
 import { largerAnimal, taxonomyAnimal } from "./animals.js";
 import { buildTask, type TaskSpec } from "./build.js";
+import { causeAndEffect } from "./causes.js";
+import { commonConcept } from "./concepts.js";
+import { wordInContext } from "./context.js";
+import { informalToFormal } from "./formal.js";
 import { antonyms, synonyms } from "./lexical.js";
 import { diff, numToVerbal, sum } from "./numbers.js";
 import { singularToPlural } from "./plural.js";
+import { rhymes } from "./rhymes.js";
+import { sentenceSimilarity } from "./similarity.js";
 import { activeToPassive, negation, orthographyStartsWith, sentiment } from "./sentences.js";
 import { firstWordLetter, lettersList, secondWordLetter } from "./words.js";
 
 /** Every generator, one per shipped task. */
 export const GENERATORS: readonly (() => TaskSpec)[] = [
-  activeToPassive, antonyms, diff, firstWordLetter, largerAnimal, lettersList, negation, numToVerbal,
-  orthographyStartsWith, secondWordLetter, sentiment, singularToPlural, sum, synonyms, taxonomyAnimal,
+  activeToPassive, antonyms, causeAndEffect, commonConcept, diff, firstWordLetter, informalToFormal,
+  largerAnimal, lettersList, negation, numToVerbal, orthographyStartsWith, rhymes, secondWordLetter,
+  sentenceSimilarity, sentiment, singularToPlural, sum, synonyms, taxonomyAnimal, wordInContext,
 ];
 
 /** The shipped task files: file name → text. */
