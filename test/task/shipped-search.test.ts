@@ -21,7 +21,7 @@ describe("every shipped task runs a search against the simulated server", () => 
       const reference = task.references[0] ?? "";
       const server = await startSimServer({ seed: 1, world: worldForTask(task) });
       try {
-        const result = await search({ task, model: "vllm:sim-model", baseUrls: [server.url], db: join(tempDir(), "ape.db"), candidates: 6, subsets: 2 });
+        const result = await search({ task, model: "vllm:sim-model", baseUrls: [server.url], db: join(tempDir(), "ape.db"), candidates: 8, subsets: 2 }); // 4 samples per subset: every world proposal is drawn
         expect(result.status).toBe("done");
         expect(dedupeKey(result.winner?.text ?? "")).toBe(dedupeKey(reference));
         expect(result.winner?.score).toBeGreaterThan(0.6);
