@@ -38,15 +38,22 @@ export function openDatabase(file: string): SqliteDatabase {
 }
 
 function migrate(db: SqliteDatabase, file: string): void {
-  const version = db.pragma("user_version", { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    throw new UsageError(`${file} was written by a newer ape (schema ${version}, this one knows ${MIGRATIONS.length}); upgrade ape-search.`);
-  }
+  const current = (): number => db.pragma("user_version", { simple: true }) as number;
+  const check = (version: number): void => {
+    if (version > MIGRATIONS.length) {
+      throw new UsageError(`${file} was written by a newer ape (schema ${version}, this one knows ${MIGRATIONS.length}); upgrade ape-search.`);
+    }
+  };
+  check(current());
+  if (current() >= MIGRATIONS.length) return;
+  // Read the version again under the write lock: another process may have migrated meanwhile.
   const apply = db.transaction(() => {
+    const version = current();
+    check(version);
     for (let v = version; v < MIGRATIONS.length; v++) {
       db.exec(MIGRATIONS[v] ?? "");
       db.pragma(`user_version = ${v + 1}`);
     }
   });
-  if (version < MIGRATIONS.length) apply.immediate();
+  apply.immediate();
 }

@@ -60,3 +60,23 @@ describe("Store", () => {
     store.close();
   });
 });
+
+describe("several processes opening one new database at once", () => {
+  it("migrate it exactly once, none failing", async () => {
+    const { execFile } = await import("node:child_process");
+    const { promisify } = await import("node:util");
+    const run = promisify(execFile);
+    const storeModule = join(import.meta.dirname, "../../dist/store/store.js");
+    // Each process loads, then waits for one shared instant, so that all open the file together.
+    const script = `const { Store } = await import(${JSON.stringify(storeModule)}); while (Date.now() < Number(process.argv[2])); new Store(process.argv[1]).close();`;
+    for (let round = 0; round < 3; round++) {
+      const file = join(mkdtempSync(join(tmpdir(), "ape-race-")), "ape.db");
+      const at = String(Date.now() + 1500);
+      const results = await Promise.allSettled(Array.from({ length: 4 }, () => run(process.execPath, ["--input-type=module", "-e", script, file, at])));
+      expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+      db.close();
+    }
+  });
+});
