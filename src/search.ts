@@ -31,7 +31,6 @@ import { Store } from "./store/store.js";
 import { loadTask } from "./task/index.js";
 import type { Task } from "./task/types.js";
 
-export type { SearchOptions } from "./options.js";
 
 /** Find the best instruction for a task. Never prints; reports through `onEvent`. */
 export async function search(options: SearchOptions): Promise<SearchResult> {
