@@ -6,7 +6,8 @@ import { dedupeKey } from "../src/propose/proposal.js";
 import { Store } from "../src/store/store.js";
 import { BEST, startWorld } from "./support/sim/fixture.js";
 import type { SimServer } from "./support/sim/index.js";
-import { tempDir, writeWorldTask } from "./support/task-fixture.js";
+import { writeWorldTask } from "./support/task-fixture.js";
+import { tempDir } from "./support/temp.js";
 
 let server: SimServer | undefined;
 afterEach(async () => {

@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { INPUTS, WORLD } from "../support/sim/fixture.js";
 import { startSimServer } from "../support/sim/index.js";
 import type { FaultConfig, SimServer, SimWorld } from "../support/sim/index.js";
-import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { writeWorldTask } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 
 const VERBS = ["Write", "Give", "Say", "State", "Name", "Provide", "Return", "Produce"];
 const WHATS = ["the antonym of", "the opposite of", "the antonym, the opposite of", "a synonym of", "a rhyme for", "the plural of"];

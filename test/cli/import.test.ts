@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { captured } from "../support/cli.js";
-import { tempDir } from "../task/helpers.js";
+import { tempFolder } from "../support/temp.js";
 
 describe("ape import", () => {
   it("imports the APE layout, prints what it wrote, and the files validate", async () => {
-    const { dir, cleanup } = await tempDir();
+    const { dir, cleanup } = await tempFolder();
     try {
       const ctx = captured();
       expect(await main(["import", "ape", "test/fixtures/ape-layout", "--out", dir], ctx)).toBe(0);
@@ -29,7 +29,7 @@ describe("ape import", () => {
   });
 
   it("imports CSV with chosen columns, JSONL and BIG-bench", async () => {
-    const { dir, cleanup } = await tempDir();
+    const { dir, cleanup } = await tempFolder();
     try {
       const csv = join(dir, "capitals.csv");
       await writeFile(csv, "country,capital\nFrance,Paris\nSpain,Madrid\nItaly,Rome\nPeru,Lima\nChad,N'Djamena\n");
@@ -55,7 +55,7 @@ describe("ape import", () => {
   });
 
   it("names the file when the input is bad, and writes nothing", async () => {
-    const { dir, cleanup } = await tempDir();
+    const { dir, cleanup } = await tempFolder();
     try {
       const csv = join(dir, "x.csv");
       await writeFile(csv, "a,b\n1,2\n");

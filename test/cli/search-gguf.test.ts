@@ -2,7 +2,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { tinyModelFile } from "../support/gguf/tiny-model-file.js";
-import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { writeWorldTask } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 import { captured } from "../support/cli.js";
 
 describe("ape search with the in-process gguf backend", () => {

@@ -6,7 +6,8 @@ import { main } from "../../src/cli/main.js";
 import { dedupeKey } from "../../src/propose/proposal.js";
 import { BEST, startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
-import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { writeWorldTask } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 import { ape, captured } from "../support/cli.js";
 
 let server: SimServer | undefined;

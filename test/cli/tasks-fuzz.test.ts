@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { mulberry32, TEXT_CAP, type Random } from "../../src/task/index.js";
 import { captured } from "../support/cli.js";
-import { tempDir } from "../task/helpers.js";
+import { tempFolder } from "../support/temp.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Task = { [key: string]: Json };
@@ -129,7 +129,7 @@ let cleanup: () => Promise<void> = async () => undefined;
 const files: string[] = [];
 
 beforeAll(async () => {
-  ({ dir, cleanup } = await tempDir("ape-fuzz-"));
+  ({ dir, cleanup } = await tempFolder("ape-fuzz-"));
   const r = mulberry32(20240611);
   for (let i = 0; i < COUNT; i++) {
     let file = join(dir, `case-${i}.json`);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { captured } from "../support/cli.js";
-import { tempDir } from "../task/helpers.js";
+import { tempFolder } from "../support/temp.js";
 
 describe("ape tasks", () => {
   it("prints a table of the shipped tasks with split counts, metric and references", async () => {
@@ -18,7 +18,7 @@ describe("ape tasks", () => {
   });
 
   it("lists a folder given with --dir and reports its broken files", async () => {
-    const { dir, cleanup } = await tempDir();
+    const { dir, cleanup } = await tempFolder();
     try {
       await writeFile(join(dir, "good.json"), JSON.stringify({ name: "good", examples: [{ input: "a", output: "b" }, { input: "c", output: "d" }] }));
       await writeFile(join(dir, "bad.json"), "{");
@@ -45,7 +45,7 @@ describe("ape tasks validate", () => {
   });
 
   it("lists every problem of each bad file and exits 2", async () => {
-    const { dir, cleanup } = await tempDir();
+    const { dir, cleanup } = await tempFolder();
     try {
       const bad = join(dir, "bad.json");
       await writeFile(bad, JSON.stringify({ name: "x", metric: "bleu", examples: [{ input: "a" }, { input: "b", output: 1 }] }));

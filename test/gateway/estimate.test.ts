@@ -6,7 +6,8 @@ import { estimate, search } from "../../src/index.js";
 import { startSimServer } from "../support/sim/index.js";
 import type { SimServer } from "../support/sim/index.js";
 import { WORLD } from "../support/sim/fixture.js";
-import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { writeWorldTask } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 import { captured } from "../support/cli.js";
 
 let server: SimServer | undefined;

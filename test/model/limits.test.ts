@@ -10,7 +10,8 @@ import { parseSpec } from "../../src/model/spec.js";
 import { Store } from "../../src/store/store.js";
 import { BEST, evalPrompt, startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
-import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { writeWorldTask } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 
 let server: SimServer | undefined;
 afterEach(async () => {

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { search } from "../../src/index.js";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
-import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { writeWorldTask } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 
 const servers: SimServer[] = [];
 afterEach(async () => {

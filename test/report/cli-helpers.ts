@@ -9,7 +9,8 @@ import { INPUTS, WORLD } from "../support/sim/fixture.js";
 import { startSimServer } from "../support/sim/index.js";
 import { ape, captured, type CliRun } from "../support/cli.js";
 import type { SimServer } from "../support/sim/index.js";
-import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { writeWorldTask } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 
 
 /**

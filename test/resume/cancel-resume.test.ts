@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { search } from "../../src/index.js";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
-import { tempDir } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 import { paidCalls, ranking, writeSmallTask } from "./helpers.js";
 
 let server: SimServer | undefined;

@@ -6,7 +6,7 @@ import { search } from "../../src/index.js";
 import { captured } from "../support/cli.js";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
-import { tempDir } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 import { ape } from "../support/cli.js";
 import { readDb } from "../support/db.js";
 import { ranking, writeSmallTask } from "./helpers.js";

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
-import { tempDir } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 import { ape, spawnApe } from "../support/cli.js";
 import { readDb } from "../support/db.js";
 import { delay, paidCalls, writeSmallTask } from "./helpers.js";

@@ -4,7 +4,8 @@ import { main } from "../../src/cli/main.js";
 import type { SearchResult } from "../../src/index.js";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
-import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { writeWorldTask } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 import { captured } from "../support/cli.js";
 import { RICH_WORLD } from "./support.js";
 

@@ -5,7 +5,8 @@ import { dedupeKey } from "../../src/propose/proposal.js";
 import { SELECTORS } from "../../src/select/index.js";
 import { BEST, startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
-import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { writeWorldTask } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 import { captured } from "../support/cli.js";
 import { readDb } from "../support/db.js";
 

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { search, type SearchOptions, type SearchResult } from "../../src/index.js";
 import { WORLD } from "../support/sim/fixture.js";
 import type { LoggedRequest, SimServer, SimWorld } from "../support/sim/index.js";
-import { tempDir, writeWorldTask } from "../support/task-fixture.js";
+import { writeWorldTask } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 
 /** A finished search and the file it wrote. */
 export interface Ran {

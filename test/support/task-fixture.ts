@@ -2,15 +2,9 @@
  * A task file matching the simulated server's ready-made world (test/support/sim/fixture.ts):
  * inputs `word0…word99`, answers `opposite-N`, so a search over it has a known right winner.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { INPUTS, WORLD } from "./sim/fixture.js";
-
-/** A fresh temporary directory for one test. */
-export function tempDir(prefix = "ape-test-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
 
 /** Write the world's task into `dir` and return its path. */
 export function writeWorldTask(dir: string, extra: Record<string, unknown> = {}): string {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TaskError, UsageError } from "../../src/errors.js";
 import { importApe, importBigBench, importCsv, importJsonl, loadTask, writeTasks } from "../../src/task/index.js";
-import { tempDir } from "./helpers.js";
+import { tempFolder } from "../support/temp.js";
 
 const FIXTURE = "test/fixtures/ape-layout";
 
@@ -11,7 +11,7 @@ describe("importApe", () => {
   it("turns induce into demo, halves execute into eval and test, and reads annotations", async () => {
     const tasks = await importApe(FIXTURE);
     expect(tasks.map((t) => t.name)).toEqual(["antonyms", "common_concept", "larger_animal"]);
-    const { dir, cleanup } = await tempDir();
+    const { dir, cleanup } = await tempFolder();
     try {
       const written = await writeTasks(tasks, dir);
       expect(written.map((w) => [w.name, w.counts.demo, w.counts.eval, w.counts.test, w.references])).toEqual([
@@ -40,7 +40,7 @@ describe("importApe", () => {
   });
 
   it("names the file and example of a bad raw file", async () => {
-    const { dir, cleanup } = await tempDir();
+    const { dir, cleanup } = await tempFolder();
     try {
       const induce = join(dir, "raw/induce");
       await mkdir(induce, { recursive: true });
@@ -54,7 +54,7 @@ describe("importApe", () => {
 
 describe("importBigBench, importCsv, importJsonl", () => {
   it("reads targets and target_scores (the best-scored keys)", async () => {
-    const { dir, cleanup } = await tempDir();
+    const { dir, cleanup } = await tempFolder();
     try {
       const file = join(dir, "task.json");
       const examples = [
@@ -77,7 +77,7 @@ describe("importBigBench, importCsv, importJsonl", () => {
   });
 
   it("reads CSV columns and JSONL lines", async () => {
-    const { dir, cleanup } = await tempDir();
+    const { dir, cleanup } = await tempFolder();
     try {
       const csv = join(dir, "words.csv");
       await writeFile(csv, 'word,meaning,x\nbig,"large, huge",1\nsmall,little,2\nhot,warm,3\n');

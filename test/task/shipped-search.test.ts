@@ -10,7 +10,7 @@ import { loadTask } from "../../src/task/index.js";
 import { dedupeKey } from "../../src/propose/proposal.js";
 import { startSimServer } from "../support/sim/index.js";
 import { worldForTask } from "../support/sim/task-world.js";
-import { tempDir } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 
 const TASKS = readdirSync("tasks").filter((f) => f.endsWith(".json")).sort();
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTask, metricForTask, type Task } from "../../src/task/index.js";
 import { generateAll, writeAll } from "../../tasks/make/index.js";
-import { tempDir } from "./helpers.js";
+import { tempFolder } from "../support/temp.js";
 
 const DIR = "tasks";
 
@@ -32,7 +32,7 @@ describe("shipped tasks", () => {
     const generated = generateAll();
     expect([...generated.keys()].sort()).toEqual(await shipped());
     for (const [name, text] of generated) expect(await readFile(join(DIR, name), "utf8"), name).toBe(text);
-    const { dir, cleanup } = await tempDir();
+    const { dir, cleanup } = await tempFolder();
     try {
       await writeAll(dir);
       for (const [name, text] of generateAll()) expect(await readFile(join(dir, name), "utf8")).toBe(text);
