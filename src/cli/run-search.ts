@@ -7,7 +7,15 @@ import type { SearchOptions } from "../options.js";
 import { leaderboard } from "../report/leaderboard.js";
 import { search } from "../search.js";
 import type { CliContext } from "./context.js";
-import { createProgress, type ProgressMode } from "./progress.js";
+import type { Argv } from "yargs";
+import { createProgress, PROGRESS_MODES, type ProgressMode } from "./progress.js";
+
+/** The output flags of the commands that run a search (`search`, `resume`). */
+export function runOutputFlags<T>(y: Argv<T>) {
+  return y
+    .option("json", { type: "boolean", default: false, describe: "Print one JSON document (winner first) on stdout, nothing else", group: "Output:" })
+    .option("progress", { choices: PROGRESS_MODES, default: "auto" as const, describe: "auto: a live bar on a terminal, plain lines otherwise; json: one event per line on stderr; none", group: "Output:" });
+}
 
 /** Output settings shared by the commands that run a search. */
 export interface RunOutput {

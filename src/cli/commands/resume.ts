@@ -4,14 +4,13 @@
  */
 import type { Argv, CommandModule } from "yargs";
 import type { CliContext, CommandFactory } from "../context.js";
-import { PROGRESS_MODES } from "../progress.js";
 import { resumeOptions } from "../resume-options.js";
-import { runSearch } from "../run-search.js";
+import { runOutputFlags, runSearch } from "../run-search.js";
 import { withStore } from "../open-store.js";
 import { dbPath } from "../search-flags.js";
 
 const builder = (y: Argv) =>
-  y
+  runOutputFlags(y)
     .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix; `ape runs` lists them)" })
     .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]", group: "Results:" })
     .option("task", { type: "string", describe: "The run's task file, if it moved (its content must be unchanged)", group: "Results:" })
@@ -24,8 +23,6 @@ const builder = (y: Argv) =>
     .option("rps", { type: "number", describe: "Most requests per second, per model [default: as stored]", group: "Budget and limits:" })
     .option("tpm", { type: "number", describe: "Most tokens per minute, per model [default: as stored]", group: "Budget and limits:" })
     .option("timeout", { type: "number", describe: "Seconds before a request is abandoned and retried [default: as stored]", group: "Budget and limits:" })
-    .option("json", { type: "boolean", default: false, describe: "Print one JSON document (winner first) on stdout, nothing else", group: "Output:" })
-    .option("progress", { choices: PROGRESS_MODES, default: "auto" as const, describe: "auto: a live bar on a terminal; json: one event per line on stderr", group: "Output:" })
     .example("$0 resume 3f9a2c1d --max-calls 2000", "continue a budget-stopped run with a larger budget");
 
 type ResumeArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;

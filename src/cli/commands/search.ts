@@ -1,14 +1,11 @@
 /** `ape search`: run a search and print the ranked candidates (or one JSON document). */
 import type { Argv, CommandModule } from "yargs";
 import type { CliContext, CommandFactory } from "../context.js";
-import { PROGRESS_MODES } from "../progress.js";
-import { runSearch } from "../run-search.js";
+import { runOutputFlags, runSearch } from "../run-search.js";
 import { searchFlags, toSearchOptions } from "../search-flags.js";
 
 const builder = (y: Argv) =>
-  searchFlags(y)
-    .option("json", { type: "boolean", default: false, describe: "Print one JSON document (winner first) on stdout, nothing else", group: "Output:" })
-    .option("progress", { choices: PROGRESS_MODES, default: "auto" as const, describe: "auto: a live bar on a terminal, plain lines otherwise; json: one event per line on stderr; none", group: "Output:" })
+  runOutputFlags(searchFlags(y))
     .example("$0 search --task tasks/antonyms.json --model vllm:Qwen/Qwen2.5-7B-Instruct", "search against a local vLLM server");
 
 type SearchArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
