@@ -25,16 +25,33 @@ export function openDatabase(file: string): SqliteDatabase {
   }
   try {
     db.pragma("busy_timeout = 10000");
-    db.pragma("journal_mode = WAL");
+    // Switching a new file to WAL can answer SQLITE_BUSY at once, without waiting, while another
+    // process sets the same file up: wait a little and try again.
+    whileBusy(() => db.pragma("journal_mode = WAL"));
     db.pragma("synchronous = NORMAL");
     db.pragma("foreign_keys = ON");
-    migrate(db, file);
+    whileBusy(() => migrate(db, file));
   } catch (error) {
     db.close();
     if (error instanceof UsageError) throw error;
     throw new UsageError(`${file} is not a usable ape results database: ${(error as Error).message}`, { cause: error });
   }
   return db;
+}
+
+/** Run `step`, retrying for up to ~10 s while SQLite reports the file busy or locked. */
+function whileBusy<T>(step: () => T): T {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return step();
+    } catch (error) {
+      const code = error instanceof Database.SqliteError ? error.code : "";
+      if (!code.startsWith("SQLITE_BUSY") && !code.startsWith("SQLITE_LOCKED")) throw error;
+      if (attempt >= 200) throw error;
+      Atomics.wait(pause, 0, 0, 20 + Math.floor(Math.random() * 30));
+    }
+  }
 }
 
 function migrate(db: SqliteDatabase, file: string): void {
