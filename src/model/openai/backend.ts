@@ -21,6 +21,7 @@ import { toApeError } from "./errors.js";
 import { continuationTokens, parseLogprobs } from "./logprobs.js";
 import { probeServer, serverRoot } from "./probe.js";
 import { ReplicaPool, type Replica } from "./replicas.js";
+import { createTransport, type Transport } from "./transport.js";
 import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
 
 /** Settings of the openai-compatible backend. */
@@ -41,6 +42,7 @@ export class OpenAIBackend implements Model {
   readonly spec: ModelSpec;
   private readonly pool: ReplicaPool<Client>;
   private readonly maxBatch: number;
+  private readonly transport: Transport = createTransport();
   private caps: Capabilities | undefined;
 
   constructor(spec: ModelSpec, options: OpenAIBackendOptions = {}) {
@@ -49,7 +51,7 @@ export class OpenAIBackend implements Model {
     this.pool = new ReplicaPool(
       spec.baseUrls.map((url) => ({
         url,
-        client: new OpenAI({ baseURL: url, apiKey: options.apiKey ?? "sk-no-key", maxRetries: 0, timeout: options.timeoutMs ?? 120_000 }),
+        client: new OpenAI({ baseURL: url, apiKey: options.apiKey ?? "sk-no-key", maxRetries: 0, timeout: options.timeoutMs ?? 120_000, fetch: this.transport.fetch }),
       })),
     );
   }
@@ -62,7 +64,7 @@ export class OpenAIBackend implements Model {
     let found: Capabilities | undefined;
     for (const [i, { url, client }] of this.pool.all.entries()) {
       try {
-        found = await probeServer(client, this.spec, url, signal);
+        found = await probeServer(client, this.spec, url, this.transport.fetch, signal);
         break;
       } catch (error) {
         if (!(error instanceof ConnectionError) || i === this.pool.all.length - 1) throw error;
@@ -137,7 +139,10 @@ export class OpenAIBackend implements Model {
     }
   }
 
-  async close(): Promise<void> {}
+  /** Close the pooled connections. */
+  async close(): Promise<void> {
+    await this.transport.close();
+  }
 
   private async complete(prompts: readonly string[], s: Sampling, extra: { suffix?: string }, signal?: AbortSignal): Promise<Generation[]> {
     const together = this.caps?.multipleSamples ?? true;
@@ -205,7 +210,7 @@ export class OpenAIBackend implements Model {
       const { response } = await this.call(async (_client, o, url) => {
         const init: RequestInit = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
         if (o.signal) init.signal = o.signal;
-        const res = await fetch(`${serverRoot(url)}/infill`, init);
+        const res = await this.transport.fetch(`${serverRoot(url)}/infill`, init);
         if (!res.ok) throw new ModelError(url, `/infill answered ${res.status}: ${(await res.text()).slice(0, 200)}`, { status: res.status, transient: res.status >= 500 || res.status === 429 });
         return (await res.json()) as { content?: unknown; tokens_evaluated?: unknown; tokens_predicted?: unknown };
       }, signal);

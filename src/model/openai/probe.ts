@@ -8,6 +8,7 @@ import type { Capabilities, FillPath, FimTokens, ModelSpec } from "../types.js";
 import { toApeError } from "./errors.js";
 import { DEFAULT_RETRY, isTransient, retrying } from "../retry.js";
 import { parseLogprobs } from "./logprobs.js";
+import type { Fetch } from "./transport.js";
 
 /** FIM markers of model families known to have them as single special tokens. */
 const FIM_FAMILIES: readonly { readonly pattern: RegExp; readonly tokens: FimTokens }[] = [
@@ -19,7 +20,7 @@ const FIM_FAMILIES: readonly { readonly pattern: RegExp; readonly tokens: FimTok
 export const DEFAULT_MAX_BATCH = 16;
 
 /** Probe `client` (talking to `url`) for the capabilities of `spec.model`. */
-export async function probeServer(client: OpenAI, spec: ModelSpec, url: string, signal?: AbortSignal): Promise<Capabilities> {
+export async function probeServer(client: OpenAI, spec: ModelSpec, url: string, fetch: Fetch, signal?: AbortSignal): Promise<Capabilities> {
   const model = spec.model;
   const options = signal ? { signal } : {};
   // First contact: a server that is not there fails at once (exit 3); other faults are retried.
@@ -60,7 +61,7 @@ export async function probeServer(client: OpenAI, spec: ModelSpec, url: string, 
 
   const fill: FillPath[] = [];
   if (suffix !== undefined) fill.push("suffix");
-  if (spec.backend === "llamacpp" && (await infillWorks(url, signal))) fill.push("infill");
+  if (spec.backend === "llamacpp" && (await infillWorks(url, fetch, signal))) fill.push("infill");
   const fimTokens = completions ? FIM_FAMILIES.find((f) => f.pattern.test(model))?.tokens : undefined;
   if (fimTokens) fill.push("fim");
   if (chat !== undefined) fill.push("chat");
@@ -114,7 +115,7 @@ function choiceCount(response: unknown): number {
   return response.choices.length;
 }
 
-async function infillWorks(url: string, signal?: AbortSignal): Promise<boolean> {
+async function infillWorks(url: string, fetch: Fetch, signal?: AbortSignal): Promise<boolean> {
   try {
     const init: RequestInit = {
       method: "POST",
