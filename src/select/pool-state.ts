@@ -20,6 +20,14 @@ export interface BatchAsk {
   readonly size: number;
 }
 
+/** A batch handed to `evaluate` whose scores are not added yet (see `PoolState.send`). */
+export interface SentBatch {
+  /** Evaluations asked for. */
+  readonly planned: number;
+  readonly requests: readonly EvalRequest[];
+  readonly answers: Promise<readonly (readonly number[])[]>;
+}
+
 /** Seed streams, one per purpose, so adding a use of randomness never shifts another. */
 const STREAM = { order: 1, ties: 2 } as const;
 
@@ -36,6 +44,10 @@ export class PoolState {
   #spent = 0;
   readonly #evaluate: Evaluate;
   readonly #count: number[];
+  /** Examples sent to `evaluate` per candidate, scored or not: where its next batch starts. */
+  readonly #sent: number[];
+  /** Batches sent and not collected yet, oldest first. */
+  readonly #out: SentBatch[] = [];
   readonly #mean: number[];
   readonly #m2: number[];
   readonly #scores: number[][];
@@ -57,6 +69,7 @@ export class PoolState {
     this.#evaluate = evaluate;
     this.order = permutation(options.evalSize, createRng(deriveSeed(options.seed, STREAM.order)));
     this.#count = new Array<number>(poolSize).fill(0);
+    this.#sent = new Array<number>(poolSize).fill(0);
     this.#mean = new Array<number>(poolSize).fill(0);
     this.#m2 = new Array<number>(poolSize).fill(0);
     this.#scores = Array.from({ length: poolSize }, () => []);
@@ -67,6 +80,11 @@ export class PoolState {
   /** Evaluations asked for so far. */
   get spent(): number {
     return this.#spent;
+  }
+
+  /** Batches sent and not collected yet. */
+  get out(): number {
+    return this.#out.length;
   }
 
   /** Evaluations still allowed. */
@@ -98,9 +116,9 @@ export class PoolState {
     return this.#scores[c] ?? [];
   }
 
-  /** Examples `c` has not seen yet. */
+  /** Examples `c` has not been sent yet (neither scored nor in a batch still out). */
   unseen(c: number): number {
-    return this.evalSize - this.count(c);
+    return this.evalSize - (this.#sent[c] ?? 0);
   }
 
   /** Observed range (max − min) of every score so far; 0 before two distinct scores. */
@@ -123,22 +141,42 @@ export class PoolState {
    * short where the split or the budget runs out. One call to `evaluate` (none if nothing is left).
    * @returns evaluations asked for.
    */
-  async score(asks: readonly BatchAsk[]): Promise<number> {
+  score(asks: readonly BatchAsk[]): Promise<number> {
+    return this.collect(this.send(asks));
+  }
+
+  /**
+   * Start scoring like `score`, without waiting: the examples are taken past those of batches still
+   * out, and the budget is charged now. Add the scores with `collect`, in the order sent, so each
+   * candidate's scores stay in reading order.
+   */
+  send(asks: readonly BatchAsk[]): SentBatch {
     const requests: EvalRequest[] = [];
     let planned = 0;
-    const taken = new Map<number, number>();
     for (const ask of asks) {
-      const already = taken.get(ask.candidate) ?? 0;
-      const start = this.count(ask.candidate) + already;
+      const start = this.#sent[ask.candidate] ?? 0;
       const n = Math.max(0, Math.min(Math.floor(ask.size), this.evalSize - start, this.left - planned));
       if (n === 0) continue;
       requests.push({ candidate: ask.candidate, examples: this.order.slice(start, start + n) });
-      taken.set(ask.candidate, already + n);
+      this.#sent[ask.candidate] = start + n;
       planned += n;
     }
-    if (requests.length === 0) return 0;
     this.#spent += planned;
-    const answers = await this.#evaluate(requests);
+    const answers = requests.length === 0 ? Promise.resolve([]) : this.#evaluate(requests);
+    // A batch that fails while an older one is awaited is reported by its own `collect`.
+    answers.catch(() => undefined);
+    const batch = { planned, requests, answers };
+    if (requests.length > 0) this.#out.push(batch);
+    return batch;
+  }
+
+  /** Wait for the oldest batch still out (`batch`) and add its scores. @returns evaluations it asked for. */
+  async collect(batch: SentBatch): Promise<number> {
+    if (batch.requests.length === 0) return 0;
+    if (this.#out[0] !== batch) throw new ApeError("selection collected a batch out of the order it was sent", EXIT.internal);
+    this.#out.shift();
+    const { requests } = batch;
+    const answers = await batch.answers;
     if (answers.length !== requests.length) {
       throw new ApeError(`evaluate returned ${answers.length} score lists for ${requests.length} requests`, EXIT.internal);
     }
@@ -152,7 +190,7 @@ export class PoolState {
       }
       for (const s of scores) this.#add(request.candidate, s);
     });
-    return planned;
+    return batch.planned;
   }
 
   /**

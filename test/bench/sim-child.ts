@@ -6,6 +6,11 @@
 import { startBenchServer } from "./gateway-support.js";
 import type { FaultConfig } from "../support/sim/index.js";
 
+/** CPU time this server process has used, in microseconds. */
+const cpuMicros = (): number => {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+};
 const faults = JSON.parse(process.env.APE_SIM_FAULTS ?? "{}") as FaultConfig;
 const maxPrompts = Number(process.env.APE_SIM_MAX_PROMPTS ?? "64");
 const server = await startBenchServer(faults, 7, maxPrompts);
@@ -13,7 +18,7 @@ process.send?.({ type: "ready", url: server.url });
 process.on("message", (m: { type: string; id: number }) => {
   if (m.type === "stats") {
     const s = server.stats;
-    process.send?.({ type: "stats", id: m.id, stats: { requests: s.requests, prompts: s.prompts, inFlight: s.inFlight, maxInFlight: s.maxInFlight, promptTokens: s.promptTokens, completionTokens: s.completionTokens, log: s.log } });
+    process.send?.({ type: "stats", id: m.id, stats: { requests: s.requests, prompts: s.prompts, inFlight: s.inFlight, maxInFlight: s.maxInFlight, promptTokens: s.promptTokens, completionTokens: s.completionTokens, log: s.log, cpuMicros: cpuMicros() } });
   } else if (m.type === "reset") {
     server.stats.reset();
     process.send?.({ type: "reset", id: m.id });

@@ -4,7 +4,10 @@ import { join } from "node:path";
 import type { FaultConfig, SimStats } from "../support/sim/index.js";
 
 /** The counters a benchmark reads back. */
-export type ChildStats = Pick<SimStats, "requests" | "prompts" | "inFlight" | "maxInFlight" | "promptTokens" | "completionTokens" | "log">;
+export type ChildStats = Pick<SimStats, "requests" | "prompts" | "inFlight" | "maxInFlight" | "promptTokens" | "completionTokens" | "log"> & {
+  /** CPU time the server process has used, in microseconds. */
+  readonly cpuMicros: number;
+};
 
 /** A server in another process. */
 export interface SimProcess {

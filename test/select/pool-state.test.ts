@@ -25,6 +25,21 @@ describe("PoolState", () => {
     expect(rec.calls).toHaveLength(2);
   });
 
+  it("sends a batch past those still out, and adds scores only in the order sent", async () => {
+    const rec = recorder(Array.from({ length: 2 }, () => Array.from({ length: 10 }, (_, e) => e / 10)));
+    const state = new PoolState(2, rec.evaluate, { evalSize: 10, budget: 20, seed: 1 });
+    const first = state.send([{ candidate: 0, size: 3 }]);
+    const second = state.send([{ candidate: 0, size: 3 }]);
+    // The second batch starts where the first ends, before either is answered; both are charged.
+    expect(second.requests[0]?.examples).toEqual(state.order.slice(3, 6));
+    expect(state.unseen(0)).toBe(4);
+    expect(state.left).toBe(14);
+    expect(state.count(0)).toBe(0);
+    await expect(state.collect(second)).rejects.toThrow(/order/);
+    expect(await state.collect(first)).toBe(3);
+    expect(state.scores(0)).toEqual(state.order.slice(0, 3).map((e) => e / 10));
+  });
+
   it("rejects a scorer that answers the wrong shape or a non-finite score", async () => {
     const short: Evaluate = async (requests) => requests.map(() => [1]);
     await expect(new PoolState(2, short, { evalSize: 5, budget: 10, seed: 1 }).score([{ candidate: 0, size: 3 }])).rejects.toThrow(ApeError);

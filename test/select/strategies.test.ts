@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSelector, MULTISTAGE_DEFAULTS, multistageCost } from "../../src/select/index.js";
+import { createSelector, MULTISTAGE_DEFAULTS, multistageCost, type Evaluate } from "../../src/select/index.js";
 import { bernoulliPool, recorder, spreadRates } from "./support.js";
 
 describe("multistage", () => {
@@ -42,7 +42,37 @@ describe("multistage", () => {
     expect(rec.calls.length).toBeGreaterThan(1);
   });
 
+  it("keeps the next race step out while the last is answered, with results independent of timing", async () => {
+    const scores = bernoulliPool(spreadRates(40, 6), 100, 6);
+    const run = async (overlap: number, delay: (call: number) => number) => {
+      let out = 0;
+      let most = 0;
+      let calls = 0;
+      const evaluate: Evaluate = async (requests) => {
+        const call = calls++;
+        most = Math.max(most, ++out);
+        await new Promise((resolve) => setTimeout(resolve, delay(call)));
+        out--;
+        return requests.map((r) => r.examples.map((e) => scores[r.candidate]?.[e] ?? 0));
+      };
+      const result = await createSelector("multistage", { overlap }).select(40, evaluate, { evalSize: 100, budget: 4000, seed: 6 });
+      return { result, most, calls };
+    };
+    // Answers that come back in a scrambled order of time change nothing: each step is decided
+    // on the steps before the one still out.
+    const steady = await run(1, () => 0);
+    const scrambled = await run(1, (call) => (call * 7) % 5);
+    expect(scrambled.result).toEqual(steady.result);
+    expect(steady.most).toBe(2);
+    expect(steady.calls).toBeGreaterThan(5);
+    // Without overlap the race waits for each step.
+    const sequential = await run(0, () => 0);
+    expect(sequential.most).toBe(1);
+  });
+
   it("rejects settings out of range", () => {
+    expect(() => createSelector("multistage", { overlap: -1 })).toThrow(/overlap/);
+    expect(() => createSelector("multistage", { overlap: 1.5 })).toThrow(/overlap/);
     expect(() => createSelector("multistage", { z: 0 })).toThrow(/z/);
     expect(() => createSelector("multistage", { firstBatch: 0 })).toThrow(/firstBatch/);
     expect(() => createSelector("multistage", { batch: 0.5 })).toThrow(/batch/);

@@ -66,6 +66,7 @@ export async function startSimServer(options: SimOptions): Promise<SimServer> {
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = performance.now();
     const method = req.method ?? "GET";
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     stats.begin(`${method} ${path}`);
@@ -78,25 +79,29 @@ export async function startSimServer(options: SimOptions): Promise<SimServer> {
     } catch {
       body = undefined;
     }
-    await sleep(decision.delayMs);
+    // The latency counts from the request's arrival, the server's own work included (as a real
+    // server's does): the answer is made first, then held back for what is left of it.
+    const waitOut = (): Promise<void> => sleep(Math.max(0, decision.delayMs - (performance.now() - arrived)));
     if (decision.fault !== undefined) {
+      await waitOut();
       stats.record({ method, path, body, outcome: decision.fault });
       return fault(decision.fault, req, res);
     }
-    let status = 200;
+    let reply: { status: number; body: unknown };
     try {
       if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
         throw new HttpError(401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key");
       }
       const result = route(ctx, method, path, parseJson(text));
       stats.answered(result.prompts, result.choices, result.promptTokens, result.completionTokens);
-      sendJson(res, 200, result.body);
+      reply = { status: 200, body: result.body };
     } catch (error) {
       const http = error instanceof HttpError ? error : new HttpError(500, String(error), "server_error");
-      status = http.status;
-      sendJson(res, http.status, http.body());
+      reply = { status: http.status, body: http.body() };
     }
-    stats.record({ method, path, body, outcome: status });
+    await waitOut();
+    sendJson(res, reply.status, reply.body);
+    stats.record({ method, path, body, outcome: reply.status });
   }
 
   const server = createServer((req, res) => {
