@@ -5,7 +5,7 @@
  * the size the server takes, and records every call in the store as it completes.
  */
 import { CancelledError, ModelError } from "../errors.js";
-import type { NewCall, Store } from "../store/store.js";
+import type { Store } from "../store/store.js";
 import type { Budget, Spend } from "./budget.js";
 import { cacheKey } from "./cache-key.js";
 import { ModelLimits } from "./limits.js";
@@ -74,8 +74,6 @@ export class Gateway {
   private caps: Promise<Capabilities> | undefined;
   private halted = false;
   private readonly active = new Set<Promise<unknown>>();
-  private pending: NewCall[] = [];
-  private committing: Promise<void> | undefined;
 
   constructor(options: GatewayOptions) {
     this.o = options;
@@ -256,25 +254,12 @@ export class Gateway {
    * calls that were still in flight.
    */
   private commit(): Promise<void> {
-    this.committing ??= new Promise<void>((resolve, reject) => {
-      setImmediate(() => {
-        const rows = this.pending;
-        this.pending = [];
-        this.committing = undefined;
-        try {
-          this.o.store.addCalls(rows);
-          resolve();
-        } catch (error) {
-          reject(error);
-        }
-      });
-    });
-    return this.committing;
+    return this.o.store.commit();
   }
 
   private record(kind: string, key: string, request: unknown, response: string | null, error: string | null, cached: boolean, usage: Usage, latencyMs: number, costUsd = 0): void {
     const spec = this.o.model.spec;
-    this.pending.push({
+    this.o.store.addCall({
       run_id: this.o.runId,
       role: this.o.role,
       backend: spec.backend,

@@ -1,6 +1,8 @@
 /**
- * The Store: every write a search makes and every read the inspection commands need. Each write is
- * its own small statement committed at once, so a crash loses at most the calls in flight.
+ * The Store: every write a search makes and every read the inspection commands need. Calls,
+ * evaluations and candidate updates, the many small writes, are queued and committed together once per turn of the
+ * event loop (a call before its answer is used, so a crash loses at most the calls in flight);
+ * every other write is committed at once, after whatever is queued.
  */
 import { UsageError } from "../errors.js";
 import { openDatabase, type SqliteDatabase } from "./database.js";
@@ -76,8 +78,11 @@ export class Store {
   private readonly db: SqliteDatabase;
   /** Prepared statements by SQL text: better-sqlite3's `prepare` costs more than the write itself. */
   private readonly statements = new Map<string, Statement>();
-  private writeEvaluations: Transaction<(runId: string, candidateId: number, split: string, rows: readonly { readonly exampleId: string; readonly output: string | null; readonly score: number }[]) => void> | undefined;
-  private writeCalls: Transaction<(rows: readonly NewCall[]) => void> | undefined;
+  /** Writes waiting for the next commit, in the order made. */
+  private queued: (() => void)[] = [];
+  private flushing = false;
+  private committing: Promise<void> | undefined;
+  private writeQueued: Transaction<(writes: readonly (() => void)[]) => void> | undefined;
 
   /** Open (creating and migrating if needed) the database at `file`. */
   constructor(file: string) {
@@ -86,6 +91,8 @@ export class Store {
   }
 
   private sql(text: string): Statement {
+    // Whatever is read or written next sees every queued write first, in order.
+    if (!this.flushing) this.flush();
     let statement = this.statements.get(text);
     if (!statement) {
       statement = this.db.prepare(text);
@@ -94,14 +101,53 @@ export class Store {
     return statement;
   }
 
-  /** Close the file. */
+  /** Commit what is queued, then close the file. */
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.flush();
+    this.db.close();
   }
 
   /** Run a read-only SQL query (used by tests and `ape` inspection helpers). */
   query<T>(sql: string, ...params: readonly unknown[]): T[] {
+    this.flush();
     return this.db.prepare(sql).all(...params) as T[];
+  }
+
+  /**
+   * Resolves once every write queued so far (`addCalls`, `addEvaluations`) is committed. Writes
+   * queued in the same turn of the event loop share one transaction: a commit costs more than the
+   * rows it writes.
+   */
+  commit(): Promise<void> {
+    this.committing ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        this.committing = undefined;
+        try {
+          this.flush();
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    return this.committing;
+  }
+
+  /** Commit every queued write now, in one transaction. */
+  flush(): void {
+    if (this.queued.length === 0 || this.flushing) return;
+    const writes = this.queued;
+    this.queued = [];
+    this.writeQueued ??= this.db.transaction((list: readonly (() => void)[]) => {
+      for (const write of list) write();
+    });
+    this.flushing = true;
+    try {
+      this.writeQueued.immediate(writes);
+    } finally {
+      this.flushing = false;
+    }
   }
 
   // --- runs -------------------------------------------------------------------------------
@@ -180,7 +226,7 @@ export class Store {
     return { id: row.id, created: false };
   }
 
-  /** Update what is known about a candidate's scores and place. */
+  /** Queue an update of what is known about a candidate's scores and place (committed with the next commit or read). */
   updateCandidate(id: number, u: CandidateOutcomeUpdate): void {
     const sets: string[] = [];
     const values: unknown[] = [];
@@ -196,7 +242,7 @@ export class Store {
     if (u.droppedAt !== undefined) put("dropped_at", u.droppedAt);
     if (u.history !== undefined) put("history", JSON.stringify(u.history));
     if (sets.length === 0) return;
-    this.sql(`UPDATE candidates SET ${sets.join(", ")} WHERE id = ?`).run(...values, id);
+    this.queued.push(() => this.sql(`UPDATE candidates SET ${sets.join(", ")} WHERE id = ?`).run(...values, id));
   }
 
   /** The candidates of a run: ranked ones first by rank, then by score. */
@@ -221,12 +267,15 @@ export class Store {
       .run(runId, candidateId, split, exampleId, output, score, now());
   }
 
-  /** Record several evaluations of one candidate in one transaction (idempotent). */
+  /**
+   * Queue several evaluations of one candidate (idempotent) for the next commit (`commit`, or any
+   * read). An evaluation lost in a crash costs nothing: a resumed run scores it again from its call,
+   * which is committed before its answer is used.
+   */
   addEvaluations(runId: string, candidateId: number, split: string, rows: readonly { readonly exampleId: string; readonly output: string | null; readonly score: number }[]): void {
-    this.writeEvaluations ??= this.db.transaction((id: string, candidate: number, name: string, list: typeof rows) => {
-      for (const r of list) this.addEvaluation(id, candidate, name, r.exampleId, r.output, r.score);
+    this.queued.push(() => {
+      for (const r of rows) this.addEvaluation(runId, candidateId, split, r.exampleId, r.output, r.score);
     });
-    this.writeEvaluations.immediate(runId, candidateId, split, rows);
   }
 
   /** The evaluations of a run (or of one candidate). */
@@ -237,18 +286,19 @@ export class Store {
 
   // --- calls ------------------------------------------------------------------------------
 
-  /** Record one model call and add it to its run's totals, atomically. */
+  /** Queue one model call (see `addCalls`). */
   addCall(call: NewCall): void {
     this.addCalls([call]);
   }
 
   /**
-   * Record several model calls and add them to their runs' totals in one transaction (one commit:
-   * a commit per call costs more than the call's own row).
+   * Queue model calls, each added to its run's totals in the same transaction, for the next commit:
+   * await `commit()` before using their answers, so a crash loses at most calls still in flight.
    */
   addCalls(calls: readonly NewCall[]): void {
     if (calls.length === 0) return;
-    this.writeCalls ??= this.db.transaction((rows: readonly NewCall[]) => {
+    const rows = [...calls];
+    this.queued.push(() => {
       const insert = this.sql(
         `INSERT INTO calls (run_id, role, backend, model, base_url, kind, cache_key, request, response, error, cached,
                             prompt_tokens, completion_tokens, cost_usd, latency_ms, created_at)
@@ -271,7 +321,6 @@ export class Store {
       }
       for (const [runId, sum] of totals) this.addTotals(runId, sum);
     });
-    this.writeCalls.immediate(calls);
   }
 
   private addTotals(runId: string, t: RunTotals): void {

@@ -52,6 +52,29 @@ describe("Store", () => {
     store.close();
   });
 
+  it("commits queued calls and evaluations together, and lets no read miss them", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "ape-store-")), "ape.db");
+    const store = new Store(file);
+    store.createRun(run);
+    const c = store.addCandidate("abc123", { text: "Say the opposite.", origin: "forward" });
+    const call = { run_id: "abc123", role: "target", backend: "vllm", model: "m", base_url: null, kind: "generate", cache_key: "k", request: "{}", response: "{}", error: null, cached: 0, prompt_tokens: 10, completion_tokens: 2, cost_usd: 0, latency_ms: 3 };
+    const other = new Database(file, { readonly: true });
+    const seen = (): number[] => [other.prepare("SELECT count(*) AS n FROM calls").get(), other.prepare("SELECT count(*) AS n FROM evaluations").get()].map((r) => (r as { n: number }).n);
+    store.addCall(call);
+    store.addEvaluations("abc123", c.id, "eval", [{ exampleId: "e1", output: "cold", score: 1 }]);
+    // Queued: another process does not see them yet; this process's own reads do.
+    expect(seen()).toEqual([0, 0]);
+    const committed = store.commit();
+    store.addCall({ ...call, cache_key: "k2" });
+    await committed;
+    expect(seen()).toEqual([2, 1]);
+    store.addCall({ ...call, cache_key: "k3" });
+    expect(store.getRun("abc123").calls).toBe(3);
+    expect(seen()).toEqual([3, 1]);
+    other.close();
+    store.close();
+  });
+
   it("finds a run by a unique prefix and explains a missing one", () => {
     const store = new Store(":memory:");
     store.createRun(run);
