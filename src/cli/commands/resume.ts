@@ -7,10 +7,10 @@ import type { CliContext, CommandFactory } from "../context.js";
 import { resumeOptions } from "../resume-options.js";
 import { runOutputFlags, runSearch } from "../run-search.js";
 import { withStore } from "../open-store.js";
-import { dbPath } from "../search-flags.js";
+import { dbPath, ggufFlags } from "../search-flags.js";
 
 const builder = (y: Argv) =>
-  runOutputFlags(y)
+  ggufFlags(runOutputFlags(y))
     .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix; `ape runs` lists them)" })
     .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]", group: "Results:" })
     .option("task", { type: "string", describe: "The run's task file, if it moved (its content must be unchanged)", group: "Results:" })
@@ -46,6 +46,7 @@ export const resumeCommand: CommandFactory<ResumeArgs> = (ctx: CliContext): Comm
       rps: a.rps,
       tpm: a.tpm,
       timeout: a.timeout,
+      threads: a.threads,
     }, ctx);
     await runSearch(options, a, ctx);
   },
