@@ -60,12 +60,17 @@ export function searchFlags<T>(y: Argv<T>) {
     .option("db", { type: "string", describe: `Results database [default: $APE_DB or ${DEFAULT_DB}]`, group: "Results:" })
     .check((argv) => {
       if (argv.task.trim() === "") throw new UsageError("--task needs a task file, e.g. --task tasks/antonyms.json");
-      for (const [flag, value] of Object.entries(argv)) {
-        if (typeof value === "number" && !Number.isFinite(value)) throw new UsageError(`--${flag} needs a number (got something else).`);
-        if (typeof value === "number" && value < 0 && flag !== "seed") throw new UsageError(`--${flag} must not be negative (got ${value}).`);
-      }
-      return true;
+      return checkNumberFlags(argv);
     });
+}
+
+/** A yargs check shared by the commands that run a search: every number flag is a number, and none but `--seed` is negative. */
+export function checkNumberFlags(argv: Readonly<Record<string, unknown>>): true {
+  for (const [flag, value] of Object.entries(argv)) {
+    if (typeof value === "number" && !Number.isFinite(value)) throw new UsageError(`--${flag} needs a number (got something else).`);
+    if (typeof value === "number" && value < 0 && flag !== "seed") throw new UsageError(`--${flag} must not be negative (got ${value}).`);
+  }
+  return true;
 }
 
 /** The parsed flags. */

@@ -37,13 +37,18 @@ describe("ape search with the in-process gguf backend", () => {
 });
 
 describe("ape resume --threads", () => {
-  it("is listed by `ape resume --help`; an unknown flag is still exit 2", async () => {
+  it("is listed by `ape resume --help`; an unknown flag or a bad number is exit 2", async () => {
     const help = captured();
     expect(await main(["resume", "--help"], help)).toBe(0);
     expect(help.out()).toMatch(/--threads\s+CPU threads of the in-process gguf backend/);
     const unknown = captured();
     expect(await main(["resume", "0123abcd", "--threads", "2", "--frobnicate"], unknown)).toBe(2);
     expect(unknown.err()).toMatch(/Unknown argument: frobnicate/);
+    for (const [threads, says] of [["many", "--threads needs a number"], ["-1", "--threads must not be negative"]] as const) {
+      const bad = captured();
+      expect(await main(["resume", "0123abcd", "--threads", threads], bad)).toBe(2);
+      expect(bad.err()).toContain(says);
+    }
   });
 
   it("reaches the resumed search, and a budget-stopped gguf run finishes with it", async () => {
