@@ -10,9 +10,9 @@ export const EXIT = {
   internal: 1,
   /** Bad input: a task file, a flag, a spec. Nothing was written. */
   usage: 2,
-  /** A model server could not be reached (connection refused, DNS, timeout). */
+  /** A model server or a model download could not be reached (connection refused, DNS, timeout). */
   unreachable: 3,
-  /** The server answered but refused: bad key, unknown model, a feature it does not have. */
+  /** The server answered but refused: bad key, unknown model, a feature it does not have, a model download not found or not allowed. */
   model: 4,
   /** A budget (calls, tokens, cost) ran out; the run is stored and can be resumed. */
   budget: 5,
@@ -60,17 +60,27 @@ export class TaskError extends ApeError {
   }
 }
 
-/** A model server could not be reached at all. */
+/** Details of a ConnectionError. */
+export interface ConnectionErrorOptions {
+  /**
+   * The whole message, for a host that is not a model server (a model download); by default the
+   * message names the server and says to check `--base-url`.
+   */
+  readonly message?: string;
+  readonly cause?: unknown;
+}
+
+/** A model server, or a host a model is downloaded from, could not be reached at all. */
 export class ConnectionError extends ApeError {
   readonly url: string;
   /** Connection faults are worth retrying a few times before giving up. */
   readonly transient = true;
 
-  constructor(url: string, detail: string, options?: { cause?: unknown }) {
+  constructor(url: string, detail: string, options: ConnectionErrorOptions = {}) {
     super(
-      `cannot reach the model server at ${url}: ${detail}. Is the server running? Check --base-url.`,
+      options.message ?? `cannot reach the model server at ${url}: ${detail}. Is the server running? Check --base-url.`,
       EXIT.unreachable,
-      options,
+      { cause: options.cause },
     );
     this.url = url;
   }

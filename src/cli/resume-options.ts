@@ -11,6 +11,7 @@ import type { RunRow } from "../store/rows.js";
 import { SCORERS } from "../score/scorer.js";
 import { SELECTORS } from "../select/selector.js";
 import type { CliContext } from "./context.js";
+import { toGgufOptions } from "./search-flags.js";
 
 const optionalNumber = z.number().nullish();
 
@@ -52,6 +53,8 @@ export interface ResumeOverrides {
   readonly rps?: number | undefined;
   readonly tpm?: number | undefined;
   readonly timeout?: number | undefined;
+  /** CPU threads of the in-process gguf backend (never stored with a run). */
+  readonly threads?: number | undefined;
 }
 
 /** The options that continue `run`, with `overrides` applied. */
@@ -99,6 +102,7 @@ export function resumeOptions(run: RunRow, db: string, overrides: ResumeOverride
     tpm: overrides.tpm ?? orUndefined(c.tpm),
     prices: overrides.prices !== undefined ? loadPrices(overrides.prices) : { ...DEFAULT_PRICES, ...c.prices },
     timeoutMs: overrides.timeout !== undefined ? overrides.timeout * 1000 : orUndefined(c.timeoutMs),
+    gguf: toGgufOptions(overrides),
     runId: run.id,
     signal: ctx.signal,
   };

@@ -12,15 +12,29 @@ import { SELECTORS } from "../select/selector.js";
 import { DEFAULT_DB } from "../store/database.js";
 import type { CliContext } from "./context.js";
 
+/**
+ * Declare the flags of the in-process gguf backend, shared by `ape search` and `ape resume` (a run
+ * does not store them: they say how this machine runs the model, not what the run is).
+ */
+export function ggufFlags<T>(y: Argv<T>) {
+  return y.option("threads", { type: "number", describe: "CPU threads of the in-process gguf backend [default: node-llama-cpp's]", group: "Models:" });
+}
+
+/** The gguf backend's options from its flags. */
+export function toGgufOptions(argv: { readonly threads?: number | undefined }): NonNullable<SearchOptions["gguf"]> {
+  return argv.threads === undefined ? {} : { threads: argv.threads };
+}
+
 /** Declare the search flags on a yargs builder. */
 export function searchFlags<T>(y: Argv<T>) {
-  return y
-    .option("task", { type: "string", demandOption: true, describe: "Task file (JSON or JSONL), e.g. tasks/antonyms.json", group: "Task:" })
-    .option("model", { type: "string", describe: `Model for both roles, as backend:name (openai:, vllm:, sglang:, llamacpp:, ollama:, gguf:) [default: ${DEFAULT_MODEL}]`, group: "Models:" })
-    .option("proposer", { type: "string", describe: "Model that writes the instructions (overrides --model)", group: "Models:" })
-    .option("target", { type: "string", describe: "Model that follows them and is scored (overrides --model)", group: "Models:" })
-    .option("base-url", { type: "string", array: true, describe: "Server URL, e.g. http://localhost:8000/v1; repeat for replicas [default: the backend's]", group: "Models:" })
-    .option("threads", { type: "number", describe: "CPU threads of the in-process gguf backend [default: node-llama-cpp's]", group: "Models:" })
+  return ggufFlags(
+    y
+      .option("task", { type: "string", demandOption: true, describe: "Task file (JSON or JSONL), e.g. tasks/antonyms.json", group: "Task:" })
+      .option("model", { type: "string", describe: `Model for both roles, as backend:name (openai:, vllm:, sglang:, llamacpp:, ollama:, gguf:) [default: ${DEFAULT_MODEL}]`, group: "Models:" })
+      .option("proposer", { type: "string", describe: "Model that writes the instructions (overrides --model)", group: "Models:" })
+      .option("target", { type: "string", describe: "Model that follows them and is scored (overrides --model)", group: "Models:" })
+      .option("base-url", { type: "string", array: true, describe: "Server URL, e.g. http://localhost:8000/v1; repeat for replicas [default: the backend's]", group: "Models:" }),
+  )
     .option("timeout", { type: "number", default: 120, describe: "Seconds before a request is abandoned and retried", group: "Models:" })
     .option("scorer", { choices: SCORERS, default: "exec" as const, describe: "exec: execution accuracy; logprob: mean log P(answer)", group: "Search:" })
     .option("mode", { choices: MODES, default: "forward" as const, describe: "How instructions are proposed", group: "Search:" })
@@ -46,12 +60,17 @@ export function searchFlags<T>(y: Argv<T>) {
     .option("db", { type: "string", describe: `Results database [default: $APE_DB or ${DEFAULT_DB}]`, group: "Results:" })
     .check((argv) => {
       if (argv.task.trim() === "") throw new UsageError("--task needs a task file, e.g. --task tasks/antonyms.json");
-      for (const [flag, value] of Object.entries(argv)) {
-        if (typeof value === "number" && !Number.isFinite(value)) throw new UsageError(`--${flag} needs a number (got something else).`);
-        if (typeof value === "number" && value < 0 && flag !== "seed") throw new UsageError(`--${flag} must not be negative (got ${value}).`);
-      }
-      return true;
+      return checkNumberFlags(argv);
     });
+}
+
+/** A yargs check shared by the commands that run a search: every number flag is a number, and none but `--seed` is negative. */
+export function checkNumberFlags(argv: Readonly<Record<string, unknown>>): true {
+  for (const [flag, value] of Object.entries(argv)) {
+    if (typeof value === "number" && !Number.isFinite(value)) throw new UsageError(`--${flag} needs a number (got something else).`);
+    if (typeof value === "number" && value < 0 && flag !== "seed") throw new UsageError(`--${flag} must not be negative (got ${value}).`);
+  }
+  return true;
 }
 
 /** The parsed flags. */
@@ -87,7 +106,7 @@ export function toSearchOptions(argv: SearchFlags, ctx: CliContext): SearchOptio
     prices: loadPrices(argv.prices),
     timeoutMs: argv.timeout * 1000,
     resume: !argv.fresh,
-    gguf: argv.threads === undefined ? {} : { threads: argv.threads },
+    gguf: toGgufOptions(argv),
     signal: ctx.signal,
   };
 }

@@ -1,10 +1,13 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { resumeOptions } from "../../src/cli/resume-options.js";
+import type { RunRow } from "../../src/store/rows.js";
 import { tinyModelFile } from "../support/gguf/tiny-model-file.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
 import { captured } from "../support/cli.js";
+import { readDb } from "../support/db.js";
 
 describe("ape search with the in-process gguf backend", () => {
   it("runs a whole search on the tiny model, scoring by exact log-probabilities", async () => {
@@ -30,5 +33,38 @@ describe("ape search with the in-process gguf backend", () => {
     const code = await main(["search", "--task", writeWorldTask(dir), "--model", "gguf:./no-such-model.gguf", "--db", join(dir, "a.db"), "--progress", "none"], ctx);
     expect(code).toBe(2);
     expect(ctx.err()).toContain("no-such-model.gguf");
+  });
+});
+
+describe("ape resume --threads", () => {
+  it("is listed by `ape resume --help`; an unknown flag or a bad number is exit 2", async () => {
+    const help = captured();
+    expect(await main(["resume", "--help"], help)).toBe(0);
+    expect(help.out()).toMatch(/--threads\s+CPU threads of the in-process gguf backend/);
+    const unknown = captured();
+    expect(await main(["resume", "0123abcd", "--threads", "2", "--frobnicate"], unknown)).toBe(2);
+    expect(unknown.err()).toMatch(/Unknown argument: frobnicate/);
+    for (const [threads, says] of [["many", "--threads needs a number"], ["-1", "--threads must not be negative"]] as const) {
+      const bad = captured();
+      expect(await main(["resume", "0123abcd", "--threads", threads], bad)).toBe(2);
+      expect(bad.err()).toContain(says);
+    }
+  });
+
+  it("reaches the resumed search, and a budget-stopped gguf run finishes with it", async () => {
+    const model = await tinyModelFile();
+    const dir = tempDir();
+    const db = join(dir, "a.db");
+    const args = ["--task", writeWorldTask(dir), "--model", `gguf:${model}`, "--threads", "1", "--scorer", "logprob", "--candidates", "4", "--subsets", "2", "--db", db, "--json", "--progress", "none"];
+    const stopped = captured();
+    expect(await main(["search", ...args, "--max-calls", "3"], stopped), stopped.err()).toBe(5);
+    const [run] = readDb<RunRow>(db, "SELECT * FROM runs");
+    if (run === undefined) throw new Error("the stopped run was not stored");
+    expect(resumeOptions(run, db, { threads: 2 }, captured()).gguf).toEqual({ threads: 2 });
+    expect(resumeOptions(run, db, {}, captured()).gguf).toEqual({});
+
+    const resumed = captured();
+    expect(await main(["resume", run.id, "--db", db, "--threads", "1", "--max-calls", "100000", "--json", "--progress", "none"], resumed), resumed.err()).toBe(0);
+    expect((JSON.parse(resumed.out()) as { status: string }).status).toBe("done");
   });
 });

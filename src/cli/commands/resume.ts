@@ -7,10 +7,10 @@ import type { CliContext, CommandFactory } from "../context.js";
 import { resumeOptions } from "../resume-options.js";
 import { runOutputFlags, runSearch } from "../run-search.js";
 import { withStore } from "../open-store.js";
-import { dbPath } from "../search-flags.js";
+import { checkNumberFlags, dbPath, ggufFlags } from "../search-flags.js";
 
 const builder = (y: Argv) =>
-  runOutputFlags(y)
+  ggufFlags(runOutputFlags(y))
     .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix; `ape runs` lists them)" })
     .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]", group: "Results:" })
     .option("task", { type: "string", describe: "The run's task file, if it moved (its content must be unchanged)", group: "Results:" })
@@ -23,6 +23,7 @@ const builder = (y: Argv) =>
     .option("rps", { type: "number", describe: "Most requests per second, per model [default: as stored]", group: "Budget and limits:" })
     .option("tpm", { type: "number", describe: "Most tokens per minute, per model [default: as stored]", group: "Budget and limits:" })
     .option("timeout", { type: "number", describe: "Seconds before a request is abandoned and retried [default: as stored]", group: "Budget and limits:" })
+    .check(checkNumberFlags)
     .example("$0 resume 3f9a2c1d --max-calls 2000", "continue a budget-stopped run with a larger budget");
 
 type ResumeArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
@@ -46,6 +47,7 @@ export const resumeCommand: CommandFactory<ResumeArgs> = (ctx: CliContext): Comm
       rps: a.rps,
       tpm: a.tpm,
       timeout: a.timeout,
+      threads: a.threads,
     }, ctx);
     await runSearch(options, a, ctx);
   },

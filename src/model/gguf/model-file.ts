@@ -4,7 +4,8 @@
  */
 import { mkdir, open, readFile, stat, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { CancelledError, ModelError, UsageError } from "../../errors.js";
+import { CancelledError, ConnectionError, ModelError, UsageError, type ApeError } from "../../errors.js";
+import { describeNetworkCause, hasNetworkCode } from "../network-cause.js";
 import type { DownloadProgress } from "./gguf-options.js";
 
 const ALTERNATIVES =
@@ -62,8 +63,10 @@ export interface DownloadSettings {
   readonly signal: AbortSignal | undefined;
 }
 
+const HF_ENDPOINT = "https://huggingface.co/";
+
 /** The web page of an `hf:user/repo:quant` reference, for error messages. */
-export function hfUrl(uri: string, endpoint = "https://huggingface.co/"): string {
+export function hfUrl(uri: string, endpoint = HF_ENDPOINT): string {
   const repo = uri.replace(/^hf:/, "").split(":")[0] ?? "";
   return `${endpoint.replace(/\/?$/, "/")}${repo}`;
 }
@@ -119,15 +122,84 @@ export async function downloadHfModel(uri: string, settings: DownloadSettings, r
     await writeFile(marker, JSON.stringify({ uri, file }));
     return file;
   } catch (error) {
-    if (settings.signal?.aborted === true) throw new CancelledError(`download of ${uri} cancelled`);
-    const detail = stalled
-      ? `no data arrived for ${settings.stallTimeoutMs / 1000} s`
-      : error instanceof Error
-        ? error.message
-        : String(error);
-    throw new ModelError(url, `cannot download ${uri} into ${settings.cacheDir}: ${detail}. Check the network and the reference (hf:<user>/<repo>:<quant>). ${ALTERNATIVES}`, { cause: error });
+    // Naming the failure may ask the host once more; a Ctrl-C meanwhile still wins.
+    const cancelled = (): boolean => settings.signal?.aborted === true;
+    if (!cancelled()) {
+      const failure = await downloadFailure(uri, url, settings, error, stalled);
+      if (!cancelled()) throw failure;
+    }
+    throw new CancelledError(`download of ${uri} cancelled`);
   } finally {
     clearTimeout(timer);
     settings.signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/**
+ * Sort a failed download into ape's error tree. Nothing answered, or the data stopped: a
+ * ConnectionError (exit 3), to run again once the network is back. The server answered and
+ * refused (not found, not allowed): a ModelError (exit 4) that says what to fix.
+ */
+async function downloadFailure(uri: string, url: string, settings: DownloadSettings, error: unknown, stalled: boolean): Promise<ApeError> {
+  const failed = (detail: string, advice: string): string => `cannot download ${uri} into ${settings.cacheDir}: ${detail}. ${advice} ${ALTERNATIVES}`;
+  const offline = (detail: string): ConnectionError =>
+    new ConnectionError(url, detail, {
+      message: `${url}: ${failed(detail, "Check the network connection (and a proxy or firewall) and run again.")}`,
+      cause: error,
+    });
+  if (stalled) return offline(`no data arrived for ${settings.stallTimeoutMs / 1000} s`);
+  const text = error instanceof Error ? error.message : String(error);
+  const status = refusedStatus(error, text);
+  if (status === undefined && isNetworkFault(error, text)) {
+    const endpoint = settings.huggingFaceEndpoint ?? HF_ENDPOINT;
+    const why = (await whyUnreachable(endpoint, Math.min(settings.stallTimeoutMs, 5_000), settings.signal)) ?? (error instanceof Error ? describeNetworkCause(error) : text);
+    return offline(`cannot reach ${endpoint} (${why})`);
+  }
+  if (status === 404) {
+    return new ModelError(url, failed(`not found (404): ${text}`, `Check the reference: hf:<user>/<repo>:<quant> must name a repository that exists and a quantization it has (its files are listed at ${url}).`), { status, cause: error });
+  }
+  if (status === 401 || status === 403) {
+    return new ModelError(url, failed(`not allowed (${status}): ${text}`, `The repository is private or gated: accept its terms at ${url}, then set HF_TOKEN to an access token of that account.`), { status, cause: error });
+  }
+  if (status !== undefined) {
+    const transient = status === 429 || status >= 500;
+    const advice = transient ? "The server is busy or failing; try again later." : "Check the reference (hf:<user>/<repo>:<quant>).";
+    return new ModelError(url, failed(`the server answered ${status}: ${text}`, advice), { status, transient, cause: error });
+  }
+  return new ModelError(url, failed(text, "Check the network and the reference (hf:<user>/<repo>:<quant>)."), { cause: error });
+}
+
+/**
+ * The HTTP status a download was refused with: ipull's StatusCodeError carries it; node-llama-cpp's
+ * manifest lookup has it only in its message (a test pins these messages to the version we use).
+ */
+function refusedStatus(error: unknown, text: string): number | undefined {
+  if (typeof error === "object" && error !== null && "statusCode" in error && typeof error.statusCode === "number") return error.statusCode;
+  if (/^Cannot get quantization .* does not exist/.test(text)) return 404;
+  const manifest = /^Failed to fetch manifest for ".*": (\d{3})\b/.exec(text);
+  return manifest?.[1] !== undefined ? Number(manifest[1]) : undefined;
+}
+
+/**
+ * True when no HTTP answer came at all. node-llama-cpp's manifest lookup keeps only the text of
+ * what `fetch` threw ("Failed to fetch manifest for resolving URI …: TypeError: fetch failed").
+ */
+function isNetworkFault(error: unknown, text: string): boolean {
+  return hasNetworkCode(error) || text.startsWith("Failed to fetch manifest for resolving URI") || /\bfetch failed\b/.test(text);
+}
+
+/**
+ * Why `endpoint` gives no HTTP answer, in words (connection refused, DNS, …), asked once more
+ * because the download library drops the cause; undefined when it answers with any status.
+ */
+async function whyUnreachable(endpoint: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<string | undefined> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  try {
+    const response = await fetch(endpoint, { method: "HEAD", redirect: "manual", signal: signal ? AbortSignal.any([timeout, signal]) : timeout });
+    await response.body?.cancel();
+    return undefined;
+  } catch (error) {
+    if (timeout.aborted) return `no answer within ${timeoutMs / 1000} s`;
+    return error instanceof Error ? describeNetworkCause(error) : String(error);
   }
 }

@@ -4,13 +4,14 @@
  */
 import { APIConnectionError, APIError, APIUserAbortError } from "openai";
 import { ApeError, CancelledError, ConnectionError, ModelError } from "../../errors.js";
+import { describeNetworkCause } from "../network-cause.js";
 
 /** Map any error from a call to `url` onto ApeError. */
 export function toApeError(error: unknown, url: string, model: string): ApeError {
   if (error instanceof ApeError) return error;
   if (error instanceof APIUserAbortError) return new CancelledError();
   if (error instanceof APIConnectionError) {
-    const detail = error.message.includes("timed out") ? "the request timed out" : describeCause(error);
+    const detail = error.message.includes("timed out") ? "the request timed out" : describeNetworkCause(error);
     return new ConnectionError(url, detail, { cause: error });
   }
   if (error instanceof APIError) {
@@ -32,16 +33,6 @@ export function toApeError(error: unknown, url: string, model: string): ApeError
   if (error instanceof Error && error.name === "AbortError") return new CancelledError();
   const text = error instanceof Error ? error.message : String(error);
   return new ModelError(url, `unexpected failure: ${text}`, { transient: true, cause: error });
-}
-
-function describeCause(error: Error): string {
-  let cause: unknown = error.cause;
-  while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
-  const code = cause && typeof cause === "object" && "code" in cause ? String(cause.code) : undefined;
-  if (code === "ECONNREFUSED") return "connection refused";
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "the host name does not resolve";
-  if (code === "ECONNRESET") return "the connection was reset";
-  return cause instanceof Error ? cause.message : error.message;
 }
 
 function messageOf(error: APIError): string {

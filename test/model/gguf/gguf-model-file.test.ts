@@ -1,12 +1,13 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
+import { createServer as createTcpServer } from "node:net";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ModelError, UsageError } from "../../../src/errors.js";
+import { ConnectionError, EXIT, ModelError, UsageError, type ApeError } from "../../../src/errors.js";
 import { createGgufModel, defaultCacheDir, type GgufOptions } from "../../../src/model/gguf/index.js";
 import { tinyModelFile } from "../../support/gguf/tiny-model-file.js";
+import { tempFolder } from "../../support/temp.js";
 
 const spec = (model: string) => ({ backend: "gguf", model, baseUrls: [] }) as const;
 const probe = async (model: string, options: GgufOptions = {}): Promise<unknown> => {
@@ -18,22 +19,54 @@ const probe = async (model: string, options: GgufOptions = {}): Promise<unknown>
   }
 };
 
+/** Listen on a free local port; the server's base URL. */
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+}
+
+/** A local port nothing listens on: found free, then released. */
+async function closedPort(): Promise<number> {
+  const probe = createTcpServer();
+  await new Promise<void>((done) => probe.listen(0, "127.0.0.1", done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((done) => probe.close(done));
+  return port;
+}
+
 describe("gguf model files", { timeout: 30_000 }, () => {
   let dir: string;
+  let cleanup: () => Promise<void>;
   let silent: Server;
   let silentUrl: string;
+  let hub: Server;
+  let hubUrl: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "ape-gguf-"));
+    ({ dir, cleanup } = await tempFolder("ape-gguf-"));
     // A server that accepts connections and never answers: a network that hangs.
     silent = createServer(() => undefined);
-    await new Promise<void>((done) => silent.listen(0, "127.0.0.1", done));
-    silentUrl = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
+    silentUrl = await listen(silent);
+    // A stand-in for the Hugging Face hub that refuses: user "missing" has no repositories (the
+    // manifest lookup answers 404); user "gated" has one whose file needs an account (403).
+    hub = createServer((req, res) => {
+      const url = req.url ?? "";
+      if (url.startsWith("/v2/gated/")) {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ ggufFile: { rfilename: "model-Q4_K_M.gguf" } }));
+      } else {
+        res.writeHead(url.startsWith("/gated/") ? 403 : 404, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: "Repository not found" }));
+      }
+    });
+    hubUrl = await listen(hub);
   });
   afterAll(async () => {
-    silent.closeAllConnections();
-    await new Promise((done) => silent.close(done));
-    await rm(dir, { recursive: true, force: true });
+    for (const server of [silent, hub]) {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    }
+    await cleanup();
   });
 
   it("names a missing file and says what to give instead", async () => {
@@ -73,30 +106,47 @@ describe("gguf model files", { timeout: 30_000 }, () => {
     expect((error as Error).message).toMatch(/cannot load this GGUF.*re-download/);
   });
 
-  it("fails fast and clearly when the download host is unreachable", async () => {
+  /** Download `model` from `endpoint`, which must fail with an error of class `kind`; that error. */
+  async function failedDownload<E extends ApeError>(
+    kind: abstract new (...args: never[]) => E,
+    model: string,
+    endpoint: string,
+    options: GgufOptions = {},
+  ): Promise<E> {
+    const error = await probe(model, { cacheDir: join(dir, "cache"), huggingFaceEndpoint: endpoint, downloadStallTimeoutMs: 5_000, ...options }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(kind);
+    return error as E;
+  }
+
+  it("fails fast and clearly when the download host refuses connections (exit 3)", async () => {
+    const endpoint = `http://127.0.0.1:${await closedPort()}/`;
     const progress: unknown[] = [];
-    const error = await probe("hf:someone/some-model-GGUF:Q4_K_M", {
-      cacheDir: join(dir, "cache"),
-      huggingFaceEndpoint: "http://127.0.0.1:9/",
-      downloadStallTimeoutMs: 5_000,
-      onDownloadProgress: (p) => progress.push(p),
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ModelError);
-    const message = (error as Error).message;
-    expect(message).toContain("http://127.0.0.1:9/someone/some-model-GGUF");
-    expect(message).toContain("cannot download hf:someone/some-model-GGUF:Q4_K_M");
-    expect(message).toMatch(/gguf:\.\/file\.gguf.*vllm:.*ollama:/);
+    const error = await failedDownload(ConnectionError, "hf:someone/some-model-GGUF:Q4_K_M", endpoint, { onDownloadProgress: (p) => progress.push(p) });
+    expect(error.exitCode).toBe(EXIT.unreachable);
+    expect(error.url).toBe(`${endpoint}someone/some-model-GGUF`);
+    expect(error.message).toContain(`${endpoint}someone/some-model-GGUF: cannot download hf:someone/some-model-GGUF:Q4_K_M`);
+    expect(error.message).toContain(`cannot reach ${endpoint} (connection refused). Check the network`);
+    expect(error.message).toMatch(/gguf:\.\/file\.gguf.*vllm:.*ollama:/);
     expect(progress).toEqual([]);
   });
 
-  it("gives up on a host that accepts the connection but sends nothing", async () => {
-    const error = await probe("hf:someone/some-model-GGUF:Q4_K_M", {
-      cacheDir: join(dir, "cache"),
-      huggingFaceEndpoint: silentUrl,
-      downloadStallTimeoutMs: 300,
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ModelError);
-    expect((error as Error).message).toMatch(/no data arrived for 0\.3 s/);
+  it("gives up on a host that accepts the connection but sends nothing (exit 3)", async () => {
+    const error = await failedDownload(ConnectionError, "hf:someone/some-model-GGUF:Q4_K_M", silentUrl, { downloadStallTimeoutMs: 300 });
+    expect(error.exitCode).toBe(EXIT.unreachable);
+    expect(error.message).toMatch(/no data arrived for 0\.3 s/);
+  });
+
+  it("says to check the reference when the hub answers 404 (exit 4)", async () => {
+    const error = await failedDownload(ModelError, "hf:missing/no-such-model-GGUF:Q4_K_M", hubUrl);
+    expect([error.exitCode, error.status, error.transient]).toEqual([EXIT.model, 404, false]);
+    expect(error.message).toContain(`${hubUrl}missing/no-such-model-GGUF: cannot download hf:missing/no-such-model-GGUF:Q4_K_M`);
+    expect(error.message).toMatch(/not found \(404\).*Check the reference: hf:<user>\/<repo>:<quant>/);
+  });
+
+  it("says how to get access when the hub refuses the file (403, exit 4)", async () => {
+    const error = await failedDownload(ModelError, "hf:gated/licensed-model-GGUF:Q4_K_M", hubUrl);
+    expect([error.exitCode, error.status, error.transient]).toEqual([EXIT.model, 403, false]);
+    expect(error.message).toMatch(/not allowed \(403\).*private or gated.*HF_TOKEN/);
   });
 
   it("uses a model downloaded before without touching the network", async () => {
