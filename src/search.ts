@@ -12,7 +12,7 @@ import { Budget } from "./model/budget.js";
 import { createModel } from "./model/create.js";
 import { Gateway, type CallEvent } from "./model/gateway.js";
 import { ModelLimits } from "./model/limits.js";
-import { DEFAULT_PRICES } from "./model/prices.js";
+import { checkCostCap, DEFAULT_PRICES } from "./model/prices.js";
 import { DEFAULT_MODEL, formatSpec, parseSpec } from "./model/spec.js";
 import type { DownloadProgress } from "./model/gguf/gguf-options.js";
 import type { Model } from "./model/types.js";
@@ -42,6 +42,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
   const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? "multistage");
   const specs = { proposer: formatSpec(proposerSpec), target: formatSpec(targetSpec) };
   const config = runConfig(options, r, task, specs, selector.name);
+  checkCostCap(options.budget?.maxCostUsd, [proposerSpec, targetSpec], options.prices ?? DEFAULT_PRICES);
   const plan = estimatePlan(task, options, r);
 
   const ownStore = typeof options.db !== "object";

@@ -13,7 +13,7 @@
 import { loadTask } from "../task/index.js";
 import type { Task } from "../task/types.js";
 import { countTokens, encodingFor } from "../model/tokens.js";
-import { DEFAULT_PRICES, costOf, priceOf } from "../model/prices.js";
+import { DEFAULT_PRICES, costOf, priceKnown, priceOf } from "../model/prices.js";
 import { DEFAULT_MODEL, parseSpec, formatSpec } from "../model/spec.js";
 import type { ModelSpec } from "../model/types.js";
 import { resolve, type Resolved, type SearchOptions } from "../options.js";
@@ -35,6 +35,8 @@ export interface RoleEstimate {
   /** Most completion tokens (every sample up to its `maxTokens`); what the budget reserves. */
   readonly maxCompletionTokens: number;
   readonly costUsd: number;
+  /** False for an `openai:` model missing from the price table: its cost is not known (counted as 0). */
+  readonly priceKnown: boolean;
   /** Tokenizer used to count: the model's own tiktoken encoding, or the cl100k_base approximation. */
   readonly encoding: string;
   readonly exactTokens: boolean;
@@ -127,6 +129,7 @@ function counter(spec: ModelSpec): RoleCounter & { result(options: SearchOptions
         completionTokens: Math.round(completion),
         maxCompletionTokens: Math.round(maxCompletion),
         costUsd: costOf(price, prompt, completion),
+        priceKnown: priceKnown(spec, options.prices ?? DEFAULT_PRICES),
         encoding: encoding.name,
         exactTokens: encoding.exact,
       };

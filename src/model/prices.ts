@@ -49,10 +49,32 @@ export function loadPrices(file: string | undefined): PriceTable {
   return { ...DEFAULT_PRICES, ...result.data };
 }
 
-/** The price of a model, or zero when it runs locally or is not in the table. */
+/**
+ * Whether a model's cost is known: it is in the table, or it runs on your own hardware (the
+ * in-process gguf backend and the local model servers cost nothing per token). An `openai:` model
+ * missing from the table is not known, and counts as free until its price is given.
+ */
+export function priceKnown(spec: ModelSpec, table: PriceTable): boolean {
+  return spec.backend !== "openai" || table[spec.model] !== undefined;
+}
+
+/** The price of a model, or zero when it runs locally or is not in the table (see `priceKnown`). */
 export function priceOf(spec: ModelSpec, table: PriceTable): Price {
   if (spec.backend === "gguf") return { input: 0, output: 0 };
   return table[spec.model] ?? { input: 0, output: 0 };
+}
+
+/**
+ * A cost cap needs every paid model's price: refuse one it could not enforce, before anything is
+ * called or stored, rather than let an unpriced model spend without limit.
+ * @throws UsageError naming the model and the price file that fixes it.
+ */
+export function checkCostCap(maxCostUsd: number | undefined, specs: readonly ModelSpec[], table: PriceTable): void {
+  if (maxCostUsd === undefined) return;
+  const unknown = [...new Set(specs.filter((s) => !priceKnown(s, table)).map((s) => s.model))];
+  if (unknown.length === 0) return;
+  const shape = unknown.map((m) => `${JSON.stringify(m)}: {"input": USD per 1M prompt tokens, "output": USD per 1M completion tokens}`).join(", ");
+  throw new UsageError(`--max-cost cannot be enforced: ape knows no price for ${unknown.join(", ")}. Give it in a price file {${shape}} with --prices FILE (or cap with --max-tokens).`);
 }
 
 /** Cost in USD of a number of tokens at a price. */

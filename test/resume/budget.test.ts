@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { startWorld } from "../support/sim/fixture.js";
@@ -70,5 +70,29 @@ describe("budgets", () => {
       expect(ranking(db)).toEqual(ranking(cleanDb));
       expect(paidCalls(db)).toBe(full?.calls);
     }
+  });
+
+  it("refuses a cost cap it cannot enforce, for a paid model with no known price, before calling or storing anything", async () => {
+    server = await startWorld({ models: ["gpt-unpriced"] });
+    const dir = tempDir();
+    const task = writeWorldTask(dir);
+    const db = join(dir, "ape.db");
+    const args = ["--task", task, "--model", "openai:gpt-unpriced", "--base-url", server.url, "--candidates", "6", "--db", db];
+    const refused = await ape(["search", ...args, "--max-cost", "1", "--progress", "none"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("gpt-unpriced");
+    expect(refused.stderr).toContain("--prices");
+    expect(server.stats.requests).toEqual({});
+    expect(existsSync(db)).toBe(false);
+    // The estimate says the cost is unknown rather than $0.
+    const estimate = await ape(["estimate", ...args]);
+    expect(estimate.code).toBe(0);
+    expect(estimate.stdout).toMatch(/no price known for openai:gpt-unpriced/);
+    expect(estimate.stdout).not.toMatch(/total.*\$0\s*$/m);
+    // Given its price, the same cap is enforced.
+    const prices = join(dir, "prices.json");
+    writeFileSync(prices, JSON.stringify({ "gpt-unpriced": { input: 10, output: 30 } }));
+    const capped = await ape(["search", ...args, "--max-cost", "0.0001", "--prices", prices, "--progress", "none"]);
+    expect(capped.code, capped.stderr).toBe(5);
   });
 });
