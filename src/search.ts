@@ -27,6 +27,7 @@ import { createSelector } from "./select/index.js";
 import { DEFAULT_DB } from "./store/database.js";
 import { readResult } from "./store/read-result.js";
 import type { RunRow } from "./store/rows.js";
+import { HEARTBEAT_MS } from "./store/owner.js";
 import { Store } from "./store/store.js";
 import { loadTask } from "./task/index.js";
 import type { Task } from "./task/types.js";
@@ -86,6 +87,8 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
       gguf: { ...options.gguf, onDownloadProgress: (p: DownloadProgress) => emit({ type: "download", ...p }) },
     };
     const totals = new RunningTotals(emit);
+    // Tell other processes, even on other hosts, that this run is alive while a long call runs.
+    const heartbeat = setInterval(() => store.touchRun(runId), HEARTBEAT_MS).unref();
     const replayUpTo = previous ? store.lastCallId() : 0;
     const budget = new Budget(options.budget ?? {}, previous ? { calls: previous.calls, tokens: previous.prompt_tokens + previous.completion_tokens, costUsd: previous.cost_usd } : undefined);
     const gateways: { proposer?: Gateway; target?: Gateway } = {};
@@ -126,6 +129,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
       if (status === "cancelled") throw new CancelledError(`run ${runId} cancelled; continue it with \`ape resume ${runId}\` (finished calls are not paid for again).`);
       throw error;
     } finally {
+      clearInterval(heartbeat);
       for (const l of limits) l.dispose();
     }
     const result = readResult(store, runId);

@@ -7,7 +7,7 @@
 import { UsageError } from "../errors.js";
 import { openDatabase, type SqliteDatabase } from "./database.js";
 import type { Statement, Transaction } from "better-sqlite3";
-import { currentOwner, ownerAlive } from "./owner.js";
+import { currentOwner, ownerAlive, STALE_MS } from "./owner.js";
 import type { CallRow, CandidateRow, EvaluationRow, RunRow } from "./rows.js";
 import type { Origin, RunStatus } from "./schema.js";
 
@@ -167,6 +167,11 @@ export class Store {
     this.sql(`UPDATE runs SET status = ?, error = ?, updated_at = ? WHERE id = ?`).run(status, error ?? null, now(), id);
   }
 
+  /** Mark a run as still being run (see `HEARTBEAT_MS` in owner.ts). */
+  touchRun(id: string): void {
+    this.sql(`UPDATE runs SET updated_at = ? WHERE id = ?`).run(now(), id);
+  }
+
   /** Record the winner and the number of evaluations done. */
   setRunResult(id: string, bestCandidateId: number | null, bestScore: number | null, evaluations: number): void {
     this.sql(`UPDATE runs SET best_candidate_id = ?, best_score = ?, evaluations = ?, updated_at = ? WHERE id = ?`)
@@ -194,7 +199,7 @@ export class Store {
    */
   findResumable(configHash: string): RunRow | undefined {
     const rows = this.sql(`SELECT * FROM runs WHERE config_hash = ? AND status IN ('running', 'failed', 'cancelled', 'budget') ORDER BY created_at DESC`).all(configHash) as RunRow[];
-    return rows.find((r) => !(r.status === "running" && ownerAlive(r.owner)));
+    return rows.find((r) => !(r.status === "running" && ownerAlive(r.owner, r.updated_at)));
   }
 
   /**
@@ -203,9 +208,11 @@ export class Store {
    */
   claimRun(id: string): void {
     const claim = this.db.transaction(() => {
-      const run = this.sql(`SELECT status, owner FROM runs WHERE id = ?`).get(id) as Pick<RunRow, "status" | "owner"> | undefined;
-      if (run?.status === "running" && ownerAlive(run.owner)) {
-        throw new UsageError(`run ${id} is being run right now by process ${run.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then \`ape resume ${id}\`.`);
+      const run = this.sql(`SELECT status, owner, updated_at FROM runs WHERE id = ?`).get(id) as Pick<RunRow, "status" | "owner" | "updated_at"> | undefined;
+      if (run?.status === "running" && ownerAlive(run.owner, run.updated_at)) {
+        throw new UsageError(
+          `run ${id} is being run right now by process ${run.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then \`ape resume ${id}\`. (A run whose process died on another host is free ${STALE_MS / 60_000} minutes after its last write.)`,
+        );
       }
       this.sql(`UPDATE runs SET status = 'running', error = NULL, owner = ?, updated_at = ? WHERE id = ?`).run(currentOwner(), now(), id);
     });

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
+import { HEARTBEAT_MS, STALE_MS } from "../../src/store/owner.js";
 import { Store } from "../../src/store/store.js";
 
 function storeWithRun(): Store {
@@ -23,6 +24,21 @@ describe("a run being run by another live process", () => {
     expect(store.findResumable("h")?.id).toBe("r1");
     store.claimRun("r1");
     expect(store.getRun("r1").owner).toBe(`${hostname()}:${process.pid}`);
+    store.close();
+  });
+
+  it("on another host, lives while it touches its run, and is taken over once it has gone quiet", () => {
+    const store = storeWithRun();
+    const quiet = new Date(Date.now() - STALE_MS - 1000).toISOString();
+    store.query("UPDATE runs SET owner = 'another-host:42', updated_at = ? WHERE id = 'r1' RETURNING id", new Date().toISOString());
+    expect(store.findResumable("h")).toBeUndefined();
+    expect(() => store.claimRun("r1")).toThrow(/another-host:42/);
+    store.query("UPDATE runs SET updated_at = ? WHERE id = 'r1' RETURNING id", quiet);
+    expect(store.findResumable("h")?.id).toBe("r1");
+    store.claimRun("r1");
+    expect(store.getRun("r1").owner).toBe(`${hostname()}:${process.pid}`);
+    // A live search touches its run well within that time.
+    expect(HEARTBEAT_MS * 3).toBeLessThan(STALE_MS);
     store.close();
   });
 });
