@@ -88,7 +88,13 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
     };
     const totals = new RunningTotals(emit);
     // Tell other processes, even on other hosts, that this run is alive while a long call runs.
-    const heartbeat = setInterval(() => store.touchRun(runId), HEARTBEAT_MS).unref();
+    const heartbeat = setInterval(() => {
+      try {
+        store.touchRun(runId);
+      } catch {
+        // A busy or failing disk: the next beat tries again, and the search's own writes report it.
+      }
+    }, HEARTBEAT_MS).unref();
     const replayUpTo = previous ? store.lastCallId() : 0;
     const budget = new Budget(options.budget ?? {}, previous ? { calls: previous.calls, tokens: previous.prompt_tokens + previous.completion_tokens, costUsd: previous.cost_usd } : undefined);
     const gateways: { proposer?: Gateway; target?: Gateway } = {};
