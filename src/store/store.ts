@@ -101,11 +101,14 @@ export class Store {
     return statement;
   }
 
-  /** Commit what is queued, then close the file. */
+  /** Commit what is queued, then close the file (closed even when that commit fails). */
   close(): void {
     if (!this.db.open) return;
-    this.flush();
-    this.db.close();
+    try {
+      this.flush();
+    } finally {
+      this.db.close();
+    }
   }
 
   /** Run a read-only SQL query (used by tests and `ape` inspection helpers). */
@@ -145,6 +148,11 @@ export class Store {
     this.flushing = true;
     try {
       this.writeQueued.immediate(writes);
+    } catch (error) {
+      // Nothing of a failed commit is lost: it stays queued, and the next commit (or read) tries
+      // again and reports what keeps failing.
+      this.queued = [...writes, ...this.queued];
+      throw error;
     } finally {
       this.flushing = false;
     }

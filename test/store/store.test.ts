@@ -75,6 +75,16 @@ describe("Store", () => {
     store.close();
   });
 
+  it("never drops a queued write that failed to commit: every later commit reports it", async () => {
+    const store = new Store(":memory:");
+    store.createRun(run);
+    store.addEvaluations("abc123", 9999, "eval", [{ exampleId: "e1", output: "x", score: 1 }]);
+    await expect(store.commit()).rejects.toThrow(/FOREIGN KEY/);
+    expect(() => store.getRun("abc123")).toThrow(/FOREIGN KEY/);
+    expect(() => store.close()).toThrow(/FOREIGN KEY/);
+    expect(() => store.close()).not.toThrow();
+  });
+
   it("finds a run by a unique prefix and explains a missing one", () => {
     const store = new Store(":memory:");
     store.createRun(run);
