@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ape } from "../support/cli.js";
 import { finishedRun, type Finished } from "../report/cli-helpers.js";
+import { tempDir } from "../support/temp.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHARTS = ["chart-stages", "chart-rounds", "chart-work", "chart-cost", "chart-finals"];
@@ -29,7 +29,7 @@ describe("ape report", () => {
     const out = join(run.dir, "report.html");
     const r = await ape(["report", run.runId, "--out", out, "--db", run.db]);
     expect(r.code).toBe(0);
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ape-chromium-")), {
+    const context = await chromium.launchPersistentContext(tempDir("ape-chromium-"), {
       executablePath: CHROMIUM,
       headless: true,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

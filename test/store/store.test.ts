@@ -1,17 +1,17 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
 import { MIGRATIONS } from "../../src/store/schema.js";
 import { Store } from "../../src/store/store.js";
+import { tempDir } from "../support/temp.js";
 
 const run = { id: "abc123", task: "t", task_file: "t.json", proposer: "vllm:p", target: "vllm:t", scorer: "exec", selector: "multistage", seed: 1, config: "{}", config_hash: "h1" };
 
 describe("Store", () => {
   it("creates the schema at the current version in WAL mode", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "ape-store-")), "sub", "ape.db");
+    const file = join(tempDir("ape-store-"), "sub", "ape.db");
     new Store(file).close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
@@ -22,7 +22,7 @@ describe("Store", () => {
   });
 
   it("refuses a file that is not a database, naming it", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "ape-store-")), "junk.db");
+    const file = join(tempDir("ape-store-"), "junk.db");
     writeFileSync(file, "this is not sqlite ".repeat(100));
     expect(() => new Store(file)).toThrow(UsageError);
     expect(() => new Store(file)).toThrow(file);
@@ -53,7 +53,7 @@ describe("Store", () => {
   });
 
   it("commits queued calls and evaluations together, and lets no read miss them", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "ape-store-")), "ape.db");
+    const file = join(tempDir("ape-store-"), "ape.db");
     const store = new Store(file);
     store.createRun(run);
     const c = store.addCandidate("abc123", { text: "Say the opposite.", origin: "forward" });
@@ -103,7 +103,7 @@ describe("several processes opening one new database at once", () => {
     // Each process loads, then waits for one shared instant, so that all open the file together.
     const script = `const { Store } = await import(${JSON.stringify(storeModule)}); while (Date.now() < Number(process.argv[2])); new Store(process.argv[1]).close();`;
     for (let round = 0; round < 3; round++) {
-      const file = join(mkdtempSync(join(tmpdir(), "ape-race-")), "ape.db");
+      const file = join(tempDir("ape-race-"), "ape.db");
       const at = String(Date.now() + 1500);
       const results = await Promise.allSettled(Array.from({ length: 4 }, () => run(process.execPath, ["--input-type=module", "-e", script, file, at])));
       expect(results.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
