@@ -82,11 +82,6 @@ export class PoolState {
     return this.#spent;
   }
 
-  /** Batches sent and not collected yet. */
-  get out(): number {
-    return this.#out.length;
-  }
-
   /** Evaluations still allowed. */
   get left(): number {
     return this.budget - this.#spent;

@@ -1,8 +1,8 @@
 /**
  * The Store: every write a search makes and every read the inspection commands need. Calls,
- * evaluations and candidate updates, the many small writes, are queued and committed together once per turn of the
- * event loop (a call before its answer is used, so a crash loses at most the calls in flight);
- * every other write is committed at once, after whatever is queued.
+ * evaluations and candidate updates, the many small writes, are queued and committed together
+ * once per turn of the event loop (a call before its answer is used, so a crash loses at most the
+ * calls in flight); every other write is committed at once, after whatever is queued.
  */
 import { UsageError } from "../errors.js";
 import { openDatabase, type SqliteDatabase } from "./database.js";
@@ -118,7 +118,7 @@ export class Store {
   }
 
   /**
-   * Resolves once every write queued so far (`addCalls`, `addEvaluations`) is committed. Writes
+   * Resolves once every write queued so far (calls, evaluations, candidate updates) is committed. Writes
    * queued in the same turn of the event loop share one transaction: a commit costs more than the
    * rows it writes.
    */
