@@ -14,7 +14,13 @@ export function stableJson(value: unknown): string {
   );
 }
 
-/** The cache key of one request of `kind` to `spec`'s model. Base URLs are left out: replicas are interchangeable. */
-export function cacheKey(spec: ModelSpec, kind: string, request: unknown): string {
-  return createHash("sha256").update(stableJson({ backend: spec.backend, model: spec.model, kind, request })).digest("hex");
+/**
+ * The cache key of one request of `kind` to `spec`'s model, from the request's `stableJson` text
+ * (made once per call: the same text is what the call's row stores). Base URLs are left out:
+ * replicas are interchangeable. The hashed text is `stableJson({ backend, kind, model, request })`,
+ * written out, so keys never change under calls stored before.
+ */
+export function cacheKey(spec: ModelSpec, kind: string, requestJson: string): string {
+  const text = `{"backend":${JSON.stringify(spec.backend)},"kind":${JSON.stringify(kind)},"model":${JSON.stringify(spec.model)},"request":${requestJson}}`;
+  return createHash("sha256").update(text).digest("hex");
 }

@@ -7,7 +7,7 @@
 import { CancelledError, ModelError } from "../errors.js";
 import type { Store } from "../store/store.js";
 import type { Budget, Spend } from "./budget.js";
-import { cacheKey } from "./cache-key.js";
+import { cacheKey, stableJson } from "./cache-key.js";
 import { ModelLimits } from "./limits.js";
 import { costOf, priceOf, type PriceTable } from "./prices.js";
 import { DEFAULT_RETRY, retrying, type RetryPolicy } from "./retry.js";
@@ -61,6 +61,12 @@ interface CallHow<Q, R> {
   readonly batch: (request: Q) => number;
   readonly send: (requests: Q[]) => Promise<R[]>;
   readonly usage: (result: R) => Usage;
+}
+
+/** A request as its call row stores it (stable JSON text), and its cache key. */
+interface Keyed {
+  readonly text: string;
+  readonly key: string;
 }
 
 /** The estimate used when no cap or limit needs token counts. */
@@ -151,14 +157,17 @@ export class Gateway {
   private async dispatch<Q, R>(kind: string, requests: readonly Q[], how: CallHow<Q, R>): Promise<R[]> {
     const spec = this.o.model.spec;
     const results = new Array<R | undefined>(requests.length);
-    const keys = requests.map((r, i) => cacheKey(spec, kind, how.key(r, i)));
+    // Each request as stored (stable JSON text) and its cache key, made once per call.
+    const keyed = requests.map((r, i): Keyed => {
+      const text = stableJson(how.key(r, i));
+      return { text, key: cacheKey(spec, kind, text) };
+    });
     const misses: number[] = [];
-    requests.forEach((r, i) => {
-      const key = keys[i] as string;
+    keyed.forEach(({ key, text }, i) => {
       const hit = this.o.cache !== false ? this.o.store.cachedResponse(key) : (this.o.replayUpTo ?? 0) > 0 ? this.o.store.cachedResponse(key, { runId: this.o.runId, upTo: this.o.replayUpTo ?? 0 }) : undefined;
       if (hit === undefined) return misses.push(i);
       results[i] = JSON.parse(hit) as R;
-      this.record(kind, key, how.key(r, i), hit, null, true, { promptTokens: 0, completionTokens: 0 }, 0);
+      this.record(kind, key, text, hit, null, true, { promptTokens: 0, completionTokens: 0 }, 0);
     });
     if (misses.length < requests.length) await this.commit();
 
@@ -169,7 +178,7 @@ export class Gateway {
       if (last && last.length < size) last.push(i);
       else chunks.push([i]);
     }
-    const work = Promise.all(chunks.map((chunk) => this.limits.slot(() => this.sendChunk(kind, chunk, requests, keys, results, how))));
+    const work = Promise.all(chunks.map((chunk) => this.limits.slot(() => this.sendChunk(kind, chunk, requests, keyed, results, how))));
     this.active.add(work);
     try {
       await work;
@@ -179,7 +188,7 @@ export class Gateway {
     return results as R[];
   }
 
-  private async sendChunk<Q, R>(kind: string, chunk: readonly number[], requests: readonly Q[], keys: readonly string[], results: (R | undefined)[], how: CallHow<Q, R>): Promise<void> {
+  private async sendChunk<Q, R>(kind: string, chunk: readonly number[], requests: readonly Q[], keyed: readonly Keyed[], results: (R | undefined)[], how: CallHow<Q, R>): Promise<void> {
     if (this.halted || this.o.signal?.aborted) throw new CancelledError();
     const spec = this.o.model.spec;
     const batch = chunk.map((i) => requests[i] as Q);
@@ -197,7 +206,10 @@ export class Gateway {
       } catch (error) {
         if (!(error instanceof CancelledError)) {
           const text = error instanceof Error ? error.message : String(error);
-          for (const i of chunk) this.record(kind, keys[i] as string, how.key(requests[i] as Q, i), null, text, false, { promptTokens: 0, completionTokens: 0 }, performance.now() - started);
+          for (const i of chunk) {
+            const { key, text: request } = keyed[i] as Keyed;
+            this.record(kind, key, request, null, text, false, { promptTokens: 0, completionTokens: 0 }, performance.now() - started);
+          }
           await this.commit();
         }
         throw error;
@@ -210,7 +222,8 @@ export class Gateway {
         const cost = costOf(price, u.promptTokens, u.completionTokens);
         actual = { calls: actual.calls + 1, tokens: actual.tokens + u.promptTokens + u.completionTokens, costUsd: actual.costUsd + cost };
         results[i] = r;
-        this.record(kind, keys[i] as string, how.key(requests[i] as Q, i), JSON.stringify(r), null, false, u, latency, cost);
+        const { key, text } = keyed[i] as Keyed;
+        this.record(kind, key, text, JSON.stringify(r), null, false, u, latency, cost);
       });
       await this.commit();
     } finally {
@@ -257,7 +270,7 @@ export class Gateway {
     return this.o.store.commit();
   }
 
-  private record(kind: string, key: string, request: unknown, response: string | null, error: string | null, cached: boolean, usage: Usage, latencyMs: number, costUsd = 0): void {
+  private record(kind: string, key: string, request: string, response: string | null, error: string | null, cached: boolean, usage: Usage, latencyMs: number, costUsd = 0): void {
     const spec = this.o.model.spec;
     this.o.store.addCall({
       run_id: this.o.runId,
@@ -267,7 +280,7 @@ export class Gateway {
       base_url: spec.baseUrls.join(",") || null,
       kind,
       cache_key: key,
-      request: JSON.stringify(request),
+      request,
       response,
       error,
       cached: cached ? 1 : 0,
