@@ -24,8 +24,9 @@ export async function proposeCandidates(proposer: Gateway, task: Task, r: Resolv
 
 /** Add proposals to the run's candidates; returns them with their ids (parents resolved by text). */
 export function storeProposals(store: Store, runId: string, proposals: readonly Proposal[], parents: ReadonlyMap<string, number> = new Map()): EvalCandidate[] {
-  return proposals.map((p) => {
-    const { id } = store.addCandidate(runId, {
+  const added = store.addCandidates(
+    runId,
+    proposals.map((p) => ({
       text: p.text,
       origin: p.origin,
       fillPath: p.fillPath,
@@ -33,7 +34,7 @@ export function storeProposals(store: Store, runId: string, proposals: readonly 
       round: p.round,
       demoIds: p.demoIds,
       proposerPrompt: p.proposerPrompt,
-    });
-    return { id, text: p.text };
-  });
+    })),
+  );
+  return proposals.map((p, i) => ({ id: (added[i] as { id: number }).id, text: p.text }));
 }

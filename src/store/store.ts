@@ -83,6 +83,7 @@ export class Store {
   private flushing = false;
   private committing: Promise<void> | undefined;
   private writeQueued: Transaction<(writes: readonly (() => void)[]) => void> | undefined;
+  private addMany: Transaction<(runId: string, list: readonly NewCandidate[]) => { readonly id: number; readonly created: boolean }[]> | undefined;
 
   /** Open (creating and migrating if needed) the database at `file`. */
   constructor(file: string) {
@@ -239,6 +240,12 @@ export class Store {
     if (info.changes > 0) return { id: Number(info.lastInsertRowid), created: true };
     const row = this.sql(`SELECT id FROM candidates WHERE run_id = ? AND text = ?`).get(runId, c.text) as { id: number };
     return { id: row.id, created: false };
+  }
+
+  /** Add several candidates in one transaction (see `addCandidate`); their ids in the order given. */
+  addCandidates(runId: string, list: readonly NewCandidate[]): { readonly id: number; readonly created: boolean }[] {
+    this.addMany ??= this.db.transaction((id: string, items: readonly NewCandidate[]) => items.map((c) => this.addCandidate(id, c)));
+    return this.addMany.immediate(runId, list);
   }
 
   /** Queue an update of what is known about a candidate's scores and place (committed with the next commit or read). */
