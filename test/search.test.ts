@@ -39,6 +39,8 @@ describe("search() as a library call", () => {
     expect(events[0]?.type).toBe("start");
     expect(events.at(-1)?.type).toBe("done");
     expect(events.some((e) => e.type === "call")).toBe(true);
+    // Proposer and target are one model here: the server is probed once, not once per role.
+    expect(server.stats.requests["GET /v1/models"]).toBe(1);
 
     const store = new Store(db);
     const [run] = store.query<{ status: string; evaluations: number; calls: number }>("SELECT status, evaluations, calls FROM runs");

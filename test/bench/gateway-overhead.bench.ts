@@ -5,7 +5,7 @@
  * - engine overhead: the whole search pipeline (propose, multistage selection, finalize; cache,
  *   budget, store writes, events) against the simulated server with no latency, versus a bare loop
  *   of `openai` client calls sending the very same requests (replayed from the server's log) at the
- *   same concurrency. Five rounds, alternating; medians. Figure: the search's requests per second
+ *   same concurrency. Nine rounds, alternating; medians. Figure: the search's requests per second
  *   over the bare loop's (goal ≥ 0.9). ape gives its `openai` clients a faster HTTP transport
  *   (src/model/openai/transport.ts), so a second bare loop uses that same transport: the search
  *   over it is the engine's own cost (cache, budget, store, events), with the HTTP client equal.
@@ -24,7 +24,7 @@ import { benchTask, fmt, searchTraffic } from "./gateway-support.js";
 import { startSimProcess } from "./sim-process.js";
 
 const CONCURRENCY = 8;
-const ROUNDS = 5;
+const ROUNDS = 9;
 const WARM_UP = 10;
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;

@@ -44,6 +44,7 @@ export class OpenAIBackend implements Model {
   private readonly maxBatch: number;
   private readonly transport: Transport = createTransport();
   private caps: Capabilities | undefined;
+  private probing: Promise<Capabilities> | undefined;
 
   constructor(spec: ModelSpec, options: OpenAIBackendOptions = {}) {
     this.spec = spec;
@@ -58,9 +59,21 @@ export class OpenAIBackend implements Model {
 
   /**
    * Probe the first replica that can be reached (replicas are assumed to serve the same model), so
-   * that one replica being down does not stop a search the others can serve.
+   * that one replica being down does not stop a search the others can serve. Probed once: the
+   * proposer and the target on one model share the answer (a failed probe is tried again).
    */
-  async probe(signal?: AbortSignal): Promise<Capabilities> {
+  probe(signal?: AbortSignal): Promise<Capabilities> {
+    if (!this.probing) {
+      const probing = this.probeReplicas(signal);
+      this.probing = probing;
+      probing.catch(() => {
+        if (this.probing === probing) this.probing = undefined;
+      });
+    }
+    return this.probing;
+  }
+
+  private async probeReplicas(signal?: AbortSignal): Promise<Capabilities> {
     let found: Capabilities | undefined;
     for (const [i, { url, client }] of this.pool.all.entries()) {
       try {
