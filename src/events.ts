@@ -21,8 +21,12 @@ export interface Totals {
 /** Everything a search reports while it runs. */
 export type SearchEvent =
   | { readonly type: "start"; readonly runId: string; readonly task: string; readonly resumed: boolean }
-  /** Sent right after `start`: what the whole run is planned to cost (see `estimate()`). */
-  | { readonly type: "estimate"; readonly estimate: Estimate }
+  /**
+   * What the whole run is planned to cost (see `estimate()`): right after `start` from the plan
+   * alone (`basis: "plan"`), and again once the first pool is proposed (`basis: "proposals"`: its
+   * size and instructions known, the proposals' real cost counted).
+   */
+  | { readonly type: "estimate"; readonly estimate: Estimate; readonly basis: "plan" | "proposals" }
   | { readonly type: "stage"; readonly stage: Stage; readonly round: number }
   | { readonly type: "proposals"; readonly round: number; readonly added: number; readonly pool: number }
   | { readonly type: "selection"; readonly round: number; readonly alive: number; readonly evaluations: number; readonly plannedEvaluations: number }

@@ -78,7 +78,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
     }
     const emit = options.onEvent ?? (() => {});
     emit({ type: "start", runId, task: task.name, resumed: previous !== undefined });
-    emit({ type: "estimate", estimate: plan });
+    emit({ type: "estimate", estimate: plan, basis: "plan" });
 
     const modelOptions = {
       apiKey: options.apiKey,
@@ -183,6 +183,8 @@ async function flow(c: FlowContext): Promise<void> {
   emit({ type: "stage", stage: "propose", round: 0 });
   const initial = await proposeCandidates(c.gateways.proposer, task, r, store, runId);
   emit({ type: "proposals", round: 0, added: initial.length, pool: initial.length });
+  const spent = c.totals.current;
+  emit({ type: "estimate", estimate: estimatePlan(task, c.options, r, { instructions: initial.map((x) => x.text), spent }), basis: "proposals" });
 
   const outcome = await runRounds({ ...c, evaluator, initial });
   emit({ type: "stage", stage: "finalize", round: outcome.rounds });
@@ -207,6 +209,11 @@ class RunningTotals {
       evaluations: t.evaluations,
     };
     this.emit({ type: "call", call, totals: this.t });
+  }
+
+  /** The totals so far. */
+  get current(): Totals {
+    return this.t;
   }
 
   setEvaluations(n: number): void {

@@ -27,11 +27,16 @@ export interface RunOutput {
 export async function runSearch(options: SearchOptions, out: RunOutput, ctx: CliContext): Promise<void> {
   const progress = createProgress(ctx.stderr, out.progress);
   const showEstimate = out.progress === "auto" || out.progress === "plain";
+  // The estimate made once proposals are known comes while a live bar is drawn: lines only.
+  const liveBar = out.progress === "auto" && ctx.stderr.isTTY === true;
   try {
     const result = await search({
       ...options,
       onEvent: (e) => {
-        if (e.type === "estimate" && showEstimate) ctx.stderr.write(`estimate:\n${formatEstimate(e.estimate).replace(/^/gm, "  ")}\n`);
+        if (e.type === "estimate" && showEstimate && !(e.basis === "proposals" && liveBar)) {
+          const title = e.basis === "plan" ? "estimate" : "estimate, with the proposals made";
+          ctx.stderr.write(`${title}:\n${formatEstimate(e.estimate).replace(/^/gm, "  ")}\n`);
+        }
         progress.onEvent(e);
       },
     });

@@ -54,26 +54,44 @@ export interface Estimate {
   readonly rounds: number;
 }
 
+/** What is known once the first pool is proposed: its distinct instructions and what proposing cost. */
+export interface ProposedPool {
+  readonly instructions: readonly string[];
+  readonly spent: { readonly calls: number; readonly promptTokens: number; readonly completionTokens: number };
+}
+
 /** Estimate a search from its options (loads the task file if given a path). */
 export async function estimate(options: SearchOptions): Promise<Estimate> {
   const task = typeof options.task === "string" ? await loadTask(options.task) : options.task;
   return estimatePlan(task, options, resolve(options));
 }
 
-/** Estimate a search whose task is loaded and options resolved (what `search()` reports at start). */
-export function estimatePlan(task: Task, options: SearchOptions, r: Resolved): Estimate {
+/**
+ * Estimate a search whose task is loaded and options resolved (what `search()` reports at start).
+ * With `proposed`, the pool is known (what `search()` reports once it has proposed): its size, an
+ * instruction of its median length in the eval prompts, and the proposals' real cost.
+ */
+export function estimatePlan(task: Task, options: SearchOptions, r: Resolved, proposed?: ProposedPool): Estimate {
   const proposerSpec = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
   const targetSpec = parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
   const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? "multistage");
   const proposer = counter(proposerSpec);
   const target = counter(targetSpec);
-  const instruction = typicalInstruction(task);
+  const known = proposed ? typicalOf(proposed.instructions, targetSpec.model) : undefined;
+  const instruction = known?.text ?? typicalInstruction(task);
+  // Eval prompts are rendered with that one instruction; `extra` makes up for the pool's mean length.
+  const extra = known?.extra ?? 0;
   const instructionTokens = countTokens(proposerSpec.model, ` ${instruction}`);
 
   // Proposals: one request per demo subset and mode, `perSubset` samples each.
   const proposals = proposalPrompts(task, r);
-  for (const p of proposals.prompts) proposer.add(1, countTokens(proposerSpec.model, p), proposals.perSubset * (instructionTokens + 1), proposals.perSubset * MAX_INSTRUCTION_TOKENS);
-  const pool = proposals.candidates;
+  if (proposed) {
+    const { calls, promptTokens, completionTokens } = proposed.spent;
+    proposer.add(calls, promptTokens, completionTokens, completionTokens);
+  } else {
+    for (const p of proposals.prompts) proposer.add(1, countTokens(proposerSpec.model, p), proposals.perSubset * (instructionTokens + 1), proposals.perSubset * MAX_INSTRUCTION_TOKENS);
+  }
+  const pool = proposed ? proposed.instructions.length : proposals.candidates;
 
   // Selection over the first pool, then each round's variants (parents keep their scores).
   const evalSplit = task.splits.eval;
@@ -89,11 +107,11 @@ export function estimatePlan(task: Task, options: SearchOptions, r: Resolved): E
   const finalists = Math.min(2, pool) + task.references.length;
   const demos = proposals.evalDemos;
   const perEval = eachExample(task, evalSplit, instruction, demos, r.scorer, targetSpec.model);
-  target.add(evaluations * perEval.calls, evaluations * perEval.promptTokens, evaluations * perEval.completionTokens, evaluations * perEval.maxCompletionTokens);
+  target.add(evaluations * perEval.calls, evaluations * (perEval.promptTokens + perEval.calls * extra), evaluations * perEval.completionTokens, evaluations * perEval.maxCompletionTokens);
   const testSplit = task.splits.test;
   const perTest = eachExample(task, testSplit, instruction, demos, r.scorer, targetSpec.model);
   const tests = finalists * testSplit.length;
-  target.add(tests * perTest.calls, tests * perTest.promptTokens, tests * perTest.completionTokens, tests * perTest.maxCompletionTokens);
+  target.add(tests * perTest.calls, tests * (perTest.promptTokens + perTest.calls * extra), tests * perTest.completionTokens, tests * perTest.maxCompletionTokens);
 
   const p = proposer.result(options);
   const t = target.result(options);
@@ -105,6 +123,18 @@ export function estimatePlan(task: Task, options: SearchOptions, r: Resolved): E
     evaluations: evaluations + tests,
     rounds: r.rounds,
   };
+}
+
+/**
+ * A pool's typical instruction: the one of median token length, and how many tokens the pool's
+ * mean length has more (or fewer) than it. Undefined for an empty pool.
+ */
+function typicalOf(instructions: readonly string[], model: string): { readonly text: string; readonly extra: number } | undefined {
+  const sized = instructions.map((text) => ({ text, tokens: countTokens(model, ` ${text}`) })).sort((a, b) => a.tokens - b.tokens);
+  const median = sized[Math.floor(sized.length / 2)];
+  if (median === undefined) return undefined;
+  const mean = sized.reduce((sum, x) => sum + x.tokens, 0) / sized.length;
+  return { text: median.text, extra: mean - median.tokens };
 }
 
 function counter(spec: ModelSpec): RoleCounter & { result(options: SearchOptions): RoleEstimate } {

@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { estimate, search } from "../../src/index.js";
+import { estimate, search, type Estimate, type SearchEvent } from "../../src/index.js";
 import { startSimServer } from "../support/sim/index.js";
 import type { SimServer } from "../support/sim/index.js";
 import { WORLD } from "../support/sim/fixture.js";
@@ -61,5 +61,29 @@ describe("estimate", () => {
     expect(run.err()).toContain("estimate:");
     expect(run.err().indexOf("estimate:")).toBeLessThan(run.err().indexOf("stage:"));
     expect(run.err()).toContain(`$${doc.total.costUsd.toFixed(2)}`);
+    // Once the proposals are made, the estimate comes again, before selection starts.
+    const again = run.err().indexOf("estimate, with the proposals made:");
+    expect(again).toBeGreaterThan(run.err().indexOf("stage: propose"));
+    expect(again).toBeLessThan(run.err().indexOf("stage: select"));
+  });
+
+  it("is made again once the pool is known: its real size and instructions, and the proposals' real cost", async () => {
+    server = await startSimServer({ world: MANY, seed: 7 });
+    const dir = tempDir();
+    const options = { task: writeWorldTask(dir), model: "vllm:sim-model", baseUrls: [server.url], candidates: 20, db: join(dir, "a.db"), seed: 1, selector: "exhaustive" } as const;
+    const planned = await estimate(options);
+    const events: SearchEvent[] = [];
+    const result = await search({ ...options, onEvent: (e) => events.push(e) });
+    const estimates = events.flatMap((e) => (e.type === "estimate" ? [e] : []));
+    expect(estimates.map((e) => e.basis)).toEqual(["plan", "proposals"]);
+    const refined = estimates[1]?.estimate as Estimate;
+    const pool = events.find((e) => e.type === "proposals");
+    expect(refined.candidates).toBe(pool?.type === "proposals" ? pool.pool : -1);
+    // Exhaustive selection on a known pool: calls exactly, tokens closer than the plan's.
+    expect(refined.total.calls).toBe(result.totals.calls);
+    const actual = result.totals.promptTokens + result.totals.completionTokens;
+    const error = (e: Estimate): number => Math.abs(e.total.promptTokens + e.total.completionTokens - actual) / actual;
+    expect(error(refined)).toBeLessThan(error(planned));
+    expect(error(refined)).toBeLessThan(0.05);
   });
 });
