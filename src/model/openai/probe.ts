@@ -45,23 +45,26 @@ export async function probeServer(client: OpenAI, spec: ModelSpec, url: string, 
     }
   };
 
-  const completion = await works(() => client.completions.create({ model, prompt: "Hello", max_tokens: 1, temperature: 0 }, options));
-  const completions = completion !== undefined;
-  const [echo, chat, list, samples, suffix] = await Promise.all([
-    completions ? works(() => client.completions.create({ model, prompt: "Hello world", max_tokens: 0, echo: true, logprobs: 1, temperature: 0 }, options)) : undefined,
+  // Everything else at once, in one round trip: what a server without completions refuses
+  // (echo, lists, suffix) is simply not counted.
+  const [completion, echo, chat, list, completionSamples, chatSamples, suffix, infill] = await Promise.all([
+    works(() => client.completions.create({ model, prompt: "Hello", max_tokens: 1, temperature: 0 }, options)),
+    works(() => client.completions.create({ model, prompt: "Hello world", max_tokens: 0, echo: true, logprobs: 1, temperature: 0 }, options)),
     works(() => client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }], max_tokens: 1, temperature: 0 }, options)),
-    completions ? works(() => client.completions.create({ model, prompt: ["Hello", "Hi"], max_tokens: 1, temperature: 0 }, options)) : undefined,
-    completions
-      ? works(() => client.completions.create({ model, prompt: "Hello", max_tokens: 1, temperature: 1, n: 2 }, options))
-      : works(() => client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }], max_tokens: 1, temperature: 1, n: 2 }, options)),
-    !completions || spec.backend === "sglang"
+    works(() => client.completions.create({ model, prompt: ["Hello", "Hi"], max_tokens: 1, temperature: 0 }, options)),
+    works(() => client.completions.create({ model, prompt: "Hello", max_tokens: 1, temperature: 1, n: 2 }, options)),
+    works(() => client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }], max_tokens: 1, temperature: 1, n: 2 }, options)),
+    spec.backend === "sglang"
       ? undefined // SGLang may ignore `suffix` silently: never trust it.
       : works(() => client.completions.create({ model, prompt: "The", suffix: " end.", max_tokens: 1, temperature: 0 }, options)),
+    spec.backend === "llamacpp" ? infillWorks(url, fetch, signal) : false,
   ]);
+  const completions = completion !== undefined;
+  const samples = completions ? completionSamples : chatSamples;
 
   const fill: FillPath[] = [];
-  if (suffix !== undefined) fill.push("suffix");
-  if (spec.backend === "llamacpp" && (await infillWorks(url, fetch, signal))) fill.push("infill");
+  if (completions && suffix !== undefined) fill.push("suffix");
+  if (infill) fill.push("infill");
   const fimTokens = completions ? FIM_FAMILIES.find((f) => f.pattern.test(model))?.tokens : undefined;
   if (fimTokens) fill.push("fim");
   if (chat !== undefined) fill.push("chat");
@@ -69,10 +72,10 @@ export async function probeServer(client: OpenAI, spec: ModelSpec, url: string, 
   return {
     completions,
     chat: chat !== undefined,
-    promptLogprobs: echoCoversPrompt(echo),
+    promptLogprobs: completions && echoCoversPrompt(echo),
     fill,
     fimTokens,
-    maxPromptsPerRequest: choiceCount(list) === 2 ? DEFAULT_MAX_BATCH : 1,
+    maxPromptsPerRequest: completions && choiceCount(list) === 2 ? DEFAULT_MAX_BATCH : 1,
     multipleSamples: choiceCount(samples) === 2,
     seed: true,
   };
