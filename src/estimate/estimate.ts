@@ -68,8 +68,8 @@ export async function estimate(options: SearchOptions): Promise<Estimate> {
 
 /**
  * Estimate a search whose task is loaded and options resolved (what `search()` reports at start).
- * With `proposed`, the pool is known (what `search()` reports once it has proposed): its size, an
- * instruction of its median length in the eval prompts, and the proposals' real cost.
+ * With `proposed`, the pool is known (what `search()` reports once it has proposed): its size, its
+ * instructions' mean length in the eval prompts, and the proposals' real cost.
  */
 export function estimatePlan(task: Task, options: SearchOptions, r: Resolved, proposed?: ProposedPool): Estimate {
   const proposerSpec = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
@@ -77,11 +77,11 @@ export function estimatePlan(task: Task, options: SearchOptions, r: Resolved, pr
   const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? "multistage");
   const proposer = counter(proposerSpec);
   const target = counter(targetSpec);
-  const known = proposed ? typicalOf(proposed.instructions, targetSpec.model) : undefined;
-  const instruction = known?.text ?? typicalInstruction(task);
-  // Eval prompts are rendered with that one instruction; `extra` makes up for the pool's mean length.
-  const extra = known?.extra ?? 0;
+  const instruction = typicalInstruction(task);
   const instructionTokens = countTokens(proposerSpec.model, ` ${instruction}`);
+  // Eval prompts are rendered with the typical instruction; once the pool is known, `extra` makes
+  // up for its instructions' mean length.
+  const extra = proposed ? meanTokens(proposed.instructions, targetSpec.model, countTokens(targetSpec.model, ` ${instruction}`)) : 0;
 
   // Proposals: one request per demo subset and mode, `perSubset` samples each.
   const proposals = proposalPrompts(task, r);
@@ -125,16 +125,10 @@ export function estimatePlan(task: Task, options: SearchOptions, r: Resolved, pr
   };
 }
 
-/**
- * A pool's typical instruction: the one of median token length, and how many tokens the pool's
- * mean length has more (or fewer) than it. Undefined for an empty pool.
- */
-function typicalOf(instructions: readonly string[], model: string): { readonly text: string; readonly extra: number } | undefined {
-  const sized = instructions.map((text) => ({ text, tokens: countTokens(model, ` ${text}`) })).sort((a, b) => a.tokens - b.tokens);
-  const median = sized[Math.floor(sized.length / 2)];
-  if (median === undefined) return undefined;
-  const mean = sized.reduce((sum, x) => sum + x.tokens, 0) / sized.length;
-  return { text: median.text, extra: mean - median.tokens };
+/** How many tokens the instructions have on average more than `than` (0 for none). */
+function meanTokens(instructions: readonly string[], model: string, than: number): number {
+  if (instructions.length === 0) return 0;
+  return instructions.reduce((sum, text) => sum + countTokens(model, ` ${text}`), 0) / instructions.length - than;
 }
 
 function counter(spec: ModelSpec): RoleCounter & { result(options: SearchOptions): RoleEstimate } {

@@ -46,15 +46,28 @@ export function proposalPrompts(task: Task, r: Resolved): { prompts: string[]; p
   return { prompts, perSubset, candidates: modes.length * subsets * perSubset, evalDemos };
 }
 
+/** Mean calls and tokens of scoring one example. */
+export interface PerExample {
+  readonly calls: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly maxCompletionTokens: number;
+}
+
+/** Counts already made, per split: a search estimates twice (at the start and with its pool). */
+const counted = new WeakMap<readonly Example[], Map<string, PerExample>>();
+
 /** Mean calls and tokens of scoring one example of `examples` under an instruction. */
-export function eachExample(
-  task: Task,
-  examples: readonly Example[],
-  instruction: string,
-  demos: string,
-  scorer: ScorerName,
-  model: string,
-): { calls: number; promptTokens: number; completionTokens: number; maxCompletionTokens: number } {
+export function eachExample(task: Task, examples: readonly Example[], instruction: string, demos: string, scorer: ScorerName, model: string): PerExample {
+  const key = JSON.stringify([task.templates.eval, instruction, demos, scorer, model]);
+  const known = counted.get(examples) ?? new Map<string, PerExample>();
+  counted.set(examples, known);
+  const found = known.get(key) ?? countEach(task, examples, instruction, demos, scorer, model);
+  known.set(key, found);
+  return found;
+}
+
+function countEach(task: Task, examples: readonly Example[], instruction: string, demos: string, scorer: ScorerName, model: string): PerExample {
   if (examples.length === 0) return { calls: 0, promptTokens: 0, completionTokens: 0, maxCompletionTokens: 0 };
   let calls = 0;
   let prompt = 0;
