@@ -79,6 +79,16 @@ describe("the model transport", () => {
     await expect(pending).rejects.toMatchObject({ name: "AbortError" });
   });
 
+  it("closes at once, ending a request the server never answers", async () => {
+    server = await startWorld({ family: "vllm" });
+    server.setFaults({ failNext: { kind: "hang", count: 1 } });
+    const own = createTransport();
+    const pending = own.fetch(`${server.url}/completions`, completion());
+    while (server.stats.faults.hang === undefined) await new Promise((resolve) => setTimeout(resolve, 5));
+    await own.close();
+    await expect(pending).rejects.toThrow();
+  });
+
   it("refuses a body it cannot send as text", async () => {
     transport = createTransport();
     await expect(transport.fetch("http://127.0.0.1:9/v1/x", { method: "POST", body: new URLSearchParams("a=1") })).rejects.toThrow(TypeError);

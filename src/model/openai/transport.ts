@@ -14,7 +14,10 @@ export type Fetch = NonNullable<ClientOptions["fetch"]>;
 /** A `fetch` with its own connection pool, and the way to close that pool. */
 export interface Transport {
   readonly fetch: Fetch;
-  /** Close the pooled connections (requests still running are let finish). */
+  /**
+   * Close the pooled connections. A request still running is ended (its caller gets an error):
+   * closing never waits on a server that does not answer.
+   */
   close(): Promise<void>;
 }
 
@@ -41,7 +44,7 @@ export function createTransport(): Transport {
     }
     return new Response(NO_BODY.has(res.statusCode) ? null : body, { status: res.statusCode, headers });
   };
-  return { fetch: send, close: () => agent.close() };
+  return { fetch: send, close: () => agent.destroy() };
 }
 
 /** The body of a request: the JSON text every call of this backend sends. */
