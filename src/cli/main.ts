@@ -58,7 +58,7 @@ async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message: string | null, error: Error | undefined) => {
       // Throwing here stops yargs before any handler runs, so a bad flag never half-runs a command.
-      throw error ?? new UsageError(`${message ?? "invalid arguments"}\nRun \`ape --help\` for usage.`);
+      throw error ?? new UsageError(`${plainMessage(message ?? "invalid arguments")}\nRun \`ape --help\` for usage.`);
     });
   for (const add of COMMANDS) add(parser, ctx);
   let helpText = "";
@@ -71,6 +71,19 @@ async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
   }
   if (helpText) ctx.stdout.write(`${helpText}\n`);
   return EXIT.ok;
+}
+
+/**
+ * yargs names an unknown flag once per spelling it derives (`such-flag, suchFlag` for
+ * `--no-such-flag`): name each once, as a flag.
+ */
+function plainMessage(message: string): string {
+  const unknown = /^Unknown arguments?: (.*)$/.exec(message);
+  if (!unknown?.[1]) return message;
+  const names = unknown[1].split(", ");
+  const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const flags = [...new Set(names.map(kebab))].map((name) => (name.length === 1 ? `-${name}` : `--${name}`));
+  return `unknown ${flags.length === 1 ? "flag" : "flags"} ${flags.join(", ")}`;
 }
 
 function report(error: unknown, ctx: CliContext): number {

@@ -43,7 +43,11 @@ describe("ape resume --threads", () => {
     expect(help.out()).toMatch(/--threads\s+CPU threads of the in-process gguf backend/);
     const unknown = captured();
     expect(await main(["resume", "0123abcd", "--threads", "2", "--frobnicate"], unknown)).toBe(2);
-    expect(unknown.err()).toMatch(/Unknown argument: frobnicate/);
+    expect(unknown.err()).toMatch(/unknown flag --frobnicate\n/);
+    // A negated unknown flag is named once, not once per spelling yargs derives from it.
+    const negated = captured();
+    expect(await main(["resume", "0123abcd", "--no-such-flag"], negated)).toBe(2);
+    expect(negated.err()).toMatch(/^ape: unknown flag --such-flag\n/);
     for (const [threads, says] of [["many", "--threads needs a number"], ["-1", "--threads must not be negative"]] as const) {
       const bad = captured();
       expect(await main(["resume", "0123abcd", "--threads", threads], bad)).toBe(2);
