@@ -9,20 +9,25 @@ import { runOutputFlags, runSearch } from "../run-search.js";
 import { withStore } from "../open-store.js";
 import { checkNumberFlags, dbPath, ggufFlags } from "../search-flags.js";
 
+// Declared in the order `--help` shows the groups: the run, where it is, its budget, then the rest.
 const builder = (y: Argv) =>
-  ggufFlags(runOutputFlags(y))
-    .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix; `ape runs` lists them)" })
-    .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]", group: "Results:" })
-    .option("task", { type: "string", describe: "The run's task file, if it moved (its content must be unchanged)", group: "Results:" })
-    .option("max-calls", { type: "number", describe: "New call budget for the whole run (calls already paid count)", group: "Budget and limits:" })
-    .option("max-tokens", { type: "number", describe: "New token budget for the whole run", group: "Budget and limits:" })
-    .option("max-cost", { type: "number", describe: "New cost budget in USD for the whole run", group: "Budget and limits:" })
-    .option("prices", { type: "string", describe: "JSON price file [default: the prices the run started with]", group: "Budget and limits:" })
-    .option("concurrency", { type: "number", describe: "Requests in flight per model [default: as stored]", group: "Budget and limits:" })
-    .option("batch", { type: "number", describe: "Most prompts per request [default: as stored]", group: "Budget and limits:" })
-    .option("rps", { type: "number", describe: "Most requests per second, per model [default: as stored]", group: "Budget and limits:" })
-    .option("tpm", { type: "number", describe: "Most tokens per minute, per model [default: as stored]", group: "Budget and limits:" })
-    .option("timeout", { type: "number", describe: "Seconds before a request is abandoned and retried [default: as stored]", group: "Budget and limits:" })
+  runOutputFlags(
+    ggufFlags(
+      y
+        .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix; `ape runs` lists them)" })
+        .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]", group: "Results:" })
+        .option("task", { type: "string", describe: "The run's task file, if it moved (its content must be unchanged)", group: "Results:" })
+        .option("max-calls", { type: "number", describe: "New call budget for the whole run (calls already paid count)", group: "Budget and limits:" })
+        .option("max-tokens", { type: "number", describe: "New token budget for the whole run", group: "Budget and limits:" })
+        .option("max-cost", { type: "number", describe: "New cost budget in USD for the whole run", group: "Budget and limits:" })
+        .option("prices", { type: "string", describe: "JSON price file [default: the prices the run started with]", group: "Budget and limits:" })
+        .option("concurrency", { type: "number", describe: "Requests in flight per model [default: as stored]", group: "Budget and limits:" })
+        .option("batch", { type: "number", describe: "Most prompts per request [default: as stored]", group: "Budget and limits:" })
+        .option("rps", { type: "number", describe: "Most requests per second, per model [default: as stored]", group: "Budget and limits:" })
+        .option("tpm", { type: "number", describe: "Most tokens per minute, per model [default: as stored]", group: "Budget and limits:" })
+        .option("timeout", { type: "number", describe: "Seconds before a request is abandoned and retried [default: as stored]", group: "Budget and limits:" }),
+    ),
+  )
     .check(checkNumberFlags)
     .example("$0 resume 3f9a2c1d --max-calls 2000", "continue a budget-stopped run with a larger budget");
 
