@@ -9,14 +9,12 @@ import { BudgetError, CancelledError, UsageError } from "./errors.js";
 import { estimatePlan } from "./estimate/estimate.js";
 import type { SearchEvent, Totals } from "./events.js";
 import { Budget } from "./model/budget.js";
-import { createModel } from "./model/create.js";
-import { Gateway, type CallEvent } from "./model/gateway.js";
-import { ModelLimits } from "./model/limits.js";
+import type { CallEvent, Gateway } from "./model/gateway.js";
 import { checkCostCap, DEFAULT_PRICES } from "./model/prices.js";
 import { DEFAULT_MODEL, formatSpec, parseSpec } from "./model/spec.js";
-import type { DownloadProgress } from "./model/gguf/gguf-options.js";
 import type { Model } from "./model/types.js";
 import { rateLimits, resolve, runConfig, type Resolved, type SearchOptions } from "./options.js";
+import { openModels, runGateways, type SearchModels } from "./search/models.js";
 import { proposeCandidates } from "./propose/propose.js";
 import type { SearchResult } from "./result.js";
 import { buildScorer } from "./score/build.js";
@@ -34,9 +32,24 @@ import type { Task } from "./task/types.js";
 
 
 /** Find the best instruction for a task. Never prints; reports through `onEvent`. */
-export async function search(options: SearchOptions): Promise<SearchResult> {
+export function search(options: SearchOptions): Promise<SearchResult> {
+  return searchTask(options);
+}
+
+/**
+ * What a suite lends each of its tasks' searches (internal, not part of SearchOptions): the models
+ * and their limits, and one budget, shared by every task; the run is linked to the suite.
+ */
+export interface SuiteShare {
+  readonly suiteId: string;
+  readonly models: SearchModels;
+  readonly budget: Budget;
+}
+
+/** `search()`, or one task of a suite when `shared` is given (the store then comes as `options.db`). */
+export async function searchTask(options: SearchOptions, shared?: SuiteShare): Promise<SearchResult> {
   const r = resolve(options);
-  const rates = rateLimits(options);
+  rateLimits(options);
   const task = typeof options.task === "string" ? await loadTask(options.task) : options.task;
   const proposerSpec = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
   const targetSpec = parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
@@ -48,7 +61,7 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
 
   const ownStore = typeof options.db !== "object";
   const store = typeof options.db === "object" ? options.db : new Store(options.db ?? DEFAULT_DB);
-  const models: Model[] = [];
+  let models: SearchModels | undefined;
   // One internal signal for the many requests in flight (each adds a listener), tied to the caller's.
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
@@ -74,18 +87,12 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
     }
     const runId = previous?.id ?? randomUUID().slice(0, 8);
     if (!previous) {
-      store.createRun({ id: runId, task: task.name, task_file: task.source, ...specs, scorer: r.scorer, selector: selector.name, seed: r.seed, config: config.json, config_hash: config.hash });
+      store.createRun({ id: runId, task: task.name, task_file: task.source, ...specs, scorer: r.scorer, selector: selector.name, seed: r.seed, config: config.json, config_hash: config.hash, suite_id: shared?.suiteId });
     }
     const emit = options.onEvent ?? (() => {});
     emit({ type: "start", runId, task: task.name, resumed: previous !== undefined });
     emit({ type: "estimate", estimate: plan, basis: "plan" });
 
-    const modelOptions = {
-      apiKey: options.apiKey,
-      timeoutMs: options.timeoutMs,
-      maxBatch: r.batch,
-      gguf: { ...options.gguf, onDownloadProgress: (p: DownloadProgress) => emit({ type: "download", ...p }) },
-    };
     const totals = new RunningTotals(emit);
     // Tell other processes, even on other hosts, that this run is alive while a long call runs.
     const heartbeat = setInterval(() => {
@@ -96,38 +103,18 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
       }
     }, HEARTBEAT_MS).unref();
     const replayUpTo = previous ? store.lastCallId() : 0;
-    const budget = new Budget(options.budget ?? {}, previous ? { calls: previous.calls, tokens: previous.prompt_tokens + previous.completion_tokens, costUsd: previous.cost_usd } : undefined);
-    const gateways: { proposer?: Gateway; target?: Gateway } = {};
-    const limits: ModelLimits[] = [];
+    const budget = shared?.budget ?? new Budget(options.budget ?? {}, previous ? { calls: previous.calls, tokens: previous.prompt_tokens + previous.completion_tokens, costUsd: previous.cost_usd } : undefined);
+    let gateways: { readonly proposer: Gateway; readonly target: Gateway } | undefined;
     try {
-      const target = options.models?.target ?? (await createModel(targetSpec, modelOptions));
-      models.push(target);
-      const sameModel = specs.proposer === specs.target && !options.models?.proposer;
-      const proposer = options.models?.proposer ?? (sameModel ? target : await createModel(proposerSpec, modelOptions));
-      if (proposer !== target) models.push(proposer);
-      const targetLimits = new ModelLimits({ concurrency: r.concurrency, ...rates });
-      const proposerLimits = proposer === target ? targetLimits : new ModelLimits({ concurrency: r.concurrency, ...rates });
-      limits.push(...new Set([targetLimits, proposerLimits]));
-      const gateway = (model: Model, role: "proposer" | "target", modelLimits: ModelLimits): Gateway =>
-        new Gateway({
-          model, role, store, runId, budget,
-          prices: options.prices ?? DEFAULT_PRICES,
-          limits: modelLimits,
-          cache: options.cache ?? true,
-          replayUpTo,
-          ...(options.retry ? { retry: options.retry } : {}),
-          onCall: (call) => totals.add(call),
-          signal,
-        });
-      gateways.proposer = gateway(proposer, "proposer", proposerLimits);
-      gateways.target = gateway(target, "target", targetLimits);
-      await flow({ task, r, options, store, runId, gateways: { proposer: gateways.proposer, target: gateways.target }, emit, selector, totals, targetModel: target });
+      models = shared?.models ?? (await openModels({ proposer: proposerSpec, target: targetSpec }, options, r, (p) => emit({ type: "download", ...p })));
+      gateways = runGateways(models, { store, runId, budget, replayUpTo, options, onCall: (call) => totals.add(call), signal });
+      await flow({ task, r, options, store, runId, gateways, emit, selector, totals, targetModel: models.target });
       store.setRunStatus(runId, "done");
     } catch (error) {
       // Let the calls already on the wire finish and be recorded (they are paid for), send no more.
-      gateways.proposer?.halt();
-      gateways.target?.halt();
-      await Promise.all([gateways.proposer?.idle(), gateways.target?.idle()]);
+      gateways?.proposer.halt();
+      gateways?.target.halt();
+      await Promise.all([gateways?.proposer.idle(), gateways?.target.idle()]);
       const cancelled = signal.aborted && !(error instanceof BudgetError);
       const status = error instanceof BudgetError ? "budget" : cancelled || error instanceof CancelledError ? "cancelled" : "failed";
       store.setRunStatus(runId, status, error instanceof Error ? error.message : String(error));
@@ -136,14 +123,13 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
       throw error;
     } finally {
       clearInterval(heartbeat);
-      for (const l of limits) l.dispose();
     }
     const result = readResult(store, runId);
     emit({ type: "done", result });
     return result;
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
-    await Promise.all(models.map((m) => m.close()));
+    if (!shared) await models?.close();
     if (ownStore) store.close();
   }
 }

@@ -28,6 +28,24 @@ export interface RunRow {
   readonly best_score: number | null;
   /** `host:pid` of the process that last ran it (see src/store/owner.ts). */
   readonly owner: string | null;
+  /** The suite this run is a task of (`ape suite`), else null. */
+  readonly suite_id: string | null;
+}
+
+/** A row of `suites`: many tasks searched as one resumable run (`ape suite`). */
+export interface SuiteRow {
+  readonly id: string;
+  readonly created_at: string;
+  readonly updated_at: string;
+  /** How many tasks the suite has. */
+  readonly tasks: number;
+  /** JSON of the suite's settings and task files (never a key). */
+  readonly config: string;
+  readonly config_hash: string;
+  readonly status: RunStatus;
+  readonly error: string | null;
+  /** `host:pid` of the process running it (see src/store/owner.ts). */
+  readonly owner: string | null;
 }
 
 /** A row of `candidates`. */

@@ -93,6 +93,23 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE runs ADD COLUMN owner TEXT;
   `,
+  // 3: suites (`ape suite`): many tasks searched as one resumable run; each task's run links to its suite.
+  `
+  CREATE TABLE suites (
+    id          TEXT PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    tasks       INTEGER NOT NULL,
+    config      TEXT NOT NULL,
+    config_hash TEXT NOT NULL,
+    status      TEXT NOT NULL,
+    error       TEXT,
+    owner       TEXT
+  );
+  CREATE INDEX suites_config_hash ON suites(config_hash);
+  ALTER TABLE runs ADD COLUMN suite_id TEXT REFERENCES suites(id);
+  CREATE INDEX runs_suite ON runs(suite_id);
+  `,
 ];
 
 /** Run statuses, as stored in `runs.status`. */

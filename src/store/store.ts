@@ -15,7 +15,7 @@ import type { Origin, RunStatus } from "./schema.js";
 export type NewRun = Pick<
   RunRow,
   "id" | "task" | "task_file" | "proposer" | "target" | "scorer" | "selector" | "seed" | "config" | "config_hash"
->;
+> & { readonly suite_id?: string | undefined };
 
 /** Fields given when a candidate is proposed. */
 export interface NewCandidate {
@@ -112,6 +112,11 @@ export class Store {
     }
   }
 
+  /** Run one write now (after whatever is queued) and return how many rows it changed. */
+  execute(sql: string, ...params: readonly unknown[]): number {
+    return this.sql(sql).run(...params).changes;
+  }
+
   /** Run a read-only SQL query (used by tests and `ape` inspection helpers). */
   query<T>(sql: string, ...params: readonly unknown[]): T[] {
     this.flush();
@@ -165,10 +170,10 @@ export class Store {
   createRun(run: NewRun): void {
     const t = now();
     this.sql(
-        `INSERT INTO runs (id, created_at, updated_at, task, task_file, proposer, target, scorer, selector, seed, config, config_hash, status, owner)
-         VALUES (@id, @t, @t, @task, @task_file, @proposer, @target, @scorer, @selector, @seed, @config, @config_hash, 'running', @owner)`,
+        `INSERT INTO runs (id, created_at, updated_at, task, task_file, proposer, target, scorer, selector, seed, config, config_hash, status, owner, suite_id)
+         VALUES (@id, @t, @t, @task, @task_file, @proposer, @target, @scorer, @selector, @seed, @config, @config_hash, 'running', @owner, @suite_id)`,
       )
-      .run({ ...run, t, owner: currentOwner() });
+      .run({ ...run, suite_id: run.suite_id ?? null, t, owner: currentOwner() });
   }
 
   /** Set a run's status (and the error that ended it, if any). */
