@@ -1,9 +1,18 @@
 /**
- * ape-search: the library's public surface. `search()` finds the best instruction for a task;
+ * ape-search: the library's public surface. `search()` finds the best instruction for a task,
+ * `suite()` does so for many tasks at once and sets ape's instructions beside the human ones;
  * the rest are the types it takes and returns, the errors it throws, and the pieces a pipeline
  * may want on their own (task loading, metrics, the store).
  */
 export { search } from "./search.js";
+export { suite } from "./suite/suite.js";
+export type { SuiteOptions, SuiteProtocol } from "./suite/options.js";
+export { SUITE_PROTOCOLS } from "./suite/options.js";
+export type { SuiteEvent, SuiteCounts } from "./suite/events.js";
+export type { SuiteResult, SuiteTaskResult, TestScore, Outcome } from "./suite/result.js";
+export { OUTCOMES } from "./suite/result.js";
+export { iqm } from "./suite/iqm.js";
+export { summarizeSuite } from "./suite/summary.js";
 export type { SearchOptions, ProposalMode } from "./options.js";
 export { estimate } from "./estimate/estimate.js";
 export type { Estimate, RoleEstimate } from "./estimate/estimate.js";
@@ -28,5 +37,5 @@ export type { BudgetLimits } from "./model/budget.js";
 export type { PriceTable, Price } from "./model/prices.js";
 export { DEFAULT_PRICES, loadPrices } from "./model/prices.js";
 export { Store } from "./store/store.js";
-export type { RunRow, CandidateRow, EvaluationRow, CallRow } from "./store/rows.js";
+export type { RunRow, SuiteRow, CandidateRow, EvaluationRow, CallRow } from "./store/rows.js";
 export { readResult } from "./store/read-result.js";

@@ -89,6 +89,9 @@ export interface SearchOptions {
   readonly models?: { readonly proposer?: Model; readonly target?: Model } | undefined;
 }
 
+/** Every search option but the task and what belongs to one call (the run to continue, the event sink). */
+export type SearchSettings = Omit<SearchOptions, "task" | "runId" | "onEvent">;
+
 /** Options with defaults applied. */
 export interface Resolved {
   readonly scorer: ScorerName;
@@ -105,7 +108,7 @@ export interface Resolved {
 }
 
 /** Apply defaults and check ranges; a bad value is a UsageError naming the option. */
-export function resolve(o: SearchOptions): Resolved {
+export function resolve(o: SearchSettings): Resolved {
   const int = (name: string, value: number | undefined, fallback: number, min: number): number => {
     const v = value ?? fallback;
     if (!Number.isInteger(v) || v < min) throw new UsageError(`${name} must be an integer ≥ ${min} (got ${String(value)}).`);
@@ -127,7 +130,7 @@ export function resolve(o: SearchOptions): Resolved {
 }
 
 /** The rate limits, checked: each must be a positive number when given. */
-export function rateLimits(o: SearchOptions): { readonly requestsPerSecond: number | undefined; readonly tokensPerMinute: number | undefined } {
+export function rateLimits(o: Pick<SearchOptions, "rps" | "tpm">): { readonly requestsPerSecond: number | undefined; readonly tokensPerMinute: number | undefined } {
   const positive = (flag: string, v: number | undefined): number | undefined => {
     if (v !== undefined && !(Number.isFinite(v) && v > 0)) throw new UsageError(`${flag} must be a positive number (got ${String(v)}).`);
     return v;
@@ -136,18 +139,26 @@ export function rateLimits(o: SearchOptions): { readonly requestsPerSecond: numb
 }
 
 /** The stored config of a run (what `ape resume` needs, never a key) and its hash. */
-export function runConfig(o: SearchOptions, r: Resolved, task: Task, specs: { proposer: string; target: string }, selector: string): { readonly json: string; readonly hash: string } {
+export function runConfig(o: SearchSettings, r: Resolved, task: Task, specs: { proposer: string; target: string }, selector: string): { readonly json: string; readonly hash: string } {
   const taskHash = createHash("sha256").update(stableJson({ splits: task.splits, templates: task.templates, metric: task.metric, references: task.references })).digest("hex");
   const identity = { taskHash, ...specs, selector, evalBudget: o.evalBudget ?? null, ...r, concurrency: undefined, batch: undefined };
   const hash = createHash("sha256").update(stableJson(identity)).digest("hex").slice(0, 32);
+  const json = stableJson({
+    task: existsSync(task.source) ? resolvePath(task.source) : task.source,
+    taskHash,
+    references: task.references,
+    ...settingsConfig(o, r, specs, selector),
+  });
+  return { json, hash };
+}
+
+/** The stored settings of a search that do not depend on its task (a run's config holds them, as does a suite's). */
+export function settingsConfig(o: Pick<SearchOptions, "prices" | "baseUrls" | "evalBudget" | "budget" | "cache" | "rps" | "tpm" | "timeoutMs">, r: Resolved, specs: { proposer: string; target: string }, selector: string): Readonly<Record<string, unknown>> {
   const table = o.prices ?? DEFAULT_PRICES;
   const models = [specs.proposer, specs.target].map((spec) => spec.slice(spec.indexOf(":") + 1));
   const prices = Object.fromEntries(models.filter((m) => table[m] !== undefined).map((m) => [m, table[m]]));
-  const json = stableJson({
-    task: existsSync(task.source) ? resolvePath(task.source) : task.source,
+  return {
     prices,
-    taskHash,
-    references: task.references,
     ...specs,
     baseUrls: o.baseUrls ?? [],
     selector,
@@ -158,6 +169,5 @@ export function runConfig(o: SearchOptions, r: Resolved, task: Task, specs: { pr
     tpm: o.tpm ?? null,
     timeoutMs: o.timeoutMs ?? null,
     ...r,
-  });
-  return { json, hash };
+  };
 }

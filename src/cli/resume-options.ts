@@ -15,8 +15,7 @@ import { toGgufOptions } from "./search-flags.js";
 
 const optionalNumber = z.number().nullish();
 
-const storedConfig = z.object({
-  task: z.string(),
+const storedSettings = z.object({
   proposer: z.string(),
   target: z.string(),
   baseUrls: z.array(z.string()).default([]),
@@ -41,6 +40,8 @@ const storedConfig = z.object({
   batch: z.number(),
 });
 
+const storedConfig = storedSettings.extend({ task: z.string() });
+
 /** Flags of `ape resume` that replace what the run stored. */
 export interface ResumeOverrides {
   readonly task?: string | undefined;
@@ -59,21 +60,33 @@ export interface ResumeOverrides {
 
 /** The options that continue `run`, with `overrides` applied. */
 export function resumeOptions(run: RunRow, db: string, overrides: ResumeOverrides, ctx: CliContext): SearchOptions {
+  const c = parseStored(storedConfig, run.config, `run ${run.id}`, db);
+  return { ...settingsOptions(c, db, overrides, ctx), task: overrides.task ?? c.task, runId: run.id };
+}
+
+/** The search settings stored in a run's or a suite's `config` (JSON text), with `overrides` applied; `what` names it in errors. */
+export function storedSettingsOptions(config: string, what: string, db: string, overrides: ResumeOverrides, ctx: CliContext): Omit<SearchOptions, "task"> {
+  return settingsOptions(parseStored(storedSettings, config, what, db), db, overrides, ctx);
+}
+
+function parseStored<T extends z.ZodType>(schema: T, config: string, what: string, db: string): z.infer<T> {
   let raw: unknown;
   try {
-    raw = JSON.parse(run.config);
+    raw = JSON.parse(config);
   } catch {
     raw = undefined;
   }
-  const parsed = storedConfig.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new UsageError(`run ${run.id} in ${db} has no usable stored config (${first?.path.join(".") ?? ""}: ${first?.message ?? "not JSON"}); it was written by another version of ape and cannot be resumed. Start it again with \`ape search\`.`);
+    throw new UsageError(`${what} in ${db} has no usable stored config (${first?.path.join(".") ?? ""}: ${first?.message ?? "not JSON"}); it was written by another version of ape and cannot be resumed. Start it again (\`ape search\`, \`ape suite\`).`);
   }
-  const c = parsed.data;
+  return parsed.data;
+}
+
+function settingsOptions(c: z.infer<typeof storedSettings>, db: string, overrides: ResumeOverrides, ctx: CliContext): Omit<SearchOptions, "task"> {
   const orUndefined = (v: number | null | undefined): number | undefined => v ?? undefined;
   return {
-    task: overrides.task ?? c.task,
     proposer: c.proposer,
     target: c.target,
     baseUrls: c.baseUrls.length > 0 ? c.baseUrls : undefined,
@@ -103,7 +116,6 @@ export function resumeOptions(run: RunRow, db: string, overrides: ResumeOverride
     prices: overrides.prices !== undefined ? loadPrices(overrides.prices) : { ...DEFAULT_PRICES, ...c.prices },
     timeoutMs: overrides.timeout !== undefined ? overrides.timeout * 1000 : orUndefined(c.timeoutMs),
     gguf: toGgufOptions(overrides),
-    runId: run.id,
     signal: ctx.signal,
   };
 }

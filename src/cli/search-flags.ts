@@ -27,9 +27,16 @@ export function toGgufOptions(argv: { readonly threads?: number | undefined }): 
 
 /** Declare the search flags on a yargs builder. */
 export function searchFlags<T>(y: Argv<T>) {
+  return settingsFlags(y.option("task", { type: "string", demandOption: true, describe: "Task file (JSON or JSONL), e.g. tasks/antonyms.json", group: "Task:" })).check((argv) => {
+    if (argv.task.trim() === "") throw new UsageError("--task needs a task file, e.g. --task tasks/antonyms.json");
+    return true;
+  });
+}
+
+/** Declare every search flag but `--task` (shared by `ape search`, `ape estimate` and `ape suite`). */
+export function settingsFlags<T>(y: Argv<T>) {
   return ggufFlags(
     y
-      .option("task", { type: "string", demandOption: true, describe: "Task file (JSON or JSONL), e.g. tasks/antonyms.json", group: "Task:" })
       .option("model", { type: "string", describe: `Model for both roles, as backend:name (openai:, vllm:, sglang:, llamacpp:, ollama:, gguf:) [default: ${DEFAULT_MODEL}]`, group: "Models:" })
       .option("proposer", { type: "string", describe: "Model that writes the instructions (overrides --model)", group: "Models:" })
       .option("target", { type: "string", describe: "Model that follows them and is scored (overrides --model)", group: "Models:" })
@@ -58,10 +65,7 @@ export function searchFlags<T>(y: Argv<T>) {
     .option("cache", { type: "boolean", default: true, describe: "Answer repeated calls from the cache (--no-cache to bypass)", group: "Results:" })
     .option("fresh", { type: "boolean", default: false, describe: "Start a new run even if an unfinished one with the same settings exists", group: "Results:" })
     .option("db", { type: "string", describe: `Results database [default: $APE_DB or ${DEFAULT_DB}]`, group: "Results:" })
-    .check((argv) => {
-      if (argv.task.trim() === "") throw new UsageError("--task needs a task file, e.g. --task tasks/antonyms.json");
-      return checkNumberFlags(argv);
-    });
+    .check(checkNumberFlags);
 }
 
 /** A yargs check shared by the commands that run a search: every number flag is a number, and none but `--seed` is negative. */
@@ -76,10 +80,17 @@ export function checkNumberFlags(argv: Readonly<Record<string, unknown>>): true 
 /** The parsed flags. */
 export type SearchFlags = Awaited<ReturnType<ReturnType<typeof searchFlags>["parseAsync"]>>;
 
+/** The parsed flags of every search setting but the task. */
+export type SettingsFlags = Awaited<ReturnType<ReturnType<typeof settingsFlags>["parseAsync"]>>;
+
 /** Library options from the flags and the environment. */
 export function toSearchOptions(argv: SearchFlags, ctx: CliContext): SearchOptions {
+  return { task: argv.task, ...toSettingsOptions(argv, ctx) };
+}
+
+/** Library options, all but the task, from the flags and the environment. */
+export function toSettingsOptions(argv: SettingsFlags, ctx: CliContext): Omit<SearchOptions, "task"> {
   return {
-    task: argv.task,
     model: argv.model,
     proposer: argv.proposer,
     target: argv.target,

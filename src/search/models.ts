@@ -11,7 +11,7 @@ import { ModelLimits } from "../model/limits.js";
 import { DEFAULT_PRICES } from "../model/prices.js";
 import { formatSpec } from "../model/spec.js";
 import type { Model, ModelSpec } from "../model/types.js";
-import { rateLimits, type Resolved, type SearchOptions } from "../options.js";
+import { rateLimits, type Resolved, type SearchSettings } from "../options.js";
 import type { Store } from "../store/store.js";
 
 /** The proposer and target models (one object when both roles use one spec) and their limits. */
@@ -28,7 +28,7 @@ export interface SearchModels {
 /** Open the models named by the specs (or take `options.models`), with one set of limits per model. */
 export async function openModels(
   specs: { readonly proposer: ModelSpec; readonly target: ModelSpec },
-  options: SearchOptions,
+  options: SearchSettings,
   r: Resolved,
   onDownload: (progress: DownloadProgress) => void,
 ): Promise<SearchModels> {
@@ -74,7 +74,7 @@ export interface RunGatewayContext {
   readonly budget: Budget;
   /** See GatewayOptions.replayUpTo. */
   readonly replayUpTo: number;
-  readonly options: SearchOptions;
+  readonly options: SearchSettings;
   readonly onCall: (call: CallEvent) => void;
   readonly signal: AbortSignal;
 }

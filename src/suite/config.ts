@@ -1,0 +1,54 @@
+/**
+ * The stored config of a suite (`suites.config`): the search settings every task shares, and the
+ * tasks with the config hash each one's run has; and the suite's hash, by which rerunning the same
+ * command finds the suite to continue.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { resolve as resolvePath } from "node:path";
+import { z } from "zod";
+import { UsageError } from "../errors.js";
+import { stableJson } from "../model/cache-key.js";
+import { settingsConfig, type Resolved } from "../options.js";
+import { SUITE_PROTOCOLS, type SuiteOptions, type SuiteProtocol } from "./options.js";
+
+/** One task of a suite as stored: its file, name, and the config hash of its run. */
+export interface SuiteTaskEntry {
+  readonly file: string;
+  readonly name: string;
+  readonly hash: string;
+}
+
+/** What a suite stores beside the settings. */
+export interface SuitePlan {
+  readonly tasks: readonly SuiteTaskEntry[];
+  readonly parallel: number;
+  readonly protocol: SuiteProtocol | undefined;
+}
+
+/** The suite's config JSON and hash (the hash covers what its runs are, not how fast they run). */
+export function suiteConfig(o: SuiteOptions, r: Resolved, specs: { proposer: string; target: string }, selector: string, plan: SuitePlan): { readonly json: string; readonly hash: string } {
+  const tasks = plan.tasks.map((t) => ({ ...t, file: existsSync(t.file) ? resolvePath(t.file) : t.file }));
+  const hash = createHash("sha256").update(stableJson({ runs: tasks.map((t) => t.hash), protocol: plan.protocol ?? null })).digest("hex").slice(0, 32);
+  const json = stableJson({ ...settingsConfig(o, r, specs, selector), tasks, parallel: plan.parallel, protocol: plan.protocol ?? null });
+  return { json, hash };
+}
+
+const storedPlan = z.object({
+  tasks: z.array(z.object({ file: z.string(), name: z.string(), hash: z.string() })),
+  parallel: z.number(),
+  protocol: z.enum(SUITE_PROTOCOLS).nullish(),
+});
+
+/** The tasks, parallelism and protocol stored in a suite's config. */
+export function readSuitePlan(config: string, suiteId: string): SuitePlan {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(config);
+  } catch {
+    raw = undefined;
+  }
+  const parsed = storedPlan.safeParse(raw);
+  if (!parsed.success) throw new UsageError(`suite ${suiteId} has no usable stored config; it was written by another version of ape. Start it again with \`ape suite\`.`);
+  return { tasks: parsed.data.tasks, parallel: parsed.data.parallel, protocol: parsed.data.protocol ?? undefined };
+}

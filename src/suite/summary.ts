@@ -1,0 +1,76 @@
+/**
+ * The summary of a suite, read from the store: per task, the winner's and the best human
+ * reference's test scores with 95% intervals and who won; across tasks, the IQM of each and the
+ * wins, ties and losses (a tie when the two intervals overlap).
+ */
+import type { Totals } from "../events.js";
+import { scoreInterval, type Interval } from "../report/interval.js";
+import type { RunRow, SuiteRow } from "../store/rows.js";
+import { readResult } from "../store/read-result.js";
+import type { ScoreStats, Store } from "../store/store.js";
+import { getSuite, suiteRuns } from "../store/suites.js";
+import { readSuitePlan, type SuiteTaskEntry } from "./config.js";
+import { iqm } from "./iqm.js";
+import type { Outcome, SuiteResult, SuiteTaskResult, TestScore } from "./result.js";
+
+/** The result of suite `idOrPrefix` as stored now. */
+export function summarizeSuite(store: Store, idOrPrefix: string): SuiteResult {
+  const suite: SuiteRow = getSuite(store, idOrPrefix);
+  const plan = readSuitePlan(suite.config, suite.id);
+  const runs = suiteRuns(store, suite.id);
+  const tasks = plan.tasks.map((entry) => taskRow(store, entry, runs.filter((r) => r.config_hash === entry.hash).at(-1)));
+  const compared = tasks.filter((t) => t.ape !== null && t.reference !== null);
+  const count = (o: Outcome): number => tasks.filter((t) => t.outcome === o).length;
+  return {
+    suiteId: suite.id,
+    status: suite.status,
+    tasks,
+    iqm: { ape: iqm(compared.map((t) => t.ape?.score ?? 0)) ?? null, reference: iqm(compared.map((t) => t.reference?.score ?? 0)) ?? null },
+    record: { wins: count("win"), ties: count("tie"), losses: count("loss") },
+    totals: sumTotals(runs),
+    db: store.file,
+  };
+}
+
+function taskRow(store: Store, entry: SuiteTaskEntry, run: RunRow | undefined): SuiteTaskResult {
+  const base = { task: entry.name, taskFile: entry.file, runId: run?.id ?? null, status: run?.status ?? ("pending" as const), evaluations: run?.evaluations ?? 0, calls: run?.calls ?? 0, costUsd: run?.cost_usd ?? 0 };
+  if (!run) return { ...base, ape: null, reference: null, difference: null, outcome: null };
+  const result = readResult(store, run.id);
+  const stats = new Map(store.scoreStats(run.id, "test").map((s) => [s.candidate_id, s]));
+  const w = result.winner;
+  const ape = w ? testScore(w.text, w.testScore, w.testCount, stats.get(w.id)) : null;
+  const best = [...result.references].filter((r) => r.testScore !== null).sort((a, b) => (b.testScore ?? 0) - (a.testScore ?? 0))[0];
+  const reference = best ? testScore(best.text, best.testScore, best.testCount, stats.get(best.id)) : null;
+  if (!ape || !reference) return { ...base, ape, reference, difference: null, outcome: null };
+  return { ...base, ape, reference, difference: ape.score - reference.score, outcome: outcome(ape, reference) };
+}
+
+function testScore(text: string, score: number | null, count: number, stats: ScoreStats | undefined): TestScore | null {
+  if (score === null || count === 0) return null;
+  return { text, score, count, interval: scoreInterval(stats) };
+}
+
+/** A tie when the 95% intervals overlap; without an interval a score stands for itself. */
+export function outcome(ape: TestScore, reference: TestScore): Outcome {
+  const a: Interval | undefined = ape.interval;
+  const r: Interval | undefined = reference.interval;
+  const [aLow, aHigh] = a ? [a.low, a.high] : [ape.score, ape.score];
+  const [rLow, rHigh] = r ? [r.low, r.high] : [reference.score, reference.score];
+  if (aLow > rHigh) return "win";
+  if (aHigh < rLow) return "loss";
+  return "tie";
+}
+
+function sumTotals(runs: readonly RunRow[]): Totals {
+  return runs.reduce(
+    (t, r) => ({
+      calls: t.calls + r.calls,
+      cachedCalls: t.cachedCalls + r.cached_calls,
+      promptTokens: t.promptTokens + r.prompt_tokens,
+      completionTokens: t.completionTokens + r.completion_tokens,
+      costUsd: t.costUsd + r.cost_usd,
+      evaluations: t.evaluations + r.evaluations,
+    }),
+    { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, evaluations: 0 },
+  );
+}
