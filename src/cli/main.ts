@@ -9,6 +9,7 @@ import { importCommand } from "./commands/import.js";
 import { resumeCommand } from "./commands/resume.js";
 import { runsCommand } from "./commands/runs.js";
 import { searchCommand } from "./commands/search.js";
+import { suiteCommand } from "./commands/suite.js";
 import { exportCommand } from "./commands/export.js";
 import { reportCommand } from "./commands/report.js";
 import { showCommand } from "./commands/show.js";
@@ -18,6 +19,7 @@ import { register, type CliContext, type Registration } from "./context.js";
 /** Every command of the CLI, one file each under src/cli/commands. */
 const COMMANDS: readonly Registration[] = [
   register(searchCommand),
+  register(suiteCommand),
   register(estimateCommand),
   register(resumeCommand),
   register(runsCommand),

@@ -1,13 +1,15 @@
 /**
- * Rebuilding a run's search options from its stored config (`runs.config`), for `ape resume`.
+ * Rebuilding a run's search options from its stored config (`runs.config`), or a suite's options from `suites.config`, for `ape resume`.
  * The config never holds a key: the key comes from the environment again. Flags given to resume
  * replace the stored budget, limits and prices (so a budget-stopped run can get a larger budget).
  */
 import { z } from "zod";
 import { UsageError } from "../errors.js";
-import { MODES, type SearchOptions } from "../options.js";
+import { MODES, type SearchOptions, type SearchSettings } from "../options.js";
 import { DEFAULT_PRICES, loadPrices } from "../model/prices.js";
-import type { RunRow } from "../store/rows.js";
+import type { RunRow, SuiteRow } from "../store/rows.js";
+import { readSuitePlan } from "../suite/config.js";
+import type { SuiteOptions } from "../suite/options.js";
 import { SCORERS } from "../score/scorer.js";
 import { SELECTORS } from "../select/selector.js";
 import type { CliContext } from "./context.js";
@@ -64,9 +66,11 @@ export function resumeOptions(run: RunRow, db: string, overrides: ResumeOverride
   return { ...settingsOptions(c, db, overrides, ctx), task: overrides.task ?? c.task, runId: run.id };
 }
 
-/** The search settings stored in a run's or a suite's `config` (JSON text), with `overrides` applied; `what` names it in errors. */
-export function storedSettingsOptions(config: string, what: string, db: string, overrides: ResumeOverrides, ctx: CliContext): Omit<SearchOptions, "task"> {
-  return settingsOptions(parseStored(storedSettings, config, what, db), db, overrides, ctx);
+/** The options that continue `suite`: its stored settings and tasks, with `overrides` applied. */
+export function suiteResumeOptions(suite: SuiteRow, db: string, overrides: ResumeOverrides, ctx: CliContext): SuiteOptions {
+  const settings = settingsOptions(parseStored(storedSettings, suite.config, `suite ${suite.id}`, db), db, overrides, ctx);
+  const plan = readSuitePlan(suite.config, suite.id);
+  return { ...settings, tasks: plan.tasks.map((t) => t.file), parallel: plan.parallel, protocol: plan.protocol, suiteId: suite.id };
 }
 
 function parseStored<T extends z.ZodType>(schema: T, config: string, what: string, db: string): z.infer<T> {
@@ -84,7 +88,7 @@ function parseStored<T extends z.ZodType>(schema: T, config: string, what: strin
   return parsed.data;
 }
 
-function settingsOptions(c: z.infer<typeof storedSettings>, db: string, overrides: ResumeOverrides, ctx: CliContext): Omit<SearchOptions, "task"> {
+function settingsOptions(c: z.infer<typeof storedSettings>, db: string, overrides: ResumeOverrides, ctx: CliContext): SearchSettings {
   const orUndefined = (v: number | null | undefined): number | undefined => v ?? undefined;
   return {
     proposer: c.proposer,

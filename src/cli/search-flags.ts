@@ -4,7 +4,7 @@
  */
 import type { Argv } from "yargs";
 import { UsageError } from "../errors.js";
-import { MODES, type SearchOptions } from "../options.js";
+import { MODES, type SearchOptions, type SearchSettings } from "../options.js";
 import { loadPrices } from "../model/prices.js";
 import { DEFAULT_MODEL } from "../model/spec.js";
 import { SCORERS } from "../score/scorer.js";
@@ -89,7 +89,7 @@ export function toSearchOptions(argv: SearchFlags, ctx: CliContext): SearchOptio
 }
 
 /** Library options, all but the task, from the flags and the environment. */
-export function toSettingsOptions(argv: SettingsFlags, ctx: CliContext): Omit<SearchOptions, "task"> {
+export function toSettingsOptions(argv: SettingsFlags, ctx: CliContext): SearchSettings {
   return {
     model: argv.model,
     proposer: argv.proposer,

@@ -127,15 +127,16 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
                 shared,
               );
               tracker.end(true);
+              emit({ type: "suite-progress", counts: tracker.counts() });
               emit({ type: "task-end", task: task.name, index, runId, status: "done", error: undefined });
             } catch (error) {
               tracker.end(false);
               failures.push({ task: task.name, runId, error });
               // A spent budget or a cancel stops the suite: start no other task.
               if (error instanceof BudgetError || error instanceof CancelledError) stopping = true;
+              emit({ type: "suite-progress", counts: tracker.counts() });
               emit({ type: "task-end", task: task.name, index, runId, status: statusOf(error, controller.signal), error: error instanceof Error ? error.message : String(error) });
             }
-            emit({ type: "suite-progress", counts: tracker.counts() });
           });
         }),
       );

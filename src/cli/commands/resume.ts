@@ -1,10 +1,13 @@
 /**
- * `ape resume RUN`: continue a crashed, cancelled or budget-stopped run from its stored settings.
+ * `ape resume RUN|SUITE`: continue a crashed, cancelled or budget-stopped run (or suite) from its stored settings.
  * Finished calls are replayed from the store for free; flags may raise the budget or change limits.
  */
 import type { Argv, CommandModule } from "yargs";
 import type { CliContext, CommandFactory } from "../context.js";
-import { resumeOptions } from "../resume-options.js";
+import { UsageError } from "../../errors.js";
+import { findSuite } from "../../store/suites.js";
+import { resumeOptions, suiteResumeOptions } from "../resume-options.js";
+import { runSuite } from "../run-suite.js";
 import { runOutputFlags, runSearch } from "../run-search.js";
 import { withStore } from "../open-store.js";
 import { checkNumberFlags, dbPath, ggufFlags } from "../search-flags.js";
@@ -14,7 +17,7 @@ const builder = (y: Argv) =>
   runOutputFlags(
     ggufFlags(
       y
-        .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix; `ape runs` lists them)" })
+        .positional("run", { type: "string", demandOption: true, describe: "Run or suite id (or a unique prefix; `ape runs` lists runs)" })
         .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]", group: "Results:" })
         .option("task", { type: "string", describe: "The run's task file, if it moved (its content must be unchanged)", group: "Results:" })
         .option("max-calls", { type: "number", describe: "New call budget for the whole run (calls already paid count)", group: "Budget and limits:" })
@@ -40,8 +43,7 @@ export const resumeCommand: CommandFactory<ResumeArgs> = (ctx: CliContext): Comm
   builder,
   handler: async (a) => {
     const db = dbPath(a.db, ctx);
-    const run = await withStore(a.db, ctx, (store) => store.getRun(a.run));
-    const options = resumeOptions(run, db, {
+    const overrides = {
       task: a.task,
       maxCalls: a["max-calls"],
       maxTokens: a["max-tokens"],
@@ -53,7 +55,14 @@ export const resumeCommand: CommandFactory<ResumeArgs> = (ctx: CliContext): Comm
       tpm: a.tpm,
       timeout: a.timeout,
       threads: a.threads,
-    }, ctx);
-    await runSearch(options, a, ctx);
+    };
+    // A suite is looked for first: its id names the suite, never one of its runs.
+    const found = await withStore(a.db, ctx, (store) => findSuite(store, a.run) ?? store.getRun(a.run));
+    if ("tasks" in found) {
+      if (a.task !== undefined) throw new UsageError(`--task names one run's task file; suite ${found.id} keeps its own list of task files.`);
+      await runSuite(suiteResumeOptions(found, db, overrides, ctx), a, ctx);
+      return;
+    }
+    await runSearch(resumeOptions(found, db, overrides, ctx), a, ctx);
   },
 });

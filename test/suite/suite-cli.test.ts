@@ -1,0 +1,76 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { dedupeKey } from "../../src/propose/proposal.js";
+import { iqm } from "../../src/suite/iqm.js";
+import type { SuiteResult } from "../../src/suite/result.js";
+import { ape } from "../support/cli.js";
+import { readDb } from "../support/db.js";
+import { BEST, startWorld } from "../support/sim/fixture.js";
+import type { SimServer } from "../support/sim/index.js";
+import { tempDir } from "../support/temp.js";
+import { REFERENCES, suiteArgs, writeSuiteTasks } from "./support.js";
+
+/** More than the 8 requests the capability probe sends at once (before any search call), fewer than three tasks keep ready. */
+const CONCURRENCY = 10;
+
+let server: SimServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe("ape suite (the real binary)", () => {
+  it("searches three tasks through one limit per model and prints ape against each task's human reference", async () => {
+    server = await startWorld({ faults: { latencyMs: 10 } });
+    const dir = tempDir();
+    const db = join(dir, "ape.db");
+    const r = await ape([...suiteArgs(writeSuiteTasks(dir), server.url, db, CONCURRENCY), "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as SuiteResult;
+    expect(doc.status).toBe("done");
+    expect(doc.tasks.map((t) => t.task)).toEqual(Object.keys(REFERENCES));
+
+    // Three tasks at once, each with more evaluations ready than --concurrency allows, yet never more
+    // requests in flight than that: the limit is the suite's, and it was reached.
+    expect(server.stats.maxInFlight).toBeLessThanOrEqual(CONCURRENCY);
+    expect(server.stats.maxInFlight).toBeGreaterThanOrEqual(CONCURRENCY - 1);
+
+    for (const t of doc.tasks) {
+      expect(t.status).toBe("done");
+      expect(dedupeKey(t.ape?.text ?? "")).toBe(dedupeKey(BEST));
+      expect(t.reference?.text).toBe(REFERENCES[t.task as keyof typeof REFERENCES]);
+      // The reference was scored on exactly the winner's test examples, and the table shows what the store holds.
+      const run = t.runId ?? "";
+      const examples = (text: string): string[] =>
+        readDb<{ example_id: string }>(db, "SELECT e.example_id FROM evaluations e JOIN candidates c ON c.id = e.candidate_id WHERE e.run_id = ? AND e.split = 'test' AND c.text = ? ORDER BY e.example_id", run, text).map((e) => e.example_id);
+      expect(examples(t.reference?.text ?? "")).toEqual(examples(t.ape?.text ?? ""));
+      const stored = readDb<{ mean: number; n: number }>(db, "SELECT avg(e.score) AS mean, count(*) AS n FROM evaluations e JOIN candidates c ON c.id = e.candidate_id WHERE e.run_id = ? AND e.split = 'test' AND c.text = ?", run, t.reference?.text)[0];
+      expect(t.reference?.score).toBeCloseTo(stored?.mean ?? -1, 12);
+      expect(t.reference?.count).toBe(stored?.n);
+      expect(t.difference).toBeCloseTo((t.ape?.score ?? 0) - (t.reference?.score ?? 0), 12);
+    }
+    const [a, b, c] = doc.tasks;
+    // Task a's reference is ape's winner itself: the same score, a tie. Task b's has none of the rewarded keywords.
+    expect(a?.reference?.score).toBe(a?.ape?.score);
+    expect(a?.outcome).toBe("tie");
+    expect(b?.reference?.score).toBeLessThan(c?.reference?.score ?? 0);
+    expect(b?.outcome).toBe("win");
+    expect(doc.record.wins + doc.record.ties + doc.record.losses).toBe(3);
+    expect(doc.iqm.ape).toBeCloseTo(iqm(doc.tasks.map((t) => t.ape?.score ?? 0)) ?? -1, 12);
+    expect(doc.iqm.reference).toBeCloseTo(iqm(doc.tasks.map((t) => t.reference?.score ?? 0)) ?? -1, 12);
+
+    // The suite is a row of its own, linking its three runs; its totals are theirs.
+    const suites = readDb<{ id: string; status: string; tasks: number }>(db, "SELECT id, status, tasks FROM suites");
+    expect(suites).toEqual([{ id: doc.suiteId, status: "done", tasks: 3 }]);
+    const runs = readDb<{ id: string; calls: number }>(db, "SELECT id, calls FROM runs WHERE suite_id = ?", doc.suiteId);
+    expect(runs.map((x) => x.id).sort()).toEqual(doc.tasks.map((t) => t.runId).sort());
+    expect(doc.totals.calls).toBe(runs.reduce((n, x) => n + x.calls, 0));
+
+    // The text table says the same.
+    const text = await ape(["resume", doc.suiteId, "--db", db, "--progress", "none"]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/opposites-b\s+1\.000\s+\[0\.\d{3}, 1\.000\]\s+0\.\d{3}\s+\[0\.000, 0\.\d{3}\]\s+\+\d\.\d{3}\s+win/);
+    expect(text.stdout).toContain(`IQM over 3 tasks with both scores: ape ${doc.iqm.ape?.toFixed(3)}, human ${doc.iqm.reference?.toFixed(3)}`);
+  });
+});
