@@ -86,7 +86,7 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
         // A busy disk: the next beat tries again.
       }
     }, HEARTBEAT_MS).unref();
-    const failures: { task: string; runId: string | undefined; error: unknown }[] = [];
+    const failures: Failure[] = [];
     let stopping = false;
     try {
       // What the suite spent before counts against its budget, as a resumed run's does.
@@ -131,17 +131,19 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
               emit({ type: "task-end", task: task.name, index, runId, status: "done", error: undefined });
             } catch (error) {
               tracker.end(false);
-              failures.push({ task: task.name, runId, error });
+              // The run stored the cause itself (a search's error adds how to resume that one run).
+              const cause = runId === undefined ? undefined : (store.getRun(runId).error ?? undefined);
+              failures.push({ task: task.name, runId, error, cause });
               // A spent budget or a cancel stops the suite: start no other task.
               if (error instanceof BudgetError || error instanceof CancelledError) stopping = true;
               emit({ type: "suite-progress", counts: tracker.counts() });
-              emit({ type: "task-end", task: task.name, index, runId, status: statusOf(error, controller.signal), error: error instanceof Error ? error.message : String(error) });
+              emit({ type: "task-end", task: task.name, index, runId, status: statusOf(error, controller.signal), error: cause ?? (error instanceof Error ? error.message : String(error)) });
             }
           });
         }),
       );
     } catch (error) {
-      failures.push({ task: "", runId: undefined, error });
+      failures.push({ task: "", runId: undefined, error, cause: undefined });
     } finally {
       clearInterval(heartbeat);
     }
@@ -158,6 +160,14 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
     await models?.close();
     if (ownStore) store.close();
   }
+}
+
+/** A task that ended without finishing: its error, and the cause its run stored. */
+interface Failure {
+  readonly task: string;
+  readonly runId: string | undefined;
+  readonly error: unknown;
+  readonly cause: string | undefined;
 }
 
 /** The suite to continue: the one named by `suiteId`, else the newest unfinished one with this config. */
@@ -179,11 +189,11 @@ function statusOf(error: unknown, signal: AbortSignal): RunStatus {
 }
 
 /** The error a stopped suite throws: the task's own kind (and exit code), saying how to continue. */
-function suiteError(suiteId: string, status: RunStatus, f: { task: string; runId: string | undefined; error: unknown }): unknown {
+function suiteError(suiteId: string, status: RunStatus, f: Failure): unknown {
   const resume = `\`ape resume ${suiteId}\``;
-  if (status === "budget") return new BudgetError(`suite ${suiteId} stopped: ${(f.error as Error).message} Continue it with ${resume} and a larger budget (e.g. --max-calls, --max-tokens, --max-cost); finished tasks are kept.`);
+  if (status === "budget") return new BudgetError(`suite ${suiteId} stopped: ${f.cause ?? (f.error as Error).message}. Continue it with ${resume} and a larger budget (e.g. --max-calls, --max-tokens, --max-cost); finished tasks are kept.`);
   if (status === "cancelled") return new CancelledError(`suite ${suiteId} cancelled; continue it with ${resume} (finished tasks and calls are kept).`);
   if (!(f.error instanceof ApeError)) return f.error;
   const where = f.task ? `task ${f.task}${f.runId ? ` (run ${f.runId})` : ""}` : "its models";
-  return new ApeError(`suite ${suiteId}: ${where} failed: ${f.error.message}\nFix that, then continue with ${resume}; finished tasks are kept.`, f.error.exitCode, { cause: f.error });
+  return new ApeError(`suite ${suiteId}: ${where} failed: ${f.cause ?? f.error.message}\nFix that, then continue with ${resume}; finished tasks are kept.`, f.error.exitCode, { cause: f.error });
 }

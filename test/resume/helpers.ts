@@ -3,6 +3,7 @@
  * run stored with plain SQL.
  */
 import { readDb } from "../support/db.js";
+import type { SimServer } from "../support/sim/index.js";
 import { INPUTS } from "../support/sim/fixture.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 
@@ -29,4 +30,14 @@ export function delay(ms: number): Promise<void> {
 /** The simulated world's task with only its first `n` examples (smaller searches, faster tests). */
 export function writeSmallTask(dir: string, n = 40): string {
   return writeWorldTask(dir, { examples: INPUTS.slice(0, n).map((input, i) => ({ id: String(i), input, output: `opposite-${i}` })) });
+}
+
+/** Prompts the server was asked to answer for the search itself (probes ask for at most 1 token). */
+export function searchPrompts(s: SimServer): number {
+  return s.stats.log
+    .filter((e) => e.path === "/v1/completions" && typeof e.body === "object" && e.body !== null && "max_tokens" in e.body && Number(e.body.max_tokens) > 1)
+    .reduce((n, e) => {
+      const prompt = (e.body as { prompt: unknown }).prompt;
+      return n + (Array.isArray(prompt) ? prompt.length : 1);
+    }, 0);
 }

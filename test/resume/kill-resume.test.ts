@@ -7,7 +7,7 @@ import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
 import { ape, spawnApe } from "../support/cli.js";
 import { readDb } from "../support/db.js";
-import { delay, paidCalls, ranking } from "./helpers.js";
+import { delay, paidCalls, ranking, searchPrompts } from "./helpers.js";
 
 let server: SimServer | undefined;
 afterEach(async () => {
@@ -19,16 +19,6 @@ const CONCURRENCY = 4;
 
 function args(task: string, url: string, db: string): string[] {
   return ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", url, "--candidates", "12", "--seed", "4", "--batch", "1", "--concurrency", String(CONCURRENCY), "--db", db, "--progress", "none", "--json"];
-}
-
-/** Prompts the server was asked to answer for the search itself (probes ask for at most 1 token). */
-function searchPrompts(s: SimServer): number {
-  return s.stats.log
-    .filter((e) => e.path === "/v1/completions" && typeof e.body === "object" && e.body !== null && "max_tokens" in e.body && Number(e.body.max_tokens) > 1)
-    .reduce((n, e) => {
-      const prompt = (e.body as { prompt: unknown }).prompt;
-      return n + (Array.isArray(prompt) ? prompt.length : 1);
-    }, 0);
 }
 
 describe("a search killed with SIGKILL and resumed", () => {

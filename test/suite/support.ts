@@ -28,6 +28,6 @@ export function writeSuiteTasks(dir: string, extra: Record<string, unknown> = {}
 }
 
 /** The flags of a small suite against `url`. */
-export function suiteArgs(tasks: string, url: string, db: string, concurrency: number): string[] {
-  return ["suite", "--tasks", tasks, "--model", "vllm:sim-model", "--base-url", url, "--candidates", "8", "--seed", "3", "--batch", "1", "--concurrency", String(concurrency), "--parallel", "3", "--db", db, "--progress", "none"];
+export function suiteArgs(tasks: string, url: string, db: string, concurrency: number, parallel = 3): string[] {
+  return ["suite", "--tasks", tasks, "--model", "vllm:sim-model", "--base-url", url, "--candidates", "8", "--seed", "3", "--batch", "1", "--concurrency", String(concurrency), "--parallel", String(parallel), "--db", db, "--progress", "none"];
 }

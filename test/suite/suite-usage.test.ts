@@ -1,0 +1,78 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { UsageError } from "../../src/errors.js";
+import { suite } from "../../src/index.js";
+import type { SuiteEvent } from "../../src/suite/events.js";
+import { captured } from "../support/cli.js";
+import { readDb } from "../support/db.js";
+import { startWorld } from "../support/sim/fixture.js";
+import type { SimServer } from "../support/sim/index.js";
+import { tempDir } from "../support/temp.js";
+import { suiteArgs, writeSuiteTasks } from "./support.js";
+
+let server: SimServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe("ape suite: bad input", () => {
+  it("names an empty folder, a task that lacks the protocol asked for and a task named twice; exit 2, nothing run", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "empty"));
+    const empty = captured();
+    expect(await main(["suite", "--tasks", join(dir, "empty"), "--db", join(dir, "a.db")], empty)).toBe(2);
+    expect(empty.err()).toContain(`no task files (*.json, *.jsonl) in ${join(dir, "empty")}`);
+
+    const tasks = writeSuiteTasks(dir);
+    const paper = captured();
+    expect(await main(["suite", "--tasks", tasks, "--protocol", "ape-paper", "--db", join(dir, "b.db")], paper)).toBe(2);
+    expect(paper.err()).toMatch(/--protocol ape-paper: task .*opposites-a\.json does not declare "protocol": "ape-paper".*ape import --format ape/);
+
+    const twice = captured();
+    expect(await main(["suite", "--tasks", tasks, join(tasks, "opposites-a.json"), "--db", join(dir, "c.db")], twice)).toBe(2);
+    expect(twice.err()).toMatch(/opposites-a\.json is named twice/);
+
+    await expect(suite({ tasks: [], db: ":memory:" })).rejects.toThrow(UsageError);
+    await expect(suite({ tasks: [tasks], parallel: 0, db: ":memory:" })).rejects.toThrow(/--parallel must be an integer ≥ 1/);
+  });
+});
+
+describe("ape suite: a spent budget", () => {
+  it("stops with exit 5 naming the suite, and the same command with a larger budget finishes it, no task run twice", async () => {
+    server = await startWorld({ faults: { latencyMs: 5 } });
+    const dir = tempDir();
+    const db = join(dir, "ape.db");
+    const tasks = writeSuiteTasks(dir);
+    // In-process: the CLI's code path without the child process, which lingers on open sockets after a budget stop.
+    const stopped = captured();
+    expect(await main([...suiteArgs(tasks, server.url, db, 4, 2), "--max-calls", "120"], stopped)).toBe(5);
+    const [row] = readDb<{ id: string; status: string }>(db, "SELECT id, status FROM suites");
+    expect(row?.status).toBe("budget");
+    expect(stopped.err()).toContain(`suite ${row?.id} stopped: the call budget (--max-calls 120) is spent. Continue it with \`ape resume ${row?.id}\``);
+    const paid = readDb<{ n: number }>(db, "SELECT count(*) AS n FROM calls WHERE cached = 0 AND error IS NULL")[0]?.n ?? 0;
+    expect(paid).toBeLessThanOrEqual(120);
+
+    const finished = captured();
+    expect(await main([...suiteArgs(tasks, server.url, db, 4, 2), "--max-calls", "100000", "--json"], finished), finished.err()).toBe(0);
+    expect(JSON.parse(finished.out())).toMatchObject({ suiteId: row?.id, status: "done" });
+    expect(readDb<{ n: number }>(db, "SELECT count(*) AS n FROM runs")[0]?.n).toBe(3);
+    expect(readDb<{ n: number }>(db, "SELECT count(*) AS n FROM suites")[0]?.n).toBe(1);
+  });
+
+  it("reports the suite's progress through the library's events: every task starts and ends, counts add up", async () => {
+    server = await startWorld();
+    const dir = tempDir();
+    const events: SuiteEvent[] = [];
+    const result = await suite({ tasks: [writeSuiteTasks(dir)], model: "vllm:sim-model", baseUrls: [server.url], candidates: 6, batch: 4, parallel: 2, db: join(dir, "ape.db"), onEvent: (e) => events.push(e) });
+    expect(events[0]).toMatchObject({ type: "suite-start", suiteId: result.suiteId, tasks: 3, resumed: false });
+    expect(events.filter((e) => e.type === "task-end").map((e) => e.type === "task-end" && e.status)).toEqual(["done", "done", "done"]);
+    const counts = events.flatMap((e) => (e.type === "suite-progress" ? [e.counts] : []));
+    expect(Math.max(...counts.map((c) => c.running))).toBe(2);
+    expect(counts.at(-1)).toMatchObject({ done: 3, running: 0, left: 0, stopped: 0 });
+    expect(counts.at(-1)?.totals.calls).toBe(result.totals.calls);
+    expect(events.at(-1)).toEqual({ type: "suite-done", result });
+  });
+});
