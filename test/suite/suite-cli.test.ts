@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { dedupeKey } from "../../src/propose/proposal.js";
@@ -72,5 +73,28 @@ describe("ape suite (the real binary)", () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/opposites-b\s+1\.000\s+\[0\.\d{3}, 1\.000\]\s+0\.\d{3}\s+\[0\.000, 0\.\d{3}\]\s+\+\d\.\d{3}\s+win/);
     expect(text.stdout).toContain(`IQM over 3 tasks with both scores: ape ${doc.iqm.ape?.toFixed(3)}, human ${doc.iqm.reference?.toFixed(3)}`);
+
+    // `ape export SUITE` gives the table; `ape report SUITE` one page whose chart links to each task's section.
+    const csv = await ape(["export", doc.suiteId, "--db", db, "--format", "csv"]);
+    expect(csv.code).toBe(0);
+    const lines = csv.stdout.trim().split(/\r?\n/);
+    expect(lines[0]).toBe("suite_id,task,task_file,run_id,status,ape_instruction,ape_test,ape_ci_low,ape_ci_high,test_count,human_instruction,human_test,human_ci_low,human_ci_high,difference,outcome,evaluations,calls,cost_usd");
+    expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(Object.keys(REFERENCES));
+    const jsonl = await ape(["export", doc.suiteId, "--db", db, "--format", "jsonl"]);
+    const records = jsonl.stdout.trim().split("\n").map((l) => JSON.parse(l) as { outcome: string; human_test: number });
+    expect(records.map((x) => x.outcome)).toEqual(doc.tasks.map((t) => t.outcome));
+    expect(records.map((x) => x.human_test)).toEqual(doc.tasks.map((t) => t.reference?.score));
+
+    const out = join(dir, "suite.html");
+    const report = await ape(["report", doc.suiteId.slice(0, 5), "--db", db, "--out", out]);
+    expect(report.code, report.stderr).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).not.toMatch(/NaN|Infinity|undefined|<script/);
+    const chart = /<figure id="chart-suite".*?<\/figure>/s.exec(html)?.[0] ?? "";
+    expect(chart.match(/class="mark bar"/g)).toHaveLength(6);
+    for (const t of doc.tasks) {
+      expect(chart).toContain(`<a href="#task-${t.runId}">`);
+      expect(html).toContain(`<section id="task-${t.runId}">`);
+    }
   });
 });

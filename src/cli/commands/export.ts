@@ -1,8 +1,10 @@
-/** `ape export RUN`: a run's candidates or evaluations as JSON, JSON Lines or CSV, to stdout or a file. */
+/** `ape export RUN|SUITE`: a run's candidates or evaluations (a suite's summary table) as JSON, JSON Lines or CSV, to stdout or a file. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { CommandModule } from "yargs";
 import { UsageError } from "../../errors.js";
+import { suiteRecords } from "../../report/suite-export.js";
+import { findSuite } from "../../store/suites.js";
 import { EXPORT_FORMATS, EXPORT_WHATS, exportRecords, formatRecords, type ExportFormat, type ExportWhat } from "../../report/export.js";
 import type { CliContext, CommandFactory } from "../context.js";
 import { withStore } from "../open-store.js";
@@ -10,10 +12,10 @@ import { withStore } from "../open-store.js";
 /** The export command. */
 export const exportCommand: CommandFactory = (ctx: CliContext): CommandModule => ({
   command: "export <run>",
-  describe: "Export a run's candidates (or evaluations) as JSON, JSON Lines or CSV",
+  describe: "Export a run's candidates (or evaluations), or a suite's table, as JSON, JSON Lines or CSV",
   builder: (y) =>
     y
-      .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix)" })
+      .positional("run", { type: "string", demandOption: true, describe: "Run or suite id (or a unique prefix); a suite exports its summary table, one record per task" })
       .option("format", { choices: EXPORT_FORMATS, default: "json" as const, describe: "json: one array; jsonl: one object per line; csv: a header row, then one row per record" })
       .option("what", { choices: EXPORT_WHATS, default: "candidates" as const, describe: "candidates: one record per candidate and reference; evaluations: one per (candidate, example)" })
       .option("out", { type: "string", describe: "Write to this file instead of stdout" })
@@ -22,7 +24,9 @@ export const exportCommand: CommandFactory = (ctx: CliContext): CommandModule =>
       .example("$0 export 401f715a --what evaluations --format jsonl | jq .score", "every scored output"),
   handler: (argv) =>
     withStore(argv.db as string | undefined, ctx, (store) => {
-      const { fields, records } = exportRecords(store, argv.run as string, argv.what as ExportWhat);
+      // A suite's id exports its summary table, one record per task.
+      const suite = findSuite(store, argv.run as string);
+      const { fields, records } = suite ? suiteRecords(store, suite.id) : exportRecords(store, argv.run as string, argv.what as ExportWhat);
       const text = formatRecords(fields, records, argv.format as ExportFormat);
       const out = argv.out as string | undefined;
       if (out === undefined) {
@@ -35,6 +39,6 @@ export const exportCommand: CommandFactory = (ctx: CliContext): CommandModule =>
       } catch (error) {
         throw new UsageError(`cannot write ${out}: ${(error as Error).message}. Choose another --out.`, { cause: error });
       }
-      ctx.stderr.write(`wrote ${records.length} ${argv.what as string} to ${out}\n`);
+      ctx.stderr.write(`wrote ${records.length} ${suite ? "tasks" : (argv.what as string)} to ${out}\n`);
     }),
 });

@@ -1,27 +1,31 @@
-/** `ape report RUN`: one self-contained HTML file with charts, viewable without a network. */
+/** `ape report RUN|SUITE`: one self-contained HTML file with charts, viewable without a network. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { CommandModule } from "yargs";
 import { UsageError } from "../../errors.js";
 import { renderReport } from "../../report/html/page.js";
+import { renderSuiteReport } from "../../report/html/suite-page.js";
+import { findSuite } from "../../store/suites.js";
 import type { CliContext, CommandFactory } from "../context.js";
 import { withStore } from "../open-store.js";
 
 /** The report command. */
 export const reportCommand: CommandFactory = (ctx: CliContext): CommandModule => ({
   command: "report <run>",
-  describe: "Write a run's HTML report (charts, leaderboard; one file, no network needed)",
+  describe: "Write a run's (or a suite's) HTML report (charts, leaderboard; one file, no network needed)",
   builder: (y) =>
     y
-      .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix)" })
+      .positional("run", { type: "string", demandOption: true, describe: "Run or suite id (or a unique prefix)" })
       .option("out", { type: "string", describe: "HTML file to write [default: results/report-<run>.html]" })
       .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
       .example("$0 report 401f715a && xdg-open results/report-401f715a.html", "write the report and open it"),
   handler: (argv) =>
     withStore(argv.db as string | undefined, ctx, (store) => {
-      const runId = store.getRun(argv.run as string).id;
-      const html = renderReport(store, runId);
-      const out = (argv.out as string | undefined) ?? join("results", `report-${runId}.html`);
+      // A suite's id gets the suite's page: ape against the human references per task, each task's section.
+      const suite = findSuite(store, argv.run as string);
+      const id = suite?.id ?? store.getRun(argv.run as string).id;
+      const html = suite ? renderSuiteReport(store, id) : renderReport(store, id);
+      const out = (argv.out as string | undefined) ?? join("results", `report-${id}.html`);
       try {
         mkdirSync(dirname(out), { recursive: true });
         writeFileSync(out, html);

@@ -1,6 +1,6 @@
 /**
- * Two chart kinds drawn as inline SVG strings (no script, no network): lines over a numeric x axis,
- * and bars over categories with optional interval whiskers. Every data mark has class `mark` and a
+ * Three chart kinds drawn as inline SVG strings (no script, no network): lines over a numeric x axis,
+ * bars over categories with optional interval whiskers, and groups of such bars side by side. Every data mark has class `mark` and a
  * `<title>` tooltip, so a browser (and the report's test) can find and inspect it.
  */
 import { esc } from "./escape.js";
@@ -99,6 +99,45 @@ export function barChart(spec: BarChartSpec): string {
       parts.push(`<path class="whisker" d="M${cx},${y(b.low).toFixed(1)}V${y(b.high).toFixed(1)}M${(left + width * 0.35).toFixed(1)},${y(b.low).toFixed(1)}h${(width * 0.3).toFixed(1)}M${(left + width * 0.35).toFixed(1)},${y(b.high).toFixed(1)}h${(width * 0.3).toFixed(1)}" stroke="#222" stroke-width="1.2" fill="none"/>`);
     }
     parts.push(`<text class="tick" x="${(left + width / 2).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(cut(b.label, Math.max(6, Math.floor(band / 7))))}</text>`);
+  });
+  return svg(spec.label, parts);
+}
+
+/** A group of bars drawn side by side over one category; `href` makes the category a link. */
+export interface BarGroup {
+  readonly label: string;
+  readonly href?: string | undefined;
+  readonly bars: readonly Bar[];
+}
+
+/** What a grouped bar chart shows (e.g. ape against the human reference, per task). */
+export interface GroupedBarChartSpec {
+  readonly label: string;
+  readonly xLabel: string;
+  readonly yLabel: string;
+  readonly yDomain: readonly [number, number];
+  readonly groups: readonly BarGroup[];
+}
+
+/** Bars grouped by category, with whiskers; a group with an `href` links its bars and label there. */
+export function groupedBarChart(spec: GroupedBarChartSpec): string {
+  const band = (W - M.left - M.right) / Math.max(1, spec.groups.length);
+  const y = linear(spec.yDomain, [H - M.bottom, M.top]);
+  const base = y(y.domain[0]);
+  const parts: string[] = [yGrid(y), axisLabels(spec.xLabel, spec.yLabel)];
+  spec.groups.forEach((g, i) => {
+    const width = (band * 0.8) / Math.max(1, g.bars.length);
+    const marks = g.bars.map((b, k) => {
+      const left = M.left + i * band + band * 0.1 + k * width;
+      const top = Math.min(base - 1, y(b.value));
+      const cx = (left + width / 2).toFixed(1);
+      const whisker = b.low !== undefined && b.high !== undefined ? `<path class="whisker" d="M${cx},${y(b.low).toFixed(1)}V${y(b.high).toFixed(1)}" stroke="#222" stroke-width="1.2" fill="none"/>` : "";
+      return `<rect class="mark bar" x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${(width * 0.9).toFixed(1)}" height="${(base - top).toFixed(1)}" fill="${b.color}"><title>${esc(b.title)}</title></rect>${whisker}`;
+    });
+    const x = M.left + i * band + band / 2;
+    const text = `<text class="tick" x="${x.toFixed(1)}" y="${H - M.bottom + 12}" text-anchor="end" transform="rotate(-30 ${x.toFixed(1)} ${H - M.bottom + 12})">${esc(cut(g.label, 18))}</text>`;
+    const group = marks.join("") + text;
+    parts.push(g.href ? `<a href="${esc(g.href)}">${group}</a>` : group);
   });
   return svg(spec.label, parts);
 }

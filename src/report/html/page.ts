@@ -19,7 +19,8 @@ export function renderReport(store: Store, idOrPrefix: string, generatedAt = new
   return page(view, figures, generatedAt);
 }
 
-const CSS = `
+/** The report's style sheet (shared by the suite report). */
+export const CSS = `
 :root { color-scheme: light; --ink: #1d2228; --muted: #5b6570; --line: #d9dee3; --bg: #fbfbfa; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1100px; padding: 24px; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--bg); }
@@ -91,7 +92,8 @@ function facts(view: RunView): string {
   return `<dl class="facts">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join("")}</dl>`;
 }
 
-function legend(): string {
+/** The legend of the origin colours. */
+export function legend(): string {
   const items: [string, string][] = [["winner", COLORS.winner], ["forward", COLORS.forward], ["reverse", COLORS.reverse], ["resample", COLORS.resample], ["reference", COLORS.reference]];
   return items.map(([name, color]) => `<span><i style="background:${color}"></i>${name}</span>`).join("");
 }
@@ -100,7 +102,8 @@ function figure(f: Figure): string {
   return `<figure id="${f.id}" class="chart"><h2>${esc(f.title)}</h2><figcaption>${esc(f.caption)}</figcaption>${f.svg}</figure>`;
 }
 
-function candidateTable(rows: readonly CandidateView[], ranked: boolean): string {
+/** The candidates (ranked, with their eval and test scores) or the references (test scores) as an HTML table. */
+export function candidateTable(rows: readonly CandidateView[], ranked: boolean): string {
   const head = ranked
     ? `<tr><th class="num">rank</th><th class="num">id</th><th class="num">eval</th><th class="num">95% CI</th><th class="num">n</th><th class="num">test</th><th class="num">95% CI</th><th class="num">n</th><th>origin</th><th>fate</th><th>instruction</th></tr>`
     : `<tr><th class="num">id</th><th class="num">test</th><th class="num">95% CI</th><th class="num">n</th><th>instruction</th></tr>`;
