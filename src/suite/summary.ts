@@ -11,6 +11,7 @@ import type { ScoreStats, Store } from "../store/store.js";
 import { getSuite, suiteRuns } from "../store/suites.js";
 import { readSuitePlan, type SuiteTaskEntry } from "./config.js";
 import { iqm } from "./iqm.js";
+import { addTotals } from "./tracker.js";
 import type { Outcome, SuiteResult, SuiteTaskResult, TestScore } from "./result.js";
 
 /** The result of suite `idOrPrefix` as stored now. */
@@ -61,16 +62,9 @@ export function outcome(ape: TestScore, reference: TestScore): Outcome {
   return "tie";
 }
 
+const NO_TOTALS: Totals = { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, evaluations: 0 };
+
 function sumTotals(runs: readonly RunRow[]): Totals {
-  return runs.reduce(
-    (t, r) => ({
-      calls: t.calls + r.calls,
-      cachedCalls: t.cachedCalls + r.cached_calls,
-      promptTokens: t.promptTokens + r.prompt_tokens,
-      completionTokens: t.completionTokens + r.completion_tokens,
-      costUsd: t.costUsd + r.cost_usd,
-      evaluations: t.evaluations + r.evaluations,
-    }),
-    { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, evaluations: 0 },
-  );
+  const totals = runs.map((r): Totals => ({ calls: r.calls, cachedCalls: r.cached_calls, promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, costUsd: r.cost_usd, evaluations: r.evaluations }));
+  return totals.reduce(addTotals, NO_TOTALS);
 }

@@ -2,7 +2,8 @@
 import type { Totals } from "../events.js";
 import type { SuiteCounts } from "./events.js";
 
-const add = (a: Totals, b: Totals): Totals => ({
+/** The sum of two totals. */
+export const addTotals = (a: Totals, b: Totals): Totals => ({
   calls: a.calls + b.calls,
   cachedCalls: a.cachedCalls + b.cachedCalls,
   promptTokens: a.promptTokens + b.promptTokens,
@@ -52,6 +53,6 @@ export class SuiteTracker {
     const left = this.total - done - this.running - this.stopped;
     const elapsed = (this.now() - this.started) / 1000;
     const etaSeconds = this.finished > 0 ? ((left + this.running) * elapsed) / this.finished : undefined;
-    return { done, running: this.running, left, stopped: this.stopped, totals: [...this.live.values()].reduce(add, this.earlier), etaSeconds };
+    return { done, running: this.running, left, stopped: this.stopped, totals: [...this.live.values()].reduce(addTotals, this.earlier), etaSeconds };
   }
 }

@@ -90,14 +90,10 @@ export function barChart(spec: BarChartSpec): string {
     const left = M.left + i * band + band * 0.2;
     const width = band * 0.6;
     const top = Math.min(base - 1, y(b.value));
-    parts.push(`<rect class="mark bar" x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${width.toFixed(1)}" height="${(base - top).toFixed(1)}" fill="${b.color}"><title>${esc(b.title)}</title></rect>`);
+    parts.push(barMark(b, left, width, y, base));
     // The value sits inside a tall bar (above a short one), beside the whisker rather than on it.
     const inside = base - top > 22;
     parts.push(`<text class="value${inside ? " inside" : ""}" x="${(left + 6).toFixed(1)}" y="${(inside ? top + 15 : top - 4).toFixed(1)}">${esc(b.value.toFixed(3))}</text>`);
-    if (b.low !== undefined && b.high !== undefined) {
-      const cx = (left + width / 2).toFixed(1);
-      parts.push(`<path class="whisker" d="M${cx},${y(b.low).toFixed(1)}V${y(b.high).toFixed(1)}M${(left + width * 0.35).toFixed(1)},${y(b.low).toFixed(1)}h${(width * 0.3).toFixed(1)}M${(left + width * 0.35).toFixed(1)},${y(b.high).toFixed(1)}h${(width * 0.3).toFixed(1)}" stroke="#222" stroke-width="1.2" fill="none"/>`);
-    }
     parts.push(`<text class="tick" x="${(left + width / 2).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(cut(b.label, Math.max(6, Math.floor(band / 7))))}</text>`);
   });
   return svg(spec.label, parts);
@@ -111,11 +107,7 @@ export interface BarGroup {
 }
 
 /** What a grouped bar chart shows (e.g. ape against the human reference, per task). */
-export interface GroupedBarChartSpec {
-  readonly label: string;
-  readonly xLabel: string;
-  readonly yLabel: string;
-  readonly yDomain: readonly [number, number];
+export interface GroupedBarChartSpec extends Omit<BarChartSpec, "bars"> {
   readonly groups: readonly BarGroup[];
 }
 
@@ -127,19 +119,24 @@ export function groupedBarChart(spec: GroupedBarChartSpec): string {
   const parts: string[] = [yGrid(y), axisLabels(spec.xLabel, spec.yLabel)];
   spec.groups.forEach((g, i) => {
     const width = (band * 0.8) / Math.max(1, g.bars.length);
-    const marks = g.bars.map((b, k) => {
-      const left = M.left + i * band + band * 0.1 + k * width;
-      const top = Math.min(base - 1, y(b.value));
-      const cx = (left + width / 2).toFixed(1);
-      const whisker = b.low !== undefined && b.high !== undefined ? `<path class="whisker" d="M${cx},${y(b.low).toFixed(1)}V${y(b.high).toFixed(1)}" stroke="#222" stroke-width="1.2" fill="none"/>` : "";
-      return `<rect class="mark bar" x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${(width * 0.9).toFixed(1)}" height="${(base - top).toFixed(1)}" fill="${b.color}"><title>${esc(b.title)}</title></rect>${whisker}`;
-    });
+    const marks = g.bars.map((b, k) => barMark(b, M.left + i * band + band * 0.1 + k * width, width * 0.9, y, base));
     const x = M.left + i * band + band / 2;
     const text = `<text class="tick" x="${x.toFixed(1)}" y="${H - M.bottom + 12}" text-anchor="end" transform="rotate(-30 ${x.toFixed(1)} ${H - M.bottom + 12})">${esc(cut(g.label, 18))}</text>`;
     const group = marks.join("") + text;
     parts.push(g.href ? `<a href="${esc(g.href)}">${group}</a>` : group);
   });
   return svg(spec.label, parts);
+}
+
+/** One bar from `base` up to its value at `left`, `width` wide, with its interval as a capped whisker. */
+function barMark(b: Bar, left: number, width: number, y: Scale, base: number): string {
+  const top = Math.min(base - 1, y(b.value));
+  const rect = `<rect class="mark bar" x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${width.toFixed(1)}" height="${(base - top).toFixed(1)}" fill="${b.color}"><title>${esc(b.title)}</title></rect>`;
+  if (b.low === undefined || b.high === undefined) return rect;
+  const cx = (left + width / 2).toFixed(1);
+  const cap = `h${(width * 0.3).toFixed(1)}`;
+  const capX = (left + width * 0.35).toFixed(1);
+  return `${rect}<path class="whisker" d="M${cx},${y(b.low).toFixed(1)}V${y(b.high).toFixed(1)}M${capX},${y(b.low).toFixed(1)}${cap}M${capX},${y(b.high).toFixed(1)}${cap}" stroke="#222" stroke-width="1.2" fill="none"/>`;
 }
 
 /** A chart with nothing to draw, saying why. */

@@ -19,8 +19,7 @@ export function renderReport(store: Store, idOrPrefix: string, generatedAt = new
   return page(view, figures, generatedAt);
 }
 
-/** The report's style sheet (shared by the suite report). */
-export const CSS = `
+const CSS = `
 :root { color-scheme: light; --ink: #1d2228; --muted: #5b6570; --line: #d9dee3; --bg: #fbfbfa; }
 * { box-sizing: border-box; }
 body { margin: 0 auto; max-width: 1100px; padding: 24px; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--bg); }
@@ -45,10 +44,8 @@ tr.top td { background: #fdf2f0; }
 footer { color: var(--muted); font-size: .8rem; margin-top: 28px; }
 `;
 
-function page(view: RunView, figures: readonly Figure[], generatedAt: Date): string {
-  const { run } = view;
-  const winner = view.candidates[0];
-  const title = `ape report: ${run.task} (run ${run.id})`;
+/** The start of a report's HTML document up to `<body>`: inline style, nothing loaded from anywhere. */
+export function documentHead(title: string): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -57,7 +54,14 @@ function page(view: RunView, figures: readonly Figure[], generatedAt: Date): str
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}</title>
 <style>${CSS}</style>
-</head>
+</head>`;
+}
+
+function page(view: RunView, figures: readonly Figure[], generatedAt: Date): string {
+  const { run } = view;
+  const winner = view.candidates[0];
+  const title = `ape report: ${run.task} (run ${run.id})`;
+  return `${documentHead(title)}
 <body>
 <h1>${esc(run.task)} <span class="status ${esc(run.status)}">${esc(run.status)}</span></h1>
 <p class="sub">run ${esc(run.id)} · ${esc(when(run.created_at))} · ${esc(duration(run.created_at, run.updated_at))}</p>

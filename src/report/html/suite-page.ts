@@ -13,7 +13,7 @@ import { summarizeSuite } from "../../suite/summary.js";
 import { getSuite } from "../../store/suites.js";
 import { emptyChart, groupedBarChart, type Bar } from "./charts.js";
 import { esc } from "./escape.js";
-import { candidateTable, CSS, legend } from "./page.js";
+import { candidateTable, documentHead, legend } from "./page.js";
 import { COLORS, finalsFigure } from "./report-charts.js";
 
 /** The report of suite `idOrPrefix` as one HTML document. */
@@ -21,15 +21,7 @@ export function renderSuiteReport(store: Store, idOrPrefix: string, generatedAt 
   const result = summarizeSuite(store, idOrPrefix);
   const row = getSuite(store, result.suiteId);
   const title = `ape suite report: ${result.suiteId}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${esc(title)}</title>
-<style>${CSS}</style>
-</head>
+  return `${documentHead(title)}
 <body>
 <h1>Suite ${esc(result.suiteId)} <span class="status ${esc(result.status)}">${esc(result.status)}</span></h1>
 <p class="sub">${result.tasks.length} tasks · ${esc(when(row.created_at))} · ${esc(duration(row.created_at, row.updated_at))}</p>
