@@ -74,6 +74,9 @@ function plainProgress(stderr: Output): Progress {
         case "call":
           totals = e.totals;
           break;
+        case "notice":
+          stderr.write(`note: ${e.message}\n`);
+          break;
         case "round":
           stderr.write(`  round ${e.round}: best ${e.best.toFixed(3)}${e.improved ? "" : " (no improvement)"}${totals ? `; ${describeTotals(totals)}` : ""}\n`);
           break;
@@ -150,6 +153,12 @@ function barProgress(stderr: Output, now: () => number = Date.now): Progress {
         total = Math.max(1, e.plannedEvaluations);
       } else if (e.type === "call") {
         payload = { ...payload, totals: describeTotals(e.totals), ...(selection ? {} : { evals: `${e.totals.evaluations} evals` }) };
+      } else if (e.type === "notice") {
+        // A line written under a live bar would be garbled: stop the bar, say it, let the next update redraw.
+        if (started) bar.stop();
+        started = false;
+        stderr.write(`note: ${e.message}\n`);
+        return;
       } else if (e.type === "download") {
         payload = { ...payload, stage: "download", evals: `${(e.downloadedBytes / 1e6).toFixed(0)}/${(e.totalBytes / 1e6).toFixed(0)} MB` };
         value = e.downloadedBytes;
