@@ -84,7 +84,7 @@ export function fimEvidence(tokenized: readonly Outcome[]): Finding & { readonly
     const twice = tokenized[2 * i + 1];
     if (!once?.ok || !twice?.ok) {
       const refusal = [once, twice].find((o) => o !== undefined && !o.ok);
-      why = refusal ? `/tokenize refused: ${describeRefusal(refusal)}` : "/tokenize was not asked";
+      why ||= refusal ? `/tokenize refused: ${describeRefusal(refusal)}` : "/tokenize was not asked";
       continue;
     }
     const a = tokenCount(once.body);
@@ -92,14 +92,14 @@ export function fimEvidence(tokenized: readonly Outcome[]): Finding & { readonly
     if (a !== undefined && b !== undefined && b - a === 3) {
       return { yes: true, why: `/tokenize shows ${family.prefix} ${family.suffix} ${family.middle} as single tokens`, tokens: family };
     }
-    why = "/tokenize shows no known FIM markers as single tokens";
+    why ||= "/tokenize shows no known FIM markers as single tokens";
   }
   return { yes: false, why, tokens: undefined };
 }
 
 function tokenCount(body: unknown): number | undefined {
   if (!body || typeof body !== "object") return undefined;
-  if ("tokens" in body && Array.isArray(body.tokens)) return body.tokens.length;
   if ("count" in body && typeof body.count === "number") return body.count;
+  if ("tokens" in body && Array.isArray(body.tokens)) return body.tokens.length;
   return undefined;
 }
