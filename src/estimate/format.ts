@@ -5,7 +5,7 @@ import type { Estimate, RoleEstimate } from "./estimate.js";
 const int = (n: number): string => Math.round(n).toLocaleString("en-US");
 const usd = (n: number): string => (n === 0 ? "$0" : n < 0.01 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`);
 
-/** The estimate as aligned text lines (no trailing newline). */
+/** The estimate as aligned text lines (no trailing newline); control characters in model names shown escaped. */
 export function formatEstimate(e: Estimate): string {
   const columns: readonly Column[] = [
     { header: "role" },
