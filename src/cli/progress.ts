@@ -5,7 +5,7 @@
  */
 import cliProgress from "cli-progress";
 import type { SearchEvent, Totals } from "../events.js";
-import type { Output } from "./context.js";
+import type { Output, TextOutput } from "./context.js";
 
 /** How progress is shown. */
 export const PROGRESS_MODES = ["auto", "json", "plain", "none"] as const;
@@ -18,11 +18,11 @@ export interface Progress {
   stop(): void;
 }
 
-/** Build the progress display for `stderr`. */
-export function createProgress(stderr: Output, mode: ProgressMode): Progress {
+/** Build the progress display for `stderr` (the bar draws on `stderr.exact`: its escape codes are its own). */
+export function createProgress(stderr: TextOutput, mode: ProgressMode): Progress {
   if (mode === "none") return { onEvent: () => {}, stop: () => {} };
   if (mode === "json") return { onEvent: (e) => void stderr.write(`${JSON.stringify(jsonEvent(e))}\n`), stop: () => {} };
-  if (mode === "auto" && stderr.isTTY === true) return barProgress(stderr);
+  if (mode === "auto" && stderr.isTTY === true) return barProgress(stderr.exact);
   return plainProgress(stderr);
 }
 
