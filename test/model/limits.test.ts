@@ -70,7 +70,7 @@ function heldModel(): { readonly model: Model; readonly waiting: (() => void)[] 
   const answer: Generation = { texts: ["x"], usage: { promptTokens: 1, completionTokens: 1 } };
   const model: Model = {
     spec: parseSpec("vllm:held", ["http://127.0.0.1:9/v1"]),
-    probe: async () => ({ completions: true, chat: true, promptLogprobs: false, fill: [], fimTokens: undefined, maxPromptsPerRequest: 1, multipleSamples: false, seed: false }),
+    probe: async () => ({ completions: true, chat: true, promptLogprobs: false, fill: [], fimTokens: undefined, maxPromptsPerRequest: 1, multipleSamples: false, seed: false, evidence: {}, notices: [] }),
     generate: (requests) => new Promise((resolve) => waiting.push(() => resolve(requests.map(() => answer)))),
     logprobs: () => Promise.reject(new Error("not used in this test")),
     fill: () => Promise.reject(new Error("not used in this test")),
