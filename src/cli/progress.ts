@@ -3,6 +3,7 @@
  * object per line with `--progress json`, plain lines otherwise (no escape codes, fit for CI logs
  * and pipes), or nothing. The library only emits events; this is the one place that draws them.
  */
+import { terminalText } from "../report/terminal-text.js";
 import cliProgress from "cli-progress";
 import type { SearchEvent, Totals } from "../events.js";
 import type { Output, TextOutput } from "./context.js";
@@ -157,7 +158,7 @@ function barProgress(stderr: Output, now: () => number = Date.now): Progress {
         // A line written under a live bar would be garbled: stop the bar, say it, let the next update redraw.
         if (started) bar.stop();
         started = false;
-        stderr.write(`note: ${e.message}\n`);
+        stderr.write(`note: ${terminalText(e.message)}\n`);
         return;
       } else if (e.type === "download") {
         payload = { ...payload, stage: "download", evals: `${(e.downloadedBytes / 1e6).toFixed(0)}/${(e.totalBytes / 1e6).toFixed(0)} MB` };
