@@ -94,6 +94,8 @@ export interface ModelErrorOptions {
   readonly transient?: boolean;
   /** How long the server asked us to wait (`retry-after`), in milliseconds. */
   readonly retryAfterMs?: number | undefined;
+  /** The server's own words (its error body's message), when it sent some. */
+  readonly serverMessage?: string | undefined;
   readonly cause?: unknown;
 }
 
@@ -106,11 +108,14 @@ export class ModelError extends ApeError {
   readonly transient: boolean;
   /** Server-requested wait before retrying, in milliseconds. */
   readonly retryAfterMs: number | undefined;
+  /** The server's own words (its error body's message), when it sent some. */
+  readonly serverMessage: string | undefined;
 
   constructor(url: string, message: string, options: ModelErrorOptions = {}) {
     super(`${url}: ${message}`, EXIT.model, { cause: options.cause });
     this.url = url;
     this.status = options.status;
+    this.serverMessage = options.serverMessage;
     this.transient = options.transient ?? false;
     this.retryAfterMs = options.retryAfterMs;
   }

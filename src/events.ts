@@ -32,5 +32,7 @@ export type SearchEvent =
   | { readonly type: "selection"; readonly round: number; readonly alive: number; readonly evaluations: number; readonly plannedEvaluations: number }
   | { readonly type: "call"; readonly call: CallEvent; readonly totals: Totals }
   | { readonly type: "round"; readonly round: number; readonly best: number; readonly improved: boolean }
+  /** Something the user should hear once (e.g. a model name the server does not list but answers for). */
+  | { readonly type: "notice"; readonly message: string }
   | { readonly type: "download"; readonly uri: string; readonly downloadedBytes: number; readonly totalBytes: number }
   | { readonly type: "done"; readonly result: SearchResult };

@@ -164,6 +164,8 @@ async function flow(c: FlowContext): Promise<void> {
   const { task, r, store, runId, emit } = c;
   emit({ type: "stage", stage: "probe", round: 0 });
   const scorer = await buildScorer(task, r, c.gateways.target, c.targetModel);
+  const probed = await Promise.all([c.gateways.target.capabilities(), c.gateways.proposer.capabilities()]);
+  for (const message of new Set(probed.flatMap((caps) => caps.notices))) emit({ type: "notice", message });
   const evaluator = new Evaluator(scorer, store, runId, (done) => c.totals.setEvaluations(done));
 
   emit({ type: "stage", stage: "propose", round: 0 });

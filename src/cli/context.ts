@@ -11,7 +11,16 @@ export interface Output {
   readonly isTTY?: boolean;
 }
 
-/** Everything a command may use besides its arguments. */
+/**
+ * Where a command writes text for people: control characters in it are shown escaped
+ * (src/report/terminal-text.ts); `exact` is the same destination, byte for byte.
+ */
+export interface TextOutput extends Output {
+  /** The destination itself: for data that must stay exact (`ape export`) and the live bar's own escape codes. */
+  readonly exact: Output;
+}
+
+/** The outside world `main()` is given: a terminal, or buffers in tests. */
 export interface CliContext {
   /** Results only: tables, JSON documents. */
   readonly stdout: Output;
@@ -23,11 +32,17 @@ export interface CliContext {
   readonly signal: AbortSignal;
 }
 
+/** What a command is given: the outside world, with stdout and stderr writing text for people. */
+export interface CommandContext extends CliContext {
+  readonly stdout: TextOutput;
+  readonly stderr: TextOutput;
+}
+
 /** A command is built from the context; yargs parses, the handler calls the library and formats. */
-export type CommandFactory<U = {}> = (ctx: CliContext) => CommandModule<{}, U>;
+export type CommandFactory<U = {}> = (ctx: CommandContext) => CommandModule<{}, U>;
 
 /** Adds one command to a parser; keeps each command's own argument type inside it. */
-export type Registration = (parser: Argv, ctx: CliContext) => void;
+export type Registration = (parser: Argv, ctx: CommandContext) => void;
 
 /** The registration of a command factory, whatever its argument type. */
 export function register<U>(factory: CommandFactory<U>): Registration {

@@ -14,7 +14,8 @@ import { exportCommand } from "./commands/export.js";
 import { reportCommand } from "./commands/report.js";
 import { showCommand } from "./commands/show.js";
 import { tasksCommand } from "./commands/tasks.js";
-import { register, type CliContext, type Registration } from "./context.js";
+import { register, type CliContext, type CommandContext, type Registration } from "./context.js";
+import { commandContext } from "./text-output.js";
 
 /** Every command of the CLI, one file each under src/cli/commands. */
 const COMMANDS: readonly Registration[] = [
@@ -42,13 +43,14 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
   if (!ctx) process.once("SIGINT", onSigint);
   const context = ctx ?? processContext(controller.signal);
   try {
-    return await run(argv, context);
+    // Every write of every command, errors included, goes out with control characters escaped.
+    return await run(argv, commandContext(context));
   } finally {
     if (!ctx) process.off("SIGINT", onSigint);
   }
 }
 
-async function run(argv: readonly string[], ctx: CliContext): Promise<number> {
+async function run(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const parser = yargs([...argv])
     .scriptName("ape")
     .usage("$0 <command> [options]")

@@ -3,9 +3,10 @@
  * object per line with `--progress json`, plain lines otherwise (no escape codes, fit for CI logs
  * and pipes), or nothing. The library only emits events; this is the one place that draws them.
  */
+import { terminalText } from "../report/terminal-text.js";
 import cliProgress from "cli-progress";
 import type { SearchEvent, Totals } from "../events.js";
-import type { Output } from "./context.js";
+import type { Output, TextOutput } from "./context.js";
 
 /** How progress is shown. */
 export const PROGRESS_MODES = ["auto", "json", "plain", "none"] as const;
@@ -18,11 +19,11 @@ export interface Progress {
   stop(): void;
 }
 
-/** Build the progress display for `stderr`. */
-export function createProgress(stderr: Output, mode: ProgressMode): Progress {
+/** Build the progress display for `stderr` (the bar draws on `stderr.exact`: its escape codes are its own). */
+export function createProgress(stderr: TextOutput, mode: ProgressMode): Progress {
   if (mode === "none") return { onEvent: () => {}, stop: () => {} };
   if (mode === "json") return { onEvent: (e) => void stderr.write(`${JSON.stringify(jsonEvent(e))}\n`), stop: () => {} };
-  if (mode === "auto" && stderr.isTTY === true) return barProgress(stderr);
+  if (mode === "auto" && stderr.isTTY === true) return barProgress(stderr.exact);
   return plainProgress(stderr);
 }
 
@@ -73,6 +74,9 @@ function plainProgress(stderr: Output): Progress {
         }
         case "call":
           totals = e.totals;
+          break;
+        case "notice":
+          stderr.write(`note: ${e.message}\n`);
           break;
         case "round":
           stderr.write(`  round ${e.round}: best ${e.best.toFixed(3)}${e.improved ? "" : " (no improvement)"}${totals ? `; ${describeTotals(totals)}` : ""}\n`);
@@ -150,6 +154,12 @@ function barProgress(stderr: Output, now: () => number = Date.now): Progress {
         total = Math.max(1, e.plannedEvaluations);
       } else if (e.type === "call") {
         payload = { ...payload, totals: describeTotals(e.totals), ...(selection ? {} : { evals: `${e.totals.evaluations} evals` }) };
+      } else if (e.type === "notice") {
+        // A line written under a live bar would be garbled: stop the bar, say it, let the next update redraw.
+        if (started) bar.stop();
+        started = false;
+        stderr.write(`note: ${terminalText(e.message)}\n`);
+        return;
       } else if (e.type === "download") {
         payload = { ...payload, stage: "download", evals: `${(e.downloadedBytes / 1e6).toFixed(0)}/${(e.totalBytes / 1e6).toFixed(0)} MB` };
         value = e.downloadedBytes;

@@ -6,7 +6,7 @@ import { formatEstimate } from "../estimate/format.js";
 import type { SearchOptions } from "../options.js";
 import { leaderboard } from "../report/leaderboard.js";
 import { search } from "../search.js";
-import type { CliContext } from "./context.js";
+import type { CommandContext } from "./context.js";
 import type { Argv } from "yargs";
 import { createProgress, PROGRESS_MODES, type ProgressMode } from "./progress.js";
 
@@ -24,7 +24,7 @@ export interface RunOutput {
 }
 
 /** Run `options` and print the result. */
-export async function runSearch(options: SearchOptions, out: RunOutput, ctx: CliContext): Promise<void> {
+export async function runSearch(options: SearchOptions, out: RunOutput, ctx: CommandContext): Promise<void> {
   const progress = createProgress(ctx.stderr, out.progress);
   const showEstimate = out.progress === "auto" || out.progress === "plain";
   // The estimate made once proposals are known comes while a live bar is drawn: lines only.

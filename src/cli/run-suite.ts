@@ -2,12 +2,12 @@
 import { suiteTable } from "../report/suite-text.js";
 import type { SuiteOptions } from "../suite/options.js";
 import { suite } from "../suite/suite.js";
-import type { CliContext } from "./context.js";
+import type { CommandContext } from "./context.js";
 import type { RunOutput } from "./run-search.js";
 import { createSuiteProgress } from "./suite-progress.js";
 
 /** Run `options` and print the summary. */
-export async function runSuite(options: SuiteOptions, out: RunOutput, ctx: CliContext): Promise<void> {
+export async function runSuite(options: SuiteOptions, out: RunOutput, ctx: CommandContext): Promise<void> {
   const progress = createSuiteProgress(ctx.stderr, out.progress);
   try {
     const result = await suite({ ...options, onEvent: progress.onEvent });

@@ -4,7 +4,8 @@
  */
 import cliProgress from "cli-progress";
 import type { SuiteCounts, SuiteEvent } from "../suite/events.js";
-import type { Output } from "./context.js";
+import { terminalText } from "../report/terminal-text.js";
+import type { Output, TextOutput } from "./context.js";
 import { describeTotals, fmtEta, jsonEvent, type ProgressMode } from "./progress.js";
 
 /** A suite event sink plus a way to stop drawing. */
@@ -13,11 +14,11 @@ export interface SuiteProgress {
   stop(): void;
 }
 
-/** Build the suite's progress display for `stderr`. */
-export function createSuiteProgress(stderr: Output, mode: ProgressMode, now: () => number = Date.now): SuiteProgress {
+/** Build the suite's progress display for `stderr` (the bar draws on `stderr.exact`: its escape codes are its own). */
+export function createSuiteProgress(stderr: TextOutput, mode: ProgressMode, now: () => number = Date.now): SuiteProgress {
   if (mode === "none") return { onEvent: () => {}, stop: () => {} };
   if (mode === "json") return jsonProgress(stderr, now);
-  if (mode === "auto" && stderr.isTTY === true) return barProgress(stderr);
+  if (mode === "auto" && stderr.isTTY === true) return barProgress(stderr.exact);
   return plainProgress(stderr);
 }
 
@@ -63,6 +64,7 @@ function plainProgress(stderr: Output): SuiteProgress {
           break;
         case "task":
           if (e.event.type === "start") stderr.write(`  ${e.task}: run ${e.event.runId}${e.event.resumed ? " (resumed)" : ""} started\n`);
+          if (e.event.type === "notice") stderr.write(`  ${e.task}: note: ${e.event.message}\n`);
           break;
         case "suite-progress":
           counts = e.counts;
@@ -108,6 +110,12 @@ function barProgress(stderr: Output): SuiteProgress {
         total = e.tasks;
         show(e.counts, total);
       } else if (e.type === "suite-progress") show(e.counts, total);
+      else if (e.type === "task" && e.event.type === "notice") {
+        // A line written under a live bar would be garbled: stop the bar, say it, let the next update redraw.
+        if (started) bar.stop();
+        started = false;
+        stderr.write(`${terminalText(`${e.task}: note: ${e.event.message}`)}\n`);
+      }
     },
     stop() {
       if (started) bar.stop();

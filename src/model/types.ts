@@ -29,6 +29,11 @@ export interface FimTokens {
   readonly middle: string;
 }
 
+/** The features `probe()` looks for, each decided on evidence. */
+export const PROBED_FEATURES = ["completions", "chat", "promptLogprobs", "lists", "samples", "suffix", "infill", "fim"] as const;
+/** One probed feature. */
+export type ProbedFeature = (typeof PROBED_FEATURES)[number];
+
 /** What a server can do, found out by `probe()` rather than assumed. */
 export interface Capabilities {
   /** `/v1/completions` (raw text continuation) works. */
@@ -47,6 +52,10 @@ export interface Capabilities {
   readonly multipleSamples: boolean;
   /** The server honours a sampling `seed`. */
   readonly seed: boolean;
+  /** How each feature was decided, in words (what the server answered); for messages and reports. */
+  readonly evidence: Readonly<Partial<Record<ProbedFeature, string>>>;
+  /** What the user should hear once (e.g. a model name the server does not list but answers for). */
+  readonly notices: readonly string[];
 }
 
 /** Token usage of one call, as reported by the server (or counted in-process). */

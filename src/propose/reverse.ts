@@ -45,6 +45,9 @@ export async function proposeReverse(o: ProposeOptions): Promise<Proposal[]> {
 async function fillPath(proposer: Gateway): Promise<NonNullable<Proposal["fillPath"]>> {
   const caps = await proposer.capabilities();
   const path = caps.fill[0];
-  if (!path) throw new CapabilityError("the proposer can fill no blank (no suffix, infill, FIM tokens or chat route); use --mode forward.");
+  if (!path) {
+    const e = caps.evidence;
+    throw new CapabilityError(`the proposer can fill no blank (suffix: ${e.suffix ?? "no"}; infill: ${e.infill ?? "no"}; FIM: ${e.fim ?? "no"}; chat: ${e.chat ?? "no"}); use --mode forward.`);
+  }
   return path;
 }

@@ -25,7 +25,7 @@ export async function logprobScorer(o: LogprobScorerOptions): Promise<Scorer> {
   if (!caps.promptLogprobs) {
     const where = o.targetModel.spec.baseUrls[0] ?? "the in-process model";
     throw new CapabilityError(
-      `--scorer logprob needs exact prompt log-probs, but ${formatSpec(o.targetModel.spec)} at ${where} does not give them (echo with logprobs is refused or ignored). Use --scorer exec, or a server that has them (vLLM, SGLang, gguf:).`,
+      `--scorer logprob needs exact prompt log-probs, but ${formatSpec(o.targetModel.spec)} at ${where} does not give them (the probe's evidence: ${caps.evidence.promptLogprobs ?? "echo with logprobs is refused or ignored"}). Use --scorer exec, or a server that has them (vLLM, SGLang, gguf:).`,
     );
   }
   return {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createProgress } from "../../src/cli/progress.js";
+import { textOutput } from "../../src/cli/text-output.js";
 import type { SearchEvent } from "../../src/events.js";
 import { finishedRun, type Finished } from "../report/cli-helpers.js";
 
@@ -41,7 +42,8 @@ describe("search progress on a terminal", () => {
   it("draws a live bar with the stage, evaluations done/planned, candidates alive, calls, tokens, cost and ETA", () => {
     let text = "";
     const tty = { isTTY: true, columns: 160, write: (t: string) => ((text += t), true) };
-    const progress = createProgress(tty, "auto");
+    // Through the writer every command gets: the bar's own escape codes still reach the terminal.
+    const progress = createProgress(textOutput(tty), "auto");
     const totals = { calls: 12, cachedCalls: 2, promptTokens: 300, completionTokens: 40, costUsd: 0.0123, evaluations: 30 };
     const events: SearchEvent[] = [
       { type: "start", runId: "r1", task: "t", resumed: false },

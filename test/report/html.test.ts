@@ -22,4 +22,18 @@ describe("the HTML report", () => {
     expect(html).toContain("no test scores");
     expect(html).toMatch(/<circle class="mark dot"[^>]*><title>#\d+ round 0 stage 0: -1\.000/);
   });
+
+  it("shows control characters from model text escaped, in the page and in the charts' tooltips", () => {
+    const s = new Store(":memory:");
+    s.createRun({ id: "cc1", task: "t\u001b[2J", task_file: "t.json", proposer: "p", target: "q", scorer: "exec", selector: "multistage", seed: 0, config: "{}", config_hash: "h" });
+    const a = s.addCandidate("cc1", { text: "Say\u0000 \u001b[31mred\r\u007f\u009b\u202e!", origin: "forward" }).id;
+    s.addEvaluation("cc1", a, "eval", "1", "x", 1);
+    s.updateCandidate(a, { score: 1, evalCount: 1, rank: 1, history: [{ round: 0, stage: 0, mean: 1, count: 1 }] });
+    const html = renderReport(s, "cc1");
+    s.close();
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(html).toContain(String.raw`<h1>t\u001b[2J <span`);
+    expect(html).toContain(String.raw`<td>Say\u0000 \u001b[31mred\r\u007f\u009b\u202e!</td>`);
+    expect(html).toMatch(/<title>#\d+ round 0 stage 0: 1\.000 on 1 examples — Say\\u0000 /);
+  });
 });

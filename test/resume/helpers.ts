@@ -12,6 +12,15 @@ export function paidCalls(file: string): number {
   return readDb<{ n: number }>(file, "SELECT count(*) AS n FROM calls WHERE cached = 0 AND error IS NULL")[0]?.n ?? 0;
 }
 
+/** `paidCalls`, or 0 while the file or its tables are not there yet (a process just started, or killed while creating them). */
+export function paidSoFar(file: string): number {
+  try {
+    return paidCalls(file);
+  } catch {
+    return 0;
+  }
+}
+
 /** A run's ranking: candidate texts by rank with their eval scores and counts. */
 export function ranking(file: string, runId?: string): string[] {
   const run = runId ?? readDb<{ id: string }>(file, "SELECT id FROM runs ORDER BY created_at DESC LIMIT 1")[0]?.id;

@@ -6,11 +6,11 @@ import { UsageError } from "../../errors.js";
 import { suiteRecords } from "../../report/suite-export.js";
 import { findSuite } from "../../store/suites.js";
 import { EXPORT_FORMATS, EXPORT_WHATS, exportRecords, formatRecords, type ExportFormat, type ExportWhat } from "../../report/export.js";
-import type { CliContext, CommandFactory } from "../context.js";
+import type { CommandContext, CommandFactory } from "../context.js";
 import { withStore } from "../open-store.js";
 
 /** The export command. */
-export const exportCommand: CommandFactory = (ctx: CliContext): CommandModule => ({
+export const exportCommand: CommandFactory = (ctx: CommandContext): CommandModule => ({
   command: "export <run>",
   describe: "Export a run's candidates (or evaluations), or a suite's table, as JSON, JSON Lines or CSV",
   builder: (y) =>
@@ -30,7 +30,8 @@ export const exportCommand: CommandFactory = (ctx: CliContext): CommandModule =>
       const text = formatRecords(fields, records, argv.format as ExportFormat);
       const out = argv.out as string | undefined;
       if (out === undefined) {
-        ctx.stdout.write(text);
+        // Data, not a display: the exact text, control characters and all (as in a file).
+        ctx.stdout.exact.write(text);
         return;
       }
       try {

@@ -3,7 +3,7 @@
  * Finished calls are replayed from the store for free; flags may raise the budget or change limits.
  */
 import type { Argv, CommandModule } from "yargs";
-import type { CliContext, CommandFactory } from "../context.js";
+import type { CommandContext, CommandFactory } from "../context.js";
 import { UsageError } from "../../errors.js";
 import { findSuite } from "../../store/suites.js";
 import { resumeOptions, suiteResumeOptions } from "../resume-options.js";
@@ -37,7 +37,7 @@ const builder = (y: Argv) =>
 type ResumeArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
 
 /** The resume command. */
-export const resumeCommand: CommandFactory<ResumeArgs> = (ctx: CliContext): CommandModule<{}, ResumeArgs> => ({
+export const resumeCommand: CommandFactory<ResumeArgs> = (ctx: CommandContext): CommandModule<{}, ResumeArgs> => ({
   command: "resume <run>",
   describe: "Continue a stopped run (crash, Ctrl-C, budget) without paying for finished calls again",
   builder,

@@ -1,6 +1,6 @@
 /** `ape search`: run a search and print the ranked candidates (or one JSON document). */
 import type { Argv, CommandModule } from "yargs";
-import type { CliContext, CommandFactory } from "../context.js";
+import type { CommandContext, CommandFactory } from "../context.js";
 import { runOutputFlags, runSearch } from "../run-search.js";
 import { searchFlags, toSearchOptions } from "../search-flags.js";
 
@@ -11,7 +11,7 @@ const builder = (y: Argv) =>
 type SearchArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
 
 /** The search command. */
-export const searchCommand: CommandFactory<SearchArgs> = (ctx: CliContext): CommandModule<{}, SearchArgs> => ({
+export const searchCommand: CommandFactory<SearchArgs> = (ctx: CommandContext): CommandModule<{}, SearchArgs> => ({
   command: "search",
   describe: "Search for the best instruction for a task",
   builder,

@@ -2,7 +2,7 @@
 import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.js";
 import { SUITE_PROTOCOLS } from "../../suite/options.js";
-import type { CliContext, CommandFactory } from "../context.js";
+import type { CommandContext, CommandFactory } from "../context.js";
 import { runOutputFlags } from "../run-search.js";
 import { runSuite } from "../run-suite.js";
 import { settingsFlags, toSettingsOptions } from "../search-flags.js";
@@ -25,7 +25,7 @@ const builder = (y: Argv) =>
 type SuiteArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
 
 /** The suite command. */
-export const suiteCommand: CommandFactory<SuiteArgs> = (ctx: CliContext): CommandModule<{}, SuiteArgs> => ({
+export const suiteCommand: CommandFactory<SuiteArgs> = (ctx: CommandContext): CommandModule<{}, SuiteArgs> => ({
   command: "suite",
   describe: "Search many tasks as one resumable run; print ape against the human references (IQM, wins/ties/losses)",
   builder,

@@ -6,11 +6,13 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { TaskError, UsageError } from "../../errors.js";
+import { terminalText } from "../../report/terminal-text.js";
 import { loadTask } from "../../task/index.js";
 import type { CliContext, CommandFactory } from "../context.js";
 
-/** Lay out rows as a plain text table with left-aligned columns. */
-export function formatTable(rows: readonly (readonly string[])[]): string {
+/** Lay out rows as a plain text table with left-aligned columns (control characters escaped before measuring). */
+export function formatTable(table: readonly (readonly string[])[]): string {
+  const rows = table.map((row) => row.map(terminalText));
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   const lines = rows.map((row) =>

@@ -19,7 +19,10 @@ import type {
 } from "../types.js";
 import { toApeError } from "./errors.js";
 import { continuationTokens, parseLogprobs } from "./logprobs.js";
-import { probeServer, serverRoot } from "./probe.js";
+import { probeServer } from "./probe.js";
+import type { WireFacts } from "./probe-evidence.js";
+import { nativeFailure, postNative } from "./native-route.js";
+import { readCompletion, requestUsage, sumUsage } from "./completion-shape.js";
 import { ReplicaPool, type Replica } from "./replicas.js";
 import { createTransport, type Transport } from "./transport.js";
 import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
@@ -44,6 +47,7 @@ export class OpenAIBackend implements Model {
   private readonly maxBatch: number;
   private readonly transport: Transport = createTransport();
   private caps: Capabilities | undefined;
+  private wire: WireFacts = { echoMaxTokens: 0, usagePerChoice: false };
   private probing: Promise<Capabilities> | undefined;
 
   constructor(spec: ModelSpec, options: OpenAIBackendOptions = {}) {
@@ -74,18 +78,17 @@ export class OpenAIBackend implements Model {
   }
 
   private async probeReplicas(signal?: AbortSignal): Promise<Capabilities> {
-    let found: Capabilities | undefined;
     for (const [i, { url, client }] of this.pool.all.entries()) {
       try {
-        found = await probeServer(client, this.spec, url, this.transport.fetch, signal);
-        break;
+        const found = await probeServer(client, this.spec.model, url, this.transport.fetch, signal);
+        this.wire = found.wire;
+        this.caps = { ...found.caps, maxPromptsPerRequest: Math.min(found.caps.maxPromptsPerRequest, this.maxBatch) };
+        return this.caps;
       } catch (error) {
         if (!(error instanceof ConnectionError) || i === this.pool.all.length - 1) throw error;
       }
     }
-    const caps = found as Capabilities;
-    this.caps = { ...caps, maxPromptsPerRequest: Math.min(caps.maxPromptsPerRequest, this.maxBatch) };
-    return this.caps;
+    throw new ModelError(this.spec.baseUrls[0] ?? "", "no server URL to probe; give --base-url.");
   }
 
   async generate(requests: readonly GenerateRequest[], signal?: AbortSignal): Promise<Generation[]> {
@@ -118,15 +121,16 @@ export class OpenAIBackend implements Model {
         prompt: chunk.length === 1 ? `${chunk[0]?.prefix}${chunk[0]?.continuation}` : chunk.map((r) => r.prefix + r.continuation),
         echo: true,
         logprobs: 1,
-        max_tokens: 0,
+        max_tokens: this.wire.echoMaxTokens,
         temperature: 0,
       };
       const { response, url } = await this.call((c, o) => c.completions.create(params, o), signal);
-      const choices = byIndex(response.choices);
-      const usages = splitUsage(usageOf(response.usage), chunk.length);
+      const answer = readCompletion(response);
+      const usages = splitUsage(requestUsage(answer?.usage ?? ZERO, chunk.length, chunk.length, this.wire.usagePerChoice && answer?.array !== true), chunk.length);
       chunk.forEach((r, k) => {
-        const tokens = parseLogprobs(choices[k]?.logprobs);
-        const picked = tokens && continuationTokens(tokens, r.prefix.length);
+        const tokens = parseLogprobs(answer?.choices[k]?.logprobs);
+        // A generated token (servers that refuse max_tokens 0) lies past the continuation's end and is left out.
+        const picked = tokens && continuationTokens(tokens, r.prefix.length, r.prefix.length + r.continuation.length);
         if (!picked) throw new ModelError(url, "the server's echo response carries no log-probs for the answer tokens; it cannot serve --scorer logprob (use --scorer exec).");
         out.push({ tokens: picked, usage: usages[k] as Usage });
       });
@@ -173,14 +177,15 @@ export class OpenAIBackend implements Model {
         ...(s.seed !== undefined ? { seed: s.seed + r } : {}),
         ...extra,
       };
-      const { response } = await this.call((c, o) => c.completions.create(params, o), signal);
-      const choices = byIndex(response.choices);
+      const { response, url } = await this.call((c, o) => c.completions.create(params, o), signal);
+      const answer = readCompletion(response);
+      if (!answer) throw new ModelError(url, "the completions answer has no choices; is this an OpenAI-compatible server?", { transient: true });
       const per = together ? s.n : 1;
-      const split = splitUsage(usageOf(response.usage), prompts.length);
+      const total = requestUsage(answer.usage, prompts.length, answer.choices.length, this.wire.usagePerChoice && !answer.array);
+      const split = splitUsage(total, prompts.length);
       prompts.forEach((_, p) => {
-        for (let k = 0; k < per; k++) texts[p]?.push(choices[p * per + k]?.text ?? "");
-        const u = split[p] as Usage;
-        usages[p] = { promptTokens: (usages[p]?.promptTokens ?? 0) + u.promptTokens, completionTokens: (usages[p]?.completionTokens ?? 0) + u.completionTokens };
+        for (let k = 0; k < per; k++) texts[p]?.push(answer.choices[p * per + k]?.text ?? "");
+        usages[p] = sumUsage([usages[p] ?? ZERO, split[p] ?? ZERO]);
       });
     }
     return prompts.map((_, p) => ({ texts: texts[p] ?? [], usage: usages[p] as Usage }));
@@ -200,10 +205,11 @@ export class OpenAIBackend implements Model {
         ...(s.stop && s.stop.length > 0 ? { stop: [...s.stop] } : {}),
         ...(s.seed !== undefined ? { seed: s.seed + r } : {}),
       };
-      const { response } = await this.call((c, o) => c.chat.completions.create(params, o), signal);
-      for (const choice of byIndex(response.choices)) texts.push(choice.message.content ?? "");
-      const u = usageOf(response.usage);
-      usage = { promptTokens: usage.promptTokens + u.promptTokens, completionTokens: usage.completionTokens + u.completionTokens };
+      const { response, url } = await this.call((c, o) => c.chat.completions.create(params, o), signal);
+      const answer = readCompletion(response);
+      if (!answer) throw new ModelError(url, "the chat answer has no choices; is this an OpenAI-compatible server?", { transient: true });
+      texts.push(...answer.choices.map((c) => c.text));
+      usage = sumUsage([usage, requestUsage(answer.usage, 1, answer.choices.length, this.wire.usagePerChoice)]);
     }
     return { texts, usage };
   }
@@ -218,18 +224,17 @@ export class OpenAIBackend implements Model {
         input_suffix: request.suffix,
         n_predict: request.maxTokens,
         temperature: request.temperature,
+        ...(request.stop && request.stop.length > 0 ? { stop: [...request.stop] } : {}),
         ...(request.seed !== undefined ? { seed: request.seed + k } : {}),
       };
       const { response } = await this.call(async (_client, o, url) => {
-        const init: RequestInit = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
-        if (o.signal) init.signal = o.signal;
-        const res = await this.transport.fetch(`${serverRoot(url)}/infill`, init);
-        if (!res.ok) throw new ModelError(url, `/infill answered ${res.status}: ${(await res.text()).slice(0, 200)}`, { status: res.status, transient: res.status >= 500 || res.status === 429 });
-        return (await res.json()) as { content?: unknown; tokens_evaluated?: unknown; tokens_predicted?: unknown };
+        const answer = await postNative(this.transport.fetch, url, "/infill", body, o.signal);
+        if (answer.status >= 400) throw nativeFailure(url, "/infill", answer);
+        return answer.body && typeof answer.body === "object" ? answer.body : {};
       }, signal);
-      texts.push(typeof response.content === "string" ? response.content : "");
-      promptTokens += typeof response.tokens_evaluated === "number" ? response.tokens_evaluated : 0;
-      completionTokens += typeof response.tokens_predicted === "number" ? response.tokens_predicted : 0;
+      texts.push("content" in response && typeof response.content === "string" ? response.content : "");
+      promptTokens += "tokens_evaluated" in response && typeof response.tokens_evaluated === "number" ? response.tokens_evaluated : 0;
+      completionTokens += "tokens_predicted" in response && typeof response.tokens_predicted === "number" ? response.tokens_predicted : 0;
     }
     return { texts, usage: { promptTokens, completionTokens } };
   }
@@ -264,13 +269,7 @@ function sameSampling(a: Sampling, b: Sampling): boolean {
   return a.n === b.n && a.temperature === b.temperature && a.maxTokens === b.maxTokens && a.seed === b.seed && JSON.stringify(a.stop ?? []) === JSON.stringify(b.stop ?? []);
 }
 
-function byIndex<T extends { index: number }>(choices: readonly T[]): T[] {
-  return [...choices].sort((x, y) => x.index - y.index);
-}
-
-function usageOf(usage: { prompt_tokens?: number; completion_tokens?: number } | undefined | null): Usage {
-  return { promptTokens: usage?.prompt_tokens ?? 0, completionTokens: usage?.completion_tokens ?? 0 };
-}
+const ZERO: Usage = { promptTokens: 0, completionTokens: 0 };
 
 /** Share one request's usage among the prompts it carried (the remainder goes to the first). */
 function splitUsage(total: Usage, parts: number): Usage[] {

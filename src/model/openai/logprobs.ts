@@ -47,15 +47,17 @@ export function parseLogprobs(value: unknown): TokenLogprob[] | undefined {
 }
 
 /**
- * The tokens that start at or after `boundary` (the prefix length): the continuation's tokens.
+ * The tokens that start at or after `boundary` (the prefix length) and before `end` (the prompt's
+ * length; tokens the server generated after the prompt start there): the continuation's tokens.
  * Returns `undefined` when none do or one of them has no log-prob.
  */
 export function continuationTokens(
   tokens: readonly TokenLogprob[],
   boundary: number,
+  end = Infinity,
 ): { readonly text: string; readonly logprob: number }[] | undefined {
   const base = tokens[0]?.offset ?? 0;
-  const picked = tokens.filter((t) => t.offset - base >= boundary);
+  const picked = tokens.filter((t) => t.offset - base >= boundary && t.offset - base < end);
   if (picked.length === 0) return undefined;
   const out: { text: string; logprob: number }[] = [];
   for (const t of picked) {

@@ -1,139 +1,164 @@
 /**
- * Finding out what an OpenAI-compatible server can do, with a few tiny requests made once per run,
- * instead of trusting the backend's name (docs/servers.md lists how servers differ).
+ * Finding out what an OpenAI-compatible server can do, by evidence: a few tiny requests, made once
+ * per run, all at once after the first contact. A refusal of any kind means "no"; a 200 means "yes"
+ * only when the answer shows the feature was used (docs/servers.md, "How servers really answer").
+ * The backend word of the spec plays no part: servers are told apart by what they answer.
  */
 import type OpenAI from "openai";
 import { ConnectionError, ModelError } from "../../errors.js";
-import type { Capabilities, FillPath, FimTokens, ModelSpec } from "../types.js";
-import { toApeError } from "./errors.js";
 import { DEFAULT_RETRY, isTransient, retrying } from "../retry.js";
-import { parseLogprobs } from "./logprobs.js";
+import type { Capabilities, FillPath, ProbedFeature } from "../types.js";
+import { readCompletion } from "./completion-shape.js";
+import { toApeError } from "./errors.js";
+import { ask, describeRefusal, type Outcome } from "./probe-ask.js";
+import { echoEvidence, fimEvidence, infillEvidence, samplesEvidence, suffixEvidence, type Finding, type WireFacts } from "./probe-evidence.js";
+import { FIM_FAMILIES } from "./fim-families.js";
+import { nativeFailure, postNative } from "./native-route.js";
 import type { Fetch } from "./transport.js";
-
-/** FIM markers of model families known to have them as single special tokens. */
-const FIM_FAMILIES: readonly { readonly pattern: RegExp; readonly tokens: FimTokens }[] = [
-  { pattern: /qwen2\.5|qwen3|qwen-?coder/i, tokens: { prefix: "<|fim_prefix|>", suffix: "<|fim_suffix|>", middle: "<|fim_middle|>" } },
-  { pattern: /starcoder|santacoder/i, tokens: { prefix: "<fim_prefix>", suffix: "<fim_suffix>", middle: "<fim_middle>" } },
-];
 
 /** How many prompts one request carries at most, where the server takes lists. */
 export const DEFAULT_MAX_BATCH = 16;
 
-/** Probe `client` (talking to `url`) for the capabilities of `spec.model`. */
-export async function probeServer(client: OpenAI, spec: ModelSpec, url: string, fetch: Fetch, signal?: AbortSignal): Promise<Capabilities> {
-  const model = spec.model;
+/** What the probe found: the capabilities, and how this server's answers must be read. */
+export interface ProbeResult {
+  readonly caps: Capabilities;
+  readonly wire: WireFacts;
+}
+
+/** A text whose tokens `suffix` adds to the prompt, so that a suffix the server uses shows in its usage. */
+const PROBE_SUFFIX = " and that was the end of the whole story, told from the first word to the last.";
+
+/** Probe the server at `url` (through `client`) for what it can do with `model`. */
+export async function probeServer(client: OpenAI, model: string, url: string, fetch: Fetch, signal?: AbortSignal): Promise<ProbeResult> {
   const options = signal ? { signal } : {};
-  // First contact: a server that is not there fails at once (exit 3); other faults are retried.
-  const firstContact = (e: unknown): boolean => isTransient(e) && !(e instanceof ConnectionError);
-  await retrying(() => checkModelListed(client, model, url, options), DEFAULT_RETRY, Math.random, signal, undefined, firstContact);
+  const listed = await listModels(client, model, url, options, signal);
+  const send = (request: () => Promise<unknown>): Promise<Outcome> => ask(request, (e) => toApeError(e, url, model), signal);
+  const completion = (params: Record<string, unknown>): Promise<Outcome> =>
+    send(() => client.completions.create({ model, ...params } as unknown as OpenAI.Completions.CompletionCreateParamsNonStreaming, options));
+  const chat = (params: Record<string, unknown>): Promise<Outcome> =>
+    send(() => client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }], ...params } as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, options));
+  const native = (route: string, body: unknown): Promise<Outcome> =>
+    send(async () => {
+      const answer = await postNative(fetch, url, route, body, signal);
+      if (answer.status >= 400) throw nativeFailure(url, route, answer);
+      return answer.body;
+    });
 
-  const works = async (attempt: () => Promise<unknown>): Promise<unknown> => {
-    try {
-      // A fault that may pass is tried again here, so that it is never read as "not supported".
-      return await retrying(async () => {
-        try {
-          return await attempt();
-        } catch (error) {
-          throw toApeError(error, url, model);
-        }
-      }, DEFAULT_RETRY, Math.random, signal);
-    } catch (error) {
-      const e = toApeError(error, url, model);
-      // Only a clear refusal means "not supported"; a fault that may pass fails the probe, which the Gateway retries.
-      if (e.exitCode !== 4 || ("transient" in e && e.transient === true)) throw e;
-      return undefined;
-    }
-  };
-
-  // Everything else at once, in one round trip: what a server without completions refuses
-  // (echo, lists, suffix) is simply not counted.
-  const [completion, echo, chat, list, completionSamples, chatSamples, suffix, infill] = await Promise.all([
-    works(() => client.completions.create({ model, prompt: "Hello", max_tokens: 1, temperature: 0 }, options)),
-    works(() => client.completions.create({ model, prompt: "Hello world", max_tokens: 0, echo: true, logprobs: 1, temperature: 0 }, options)),
-    works(() => client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }], max_tokens: 1, temperature: 0 }, options)),
-    works(() => client.completions.create({ model, prompt: ["Hello", "Hi"], max_tokens: 1, temperature: 0 }, options)),
-    works(() => client.completions.create({ model, prompt: "Hello", max_tokens: 1, temperature: 1, n: 2 }, options)),
-    works(() => client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }], max_tokens: 1, temperature: 1, n: 2 }, options)),
-    spec.backend === "sglang"
-      ? undefined // SGLang may ignore `suffix` silently: never trust it.
-      : works(() => client.completions.create({ model, prompt: "The", suffix: " end.", max_tokens: 1, temperature: 0 }, options)),
-    spec.backend === "llamacpp" ? infillWorks(url, fetch, signal) : false,
+  const [plain, chatOne, echo0, list, samples, chatSamples, suffix, infill, ...tokenized] = await Promise.all([
+    completion({ prompt: "Hello", max_tokens: 1, temperature: 0 }),
+    chat({ max_tokens: 1, temperature: 0 }),
+    completion({ prompt: "Hello world", max_tokens: 0, echo: true, logprobs: 1, temperature: 0 }),
+    completion({ prompt: ["Hello", "Hi"], max_tokens: 1, temperature: 0 }),
+    completion({ prompt: "Hello", max_tokens: 1, temperature: 1, n: 2 }),
+    chat({ max_tokens: 1, temperature: 1, n: 2 }),
+    completion({ prompt: "Hello", suffix: PROBE_SUFFIX, max_tokens: 1, temperature: 0 }),
+    native("/infill", { input_prefix: "Hello", input_suffix: " world", n_predict: 1, max_tokens: 1, temperature: 0 }),
+    ...FIM_FAMILIES.flatMap((f) => {
+      const markers = `${f.prefix}${f.suffix}${f.middle}`;
+      return [native("/tokenize", { content: markers, prompt: markers, model }), native("/tokenize", { content: markers + markers, prompt: markers + markers, model })];
+    }),
   ]);
-  const completions = completion !== undefined;
-  const samples = completions ? completionSamples : chatSamples;
+  const completions = readCompletion(plain.ok ? plain.body : undefined) !== undefined;
+  const chats = chatOne.ok;
+  checkModel(model, url, listed, [plain, chatOne]);
+  if (!completions && !chats) {
+    throw new ModelError(url, `neither /v1/completions (${describeRefusal(plain)}) nor /v1/chat/completions (${describeRefusal(chatOne)}) answers for model "${model}"; ape needs one of them. Check the server and the model name.`, { status: plain.ok ? undefined : plain.status });
+  }
+  // SGLang refuses `max_tokens: 0`; its echo works with one generated token, which is then dropped.
+  const echo1 = completions && !echo0.ok && /max_tokens/i.test(echo0.serverMessage)
+    ? await completion({ prompt: "Hello world", max_tokens: 1, echo: true, logprobs: 1, temperature: 0 })
+    : undefined;
+
+  const echoFound = echoEvidence(echo0, echo1, "Hello world");
+  const listsFound = samplesEvidence(list, 2, "a list of 2 prompts");
+  const samplesFound = completions ? samplesEvidence(samples, 2, "n: 2") : samplesEvidence(chatSamples, 2, "n: 2 on chat");
+  const suffixFound = completions ? suffixEvidence(plain, suffix) : { yes: false, why: "no completions route" };
+  const infillFound = infillEvidence(infill);
+  const fimFound = completions ? fimEvidence(tokenized) : { yes: false, why: "no completions route", tokens: undefined };
 
   const fill: FillPath[] = [];
-  if (completions && suffix !== undefined) fill.push("suffix");
-  if (infill) fill.push("infill");
-  const fimTokens = completions ? FIM_FAMILIES.find((f) => f.pattern.test(model))?.tokens : undefined;
-  if (fimTokens) fill.push("fim");
-  if (chat !== undefined) fill.push("chat");
-
+  if (suffixFound.yes) fill.push("suffix");
+  if (infillFound.yes) fill.push("infill");
+  if (fimFound.tokens) fill.push("fim");
+  if (chats) fill.push("chat");
+  const evidence: Partial<Record<ProbedFeature, string>> = {
+    completions: completions ? "answered" : describeRefusal(plain),
+    chat: chats ? "answered" : describeRefusal(chatOne),
+    promptLogprobs: echoFound.why,
+    lists: completions ? listsFound.why : "no completions route",
+    samples: samplesFound.why,
+    suffix: suffixFound.why,
+    infill: infillFound.why,
+    fim: fimFound.why,
+  };
+  const notices = listed !== undefined && !listed.includes(model)
+    ? [`${url} does not list model "${model}" (it lists ${shortList(listed)}) but answers requests for it; going on.`]
+    : [];
   return {
-    completions,
-    chat: chat !== undefined,
-    promptLogprobs: completions && echoCoversPrompt(echo),
-    fill,
-    fimTokens,
-    maxPromptsPerRequest: completions && choiceCount(list) === 2 ? DEFAULT_MAX_BATCH : 1,
-    multipleSamples: choiceCount(samples) === 2,
-    seed: true,
+    caps: {
+      completions,
+      chat: chats,
+      promptLogprobs: completions && echoFound.yes,
+      fill,
+      fimTokens: fimFound.tokens,
+      maxPromptsPerRequest: completions && listsFound.yes ? DEFAULT_MAX_BATCH : 1,
+      multipleSamples: samplesFound.yes,
+      seed: true,
+      evidence,
+      notices,
+    },
+    wire: {
+      echoMaxTokens: echoFound.yes && echo1?.ok === true ? 1 : 0,
+      usagePerChoice: usagePerChoice(listsFound, samplesFound, plain),
+    },
   };
 }
 
-async function checkModelListed(client: OpenAI, model: string, url: string, options: { signal?: AbortSignal }): Promise<void> {
-  let ids: string[];
+/** The first contact: the ids the server lists (`undefined` where it has no `/models` route). */
+async function listModels(client: OpenAI, model: string, url: string, options: { signal?: AbortSignal }, signal?: AbortSignal): Promise<string[] | undefined> {
+  // A server that is not there fails at once (exit 3); other faults are retried.
+  const firstContact = (e: unknown): boolean => isTransient(e) && !(e instanceof ConnectionError);
   try {
-    const page = await client.models.list(options);
-    ids = page.data.map((m) => m.id);
+    return await retrying(async () => {
+      try {
+        return (await client.models.list(options)).data.map((m) => m.id);
+      } catch (error) {
+        throw toApeError(error, url, model);
+      }
+    }, DEFAULT_RETRY, Math.random, signal, undefined, firstContact);
   } catch (error) {
-    const e = toApeError(error, url, model);
-    // Some servers have no /models route; only an unreachable server or a refused key stops here.
-    if (e.exitCode !== 4 || ("transient" in e && e.transient === true) || ("status" in e && e.status === 401)) throw e;
-    return;
-  }
-  if (ids.length > 0 && !ids.includes(model)) {
-    const shown = ids.slice(0, 10).join(", ") + (ids.length > 10 ? ", …" : "");
-    throw new ModelError(url, `the server does not serve model "${model}"; it serves: ${shown}. Use one of those names in the spec.`, { status: 404 });
+    // Some servers have no /models route; only an unreachable server, a refused key or a lasting fault stops here.
+    if (!(error instanceof ModelError) || error.transient || error.status === 401 || error.status === 403) throw error;
+    return undefined;
   }
 }
 
-function echoCoversPrompt(response: unknown): boolean {
-  const choice = firstChoice(response);
-  if (!choice || !("logprobs" in choice)) return false;
-  const tokens = parseLogprobs(choice.logprobs);
-  if (!tokens || tokens.length < 2) return false;
-  const text = tokens.map((t) => t.text).join("");
-  return text.startsWith("Hello") && tokens.slice(1).every((t) => t.logprob !== null);
-}
-
-function firstChoice(response: unknown): object | undefined {
-  if (!response || typeof response !== "object" || !("choices" in response) || !Array.isArray(response.choices)) return undefined;
-  const c: unknown = response.choices[0];
-  return c && typeof c === "object" ? c : undefined;
-}
-
-function choiceCount(response: unknown): number {
-  if (!response || typeof response !== "object" || !("choices" in response) || !Array.isArray(response.choices)) return 0;
-  return response.choices.length;
-}
-
-async function infillWorks(url: string, fetch: Fetch, signal?: AbortSignal): Promise<boolean> {
-  try {
-    const init: RequestInit = {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ input_prefix: "The", input_suffix: " end.", n_predict: 1 }),
-    };
-    if (signal) init.signal = signal;
-    const response = await fetch(`${serverRoot(url)}/infill`, init);
-    return response.ok;
-  } catch {
-    return false;
+/**
+ * A model the server does not list is fine when the server answers for it (llama.cpp and SGLang
+ * answer any name); refused when the server refuses the name (vLLM, Ollama: 404).
+ */
+function checkModel(model: string, url: string, listed: readonly string[] | undefined, routes: readonly Outcome[]): void {
+  if (listed === undefined || listed.length === 0 || listed.includes(model)) return;
+  if (routes.some((o) => o.ok)) return;
+  if (routes.some((o) => !o.ok && o.status === 404)) {
+    throw new ModelError(url, `the server does not serve model "${model}"; it serves: ${shortList(listed)}. Use one of those names in the spec.`, { status: 404 });
   }
 }
 
-/** The server root for routes outside `/v1` (llama.cpp's `/infill`). */
-export function serverRoot(url: string): string {
-  return url.replace(/\/v1\/?$/, "");
+function shortList(ids: readonly string[]): string {
+  return ids.slice(0, 10).join(", ") + (ids.length > 10 ? ", …" : "");
+}
+
+/**
+ * Whether the server reports one answer's usage rather than the sum over a request's answers
+ * (llama.cpp): a summed list of two prompts costs more prompt tokens than one of them alone, and
+ * two summed samples of one token each cost two completion tokens.
+ */
+function usagePerChoice(lists: Finding, samples: Finding, plain: Outcome): boolean {
+  const single = plain.ok ? readCompletion(plain.body)?.usage : undefined;
+  if (lists.yes && lists.answer && !lists.answer.array && single && single.promptTokens > 0) {
+    return lists.answer.usage.promptTokens <= single.promptTokens;
+  }
+  if (samples.yes && samples.answer) return samples.answer.usage.completionTokens === 1;
+  return false;
 }

@@ -7,6 +7,7 @@
  */
 import { Agent, type Dispatcher } from "undici";
 import type { ClientOptions } from "openai";
+import { nestFlatError } from "./flat-error.js";
 
 /** A fetch-compatible function, as the `openai` client takes it. */
 export type Fetch = NonNullable<ClientOptions["fetch"]>;
@@ -37,7 +38,7 @@ export function createTransport(): Transport {
       body: requestBody(init.body),
       signal: init.signal ?? undefined,
     });
-    const body = await res.body.arrayBuffer();
+    const body = res.statusCode >= 400 ? nestFlatError(await res.body.text()) : await res.body.arrayBuffer();
     const headers = new Headers();
     for (const [name, value] of Object.entries(res.headers)) {
       for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { encodeGguf, type GgufTensor, type GgufValue } from "./gguf-writer.js";
-import { tinyVocab } from "./tiny-vocab.js";
+import { TINY_FIM, tinyVocab } from "./tiny-vocab.js";
 import { mulberry32 } from "../../../src/random.js";
 
 /** Options of the tiny model. */
@@ -16,6 +16,10 @@ export interface TinyGgufOptions {
   readonly fim?: boolean;
   /** A Jinja chat template stored as `tokenizer.chat_template`. @default none */
   readonly chatTemplate?: string;
+  /** Add the ChatML control tokens `<|im_start|>` and `<|im_end|>` (give a ChatML `chatTemplate` with them). @default false */
+  readonly chatml?: boolean;
+  /** Byte tokens for 0x00-0x7F only, so sampled text is always valid UTF-8 (as llama-server needs). @default false */
+  readonly asciiBytes?: boolean;
   /** Standard deviation of the random weights. @default 0.3 */
   readonly sigma?: number;
 }
@@ -35,7 +39,7 @@ export function tinyGgufBytes(options: TinyGgufOptions = {}): Buffer {
     const u = Math.max(rand(), 1e-12);
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
   };
-  const vocab = tinyVocab(options.fim === true ? { fim: true } : {});
+  const vocab = tinyVocab({ fim: options.fim === true, chatml: options.chatml === true, asciiBytes: options.asciiBytes === true });
   const nVocab = vocab.length;
   const nEmbdKv = (N_EMBD / N_HEAD) * N_HEAD_KV;
   const noise = (rows: number, cols: number, name: string): GgufTensor => {
@@ -88,6 +92,13 @@ export function tinyGgufBytes(options: TinyGgufOptions = {}): Buffer {
     ["tokenizer.ggml.add_bos_token", { type: "bool", value: true }],
     ["tokenizer.ggml.add_eos_token", { type: "bool", value: false }],
   ]);
+  if (options.fim === true) {
+    // llama.cpp finds FIM tokens by these keys (and by well-known texts); name them as real FIM models do.
+    const id = (piece: string): number => vocab.findIndex((v) => v.piece === piece);
+    md.set("tokenizer.ggml.fim_pre_token_id", { type: "u32", value: id(TINY_FIM.prefix) });
+    md.set("tokenizer.ggml.fim_suf_token_id", { type: "u32", value: id(TINY_FIM.suffix) });
+    md.set("tokenizer.ggml.fim_mid_token_id", { type: "u32", value: id(TINY_FIM.middle) });
+  }
   if (options.chatTemplate !== undefined) md.set("tokenizer.chat_template", { type: "string", value: options.chatTemplate });
   return encodeGguf(md, tensors);
 }

@@ -15,7 +15,7 @@ export const TINY_DIR = resolve(fileURLToPath(new URL("../../.tmp/gguf", import.
 /** Path of the tiny model for `options`, creating the file when it is missing. */
 export async function tinyModelFile(options: TinyGgufOptions = {}): Promise<string> {
   const bytes = tinyGgufBytes(options);
-  const name = `tiny-s${options.seed ?? 1}${options.fim === true ? "-fim" : ""}${options.chatTemplate !== undefined ? "-chat" : ""}-${createHash("sha1").update(bytes).digest("hex").slice(0, 12)}.gguf`;
+  const name = `tiny-s${options.seed ?? 1}${options.fim === true ? "-fim" : ""}${options.chatTemplate !== undefined ? "-chat" : ""}${options.asciiBytes === true ? "-ascii" : ""}-${createHash("sha1").update(bytes).digest("hex").slice(0, 12)}.gguf`;
   const file = join(TINY_DIR, name);
   if (existsSync(file)) return file;
   await mkdir(TINY_DIR, { recursive: true });

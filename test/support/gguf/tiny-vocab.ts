@@ -33,14 +33,30 @@ export interface VocabEntry {
   readonly type: number;
 }
 
-/** Build the vocabulary, optionally with the FIM control tokens at the end. */
-export function tinyVocab(options: { fim?: boolean } = {}): VocabEntry[] {
+/** ChatML turn markers, added as control tokens when asked for. */
+export const TINY_CHATML = { start: "<|im_start|>", end: "<|im_end|>" } as const;
+
+/** What the vocabulary holds beyond its words. */
+export interface TinyVocabOptions {
+  /** Add the FIM control tokens ({@link TINY_FIM}) at the end. */
+  readonly fim?: boolean;
+  /** Add the ChatML control tokens ({@link TINY_CHATML}) at the end. */
+  readonly chatml?: boolean;
+  /**
+   * Byte tokens only for 0x00-0x7F, so that every text the model samples is valid UTF-8 (llama-server
+   * answers 500 to generated text that is not).
+   */
+  readonly asciiBytes?: boolean;
+}
+
+/** Build the vocabulary: specials, byte tokens, pieces, then the optional control tokens. */
+export function tinyVocab(options: TinyVocabOptions = {}): VocabEntry[] {
   const entries: VocabEntry[] = [
     { piece: "<unk>", score: 0, type: TOKEN_TYPE.unknown },
     { piece: "<s>", score: 0, type: TOKEN_TYPE.control },
     { piece: "</s>", score: 0, type: TOKEN_TYPE.control },
   ];
-  for (let b = 0; b < 256; b++) {
+  for (let b = 0; b < (options.asciiBytes === true ? 128 : 256); b++) {
     entries.push({ piece: `<0x${b.toString(16).toUpperCase().padStart(2, "0")}>`, score: 0, type: TOKEN_TYPE.byte });
   }
   const seen = new Set<string>();
@@ -60,6 +76,9 @@ export function tinyVocab(options: { fim?: boolean } = {}): VocabEntry[] {
   }
   if (options.fim === true) {
     for (const m of [TINY_FIM.prefix, TINY_FIM.suffix, TINY_FIM.middle]) entries.push({ piece: m, score: 0, type: TOKEN_TYPE.control });
+  }
+  if (options.chatml === true) {
+    for (const m of [TINY_CHATML.start, TINY_CHATML.end]) entries.push({ piece: m, score: 0, type: TOKEN_TYPE.control });
   }
   return entries;
 }

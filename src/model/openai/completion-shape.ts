@@ -1,0 +1,90 @@
+/**
+ * Reading a completions answer whatever shape the server gives it: one object whose `choices` hold
+ * every prompt's answers (OpenAI, vLLM, current llama.cpp), or a JSON array with one completion
+ * object per prompt (llama.cpp builds of 2025 answer a list `prompt` so).
+ */
+import type { Usage } from "../types.js";
+
+/** One answer of a completions request. */
+export interface CompletionChoice {
+  /** Position among all answers: prompt × samples + sample. */
+  readonly index: number;
+  readonly text: string;
+  readonly logprobs: unknown;
+}
+
+/** The answers of a completions request, in index order, and its usage as the server reported it. */
+export interface CompletionAnswer {
+  readonly choices: readonly CompletionChoice[];
+  readonly usage: Usage;
+  /** The server answered with an array of completion objects. */
+  readonly array: boolean;
+}
+
+/** Read a completions body; `undefined` when it is neither shape. */
+export function readCompletion(body: unknown): CompletionAnswer | undefined {
+  if (Array.isArray(body)) {
+    const parts = body.map(readObject);
+    if (parts.some((p) => p === undefined)) return undefined;
+    const defined = parts.filter((p): p is Part => p !== undefined);
+    // Each object answers one prompt; its choices follow the previous objects' choices.
+    let offset = 0;
+    const choices: CompletionChoice[] = [];
+    for (const part of defined) {
+      choices.push(...part.choices.map((c) => ({ ...c, index: offset + c.index })));
+      offset += part.choices.length;
+    }
+    return { choices, usage: sumUsage(defined.map((p) => p.usage)), array: true };
+  }
+  const part = readObject(body);
+  return part && { ...part, array: false };
+}
+
+interface Part {
+  readonly choices: readonly CompletionChoice[];
+  readonly usage: Usage;
+}
+
+function readObject(body: unknown): Part | undefined {
+  if (!body || typeof body !== "object" || !("choices" in body) || !Array.isArray(body.choices)) return undefined;
+  const choices: CompletionChoice[] = [];
+  for (const [i, c] of (body.choices as unknown[]).entries()) {
+    if (!c || typeof c !== "object") return undefined;
+    const text = "text" in c && typeof c.text === "string" ? c.text : "message" in c ? messageText(c.message) : undefined;
+    if (text === undefined) return undefined;
+    const index = "index" in c && typeof c.index === "number" ? c.index : i;
+    choices.push({ index, text, logprobs: "logprobs" in c ? c.logprobs : undefined });
+  }
+  choices.sort((a, b) => a.index - b.index);
+  return { choices, usage: readUsage("usage" in body ? body.usage : undefined) };
+}
+
+function messageText(message: unknown): string | undefined {
+  if (!message || typeof message !== "object" || !("content" in message)) return undefined;
+  return typeof message.content === "string" ? message.content : message.content === null ? "" : undefined;
+}
+
+/** The `usage` field as numbers (missing counts as 0). */
+export function readUsage(usage: unknown): Usage {
+  const num = (key: string): number => {
+    if (!usage || typeof usage !== "object" || !(key in usage)) return 0;
+    const v: unknown = (usage as Record<string, unknown>)[key];
+    return typeof v === "number" && Number.isFinite(v) ? v : 0;
+  };
+  return { promptTokens: num("prompt_tokens"), completionTokens: num("completion_tokens") };
+}
+
+/** Add usages. */
+export function sumUsage(usages: readonly Usage[]): Usage {
+  return usages.reduce((a, u) => ({ promptTokens: a.promptTokens + u.promptTokens, completionTokens: a.completionTokens + u.completionTokens }), { promptTokens: 0, completionTokens: 0 });
+}
+
+/**
+ * The usage of a request that carried `prompts` prompts and `choices` answers in all. A server that
+ * reports one answer's usage instead of the sum (llama.cpp) has its figures scaled: its prompt count
+ * by the prompts, its completion count by the answers.
+ */
+export function requestUsage(reported: Usage, prompts: number, choices: number, perChoice: boolean): Usage {
+  if (!perChoice) return reported;
+  return { promptTokens: reported.promptTokens * prompts, completionTokens: reported.completionTokens * choices };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { readCompletion, requestUsage } from "../../../src/model/openai/completion-shape.js";
+
+describe("readCompletion reads both list answers", () => {
+  it("one object with a choice per prompt (vLLM, current llama.cpp), in index order", () => {
+    const a = readCompletion({ choices: [{ index: 1, text: "b" }, { index: 0, text: "a" }], usage: { prompt_tokens: 7, completion_tokens: 2 } });
+    expect(a?.choices.map((c) => c.text)).toEqual(["a", "b"]);
+    expect(a?.usage).toEqual({ promptTokens: 7, completionTokens: 2 });
+    expect(a?.array).toBe(false);
+  });
+
+  it("an array of completion objects (llama.cpp 2025): answers numbered across objects, usage summed", () => {
+    const a = readCompletion([
+      { choices: [{ index: 0, text: "first" }], usage: { prompt_tokens: 3, completion_tokens: 1 } },
+      { choices: [{ index: 0, text: "second" }], usage: { prompt_tokens: 4, completion_tokens: 2 } },
+    ]);
+    expect(a?.choices).toEqual([
+      { index: 0, text: "first", logprobs: undefined },
+      { index: 1, text: "second", logprobs: undefined },
+    ]);
+    expect(a?.usage).toEqual({ promptTokens: 7, completionTokens: 3 });
+    expect(a?.array).toBe(true);
+  });
+
+  it("chat answers, and refuses what is neither shape", () => {
+    expect(readCompletion({ choices: [{ index: 0, message: { content: "hi" } }] })?.choices[0]?.text).toBe("hi");
+    expect(readCompletion({ error: { message: "no" } })).toBeUndefined();
+    expect(readCompletion([{ choices: [{ index: 0, text: "a" }] }, { nope: 1 }])).toBeUndefined();
+  });
+});
+
+describe("requestUsage", () => {
+  it("scales a server's one-answer usage by the prompts and answers of the request", () => {
+    expect(requestUsage({ promptTokens: 7, completionTokens: 4 }, 2, 4, true)).toEqual({ promptTokens: 14, completionTokens: 16 });
+  });
+  it("keeps a summed usage as it is", () => {
+    expect(requestUsage({ promptTokens: 14, completionTokens: 16 }, 2, 4, false)).toEqual({ promptTokens: 14, completionTokens: 16 });
+  });
+});
