@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import { UsageError } from "../../src/errors.js";
+import { CancelledError, UsageError } from "../../src/errors.js";
 import { suite } from "../../src/index.js";
 import type { SuiteEvent } from "../../src/suite/events.js";
 import { captured } from "../support/cli.js";
@@ -74,5 +74,35 @@ describe("ape suite: a spent budget", () => {
     expect(counts.at(-1)).toMatchObject({ done: 3, running: 0, left: 0, stopped: 0 });
     expect(counts.at(-1)?.totals.calls).toBe(result.totals.calls);
     expect(events.at(-1)).toEqual({ type: "suite-done", result });
+  });
+});
+
+describe("suite(): cancelled through its signal", () => {
+  it("stops every task, stores the suite as cancelled, and the same call again finishes it without redoing the finished task", async () => {
+    server = await startWorld({ faults: { latencyMs: 5 } });
+    const dir = tempDir();
+    const options = { tasks: [writeSuiteTasks(dir)], model: "vllm:sim-model", baseUrls: [server.url], candidates: 6, batch: 1, concurrency: 4, parallel: 2, db: join(dir, "ape.db") };
+    const controller = new AbortController();
+    const ended: string[] = [];
+    const stopped = suite({ ...options, signal: controller.signal, onEvent: (e) => {
+      if (e.type !== "task-end") return;
+      ended.push(`${e.task} ${e.status}`);
+      if (e.status === "done") controller.abort();
+    } });
+    await expect(stopped).rejects.toThrow(CancelledError);
+    await expect(stopped).rejects.toThrow(/suite \w+ cancelled; continue it with `ape resume \w+`/);
+    const first = ended.find((e) => e.endsWith(" done"))?.split(" ")[0];
+    expect(ended.filter((e) => e.endsWith(" cancelled"))).toHaveLength(1);
+    expect(readDb<{ status: string }>(join(dir, "ape.db"), "SELECT status FROM suites")).toEqual([{ status: "cancelled" }]);
+    const doneRun = readDb<{ id: string; calls: number }>(join(dir, "ape.db"), "SELECT id, calls FROM runs WHERE status = 'done'");
+
+    const events: SuiteEvent[] = [];
+    const result = await suite({ ...options, onEvent: (e) => events.push(e) });
+    expect(result.status).toBe("done");
+    expect(events[0]).toMatchObject({ type: "suite-start", resumed: true, counts: { done: 1 } });
+    const again = result.tasks.find((t) => t.task === first);
+    expect(again?.runId).toBe(doneRun[0]?.id);
+    expect(again?.calls).toBe(doneRun[0]?.calls);
+    expect(readDb<{ n: number }>(join(dir, "ape.db"), "SELECT count(*) AS n FROM runs")[0]?.n).toBe(3);
   });
 });
