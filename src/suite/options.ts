@@ -17,7 +17,7 @@ export interface SuiteOptions extends SearchSettings {
   readonly parallel?: number | undefined;
   /**
    * Require every task to declare this protocol in its file (`"protocol": "ape-paper"`, as
-   * `ape import --format ape` writes it): the paper's splits and metric per task.
+   * `ape import ape` writes it): the paper's splits and metric per task.
    */
   readonly protocol?: SuiteProtocol | undefined;
   /** Continue exactly this suite (`ape resume SUITE`); its settings and tasks must match. */

@@ -29,7 +29,7 @@ describe("ape suite: bad input", () => {
     const tasks = writeSuiteTasks(dir);
     const paper = captured();
     expect(await main(["suite", "--tasks", tasks, "--protocol", "ape-paper", "--db", join(dir, "b.db")], paper)).toBe(2);
-    expect(paper.err()).toMatch(/--protocol ape-paper: task .*opposites-a\.json does not declare "protocol": "ape-paper".*ape import --format ape/);
+    expect(paper.err()).toMatch(/--protocol ape-paper: task .*opposites-a\.json does not declare "protocol": "ape-paper".*ape import ape/);
 
     const twice = captured();
     expect(await main(["suite", "--tasks", tasks, join(tasks, "opposites-a.json"), "--db", join(dir, "c.db")], twice)).toBe(2);

@@ -111,7 +111,10 @@ export interface GroupedBarChartSpec extends Omit<BarChartSpec, "bars"> {
   readonly groups: readonly BarGroup[];
 }
 
-/** Bars grouped by category, with whiskers; a group with an `href` links its bars and label there. */
+/**
+ * Bars grouped by category, with whiskers; a group with an `href` links its bars and label there.
+ * Category labels are slanted (many tasks fit) and cut to 12 characters; the bars' tooltips say the rest.
+ */
 export function groupedBarChart(spec: GroupedBarChartSpec): string {
   const band = (W - M.left - M.right) / Math.max(1, spec.groups.length);
   const y = linear(spec.yDomain, [H - M.bottom, M.top]);
@@ -121,7 +124,7 @@ export function groupedBarChart(spec: GroupedBarChartSpec): string {
     const width = (band * 0.8) / Math.max(1, g.bars.length);
     const marks = g.bars.map((b, k) => barMark(b, M.left + i * band + band * 0.1 + k * width, width * 0.9, y, base));
     const x = M.left + i * band + band / 2;
-    const text = `<text class="tick" x="${x.toFixed(1)}" y="${H - M.bottom + 12}" text-anchor="end" transform="rotate(-30 ${x.toFixed(1)} ${H - M.bottom + 12})">${esc(cut(g.label, 18))}</text>`;
+    const text = `<text class="tick" x="${x.toFixed(1)}" y="${H - M.bottom + 12}" text-anchor="end" transform="rotate(-30 ${x.toFixed(1)} ${H - M.bottom + 12})">${esc(cut(g.label, 12))}</text>`;
     const group = marks.join("") + text;
     parts.push(g.href ? `<a href="${esc(g.href)}">${group}</a>` : group);
   });

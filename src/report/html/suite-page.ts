@@ -64,7 +64,7 @@ function comparisonFigure(r: SuiteResult): string {
       ? emptyChart("ape versus human per task", "no test scores yet (no task has finished)")
       : groupedBarChart({
           label: "ape versus the best human reference per task, test split",
-          xLabel: "task",
+          xLabel: "",
           yLabel: "test score",
           yDomain: [0, 1],
           groups: scored.map((t) => ({ label: t.task, href: `#${anchor(t)}`, bars: [...bar(t, "ape", t.ape), ...bar(t, "human", t.reference)] })),
