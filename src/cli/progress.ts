@@ -98,6 +98,14 @@ function plainProgress(stderr: Output): Progress {
   };
 }
 
+/** A cli-progress bar drawn on `stream` in `format`, redrawn at most 5 times a second, left on screen at the end. */
+export function liveBar(stream: Output, format: string): cliProgress.SingleBar {
+  return new cliProgress.SingleBar(
+    { stream: stream as unknown as NodeJS.WritableStream, format, hideCursor: true, clearOnComplete: false, fps: 5 },
+    cliProgress.Presets.shades_classic,
+  );
+}
+
 /** Seconds as `1m05s` / `42s`, or `-` when unknown. */
 export function fmtEta(seconds: number | undefined): string {
   if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return "-";
@@ -110,16 +118,7 @@ export function fmtEta(seconds: number | undefined): string {
  * tokens, cost, and an ETA for the selection from its evaluation rate so far.
  */
 function barProgress(stderr: Output, now: () => number = Date.now): Progress {
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: stderr as unknown as NodeJS.WritableStream,
-      format: "{stage} |{bar}| {evals} | {alive} alive | {totals} | ETA {remaining}",
-      hideCursor: true,
-      clearOnComplete: false,
-      fps: 5,
-    },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = liveBar(stderr, "{stage} |{bar}| {evals} | {alive} alive | {totals} | ETA {remaining}");
   let started = false;
   let payload = { stage: "probe", evals: "0 evals", alive: 0, totals: "0 calls", remaining: "-" };
   let selection: { since: number; done: number } | undefined;

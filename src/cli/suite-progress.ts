@@ -2,11 +2,10 @@
  * Turning suite events into progress on stderr, on the same channels as a search's: a live bar
  * over the tasks on a terminal, plain lines otherwise, one JSON object per line, or nothing.
  */
-import cliProgress from "cli-progress";
 import type { SuiteCounts, SuiteEvent } from "../suite/events.js";
 import { terminalText } from "../report/terminal-text.js";
 import type { Output, TextOutput } from "./context.js";
-import { describeTotals, fmtEta, jsonEvent, type ProgressMode } from "./progress.js";
+import { describeTotals, fmtEta, jsonEvent, liveBar, type ProgressMode } from "./progress.js";
 
 /** A suite event sink plus a way to stop drawing. */
 export interface SuiteProgress {
@@ -85,19 +84,10 @@ function plainProgress(stderr: Output): SuiteProgress {
 
 /** A live bar over the tasks: done of all, running, left, calls, tokens, cost, ETA. */
 function barProgress(stderr: Output): SuiteProgress {
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: stderr as unknown as NodeJS.WritableStream,
-      format: "suite |{bar}| {value}/{total} tasks | {running} running, {left} left | {totals} | ETA {eta}",
-      hideCursor: true,
-      clearOnComplete: false,
-      fps: 5,
-    },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = liveBar(stderr, "suite |{bar}| {value}/{total} tasks | {running} running, {left} left | {totals} | ETA {remaining}");
   let started = false;
   const show = (c: SuiteCounts, total: number): void => {
-    const payload = { running: c.running, left: c.left, totals: describeTotals(c.totals), eta: fmtEta(c.etaSeconds) };
+    const payload = { running: c.running, left: c.left, totals: describeTotals(c.totals), remaining: fmtEta(c.etaSeconds) };
     if (!started) {
       bar.start(total, c.done, payload);
       started = true;
