@@ -88,6 +88,10 @@ describe("importBigBench, importCsv, importJsonl", () => {
       expect(task.name).toBe("words");
       expect(task.examples[0]).toEqual({ input: "big", output: "large, huge" });
       await expect(importCsv(csv)).rejects.toThrow(/no column "input" \(columns: word, meaning, x\); choose one with --input-col/);
+      await writeFile(csv, `word,meaning,x\nbig,"large,\nhuge",1\nsmall,${"y".repeat(20_001)},2\n`);
+      await expect(importCsv(csv, { inputCol: "word", outputCol: "meaning" })).rejects.toThrow(
+        `${csv}: line 4: column "meaning": too long: 20001 characters, the cap is 20000`,
+      );
       await writeFile(csv, "a,b\n1,2,3\n");
       await expect(importCsv(csv, { inputCol: "a", outputCol: "b" })).rejects.toThrow(TaskError);
       const jsonl = join(dir, "lines.jsonl");
