@@ -65,6 +65,12 @@ describe("ape import", () => {
       const missing = captured();
       expect(await main(["import", "bigbench", join(dir, "nope.json")], missing)).toBe(2);
       expect(missing.err()).toContain(`${join(dir, "nope.json")}: cannot read: no such file`);
+      const one = join(dir, "one.json");
+      await writeFile(one, JSON.stringify({ examples: [{ input: "q", target: "a" }] }));
+      const single = captured();
+      expect(await main(["import", "bigbench", one, "--out", join(dir, "out")], single)).toBe(2);
+      expect(single.err()).toContain(`invalid task file ${one}:\n  ${one}: split: the eval split is empty`);
+      expect(single.err()).not.toContain(join(dir, "out"));
       const format = captured();
       expect(await main(["import", "xml", csv], format)).toBe(2);
       expect(ctx.out() + missing.out()).toBe("");

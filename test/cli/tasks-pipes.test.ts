@@ -24,7 +24,7 @@ function badUtf8Task(bad: readonly number[]): Buffer {
 }
 
 describe("ape on the command line", () => {
-  it("takes task folders and files as arguments and names them exactly as typed", async () => {
+  it("takes task folders and files as arguments and names every path exactly as typed", async () => {
     const cwd = tempDir();
     await mkdir(join(cwd, "My Tasks"));
     await writeFile(join(cwd, "My Tasks", "pairs.jsonl"), '{"input":"a","output":"b"}\n{"input":"c","output":"d"}\n');
@@ -37,6 +37,11 @@ describe("ape on the command line", () => {
     const missing = await ape(["tasks", "./No Such/Dir"], { cwd });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("ape: cannot read ./No Such/Dir: no such file or folder; give task files or folders of them\n");
+    await writeFile(join(cwd, "bb.json"), JSON.stringify({ name: "bb", examples: [{ input: "a", target: "b" }, { input: "c", target: "d" }] }));
+    const imported = await ape(["import", "bigbench", "./bb.json", "--out", "./Out Dir/"], { cwd });
+    expect(imported.stdout).toBe("wrote ./Out Dir/bb.json: 1 demo, 1 eval, 0 test, 0 references\n");
+    const again = await ape(["import", "bigbench", "./bb.json", "--out", "./Out Dir/"], { cwd });
+    expect(again.stderr).toBe("ape: ./Out Dir/bb.json already exists; pass --force to replace it\n");
   });
 
   it("refuses a task file that is not UTF-8, naming the file and the byte offset", async () => {

@@ -33,8 +33,8 @@ function tableOptions(args: Args): { name?: string; metric?: MetricName } {
   return { ...(name === undefined ? {} : { name }), ...(metric === undefined ? {} : { metric }) };
 }
 
-async function write(ctx: CliContext, tasks: readonly TaskFile[], args: Args): Promise<void> {
-  const written = await writeTasks(tasks, text(args, "out") ?? "tasks", { force: args["force"] === true });
+async function write(ctx: CliContext, tasks: readonly TaskFile[], source: string, args: Args): Promise<void> {
+  const written = await writeTasks(tasks, text(args, "out") ?? "tasks", { force: args["force"] === true, source });
   for (const w of written) {
     const c = w.counts;
     ctx.stdout.write(
@@ -124,7 +124,7 @@ export const importCommand: CommandFactory = (ctx) => ({
           const args = argv as Args;
           const source = text(args, "source");
           if (!source) throw new UsageError(`name the ${format.name} file or folder to import`);
-          await write(ctx, await format.read(source, args), args);
+          await write(ctx, await format.read(source, args), source, args);
         },
       };
       out = out.command(module);

@@ -4,10 +4,10 @@
  * invalid. Paths appear in messages exactly as the user typed them.
  */
 import { readdir, stat } from "node:fs/promises";
-import { sep } from "node:path";
 import type { Argv, CommandModule } from "yargs";
 import { TaskError, UsageError } from "../../errors.js";
 import { loadTask } from "../../task/index.js";
+import { under } from "../../task/paths.js";
 import type { CliContext, CommandFactory } from "../context.js";
 
 /** Lay out rows as a plain text table with left-aligned columns. */
@@ -21,11 +21,6 @@ export function formatTable(rows: readonly (readonly string[])[]): string {
       .trimEnd(),
   );
   return `${lines.join("\n")}\n`;
-}
-
-/** A file inside a folder, the folder written exactly as the user gave it. */
-function inFolder(dir: string, name: string): string {
-  return dir.endsWith("/") || dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`;
 }
 
 /** The task files named by `paths`: each folder's *.json and *.jsonl files, and each file itself. */
@@ -44,7 +39,7 @@ async function taskFiles(paths: readonly string[]): Promise<string[]> {
     }
     const names = (await readdir(path)).filter((n) => n.endsWith(".json") || n.endsWith(".jsonl")).sort();
     if (names.length === 0) throw new UsageError(`no task files (*.json, *.jsonl) in ${path}`);
-    files.push(...names.map((name) => inFolder(path, name)));
+    files.push(...names.map((name) => under(path, name)));
   }
   return files;
 }

@@ -12,9 +12,10 @@
  * order, the cause is the answer), common_concept `{items, all_common_concepts}` (items joined by ", ").
  */
 import { readdir, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname } from "node:path";
 import { TaskError, UsageError, type TaskIssue } from "../../errors.js";
 import { mulberry32, shuffled, type Random } from "../../random.js";
+import { under } from "../paths.js";
 import type { ExampleFile, TaskFile } from "../schema.js";
 import { distinct, fieldTexts, textIssues, type SourceText } from "./check.js";
 import { metricForTask } from "./metrics.js";
@@ -36,7 +37,7 @@ const ANSWER_FIELDS = ["output", "other_rhymes", "possible_translations"] as con
 export async function importApe(path: string, options: ApeImportOptions = {}): Promise<TaskFile[]> {
   const { root, only } = await locate(path);
   const names = only ? [only] : await taskNames(root);
-  if (names.length === 0) throw new UsageError(`no tasks in ${join(root, "raw")}: expected raw/induce/<task>.json files`);
+  if (names.length === 0) throw new UsageError(`no tasks in ${under(root, "raw")}: expected raw/induce/<task>.json files`);
   const tasks: TaskFile[] = [];
   for (const name of names) tasks.push(await importOne(root, name, options.seed ?? 0));
   return tasks;
@@ -57,25 +58,25 @@ async function locate(path: string): Promise<{ root: string; only: string | unde
       return { root: dirname(dirname(dirname(path))), only: basename(path, ".json") };
     throw new UsageError(`${path} is neither a folder in the APE layout nor a raw/induce/<task>.json file`);
   }
-  for (const candidate of [path, join(path, "data"), join(path, "experiments/data/instruction_induction"), join(path, "data/instruction_induction")])
-    if (await isDir(join(candidate, "raw/induce"))) return { root: candidate, only: undefined };
+  for (const candidate of [path, under(path, "data"), under(path, "experiments/data/instruction_induction"), under(path, "data/instruction_induction")])
+    if (await isDir(under(candidate, "raw/induce"))) return { root: candidate, only: undefined };
   throw new UsageError(`no raw/induce folder in ${path} (looked in ., data/, experiments/data/instruction_induction/)`);
 }
 
 async function taskNames(root: string): Promise<string[]> {
-  const files = await readdir(join(root, "raw/induce"));
+  const files = await readdir(under(root, "raw/induce"));
   return files.filter((f) => f.endsWith(".json")).map((f) => basename(f, ".json")).sort();
 }
 
 async function importOne(root: string, name: string, seed: number): Promise<TaskFile> {
   const random = mulberry32(seed);
-  const induceFile = join(root, "raw/induce", `${name}.json`);
+  const induceFile = under(root, "raw/induce", `${name}.json`);
   const induce = await readRaw(induceFile, name, random);
   if (induce.length < 2)
     throw new TaskError(induceFile, [
       { path: "examples", message: `${induce.length} example(s); induce needs at least 2 (demos and eval examples are cut from it)` },
     ]);
-  const test = await readRaw(join(root, "raw/execute", `${name}.json`), name, random);
+  const test = await readRaw(under(root, "raw/execute", `${name}.json`), name, random);
   const order = shuffled(induce, random);
   const demoCount = Math.min(Math.floor(order.length / 2), APE_DEMO_CAP);
   const example = (prefix: string, e: RawExample, split: ExampleFile["split"]): ExampleFile => ({
@@ -90,7 +91,7 @@ async function importOne(root: string, name: string, seed: number): Promise<Task
     description: `Instruction-induction task "${name}" (imported from the APE layout; splits as in the APE paper).`,
     metric: metricForTask(name),
     protocol: "ape-paper",
-    references: await readAnnotations(join(root, "annotations", `${name}.json`)),
+    references: await readAnnotations(under(root, "annotations", `${name}.json`)),
     examples: [
       ...order.map((e, i) => example("induce", e, i < demoCount ? "demo" : "eval")),
       ...test.map((e) => example("execute", e, "test")),
