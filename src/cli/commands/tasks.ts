@@ -30,8 +30,10 @@ async function taskFiles(paths: readonly string[]): Promise<string[]> {
     let info;
     try {
       info = await stat(path);
-    } catch {
-      throw new UsageError(`cannot read ${path}: no such file or folder; give task files or folders of them`);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === "ENOENT" ? "no such file or folder" : String(code ?? error);
+      throw new UsageError(`cannot read ${path}: ${why}; give task files or folders of them`);
     }
     if (!info.isDirectory()) {
       files.push(path);
