@@ -70,3 +70,24 @@ export function unknownModel(dialect: Dialect, name: string): HttpError {
   if (dialect === "openai") return new HttpError(404, `The model \`${name}\` does not exist or you do not have access to it.`, "invalid_request_error", "model_not_found");
   return new HttpError(404, `The model \`${name}\` does not exist.`);
 }
+
+/** llama.cpp's routes that answer without the API key. */
+const LLAMA_PUBLIC = new Set(["/health", "/v1/health", "/models", "/v1/models", "/api/tags"]);
+
+/**
+ * Whether a server started with an API key asks for it on `path`: vLLM guards only `/v1/…`,
+ * SGLang all but `/health…`, llama.cpp all but its public routes, OpenAI everything.
+ */
+export function needsKey(dialect: Dialect, path: string): boolean {
+  switch (dialect) {
+    case "vllm":
+      return path.startsWith("/v1/");
+    case "sglang":
+      return !path.startsWith("/health");
+    case "llamacpp":
+      return !LLAMA_PUBLIC.has(path);
+    case "openai":
+    case "ollama":
+      return true;
+  }
+}

@@ -216,3 +216,21 @@ describe("every family", () => {
     });
   }
 });
+
+describe("an API key", () => {
+  const guarded: [SimFamily, string, number][] = [
+    ["vllm", "/tokenize", 200],
+    ["vllm", "/infill", 404],
+    ["llamacpp", "/infill", 401],
+    ["llamacpp", "/health", 200],
+    ["openai-instruct", "/infill", 401],
+  ];
+  for (const [family, path, want] of guarded) {
+    it(`${family}: ${path} without the key answers ${want}`, async () => {
+      const { server } = await serve({ family, apiKey: "sk-x", fim: true });
+      const body = path === "/health" ? undefined : { model: MODEL, prompt: "a", content: "a", input_prefix: "a", input_suffix: "b" };
+      expect((await call(server, path, body)).status).toBe(want);
+      expect((await call(server, "/v1/completions", { model: MODEL, prompt: "a" })).status).toBe(401);
+    });
+  }
+});

@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { CREATED } from "./context.js";
-import { errorBody } from "./dialect.js";
+import { errorBody, needsKey } from "./dialect.js";
 import { FAMILIES } from "./families.js";
 import { FaultPlan } from "./faults.js";
 import { HttpError, parseJson, readBody, send } from "./http.js";
@@ -92,7 +92,7 @@ export async function startSimServer(options: SimOptions): Promise<SimServer> {
     }
     let reply: { status: number; body: unknown };
     try {
-      if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+      if (options.apiKey !== undefined && needsKey(rules.dialect, path) && req.headers.authorization !== `Bearer ${options.apiKey}`) {
         throw new HttpError(401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key");
       }
       const result = route(ctx, method, path, parseJson(text, rules.badJsonStatus));

@@ -75,7 +75,11 @@ export interface SimOptions {
    * the path given to `-m`. @default ["sim-model"]
    */
   readonly models?: readonly string[];
-  /** When set, every request needs `Authorization: Bearer <apiKey>` or gets a 401. */
+  /**
+   * When set, requests need `Authorization: Bearer <apiKey>` or get a 401, on the paths the family
+   * guards: vLLM only `/v1/…`, SGLang all but `/health`, llama.cpp all but `/health` and
+   * `/v1/models`, the others everything.
+   */
   readonly apiKey?: string;
   /**
    * The model has FIM tokens: a raw completions prompt holding `<|fim_prefix|>…<|fim_suffix|>…
