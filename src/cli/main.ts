@@ -4,6 +4,7 @@
  */
 import yargs from "yargs";
 import { ApeError, EXIT, UsageError } from "../errors.js";
+import { watchClosedPipe } from "./closed-pipe.js";
 import { estimateCommand } from "./commands/estimate.js";
 import { importCommand } from "./commands/import.js";
 import { resumeCommand } from "./commands/resume.js";
@@ -42,9 +43,12 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
   const onSigint = (): void => controller.abort();
   if (!ctx) process.once("SIGINT", onSigint);
   const context = ctx ?? processContext(controller.signal);
+  // Once for the process: a reader that closed our stdout stops the command, quietly, exit 0.
+  const stdoutClosed = ctx ? () => false : watchClosedPipe(process.stdout, () => controller.abort());
   try {
     // Every write of every command, errors included, goes out with control characters escaped.
-    return await run(argv, commandContext(context));
+    const code = await run(argv, commandContext(context));
+    return stdoutClosed() ? EXIT.ok : code;
   } finally {
     if (!ctx) process.off("SIGINT", onSigint);
   }

@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { TaskIssue } from "../errors.js";
 import { KNOWN_FIELDS, TEXT_CAP } from "./schema.js";
 import { nearest } from "./suggest.js";
-import { METRICS, SPLITS } from "./types.js";
+import { METRICS, PROTOCOLS, SPLITS } from "./types.js";
 
 /** `["examples", 12, "output"]` → `examples[12].output`. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -48,6 +48,11 @@ export function issuesFromZod(
     }
   }
   return out;
+}
+
+/** The message for a text over its cap. */
+export function tooLong(length: number, cap: number = TEXT_CAP): string {
+  return `too long: ${Number.isNaN(length) ? "?" : length} characters, the cap is ${cap}`;
 }
 
 function knownFor(path: readonly PropertyKey[]): readonly string[] {
@@ -112,6 +117,8 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): stri
     case "invalid_value": {
       if (field === "metric")
         return `unknown metric ${JSON.stringify(issue.input)}; valid metrics: ${METRICS.join(", ")}`;
+      if (field === "protocol")
+        return `unknown protocol ${JSON.stringify(issue.input)}; known protocols: ${PROTOCOLS.join(", ")}`;
       if (field === "split") return `unknown split ${JSON.stringify(issue.input)}; valid splits: ${SPLITS.join(", ")}`;
       if (field === "version")
         return typeof issue.input === "number"
@@ -121,7 +128,7 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): stri
     }
     case "too_big":
       if (issue.origin === "string")
-        return `too long: ${typeof issue.input === "string" ? issue.input.length : "?"} characters, the cap is ${Number(issue.maximum) === TEXT_CAP ? TEXT_CAP : Number(issue.maximum)}`;
+        return tooLong(typeof issue.input === "string" ? issue.input.length : NaN, Number(issue.maximum));
       return `must be at most ${Number(issue.maximum)}`;
     case "too_small":
       if (issue.origin === "array") {

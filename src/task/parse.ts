@@ -46,6 +46,7 @@ export function parseTaskFile(text: string, file: string, options: TaskOptions =
       name: t.name,
       description: t.description,
       metric: t.metric ?? "exact_match",
+      protocol: t.protocol,
       templates: t.templates && stripUndefined(t.templates),
       references: t.references ?? [],
       split: t.split,
@@ -53,7 +54,7 @@ export function parseTaskFile(text: string, file: string, options: TaskOptions =
   } else {
     // The head is broken, but the templates it gives may still be checked for their placeholders.
     const templates = readableTemplates((value as Record<string, unknown>)["templates"]);
-    head = { name: "", description: undefined, metric: "exact_match", templates, references: [], split: undefined };
+    head = { name: "", description: undefined, metric: "exact_match", protocol: undefined, templates, references: [], split: undefined };
   }
   return assembleTask(file, head, examples, list.length, issues, options);
 }
@@ -83,7 +84,15 @@ export function parseJsonlTask(text: string, file: string, options: TaskOptions 
   };
   const examples = checkExamples(raw, issues, label);
   const name = basename(file, extname(file));
-  const head: TaskHead = { name, description: undefined, metric: "exact_match", templates: undefined, references: [], split: undefined };
+  const head: TaskHead = {
+    name,
+    description: undefined,
+    metric: "exact_match",
+    protocol: undefined,
+    templates: undefined,
+    references: [],
+    split: undefined,
+  };
   try {
     return assembleTask(file, head, examples, raw.length, issues, options, label);
   } catch (error) {

@@ -3,7 +3,7 @@
  * user sees are written in issues.ts, and rules across fields (ids, splits, templates) in validate.ts.
  */
 import { z } from "zod";
-import { METRICS, SPLITS } from "./types.js";
+import { METRICS, PROTOCOLS, SPLITS } from "./types.js";
 
 /** The longest input, output, reference or template accepted, in characters. */
 export const TEXT_CAP = 20_000;
@@ -48,6 +48,7 @@ export const taskFileSchema = z.strictObject({
   name: z.string().min(1).max(NAME_CAP),
   description: z.string().max(TEXT_CAP).optional(),
   metric: z.enum(METRICS).optional(),
+  protocol: z.enum(PROTOCOLS).optional(),
   templates: templatesSchema.optional(),
   references: z.array(text.min(1)).optional(),
   split: splitSchema.optional(),
@@ -68,6 +69,7 @@ export interface TaskFile {
   readonly name: string;
   readonly description?: string;
   readonly metric?: (typeof METRICS)[number];
+  readonly protocol?: (typeof PROTOCOLS)[number];
   readonly templates?: Partial<Record<"eval" | "demo" | "forward" | "reverse", string>>;
   readonly references?: readonly string[];
   readonly split?: SplitFile;

@@ -13,6 +13,15 @@ export const SPLITS = ["demo", "eval", "test"] as const;
 /** Name of a split. */
 export type SplitName = (typeof SPLITS)[number];
 
+/**
+ * Evaluation protocols a task can declare. `ape-paper`: the splits are the original APE paper's
+ * roles (demos and eval from the `induce` data, the whole `execute` data as test), so scores can be
+ * set beside the paper's; every example names its split and nothing is re-split.
+ */
+export const PROTOCOLS = ["ape-paper"] as const;
+/** Name of an evaluation protocol. */
+export type Protocol = (typeof PROTOCOLS)[number];
+
 /** One input with every output that counts as correct. */
 export interface Example {
   /** Stable id within the task (from the file, or the 0-based position). */
@@ -44,6 +53,8 @@ export interface Task {
   readonly source: string;
   readonly description: string | undefined;
   readonly metric: MetricName;
+  /** The evaluation protocol the task's splits follow, when the file declares one. */
+  readonly protocol?: Protocol;
   readonly templates: Templates;
   /** Human-written reference instructions, scored beside the winner at the end. */
   readonly references: readonly string[];

@@ -7,7 +7,7 @@ import { placeholdersIn, type Placeholder } from "../template.js";
 import { issuesFromZod, formatPath } from "./issues.js";
 import { exampleSchema, type ExampleFile, type SplitFile } from "./schema.js";
 import { fractionSum, splitByFractions, splitCounts } from "./split.js";
-import { DEFAULT_TEMPLATES, SPLITS, type Example, type MetricName, type SplitName, type Task, type Templates } from "./types.js";
+import { DEFAULT_TEMPLATES, SPLITS, type Example, type MetricName, type Protocol, type SplitName, type Task, type Templates } from "./types.js";
 
 /** Options for loading a task. */
 export interface TaskOptions {
@@ -23,6 +23,7 @@ export interface TaskHead {
   readonly name: string;
   readonly description: string | undefined;
   readonly metric: MetricName;
+  readonly protocol: Protocol | undefined;
   readonly templates: Partial<Templates> | undefined;
   readonly references: readonly string[];
   readonly split: SplitFile | undefined;
@@ -96,6 +97,11 @@ export function assembleTask(
         message: `missing; some examples name their split, so every example must (or none, and the "split" fractions decide)`,
       });
   }
+  if (head?.protocol !== undefined && explicit === 0)
+    issues.push({
+      path: "protocol",
+      message: `the ${head.protocol} protocol keeps the source's own splits, so every example must name its "split" (demo, eval or test)`,
+    });
   const split = head?.split;
   if (split && explicit > 0 && (split.demo ?? split.eval ?? split.test) !== undefined)
     issues.push({ path: "split", message: 'fractions cannot be combined with examples that name their own "split"' });
@@ -122,6 +128,7 @@ export function assembleTask(
     source: file,
     description: head.description,
     metric: head.metric,
+    ...(head.protocol === undefined ? {} : { protocol: head.protocol }),
     templates: Object.freeze({ ...DEFAULT_TEMPLATES, ...head.templates }),
     references: Object.freeze([...head.references]),
     splits: Object.freeze({

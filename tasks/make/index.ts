@@ -19,13 +19,15 @@ import { singularToPlural } from "./plural.js";
 import { rhymes } from "./rhymes.js";
 import { sentenceSimilarity } from "./similarity.js";
 import { activeToPassive, negation, orthographyStartsWith, sentiment } from "./sentences.js";
+import { translationEnDe, translationEnEs, translationEnFr } from "./translation.js";
 import { firstWordLetter, lettersList, secondWordLetter } from "./words.js";
 
 /** Every generator, one per shipped task. */
 export const GENERATORS: readonly (() => TaskSpec)[] = [
   activeToPassive, antonyms, causeAndEffect, commonConcept, diff, firstWordLetter, informalToFormal,
   largerAnimal, lettersList, negation, numToVerbal, orthographyStartsWith, rhymes, secondWordLetter,
-  sentenceSimilarity, sentiment, singularToPlural, sum, synonyms, taxonomyAnimal, wordInContext,
+  sentenceSimilarity, sentiment, singularToPlural, sum, synonyms, taxonomyAnimal, translationEnDe,
+  translationEnEs, translationEnFr, wordInContext,
 ];
 
 /** The shipped task files: file name → text. */

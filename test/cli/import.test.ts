@@ -12,13 +12,13 @@ describe("ape import", () => {
       const ctx = captured();
       expect(await main(["import", "ape", "test/fixtures/ape-layout", "--out", dir], ctx)).toBe(0);
       expect(ctx.out().trim().split("\n")).toEqual([
-        `wrote ${join(dir, "antonyms.json")}: 5 demo, 4 eval, 4 test, 2 references`,
-        `wrote ${join(dir, "common_concept.json")}: 3 demo, 2 eval, 2 test, 1 references`,
-        `wrote ${join(dir, "larger_animal.json")}: 2 demo, 4 eval, 3 test, 0 references`,
+        `wrote ${join(dir, "antonyms.json")}: 2 demo, 3 eval, 8 test, 2 references`,
+        `wrote ${join(dir, "common_concept.json")}: 1 demo, 2 eval, 4 test, 1 references`,
+        `wrote ${join(dir, "larger_animal.json")}: 1 demo, 1 eval, 7 test, 0 references`,
       ]);
       const check = captured();
-      expect(await main(["tasks", "--dir", dir], check)).toBe(0);
-      expect(check.out()).toMatch(/^common_concept\s+3\s+2\s+2\s+f1\s+1$/m);
+      expect(await main(["tasks", dir], check)).toBe(0);
+      expect(check.out()).toMatch(/^common_concept\s+1\s+2\s+4\s+f1\s+1$/m);
       const again = captured();
       expect(await main(["import", "ape", "test/fixtures/ape-layout", "--out", dir], again)).toBe(2);
       expect(again.err()).toContain("already exists; pass --force");
@@ -65,6 +65,12 @@ describe("ape import", () => {
       const missing = captured();
       expect(await main(["import", "bigbench", join(dir, "nope.json")], missing)).toBe(2);
       expect(missing.err()).toContain(`${join(dir, "nope.json")}: cannot read: no such file`);
+      const one = join(dir, "one.json");
+      await writeFile(one, JSON.stringify({ examples: [{ input: "q", target: "a" }] }));
+      const single = captured();
+      expect(await main(["import", "bigbench", one, "--out", join(dir, "out")], single)).toBe(2);
+      expect(single.err()).toContain(`invalid task file ${one}:\n  ${one}: split: the eval split is empty`);
+      expect(single.err()).not.toContain(join(dir, "out"));
       const format = captured();
       expect(await main(["import", "xml", csv], format)).toBe(2);
       expect(ctx.out() + missing.out()).toBe("");

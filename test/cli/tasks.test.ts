@@ -17,18 +17,19 @@ describe("ape tasks", () => {
     expect(ctx.err()).toBe("");
   });
 
-  it("lists a folder given with --dir and reports its broken files", async () => {
+  it("lists the folders and files given as arguments and reports their broken files", async () => {
     const { dir, cleanup } = await tempFolder();
     try {
       await writeFile(join(dir, "good.json"), JSON.stringify({ name: "good", examples: [{ input: "a", output: "b" }, { input: "c", output: "d" }] }));
       await writeFile(join(dir, "bad.json"), "{");
       const ctx = captured();
-      expect(await main(["tasks", "--dir", dir], ctx)).toBe(2);
+      expect(await main(["tasks", `${dir}/`, "tasks/sum.json"], ctx)).toBe(2);
       expect(ctx.out()).toMatch(/^good\s+1\s+1\s+0\s+exact_match\s+0$/m);
-      expect(ctx.err()).toContain(`${join(dir, "bad.json")}: 1:2: not valid JSON`);
+      expect(ctx.out()).toMatch(/^sum\s+50\s+175\s+175\s+exact_match\s+\d$/m);
+      expect(ctx.err()).toContain(`${dir}/bad.json: 1:2: not valid JSON`);
       const empty = captured();
-      expect(await main(["tasks", "--dir", join(dir, "missing")], empty)).toBe(2);
-      expect(empty.err()).toContain("cannot read the task folder");
+      expect(await main(["tasks", join(dir, "Missing-Dir")], empty)).toBe(2);
+      expect(empty.err()).toContain(`cannot read ${join(dir, "Missing-Dir")}: no such file or folder`);
     } finally {
       await cleanup();
     }

@@ -98,7 +98,7 @@ describe("what ape prints to a terminal shows control characters escaped", () =>
   });
 
   it("ape tasks: a task file's name, in an aligned table", async () => {
-    const r = await ape(["tasks", "--dir", dir]);
+    const r = await ape(["tasks", dir]);
     expect(r.code).toBe(0);
     expect(rawControls(r.stdout)).toEqual([]);
     const [header = "", row = ""] = r.stdout.split("\n");

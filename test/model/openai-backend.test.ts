@@ -24,8 +24,9 @@ describe("probe finds out what each server family can do", () => {
     ["sglang", { promptLogprobs: true, completions: true, fill0: "chat", batch: true, n: true }],
     ["openai-instruct", { promptLogprobs: false, completions: true, fill0: "suffix", batch: true, n: true }],
     ["davinci", { promptLogprobs: true, completions: true, fill0: "chat", batch: true, n: true }],
-    ["llamacpp", { promptLogprobs: false, completions: true, fill0: "chat", batch: true, n: false }],
-    ["ollama", { promptLogprobs: false, completions: true, fill0: "suffix", batch: false, n: false }],
+    ["llamacpp", { promptLogprobs: false, completions: true, fill0: "chat", batch: true, n: true }],
+    ["llamacpp-2025", { promptLogprobs: false, completions: true, fill0: "chat", batch: true, n: false }],
+    ["ollama", { promptLogprobs: false, completions: true, fill0: "chat", batch: false, n: false }],
     ["chat-only", { promptLogprobs: false, completions: false, fill0: "chat", batch: false, n: true }],
   ];
   for (const [family, want] of cases) {

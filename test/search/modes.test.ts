@@ -49,8 +49,8 @@ describe("reverse (fill-in) proposals take the best path the server has, and rec
     expect(fills.every((r) => r.outcome === 200)).toBe(true);
   });
 
-  it("Ollama takes `suffix` natively", async () => {
-    const candidates = await reverseSearch({ family: "ollama" }, "ollama:sim-model");
+  it("Ollama takes `suffix` natively for a model whose template supports insert", async () => {
+    const candidates = await reverseSearch({ family: "ollama", insert: true }, "ollama:sim-model");
     expect(candidates.every((c) => c.fill_path === "suffix")).toBe(true);
     expect(requests(server!, "/v1/completions", (b) => typeof b.suffix === "string" && (b.suffix as string).includes("Input:")).length).toBeGreaterThan(0);
   });

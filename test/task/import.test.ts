@@ -8,25 +8,28 @@ import { tempFolder } from "../support/temp.js";
 const FIXTURE = "test/fixtures/ape-layout";
 
 describe("importApe", () => {
-  it("turns induce into demo, halves execute into eval and test, and reads annotations", async () => {
+  it("cuts induce into demos and eval (half each), keeps execute whole as test, and reads annotations", async () => {
     const tasks = await importApe(FIXTURE);
     expect(tasks.map((t) => t.name)).toEqual(["antonyms", "common_concept", "larger_animal"]);
     const { dir, cleanup } = await tempFolder();
     try {
       const written = await writeTasks(tasks, dir);
       expect(written.map((w) => [w.name, w.counts.demo, w.counts.eval, w.counts.test, w.references])).toEqual([
-        ["antonyms", 5, 4, 4, 2],
-        ["common_concept", 3, 2, 2, 1],
-        ["larger_animal", 2, 4, 3, 0],
+        ["antonyms", 2, 3, 8, 2],
+        ["common_concept", 1, 2, 4, 1],
+        ["larger_animal", 1, 1, 7, 0],
       ]);
       const concept = await loadTask(join(dir, "common_concept.json"));
       expect(concept.metric).toBe("f1");
-      expect(concept.splits.demo[0]).toEqual({ id: "induce-1", input: "a sun, a lamp, a candle", outputs: ["give light", "are bright"] });
+      expect(concept.protocol).toBe("ape-paper");
+      const induced = [...concept.splits.demo, ...concept.splits.eval];
+      expect(induced.find((e) => e.id === "induce-1")).toEqual({ id: "induce-1", input: "a sun, a lamp, a candle", outputs: ["give light", "are bright"] });
       const antonyms = await loadTask(join(dir, "antonyms.json"));
       expect(antonyms.references).toEqual(["Write the opposite of the word.", "Give the antonym of the input."]);
-      expect(antonyms.splits.demo.map((e) => e.input)).toEqual(["hot", "big", "open", "early", "happy"]);
+      expect([...antonyms.splits.demo, ...antonyms.splits.eval].map((e) => e.input).sort()).toEqual(["big", "early", "happy", "hot", "open"]);
+      expect(antonyms.splits.test.map((e) => e.id)).toEqual(Array.from({ length: 8 }, (_, i) => `execute-${i + 1}`));
       const larger = await loadTask(join(dir, "larger_animal.json"));
-      expect(larger.splits.demo[0]?.outputs).toEqual(["elephant"]);
+      expect([...larger.splits.demo, ...larger.splits.eval].map((e) => e.outputs)).toContainEqual(["elephant"]);
       await expect(writeTasks(tasks, dir)).rejects.toThrow(UsageError);
     } finally {
       await cleanup();
@@ -70,7 +73,7 @@ describe("importBigBench, importCsv, importJsonl", () => {
       const [w] = await writeTasks([task], dir);
       expect(w?.file).toBe(join(dir, "bb_task.json"));
       await writeFile(file, JSON.stringify({ examples: [{ input: "a" }] }));
-      await expect(importBigBench(file)).rejects.toThrow(/task\.json: examples\[0\]: expected "target" or "target_scores"/);
+      await expect(importBigBench(file)).rejects.toThrow(/task\.json: examples\[0\]: expected "target", "target_scores", or "multiple_choice_targets"/);
     } finally {
       await cleanup();
     }
@@ -85,6 +88,10 @@ describe("importBigBench, importCsv, importJsonl", () => {
       expect(task.name).toBe("words");
       expect(task.examples[0]).toEqual({ input: "big", output: "large, huge" });
       await expect(importCsv(csv)).rejects.toThrow(/no column "input" \(columns: word, meaning, x\); choose one with --input-col/);
+      await writeFile(csv, `word,meaning,x\nbig,"large,\nhuge",1\nsmall,${"y".repeat(20_001)},2\n`);
+      await expect(importCsv(csv, { inputCol: "word", outputCol: "meaning" })).rejects.toThrow(
+        `${csv}: line 4: column "meaning": too long: 20001 characters, the cap is 20000`,
+      );
       await writeFile(csv, "a,b\n1,2,3\n");
       await expect(importCsv(csv, { inputCol: "a", outputCol: "b" })).rejects.toThrow(TaskError);
       const jsonl = join(dir, "lines.jsonl");

@@ -140,3 +140,25 @@ describe("parseTask: problems", () => {
     await expect(loadTask("test/fixtures/tasks/nope.json")).rejects.toThrow(/nope\.json: cannot read: no such file/);
   });
 });
+
+describe("parseTask: protocol", () => {
+  const split = (n: number): { input: string; output: string; split: string }[] =>
+    examples(n).map((e, i) => ({ ...e, split: i === 0 ? "demo" : i === 1 ? "eval" : "test" }));
+
+  it("carries ape-paper into the task and keeps the file's splits whatever the seed", () => {
+    const text = JSON.stringify({ name: "t", protocol: "ape-paper", examples: split(5) });
+    const task = parseTask(text, "t.json", { seed: 9 });
+    expect(task.protocol).toBe("ape-paper");
+    expect(task.splits.test.map((e) => e.input)).toEqual(["in 2", "in 3", "in 4"]);
+    expect(parseTask(JSON.stringify({ name: "t", examples: examples(3) }), "t.json").protocol).toBeUndefined();
+  });
+
+  it("refuses an unknown protocol, and ape-paper without each example's split", () => {
+    expect(problems(JSON.stringify({ name: "t", protocol: "helm", examples: split(3) }))).toEqual([
+      'protocol: unknown protocol "helm"; known protocols: ape-paper',
+    ]);
+    expect(problems(JSON.stringify({ name: "t", protocol: "ape-paper", examples: examples(3) }))).toEqual([
+      'protocol: the ape-paper protocol keeps the source\'s own splits, so every example must name its "split" (demo, eval or test)',
+    ]);
+  });
+});

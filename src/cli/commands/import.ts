@@ -5,7 +5,7 @@
 import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.js";
 import { importApe } from "../../task/import/ape.js";
-import { importBigBench } from "../../task/import/bigbench.js";
+import { TASK_PREFIX_USES, importBigBench } from "../../task/import/bigbench.js";
 import { importCsv, importJsonl } from "../../task/import/table.js";
 import { writeTasks } from "../../task/import/write.js";
 import { METRICS, type MetricName, type TaskFile } from "../../task/index.js";
@@ -33,8 +33,8 @@ function tableOptions(args: Args): { name?: string; metric?: MetricName } {
   return { ...(name === undefined ? {} : { name }), ...(metric === undefined ? {} : { metric }) };
 }
 
-async function write(ctx: CliContext, tasks: readonly TaskFile[], args: Args): Promise<void> {
-  const written = await writeTasks(tasks, text(args, "out") ?? "tasks", { force: args["force"] === true });
+async function write(ctx: CliContext, tasks: readonly TaskFile[], source: string, args: Args): Promise<void> {
+  const written = await writeTasks(tasks, text(args, "out") ?? "tasks", { force: args["force"] === true, source });
   for (const w of written) {
     const c = w.counts;
     ctx.stdout.write(
@@ -56,15 +56,25 @@ const FORMATS: readonly Format[] = [
   {
     name: "ape",
     single: false,
-    describe: "The original APE instruction-induction layout (raw/induce, raw/execute, annotations)",
-    options: (y) => y.option("seed", { type: "number", default: 0, describe: "seed of the eval/test halving" }),
+    describe: "The original APE instruction-induction layout (raw/induce, raw/execute, annotations), with the APE paper's splits",
+    options: (y) => y.option("seed", { type: "number", default: 0, describe: "seed of the shuffle that cuts induce into demos and eval" }),
     read: (source, args) => importApe(source, { seed: typeof args["seed"] === "number" ? args["seed"] : 0 }),
   },
   {
     name: "bigbench",
     single: true,
-    describe: "A BIG-bench task.json (target or target_scores)",
-    read: async (source, args) => [await importBigBench(source, tableOptions(args))],
+    describe: "A BIG-bench task.json (target, target_scores or multiple_choice_targets; choices shown as BIG-bench does)",
+    options: (y) =>
+      y.option("task-prefix", {
+        type: "string",
+        choices: [...TASK_PREFIX_USES],
+        default: "reference",
+        describe: "what the task's task_prefix becomes: a reference instruction, or the start of the eval template",
+      }),
+    read: async (source, args) => {
+      const taskPrefix = TASK_PREFIX_USES.find((use) => use === text(args, "taskPrefix")) ?? "reference";
+      return [await importBigBench(source, { ...tableOptions(args), taskPrefix })];
+    },
   },
   {
     name: "jsonl",
@@ -114,7 +124,7 @@ export const importCommand: CommandFactory = (ctx) => ({
           const args = argv as Args;
           const source = text(args, "source");
           if (!source) throw new UsageError(`name the ${format.name} file or folder to import`);
-          await write(ctx, await format.read(source, args), args);
+          await write(ctx, await format.read(source, args), source, args);
         },
       };
       out = out.command(module);

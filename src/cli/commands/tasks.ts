@@ -1,13 +1,14 @@
 /**
- * `ape tasks [--dir tasks]`: a table of the tasks in a folder. `ape tasks validate F…`: check task
- * files and print each one's problems; exit code 2 if any is invalid.
+ * `ape tasks [DIR|FILE…]`: a table of the tasks in folders and files (default: the folder tasks).
+ * `ape tasks validate F…`: check task files and print each one's problems; exit code 2 if any is
+ * invalid. Paths appear in messages exactly as the user typed them.
  */
-import { readdir } from "node:fs/promises";
-import { join } from "node:path";
+import { readdir, stat } from "node:fs/promises";
 import type { Argv, CommandModule } from "yargs";
 import { TaskError, UsageError } from "../../errors.js";
 import { terminalText } from "../../report/terminal-text.js";
 import { loadTask } from "../../task/index.js";
+import { under } from "../../task/paths.js";
 import type { CliContext, CommandFactory } from "../context.js";
 
 /** Lay out rows as a plain text table with left-aligned columns (control characters escaped before measuring). */
@@ -24,19 +25,36 @@ export function formatTable(table: readonly (readonly string[])[]): string {
   return `${lines.join("\n")}\n`;
 }
 
-async function listTasks(ctx: CliContext, dir: string): Promise<void> {
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith(".json") || n.endsWith(".jsonl")).sort();
-  } catch {
-    throw new UsageError(`cannot read the task folder ${dir}; give an existing folder with --dir`);
+/** The task files named by `paths`: each folder's *.json and *.jsonl files, and each file itself. */
+async function taskFiles(paths: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === "ENOENT" ? "no such file or folder" : String(code ?? error);
+      throw new UsageError(`cannot read ${path}: ${why}; give task files or folders of them`);
+    }
+    if (!info.isDirectory()) {
+      files.push(path);
+      continue;
+    }
+    const names = (await readdir(path)).filter((n) => n.endsWith(".json") || n.endsWith(".jsonl")).sort();
+    if (names.length === 0) throw new UsageError(`no task files (*.json, *.jsonl) in ${path}`);
+    files.push(...names.map((name) => under(path, name)));
   }
-  if (names.length === 0) throw new UsageError(`no task files (*.json, *.jsonl) in ${dir}`);
+  return files;
+}
+
+async function listTasks(ctx: CliContext, paths: readonly string[]): Promise<void> {
+  const files = await taskFiles(paths);
   const rows: string[][] = [["name", "demo", "eval", "test", "metric", "references"]];
   const broken: TaskError[] = [];
-  for (const name of names) {
+  for (const file of files) {
     try {
-      const task = await loadTask(join(dir, name));
+      const task = await loadTask(file);
       const s = task.splits;
       rows.push([task.name, `${s.demo.length}`, `${s.eval.length}`, `${s.test.length}`, task.metric, `${task.references.length}`]);
     } catch (error) {
@@ -47,7 +65,7 @@ async function listTasks(ctx: CliContext, dir: string): Promise<void> {
   ctx.stdout.write(formatTable(rows));
   if (broken.length > 0) {
     for (const error of broken) ctx.stderr.write(`${error.message}\n`);
-    throw new UsageError(`${broken.length} of ${names.length} task files in ${dir} are invalid; see above`);
+    throw new UsageError(`${broken.length} of ${files.length} task files in ${paths.join(", ")} are invalid; see above`);
   }
 }
 
@@ -86,12 +104,13 @@ export const tasksCommand: CommandFactory = (ctx) => {
     },
   };
   return {
-    command: "tasks",
-    describe: "List the tasks in a folder, or validate task files",
+    command: "tasks [paths..]",
+    describe: "List tasks (folders of task files, or task files; default: tasks), or validate task files",
     builder: (y: Argv) =>
-      y.command(validate).option("dir", { type: "string", default: "tasks", describe: "folder of task files" }),
+      y.command(validate).positional("paths", { type: "string", array: true, describe: "task folders or files (default: tasks)" }),
     handler: async (argv) => {
-      await listTasks(ctx, String(argv["dir"] ?? "tasks"));
+      const paths = Array.isArray(argv["paths"]) ? argv["paths"].map(String) : [];
+      await listTasks(ctx, paths.length > 0 ? paths : ["tasks"]);
     },
   };
 };

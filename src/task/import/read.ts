@@ -1,22 +1,11 @@
 /** Reading a source file for an importer: text or parsed JSON, with errors that name the file. */
-import { readFile } from "node:fs/promises";
 import { TaskError } from "../../errors.js";
+import { readTextFile } from "../read-text.js";
 import { parseJson } from "../json-syntax.js";
-
-/** The text of a file, or a TaskError naming it. */
-export async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a file" : String(code ?? error);
-    throw new TaskError(file, [{ path: "", message: `cannot read: ${why}` }], { cause: error });
-  }
-}
 
 /** A JSON file's value, or a TaskError naming the file and the line:column of a syntax error. */
 export async function readJson(file: string): Promise<unknown> {
-  const parsed = parseJson(await readText(file));
+  const parsed = parseJson(await readTextFile(file));
   if (parsed.ok) return parsed.value;
   const { line, column, message } = parsed.problem;
   throw new TaskError(file, [{ path: `${line}:${column}`, message: `not valid JSON: ${message}` }]);
@@ -36,4 +25,9 @@ export function asOutputs(value: unknown): string[] | undefined {
   if (!Array.isArray(value) || value.length === 0) return undefined;
   const all = value.map(asText);
   return all.every((v): v is string => v !== undefined) ? all : undefined;
+}
+
+/** A JSON object (not null, not a list). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

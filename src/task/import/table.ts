@@ -8,7 +8,8 @@ import { TaskError, UsageError } from "../../errors.js";
 import { parseJsonlTask } from "../parse.js";
 import type { ExampleFile, TaskFile } from "../schema.js";
 import type { MetricName } from "../types.js";
-import { readText } from "./read.js";
+import { readTextFile } from "../read-text.js";
+import { textIssues, type SourceText } from "./check.js";
 
 /** Options shared by the CSV and JSONL importers. */
 export interface TableImportOptions {
@@ -32,10 +33,10 @@ function head(file: string, options: TableImportOptions): Pick<TaskFile, "versio
 
 /** Read a CSV file as a task file, ready to write. */
 export async function importCsv(file: string, options: CsvImportOptions = {}): Promise<TaskFile> {
-  const text = await readText(file);
-  let rows: Record<string, unknown>[];
+  const text = await readTextFile(file);
+  let rows: { info: { lines: number }; record: Record<string, unknown> }[];
   try {
-    rows = parse(text, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: false }) as Record<string, unknown>[];
+    rows = parse(text, { columns: true, bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as typeof rows;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new TaskError(file, [{ path: "", message: `not valid CSV: ${message}` }], { cause: error });
@@ -43,17 +44,28 @@ export async function importCsv(file: string, options: CsvImportOptions = {}): P
   if (rows.length === 0) throw new TaskError(file, [{ path: "", message: "no rows after the header; a task needs examples" }]);
   const inputCol = options.inputCol ?? "input";
   const outputCol = options.outputCol ?? "output";
-  const columns = Object.keys(rows[0] ?? {});
+  const columns = Object.keys(rows[0]?.record ?? {});
   for (const [flag, col] of [["--input-col", inputCol], ["--output-col", outputCol]] as const)
     if (!columns.includes(col))
       throw new UsageError(`${file} has no column "${col}" (columns: ${columns.join(", ")}); choose one with ${flag}`);
-  const examples: ExampleFile[] = rows.map((row) => ({ input: String(row[inputCol] ?? ""), output: String(row[outputCol] ?? "") }));
+  const examples: ExampleFile[] = [];
+  const texts: SourceText[] = [];
+  for (const { info, record } of rows) {
+    const input = String(record[inputCol] ?? "");
+    const output = String(record[outputCol] ?? "");
+    // csv-parse counts the line a record ends on; a quoted field may span lines.
+    const line = info.lines - Object.values(record).join("").split("\n").length + 1;
+    texts.push([`line ${line}: column ${JSON.stringify(inputCol)}`, input], [`line ${line}: column ${JSON.stringify(outputCol)}`, output]);
+    examples.push({ input, output });
+  }
+  const issues = textIssues(texts);
+  if (issues.length > 0) throw new TaskError(file, issues);
   return { ...head(file, options), examples };
 }
 
 /** Read a JSONL file of examples (validated line by line) as a task file, ready to write. */
 export async function importJsonl(file: string, options: TableImportOptions = {}): Promise<TaskFile> {
-  const text = await readText(file);
+  const text = await readTextFile(file);
   // Validation names the line of each problem; the task itself is rebuilt from the lines below.
   parseJsonlTask(text, file);
   const examples: ExampleFile[] = text

@@ -3,10 +3,10 @@
  * can never leave an invalid file behind), and written to `<out>/<name>.json`.
  */
 import { access, mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { UsageError } from "../../errors.js";
+import { TaskError, UsageError } from "../../errors.js";
 import { formatTaskFile } from "../format.js";
 import { parseTask } from "../parse.js";
+import { under } from "../paths.js";
 import type { TaskFile } from "../schema.js";
 import type { SplitName } from "../types.js";
 
@@ -22,6 +22,11 @@ export interface WrittenTask {
 export interface WriteOptions {
   /** Replace files that already exist. @default false */
   readonly force?: boolean;
+  /**
+   * The file or folder the tasks were imported from. A problem only the whole task shows (a split
+   * left empty) is reported against it, not against the file that was about to be written.
+   */
+  readonly source?: string;
 }
 
 /** A task name that is safe as a file name: letters, digits, `_`, `-`, `.`. */
@@ -33,10 +38,14 @@ export function safeName(name: string): string {
 /** Validate every task, then write them all; nothing is written if any is invalid or would overwrite. */
 export async function writeTasks(tasks: readonly TaskFile[], outDir: string, options: WriteOptions = {}): Promise<WrittenTask[]> {
   const planned = tasks.map((task) => {
-    const file = join(outDir, `${safeName(task.name)}.json`);
+    const file = under(outDir, `${safeName(task.name)}.json`);
     const text = formatTaskFile(task);
-    const loaded = parseTask(text, file);
-    return { file, text, loaded };
+    try {
+      return { file, text, loaded: parseTask(text, file) };
+    } catch (error) {
+      if (error instanceof TaskError && options.source !== undefined) throw new TaskError(options.source, error.issues, { cause: error });
+      throw error;
+    }
   });
   const names = new Set<string>();
   for (const { file } of planned) {

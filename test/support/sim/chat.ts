@@ -1,7 +1,8 @@
 /** `POST /v1/chat/completions`: the last user message is the prompt; generated-token log-probs. */
 import { z } from "zod";
-import { CREATED, resolveModel, stopList, usage } from "./context.js";
-import { MAX_CHAT_TOP_LOGPROBS } from "./families.js";
+import { resolveModel, stopList } from "./context.js";
+import { chatBody } from "./envelope.js";
+import { isRefusal, MAX_CHAT_TOP_LOGPROBS, refuse } from "./families.js";
 import { finish } from "./finish.js";
 import { HttpError, validate } from "./http.js";
 import { chatShape, generatedLogprobs } from "./logprobs.js";
@@ -31,35 +32,45 @@ function text(content: z.infer<typeof Content>): string {
   return content.map((part) => part.text ?? "").join("");
 }
 
+/** The token limit of a chat request under the family's `max_tokens: 0` rule. */
+function tokenLimit(ctx: RouteContext, asked: number | undefined): number | undefined {
+  if (asked !== 0) return asked;
+  const zero = ctx.rules.maxTokensZero;
+  if (isRefusal(zero)) refuse(zero);
+  if (typeof zero === "object") refuse(zero.withoutEcho);
+  return zero === "one-token" ? 1 : 0;
+}
+
 /** Handle a chat request under the family's rules. */
 export function chat(ctx: RouteContext, raw: unknown): RouteResult {
   const { rules } = ctx;
   const req = validate(Schema, raw);
   const model = resolveModel(ctx, req.model);
   if (req.stream === true) throw new HttpError(400, "stream is not supported by the simulator");
-  let n = req.n ?? 1;
-  if (n !== 1 && rules.n === "refuse") throw new HttpError(400, "Only one completion choice is allowed");
-  if (rules.n === "ignore") n = 1;
+  const nAsked = req.n ?? 1;
+  if (nAsked !== 1 && isRefusal(rules.n)) refuse(rules.n);
+  const temperature = req.temperature ?? 1;
+  if (nAsked > 1 && temperature === 0 && rules.greedyN) refuse(rules.greedyN);
+  const n = rules.n === "ignore" ? 1 : nAsked;
   const top = req.top_logprobs ?? undefined;
   if (top !== undefined && top > MAX_CHAT_TOP_LOGPROBS) throw new HttpError(400, `top_logprobs must be at most ${MAX_CHAT_TOP_LOGPROBS}, got ${top}`);
   if (top !== undefined && req.logprobs !== true) throw new HttpError(400, "top_logprobs needs logprobs: true");
   const lastUser = req.messages.filter((m) => m.role === "user").at(-1);
   const prompt = text(lastUser?.content);
   const promptTokens = req.messages.reduce((sum, m) => sum + countTokens(text(m.content)), 0);
-  const temperature = req.temperature ?? 1;
   const requestSeed = rules.seed ? (req.seed ?? undefined) : undefined;
-  const maxTokens = req.max_completion_tokens ?? req.max_tokens ?? undefined;
+  const maxTokens = tokenLimit(ctx, req.max_completion_tokens ?? req.max_tokens ?? undefined);
   const stop = stopList(req.stop);
 
-  const choices: unknown[] = [];
-  let completionTokens = 0;
-  for (let j = 0; j < n; j++) {
+  const choices = Array.from({ length: n }, (_, j) => {
     const out = sample(ctx.model, { kind: "text", prompt }, { temperature, requestSeed, sampleIndex: j }, true);
-    const done = finish(out.text, stop, maxTokens);
-    completionTokens += countTokens(done.text);
-    const lp = req.logprobs === true ? chatShape(ctx.model.seed, generatedLogprobs(done.text, (t, i) => out.logprobOf(t, i)), top ?? 0, false) : null;
-    choices.push({ index: j, message: { role: "assistant", content: done.text }, logprobs: lp, finish_reason: done.finishReason });
-  }
-  const body = { id: ctx.nextId("chatcmpl"), object: "chat.completion", created: CREATED, model, choices, usage: usage(promptTokens, completionTokens) };
+    const done = maxTokens === 0 ? { text: "", finishReason: "length" as const } : finish(out.text, stop, maxTokens);
+    const lp = req.logprobs === true ? chatShape(ctx.model.seed, generatedLogprobs(done.text, (t, i) => out.logprobOf(t, i)), top ?? 0, rules.dialect === "llamacpp") : null;
+    return { index: j, content: done.text, logprobs: lp, finishReason: done.finishReason, tokens: countTokens(done.text) };
+  });
+  const completionTokens = choices.reduce((sum, c) => sum + c.tokens, 0);
+  // llama.cpp reports one choice's usage however many it made.
+  const reported = { prompt: promptTokens, completion: rules.usageSummed ? completionTokens : (choices[0]?.tokens ?? 0) };
+  const body = chatBody(ctx, model, choices, reported, req.logprobs === true);
   return { body, prompts: 1, choices: n, promptTokens, completionTokens };
 }

@@ -42,3 +42,24 @@ export function startWorld(options: Partial<SimOptions> = {}): Promise<SimServer
 export function clientFor(server: SimServer, apiKey = "x"): OpenAI {
   return new OpenAI({ baseURL: server.url, apiKey, maxRetries: 0 });
 }
+
+/** A request's status and parsed body (text when it is not JSON). */
+export interface Answer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** Send `body` (JSON, or raw text when a string) to `path` on the server's root, e.g. `/v1/completions`. */
+export async function call(server: SimServer, path: string, body?: unknown, method = body === undefined ? "GET" : "POST"): Promise<Answer> {
+  const init: RequestInit = { method };
+  if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);
+  const res = await fetch(`http://127.0.0.1:${server.port}${path}`, init);
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text) as unknown;
+  } catch {
+    // Not JSON (Ollama's plain-text 404): keep the text.
+  }
+  return { status: res.status, body: parsed };
+}

@@ -1,21 +1,19 @@
-/** HTTP plumbing of the simulator: errors in OpenAI's shape, JSON bodies in and out. */
+/** HTTP plumbing of the simulator: errors as values, JSON bodies in and out. */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { z } from "zod";
 
-/** An error answered as `{error: {message, type, code}}` with an HTTP status. */
+/**
+ * An error answered with an HTTP status. The body is the family's own (see `dialect.ts`); `type`
+ * and `code` are used where the family's shape has room for them (OpenAI's).
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly type: string = "invalid_request_error",
-    readonly code: string | number | null = null,
+    readonly type?: string,
+    readonly code?: string | number,
   ) {
     super(message);
-  }
-
-  /** The JSON body OpenAI-compatible servers send with an error. */
-  body(): { error: { message: string; type: string; code: string | number | null } } {
-    return { error: { message: this.message, type: this.type, code: this.code } };
   }
 }
 
@@ -26,13 +24,16 @@ export async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Parse a body as JSON; `undefined` for an empty body. Throws a 400 on bad JSON. */
-export function parseJson(text: string): unknown {
+/** Parse a body as JSON; `undefined` for an empty body. Throws `badJsonStatus` on bad JSON. */
+export function parseJson(text: string, badJsonStatus = 400): unknown {
   if (text.trim() === "") return undefined;
   try {
     return JSON.parse(text) as unknown;
-  } catch {
-    throw new HttpError(400, "The request body is not valid JSON.");
+  } catch (error) {
+    // llama.cpp passes its JSON library's message on (with a 500); the others say it plainly.
+    const detail = error instanceof Error ? error.message : String(error);
+    const message = badJsonStatus >= 500 ? `[json.exception.parse_error.101] parse error: ${detail}` : "The request body is not valid JSON.";
+    throw new HttpError(badJsonStatus, message);
   }
 }
 
@@ -45,9 +46,10 @@ export function validate<T>(schema: z.ZodType<T>, body: unknown): T {
   throw new HttpError(400, `Invalid request: ${where}: ${issue?.message ?? "invalid"}`);
 }
 
-/** Send a JSON response. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
+/** Send a JSON response, or a plain-text one when `body` is a string. */
+export function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  const type = typeof body === "string" ? "text/plain; charset=utf-8" : "application/json";
+  res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text), ...headers });
   res.end(text);
 }

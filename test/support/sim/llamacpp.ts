@@ -1,55 +1,68 @@
 /**
- * llama.cpp's own routes: `POST /infill` (fill between `input_prefix` and `input_suffix`; the
- * model must have FIM tokens, i.e. the server option `fim: true`, else 501) and `POST /tokenize`.
+ * llama.cpp's `POST /infill`: fill between `input_prefix` and `input_suffix` in its native shape.
+ * The model must have FIM tokens (the server option `fim: true`), else 501. `max_tokens` and
+ * `n_predict` both limit it, and `stop` ends it (`stop_type: "word"`).
  */
 import { z } from "zod";
-import { stopList } from "./context.js";
+import { servedModel } from "./context.js";
+import { llamaTimings } from "./envelope.js";
 import { finish } from "./finish.js";
 import { HttpError, validate } from "./http.js";
+import { generationSettings } from "./llamacpp-info.js";
 import { sample } from "./model.js";
-import { countTokens, encodeIds, tokenize } from "./tokens.js";
+import { countTokens } from "./tokens.js";
 import type { RouteContext, RouteResult } from "./context.js";
 
 const Infill = z.object({
-  input_prefix: z.string(),
-  input_suffix: z.string(),
+  input_prefix: z.string().nullish(),
+  input_suffix: z.string().nullish(),
+  input_extra: z.array(z.object({ filename: z.string().optional(), text: z.string() })).nullish(),
   prompt: z.string().nullish(),
+  max_tokens: z.number().int().nullish(),
   n_predict: z.number().int().nullish(),
   temperature: z.number().min(0).nullish(),
+  top_k: z.number().nullish(),
+  top_p: z.number().nullish(),
+  min_p: z.number().nullish(),
   seed: z.number().int().nullish(),
   stop: z.array(z.string()).nullish(),
 });
 
-const Tokenize = z.object({ content: z.string(), with_pieces: z.boolean().nullish() });
+/** What llama.cpp says when the model lacks the FIM tokens. */
+const NO_FIM = "Infill is not supported by this model: prefix token is missing. suffix token is missing. middle token is missing. ";
 
 /** Handle `/infill`. */
 export function infill(ctx: RouteContext, raw: unknown): RouteResult {
-  if (!ctx.model.fim) throw new HttpError(501, "Infill is not supported by this model: no FIM tokens", "not_supported_error", 501);
+  if (!ctx.model.fim) throw new HttpError(501, NO_FIM);
   const req = validate(Infill, raw);
-  const prefix = req.input_prefix + (req.prompt ?? "");
+  const prefix = (req.input_prefix ?? "") + (req.prompt ?? "");
+  const suffix = req.input_suffix ?? "";
+  const extra = (req.input_extra ?? []).map((e) => e.text).join("");
   const temperature = req.temperature ?? 0.8;
-  const out = sample(ctx.model, { kind: "fill", prefix, suffix: req.input_suffix }, { temperature, requestSeed: req.seed ?? undefined, sampleIndex: 0 }, false);
-  const limit = req.n_predict === undefined || req.n_predict === null || req.n_predict < 0 ? undefined : req.n_predict;
-  const done = finish(out.text, stopList(req.stop), limit);
-  const promptTokens = countTokens(prefix) + countTokens(req.input_suffix) + 3;
-  const completionTokens = countTokens(done.text);
+  const out = sample(ctx.model, { kind: "fill", prefix, suffix }, { temperature, requestSeed: req.seed ?? undefined, sampleIndex: 0 }, false);
+  // llama.cpp reads `n_predict`, falling back to `max_tokens`; negative means no limit.
+  const asked = req.n_predict ?? req.max_tokens ?? -1;
+  const done = finish(out.text, req.stop ?? [], asked < 0 ? undefined : asked);
+  const prompt = `<s>${extra}<|fim_prefix|>${req.input_prefix ?? ""}<|fim_suffix|>${suffix}<|fim_middle|>${req.prompt ?? ""}`;
+  const promptTokens = countTokens(extra) + countTokens(prefix) + countTokens(suffix) + 4;
+  const predicted = countTokens(done.text);
   const body = {
     index: 0,
     content: done.text,
-    model: ctx.models[0] ?? "sim-model",
+    tokens: [],
+    id_slot: 0,
     stop: true,
-    stop_type: done.finishReason === "length" ? "limit" : "eos",
-    stopping_word: "",
-    tokens_predicted: completionTokens,
+    model: servedModel(ctx),
+    tokens_predicted: predicted,
     tokens_evaluated: promptTokens,
+    generation_settings: generationSettings({ seed: req.seed, temperature, top_k: req.top_k, top_p: req.top_p, min_p: req.min_p, stop: req.stop, limit: asked }),
+    prompt,
+    has_new_line: done.text.includes("\n"),
     truncated: false,
+    stop_type: done.stopWord !== undefined ? "word" : done.finishReason === "length" ? "limit" : "eos",
+    stopping_word: done.stopWord ?? "",
+    tokens_cached: promptTokens + predicted - 1,
+    timings: llamaTimings(promptTokens, predicted),
   };
-  return { body, prompts: 1, choices: 1, promptTokens, completionTokens };
-}
-
-/** Handle `/tokenize`. */
-export function tokenizeRoute(raw: unknown): RouteResult {
-  const req = validate(Tokenize, raw);
-  const tokens = req.with_pieces === true ? tokenize(req.content).map((t) => ({ id: t.id, piece: t.text })) : encodeIds(req.content);
-  return { body: { tokens }, prompts: 0, choices: 0, promptTokens: 0, completionTokens: 0 };
+  return { body, prompts: 1, choices: 1, promptTokens, completionTokens: predicted };
 }

@@ -6,9 +6,10 @@ import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { CREATED } from "./context.js";
+import { errorBody, needsKey } from "./dialect.js";
 import { FAMILIES } from "./families.js";
 import { FaultPlan } from "./faults.js";
-import { HttpError, parseJson, readBody, sendJson } from "./http.js";
+import { HttpError, parseJson, readBody, send } from "./http.js";
 import { StatsRecorder } from "./stats.js";
 import { route } from "./routes.js";
 import type { RouteContext } from "./context.js";
@@ -23,12 +24,14 @@ export async function startSimServer(options: SimOptions): Promise<SimServer> {
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let ids = 0;
+  const rules = FAMILIES[family];
   const ctx: RouteContext = {
     model: { world: options.world, seed, fim: options.fim ?? false },
     family,
-    rules: FAMILIES[family],
+    rules,
     models: options.models ?? ["sim-model"],
     maxPrompts: options.maxPromptsPerRequest ?? 64,
+    insert: options.insert ?? false,
     nextId: (prefix) => `${prefix}-sim-${++ids}`,
   };
 
@@ -46,13 +49,13 @@ export async function startSimServer(options: SimOptions): Promise<SimServer> {
     stats.faults[kind] += 1;
     switch (kind) {
       case "429":
-        return sendJson(res, 429, new HttpError(429, "Rate limit reached (simulated).", "requests", "rate_limit_exceeded").body(), {
+        return send(res, 429, errorBody(rules.dialect, new HttpError(429, "Rate limit reached (simulated).", "requests", "rate_limit_exceeded")), {
           "retry-after": String(faults.retryAfterSeconds),
         });
       case "500":
-        return sendJson(res, 500, new HttpError(500, "Internal server error (simulated).", "server_error").body());
+        return send(res, 500, errorBody(rules.dialect, new HttpError(500, "Internal server error (simulated).", "server_error")));
       case "503":
-        return sendJson(res, 503, new HttpError(503, "Service unavailable (simulated).", "server_error").body());
+        return send(res, 503, errorBody(rules.dialect, new HttpError(503, "Service unavailable (simulated).", "server_error")));
       case "malformed":
         res.writeHead(200, { "content-type": "application/json" });
         res.end('{"id":"cmpl-broken","object":"text_completion","created":' + CREATED + ',"choices":[{"text":');
@@ -89,18 +92,22 @@ export async function startSimServer(options: SimOptions): Promise<SimServer> {
     }
     let reply: { status: number; body: unknown };
     try {
-      if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
+      if (options.apiKey !== undefined && needsKey(rules.dialect, path) && req.headers.authorization !== `Bearer ${options.apiKey}`) {
         throw new HttpError(401, "Incorrect API key provided.", "invalid_request_error", "invalid_api_key");
       }
-      const result = route(ctx, method, path, parseJson(text));
-      stats.answered(result.prompts, result.choices, result.promptTokens, result.completionTokens);
-      reply = { status: 200, body: result.body };
+      const result = route(ctx, method, path, parseJson(text, rules.badJsonStatus));
+      if ("status" in result) {
+        reply = result;
+      } else {
+        stats.answered(result.prompts, result.choices, result.promptTokens, result.completionTokens);
+        reply = { status: 200, body: result.body };
+      }
     } catch (error) {
       const http = error instanceof HttpError ? error : new HttpError(500, String(error), "server_error");
-      reply = { status: http.status, body: http.body() };
+      reply = { status: http.status, body: errorBody(rules.dialect, http) };
     }
     await waitOut();
-    sendJson(res, reply.status, reply.body);
+    send(res, reply.status, reply.body);
     stats.record({ method, path, body, outcome: reply.status });
   }
 

@@ -26,14 +26,27 @@ export function encodeIds(text: string): number[] {
   return [...enc().encode(text, "all")];
 }
 
+/** The FIM markers a model with FIM tokens has as single special tokens. */
+export const FIM_MARKERS = ["<|fim_prefix|>", "<|fim_suffix|>", "<|fim_middle|>"] as const;
+
+/** The id a tokenizer puts first when asked to add special tokens (the simulated model's BOS). */
+export const BOS_ID = 100257;
+
+/**
+ * Token ids of `text` as a server's tokenizer endpoint shows them: special-token text becomes one
+ * token only for the FIM markers of a model that has them (`fim`); anything else is plain text.
+ */
+export function encodeAsServer(text: string, fim: boolean): number[] {
+  return [...enc().encode(text, fim ? [...FIM_MARKERS] : [], [])];
+}
+
 /** Number of tokens in `text`. */
 export function countTokens(text: string): number {
   return text === "" ? 0 : enc().encode(text, "all").length;
 }
 
-/** Split `text` into tokens with their decoded text, bytes and character offsets. */
-export function tokenize(text: string): Token[] {
-  const ids = enc().encode(text, "all");
+/** Split `text` (or its given token `ids`) into tokens with their decoded text, bytes and character offsets. */
+export function tokenize(text: string, ids: Iterable<number> = enc().encode(text, "all")): Token[] {
   const charAtByte = byteToCharMap(text);
   const tokens: Token[] = [];
   let byteOffset = 0;

@@ -10,6 +10,7 @@ export const SIM_FAMILIES = [
   "openai-instruct",
   "davinci",
   "llamacpp",
+  "llamacpp-2025",
   "ollama",
   "chat-only",
 ] as const;
@@ -68,9 +69,17 @@ export interface SimOptions {
   readonly seed?: number;
   /** The server family to imitate. @default "vllm" */
   readonly family?: SimFamily;
-  /** Model ids served (`/v1/models`); a request naming another model gets a 404. @default ["sim-model"] */
+  /**
+   * Model ids served (`/v1/models`). Families that check names (vllm, ollama, OpenAI's) answer
+   * another name with a 404; llama.cpp and SGLang answer any name. For llama.cpp the first id is
+   * the path given to `-m`. @default ["sim-model"]
+   */
   readonly models?: readonly string[];
-  /** When set, every request needs `Authorization: Bearer <apiKey>` or gets a 401. */
+  /**
+   * When set, requests need `Authorization: Bearer <apiKey>` or get a 401, on the paths the family
+   * guards: vLLM only `/v1/…`, SGLang all but `/health`, llama.cpp all but `/health` and
+   * `/v1/models`, the others everything.
+   */
   readonly apiKey?: string;
   /**
    * The model has FIM tokens: a raw completions prompt holding `<|fim_prefix|>…<|fim_suffix|>…
@@ -79,6 +88,11 @@ export interface SimOptions {
    * @default false
    */
   readonly fim?: boolean;
+  /**
+   * Ollama: the model's template has the insert capability, so `suffix` fills; without it a
+   * `suffix` gets 400 "… does not support insert". Other families ignore this. @default false
+   */
+  readonly insert?: boolean;
   /** Most prompts in one completions request, for families that take lists. @default 64 */
   readonly maxPromptsPerRequest?: number;
   /** Request bodies kept in `stats.log` (oldest dropped first); `Infinity` keeps all. @default 1000 */
@@ -111,9 +125,12 @@ export interface SimStats {
   readonly inFlight: number;
   /** Most requests handled at once since start or `reset()`. */
   readonly maxInFlight: number;
-  /** Sum of `usage.prompt_tokens` answered. */
+  /**
+   * Prompt tokens the server processed: the sum of `usage.prompt_tokens` answered, except where a
+   * family reports one choice's usage for a whole request (llama.cpp): this counts them all.
+   */
   readonly promptTokens: number;
-  /** Sum of `usage.completion_tokens` answered. */
+  /** Completion tokens generated, counted like `promptTokens`. */
   readonly completionTokens: number;
   /** Faults injected, per kind. */
   readonly faults: Readonly<Record<FaultKind, number>>;

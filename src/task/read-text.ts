@@ -1,0 +1,73 @@
+/**
+ * Reading a task or source file as text, strictly: a file that is not valid UTF-8 is refused with
+ * the byte offset of the first bad sequence, instead of being read with U+FFFD in its place.
+ */
+import { isUtf8 } from "node:buffer";
+import { readFile, stat } from "node:fs/promises";
+import { TaskError } from "../errors.js";
+
+/** Largest task file read, in bytes; bigger files are refused before parsing. */
+export const FILE_CAP = 256 * 1024 * 1024;
+
+/**
+ * The text of `file`, decoded as UTF-8 (a leading byte-order mark is kept; the parsers skip it).
+ * @throws TaskError naming the file when it cannot be read, is too large, or is not valid UTF-8.
+ */
+export async function readTextFile(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    if ((await stat(file)).size > FILE_CAP)
+      throw new TaskError(file, [{ path: "", message: `file too large (over ${FILE_CAP} bytes)` }]);
+    bytes = await readFile(file);
+  } catch (error) {
+    if (error instanceof TaskError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a file" : String(code ?? error);
+    throw new TaskError(file, [{ path: "", message: `cannot read: ${why}` }], { cause: error });
+  }
+  if (!isUtf8(bytes)) {
+    const at = invalidUtf8Offset(bytes) ?? 0;
+    const line = bytes.subarray(0, at).filter((b) => b === 0x0a).length + 1;
+    const shown = [...bytes.subarray(at, at + 4)].map((b) => `0x${b.toString(16).padStart(2, "0")}`).join(" ");
+    throw new TaskError(file, [
+      { path: `byte ${at} (line ${line})`, message: `not valid UTF-8 (${shown}); save the file as UTF-8` },
+    ]);
+  }
+  return bytes.toString("utf8");
+}
+
+/**
+ * Offset of the first byte of the first invalid UTF-8 sequence (overlong forms, surrogates and
+ * code points past U+10FFFF are invalid, as in the Unicode standard), or undefined if all is valid.
+ */
+export function invalidUtf8Offset(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] ?? 0;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const shape = SEQUENCES.find((s) => lead >= s.from && lead <= s.to);
+    if (!shape) return i;
+    for (let k = 1; k <= shape.follow; k++) {
+      const b = bytes[i + k];
+      const [lo, hi] = k === 1 ? shape.second : [0x80, 0xbf];
+      if (b === undefined || b < lo || b > hi) return i;
+    }
+    i += shape.follow + 1;
+  }
+  return undefined;
+}
+
+/** Well-formed multi-byte sequences: lead byte range, continuation count, allowed second byte. */
+const SEQUENCES: readonly { from: number; to: number; follow: number; second: readonly [number, number] }[] = [
+  { from: 0xc2, to: 0xdf, follow: 1, second: [0x80, 0xbf] },
+  { from: 0xe0, to: 0xe0, follow: 2, second: [0xa0, 0xbf] },
+  { from: 0xe1, to: 0xec, follow: 2, second: [0x80, 0xbf] },
+  { from: 0xed, to: 0xed, follow: 2, second: [0x80, 0x9f] },
+  { from: 0xee, to: 0xef, follow: 2, second: [0x80, 0xbf] },
+  { from: 0xf0, to: 0xf0, follow: 3, second: [0x90, 0xbf] },
+  { from: 0xf1, to: 0xf3, follow: 3, second: [0x80, 0xbf] },
+  { from: 0xf4, to: 0xf4, follow: 3, second: [0x80, 0x8f] },
+];
