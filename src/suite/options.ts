@@ -1,13 +1,13 @@
 /** The options of a suite: every search option but the task, plus the tasks and how many run at once. */
 import { UsageError } from "../errors.js";
 import type { SearchSettings } from "../options.js";
-import type { Task } from "../task/types.js";
+import { PROTOCOLS, type Protocol, type Task } from "../task/types.js";
 import type { SuiteEvent } from "./events.js";
 
-/** Evaluation protocols a suite can require of its tasks. */
-export const SUITE_PROTOCOLS = ["ape-paper"] as const;
+/** Evaluation protocols a suite can require of its tasks: those a task file can declare. */
+export const SUITE_PROTOCOLS = PROTOCOLS;
 /** One protocol. */
-export type SuiteProtocol = (typeof SUITE_PROTOCOLS)[number];
+export type SuiteProtocol = Protocol;
 
 /** Everything `suite()` accepts. The search options apply to every task; limits and budget to the whole suite. */
 export interface SuiteOptions extends SearchSettings {

@@ -21,16 +21,11 @@ export async function loadSuiteTasks(items: readonly (string | Task)[], protocol
     const key = resolve(t.source);
     if (seen.has(key)) throw new UsageError(`task ${t.source} is named twice in the suite; name each task once.`);
     seen.set(key, t.name);
-    if (protocol !== undefined && taskProtocol(t) !== protocol) {
+    if (protocol !== undefined && t.protocol !== protocol) {
       throw new UsageError(`--protocol ${protocol}: task ${t.source} does not declare "protocol": "${protocol}". Import the original tasks with \`ape import ape\` (which writes it), or drop --protocol.`);
     }
   }
   return tasks;
-}
-
-/** The protocol a task's file declares (the `protocol` field of the task format), if any. */
-export function taskProtocol(task: Task): string | undefined {
-  return "protocol" in task && typeof task.protocol === "string" ? task.protocol : undefined;
 }
 
 async function taskFiles(path: string): Promise<string[]> {

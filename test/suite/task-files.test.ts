@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTask } from "../../src/task/index.js";
-import { loadSuiteTasks, taskProtocol } from "../../src/suite/task-files.js";
+import { loadSuiteTasks } from "../../src/suite/task-files.js";
 import { tempDir } from "../support/temp.js";
 import { writeSuiteTasks } from "./support.js";
 
@@ -18,8 +18,7 @@ describe("the tasks of a suite", () => {
     const folder = writeSuiteTasks(tempDir());
     const plain = await loadTask(join(folder, "opposites-a.json"));
     const paper = { ...plain, protocol: "ape-paper" as const };
-    expect(taskProtocol(paper)).toBe("ape-paper");
-    expect(taskProtocol(plain)).toBeUndefined();
+    expect(plain.protocol).toBeUndefined();
     expect(await loadSuiteTasks([paper], "ape-paper")).toEqual([paper]);
     const other = await loadTask(join(folder, "opposites-b.json"));
     await expect(loadSuiteTasks([paper, other], "ape-paper")).rejects.toThrow(/opposites-b\.json does not declare "protocol": "ape-paper"/);

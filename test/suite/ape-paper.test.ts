@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+import type { SuiteResult } from "../../src/suite/result.js";
+import { loadTask } from "../../src/task/index.js";
+import { captured } from "../support/cli.js";
+import { startSimServer, type SimServer } from "../support/sim/index.js";
+import { worldForTask } from "../support/sim/task-world.js";
+import { tempDir } from "../support/temp.js";
+
+const LAYOUT = join(import.meta.dirname, "../fixtures/ape-layout");
+
+let server: SimServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe("ape suite --protocol ape-paper on tasks imported from the APE layout", () => {
+  it("scores ape and the annotations on every execute example, and leaves a task without annotations out of the IQMs", async () => {
+    const dir = tempDir();
+    const imported = captured();
+    expect(await main(["import", "ape", LAYOUT, "--out", join(dir, "tasks")], imported), imported.err()).toBe(0);
+    const tasks = await Promise.all(readdirSync(join(dir, "tasks")).filter((f) => f.endsWith(".json")).map((f) => loadTask(join(dir, "tasks", f))));
+    // One server answers all three tasks: the answers of each, every instruction as good as any.
+    const worlds = tasks.map(worldForTask);
+    server = await startSimServer({ seed: 1, world: { answers: Object.assign({}, ...worlds.map((w) => w.answers)), keywords: [], proposals: worlds.flatMap((w) => w.proposals) } });
+
+    const ctx = captured();
+    const code = await main(["suite", "--tasks", join(dir, "tasks"), "--protocol", "ape-paper", "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "4", "--demos", "2", "--db", join(dir, "ape.db"), "--progress", "none", "--json"], ctx);
+    expect(code, ctx.err()).toBe(0);
+    const doc = JSON.parse(ctx.out()) as SuiteResult;
+    const execute = (name: string): number => Object.keys((JSON.parse(readFileSync(join(LAYOUT, "raw/execute", `${name}.json`), "utf8")) as { examples: object }).examples).length;
+    for (const t of doc.tasks) {
+      expect(t.status).toBe("done");
+      expect(t.ape?.count).toBe(execute(t.task));
+      if (t.reference) expect(t.reference.count).toBe(execute(t.task));
+    }
+    const noAnnotations = doc.tasks.find((t) => t.task === "larger_animal");
+    expect(noAnnotations).toMatchObject({ reference: null, outcome: null, difference: null });
+    const compared = doc.tasks.filter((t) => t.reference !== null);
+    expect(compared).toHaveLength(2);
+    expect(doc.iqm.ape).toBeCloseTo(((compared[0]?.ape?.score ?? 0) + (compared[1]?.ape?.score ?? 0)) / 2, 12);
+  });
+});
+
