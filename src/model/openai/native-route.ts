@@ -51,6 +51,8 @@ export function nativeMessage(answer: NativeAnswer): string {
   if (b && typeof b === "object") {
     const inner = "error" in b && b.error && typeof b.error === "object" ? b.error : b;
     if ("message" in inner && typeof inner.message === "string") return inner.message;
+    // FastAPI servers (vLLM, SGLang) answer an unknown route with `{"detail": "Not Found"}`.
+    if ("detail" in b && typeof b.detail === "string") return b.detail;
   }
   return `status ${answer.status}`;
 }
