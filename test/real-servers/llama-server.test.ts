@@ -14,6 +14,7 @@ import { readDb } from "../support/db.js";
 import { tinyModelFile } from "../support/gguf/tiny-model-file.js";
 import { llamaServerBinary, startLlamaServer, type LlamaServer } from "../support/llama-server.js";
 import { tempDir } from "../support/temp.js";
+import { probeRow, tableRow, TABLE_SERVERS } from "../support/probe-table.js";
 
 const CHATML =
   "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}";
@@ -62,6 +63,13 @@ describe.skipIf(!binary.ok)("against a real llama-server", () => {
       expect(a.fimTokens?.prefix).toBe("<|fim_prefix|>");
       expect(b.fill).toEqual(["chat"]);
       expect(b.evidence.infill).toMatch(/501/);
+      // The README's rows for llama.cpp come from the simulated family: the real server must give the same (token counts aside).
+      const digitless = (row: string): string => row.replace(/\d+/g, "#");
+      for (const [caps, fimTokens] of [[a, true], [b, false]] as const) {
+        const sim = TABLE_SERVERS.find((t) => t.sim.family === "llamacpp" && (t.sim.fim === true) === fimTokens);
+        if (!sim) throw new Error("the README table has no current llama.cpp row");
+        expect(digitless(tableRow(sim.name, caps))).toBe(digitless(await probeRow(sim)));
+      }
     } finally {
       await Promise.all([withFim.close(), without.close()]);
     }

@@ -227,8 +227,8 @@ export class OpenAIBackend implements Model {
         ...(request.stop && request.stop.length > 0 ? { stop: [...request.stop] } : {}),
         ...(request.seed !== undefined ? { seed: request.seed + k } : {}),
       };
-      const { response } = await this.call(async (_client, o, url) => {
-        const answer = await postNative(this.transport.fetch, url, "/infill", body, o.signal);
+      const { response } = await this.call(async (client, o, url) => {
+        const answer = await postNative(this.transport.fetch, url, client.apiKey, "/infill", body, o.signal);
         if (answer.status >= 400) throw nativeFailure(url, "/infill", answer);
         return answer.body && typeof answer.body === "object" ? answer.body : {};
       }, signal);

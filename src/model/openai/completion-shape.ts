@@ -27,13 +27,17 @@ export function readCompletion(body: unknown): CompletionAnswer | undefined {
     const parts = body.map(readObject);
     if (parts.some((p) => p === undefined)) return undefined;
     const defined = parts.filter((p): p is Part => p !== undefined);
-    // Each object answers one prompt; its choices follow the previous objects' choices.
+    // Each object answers one prompt. llama.cpp numbers its choices by the prompt's place already;
+    // where the numbers repeat (each object from 0), they are laid end to end instead.
+    const all = defined.flatMap((p) => p.choices);
     let offset = 0;
-    const choices: CompletionChoice[] = [];
-    for (const part of defined) {
-      choices.push(...part.choices.map((c) => ({ ...c, index: offset + c.index })));
-      offset += part.choices.length;
-    }
+    const choices = new Set(all.map((c) => c.index)).size === all.length
+      ? [...all].sort((a, b) => a.index - b.index)
+      : defined.flatMap((part) => {
+          const laid = part.choices.map((c) => ({ ...c, index: offset + c.index }));
+          offset += part.choices.length;
+          return laid;
+        });
     return { choices, usage: sumUsage(defined.map((p) => p.usage)), array: true };
   }
   const part = readObject(body);

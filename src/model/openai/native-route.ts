@@ -20,11 +20,13 @@ export interface NativeAnswer {
 }
 
 /**
- * POST `body` as JSON to `route` at the root of `url`. Network failures become ConnectionErrors
- * (naming `url`); any HTTP answer, refusals included, is returned for the caller to read.
+ * POST `body` as JSON to `route` at the root of `url`, with the API key as the other routes send it
+ * (llama.cpp started with `--api-key` asks for it on these routes too). Network failures become
+ * ConnectionErrors (naming `url`); any HTTP answer, refusals included, is returned for the caller to read.
  */
-export async function postNative(fetch: Fetch, url: string, route: string, body: unknown, signal?: AbortSignal): Promise<NativeAnswer> {
-  const init: RequestInit = { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) };
+export async function postNative(fetch: Fetch, url: string, apiKey: string | null, route: string, body: unknown, signal?: AbortSignal): Promise<NativeAnswer> {
+  const headers: Record<string, string> = { "content-type": "application/json", ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }) };
+  const init: RequestInit = { method: "POST", headers, body: JSON.stringify(body) };
   if (signal) init.signal = signal;
   let response: Response;
   try {
@@ -49,6 +51,8 @@ export function nativeMessage(answer: NativeAnswer): string {
   if (b && typeof b === "object") {
     const inner = "error" in b && b.error && typeof b.error === "object" ? b.error : b;
     if ("message" in inner && typeof inner.message === "string") return inner.message;
+    // FastAPI servers (vLLM, SGLang) answer an unknown route with `{"detail": "Not Found"}`.
+    if ("detail" in b && typeof b.detail === "string") return b.detail;
   }
   return `status ${answer.status}`;
 }

@@ -39,7 +39,7 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
     send(() => client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }], ...params } as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, options));
   const native = (route: string, body: unknown): Promise<Outcome> =>
     send(async () => {
-      const answer = await postNative(fetch, url, route, body, signal);
+      const answer = await postNative(fetch, url, client.apiKey, route, body, signal);
       if (answer.status >= 400) throw nativeFailure(url, route, answer);
       return answer.body;
     });

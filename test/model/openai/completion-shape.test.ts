@@ -22,6 +22,17 @@ describe("readCompletion reads both list answers", () => {
     expect(a?.array).toBe(true);
   });
 
+  it("an array whose choices are numbered by prompt already (llama.cpp 2025 server.cpp) keeps those numbers", () => {
+    const a = readCompletion([
+      { choices: [{ index: 0, text: "first" }], usage: { prompt_tokens: 3, completion_tokens: 1 } },
+      { choices: [{ index: 1, text: "second" }], usage: { prompt_tokens: 4, completion_tokens: 2 } },
+    ]);
+    expect(a?.choices.map((c) => [c.index, c.text])).toEqual([
+      [0, "first"],
+      [1, "second"],
+    ]);
+  });
+
   it("chat answers, and refuses what is neither shape", () => {
     expect(readCompletion({ choices: [{ index: 0, message: { content: "hi" } }] })?.choices[0]?.text).toBe("hi");
     expect(readCompletion({ error: { message: "no" } })).toBeUndefined();
