@@ -1,5 +1,6 @@
 /**
- * Rebuilding a run's search options from its stored config (`runs.config`), or a suite's options from `suites.config`, for `ape resume`.
+ * Rebuilding a run's search options from its stored config (`runs.config`), or a suite's from
+ * `suites.config`, for `ape resume`.
  * The config never holds a key: the key comes from the environment again. Flags given to resume
  * replace the stored budget, limits and prices (so a budget-stopped run can get a larger budget).
  */
