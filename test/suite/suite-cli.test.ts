@@ -11,8 +11,12 @@ import type { SimServer } from "../support/sim/index.js";
 import { tempDir } from "../support/temp.js";
 import { REFERENCES, suiteArgs, writeSuiteTasks } from "./support.js";
 
-/** More than the 8 requests the capability probe sends at once (before any search call), fewer than three tasks keep ready. */
-const CONCURRENCY = 10;
+/**
+ * More than the requests the capability probe sends at once before any search call (12: it does
+ * not go through the limits), far fewer than three tasks keep ready (38 in flight when three
+ * searches each have their own limit).
+ */
+const CONCURRENCY = 16;
 
 let server: SimServer | undefined;
 afterEach(async () => {
