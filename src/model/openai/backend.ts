@@ -22,7 +22,8 @@ import { continuationTokens, parseLogprobs } from "./logprobs.js";
 import { probeServer } from "./probe.js";
 import type { WireFacts } from "./probe-evidence.js";
 import { nativeFailure, postNative } from "./native-route.js";
-import { readCompletion, requestUsage, sumUsage } from "./completion-shape.js";
+import { readCompletion, sumUsage } from "./completion-shape.js";
+import { reportedBy, shareUsage } from "./usage-share.js";
 import { ReplicaPool, type Replica } from "./replicas.js";
 import { createTransport, type Transport } from "./transport.js";
 import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
@@ -126,9 +127,10 @@ export class OpenAIBackend implements Model {
       };
       const { response, url } = await this.call((c, o) => c.completions.create(params, o), signal);
       const answer = readCompletion(response);
-      const usages = splitUsage(requestUsage(answer?.usage ?? ZERO, chunk.length, chunk.length, this.wire.usagePerChoice && answer?.array !== true), chunk.length);
+      if (!answer) throw new ModelError(url, "the echo answer has no choices; is this an OpenAI-compatible server?", { transient: true });
+      const usages = shareUsage(reportedBy(answer, this.wire.usagePerChoice), chunk.map((r) => ({ prompt: r.prefix + r.continuation, texts: [] })));
       chunk.forEach((r, k) => {
-        const tokens = parseLogprobs(answer?.choices[k]?.logprobs);
+        const tokens = parseLogprobs(answer.choices[k]?.logprobs);
         // A generated token (servers that refuse max_tokens 0) lies past the continuation's end and is left out.
         const picked = tokens && continuationTokens(tokens, r.prefix.length, r.prefix.length + r.continuation.length);
         if (!picked) throw new ModelError(url, "the server's echo response carries no log-probs for the answer tokens; it cannot serve --scorer logprob (use --scorer exec).");
@@ -181,11 +183,11 @@ export class OpenAIBackend implements Model {
       const answer = readCompletion(response);
       if (!answer) throw new ModelError(url, "the completions answer has no choices; is this an OpenAI-compatible server?", { transient: true });
       const per = together ? s.n : 1;
-      const total = requestUsage(answer.usage, prompts.length, answer.choices.length, this.wire.usagePerChoice && !answer.array);
-      const split = splitUsage(total, prompts.length);
-      prompts.forEach((_, p) => {
-        for (let k = 0; k < per; k++) texts[p]?.push(answer.choices[p * per + k]?.text ?? "");
-        usages[p] = sumUsage([usages[p] ?? ZERO, split[p] ?? ZERO]);
+      const answered = prompts.map((prompt, p) => ({ prompt, texts: Array.from({ length: per }, (_, k) => answer.choices[p * per + k]?.text ?? "") }));
+      const shares = shareUsage(reportedBy(answer, this.wire.usagePerChoice), answered);
+      answered.forEach((a, p) => {
+        texts[p]?.push(...a.texts);
+        usages[p] = sumUsage([usages[p] ?? ZERO, shares[p] ?? ZERO]);
       });
     }
     return prompts.map((_, p) => ({ texts: texts[p] ?? [], usage: usages[p] as Usage }));
@@ -209,7 +211,8 @@ export class OpenAIBackend implements Model {
       const answer = readCompletion(response);
       if (!answer) throw new ModelError(url, "the chat answer has no choices; is this an OpenAI-compatible server?", { transient: true });
       texts.push(...answer.choices.map((c) => c.text));
-      usage = sumUsage([usage, requestUsage(answer.usage, 1, answer.choices.length, this.wire.usagePerChoice)]);
+      const [share] = shareUsage(reportedBy(answer, this.wire.usagePerChoice), [{ prompt, texts: answer.choices.map((c) => c.text) }]);
+      usage = sumUsage([usage, share ?? ZERO]);
     }
     return { texts, usage };
   }
@@ -270,9 +273,3 @@ function sameSampling(a: Sampling, b: Sampling): boolean {
 }
 
 const ZERO: Usage = { promptTokens: 0, completionTokens: 0 };
-
-/** Share one request's usage among the prompts it carried (the remainder goes to the first). */
-function splitUsage(total: Usage, parts: number): Usage[] {
-  const share = (n: number, i: number): number => Math.floor(n / parts) + (i === 0 ? n % parts : 0);
-  return Array.from({ length: parts }, (_, i) => ({ promptTokens: share(total.promptTokens, i), completionTokens: share(total.completionTokens, i) }));
-}

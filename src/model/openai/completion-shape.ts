@@ -19,6 +19,8 @@ export interface CompletionAnswer {
   readonly usage: Usage;
   /** The server answered with an array of completion objects. */
   readonly array: boolean;
+  /** The usage of each object of an array answer (one per prompt); empty otherwise. */
+  readonly partUsages: readonly Usage[];
 }
 
 /** Read a completions body; `undefined` when it is neither shape. */
@@ -38,10 +40,10 @@ export function readCompletion(body: unknown): CompletionAnswer | undefined {
           offset += part.choices.length;
           return laid;
         });
-    return { choices, usage: sumUsage(defined.map((p) => p.usage)), array: true };
+    return { choices, usage: sumUsage(defined.map((p) => p.usage)), array: true, partUsages: defined.map((p) => p.usage) };
   }
   const part = readObject(body);
-  return part && { ...part, array: false };
+  return part && { ...part, array: false, partUsages: [] };
 }
 
 interface Part {
@@ -81,14 +83,4 @@ export function readUsage(usage: unknown): Usage {
 /** Add usages. */
 export function sumUsage(usages: readonly Usage[]): Usage {
   return usages.reduce((a, u) => ({ promptTokens: a.promptTokens + u.promptTokens, completionTokens: a.completionTokens + u.completionTokens }), { promptTokens: 0, completionTokens: 0 });
-}
-
-/**
- * The usage of a request that carried `prompts` prompts and `choices` answers in all. A server that
- * reports one answer's usage instead of the sum (llama.cpp) has its figures scaled: its prompt count
- * by the prompts, its completion count by the answers.
- */
-export function requestUsage(reported: Usage, prompts: number, choices: number, perChoice: boolean): Usage {
-  if (!perChoice) return reported;
-  return { promptTokens: reported.promptTokens * prompts, completionTokens: reported.completionTokens * choices };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCompletion, requestUsage } from "../../../src/model/openai/completion-shape.js";
+import { readCompletion } from "../../../src/model/openai/completion-shape.js";
 
 describe("readCompletion reads both list answers", () => {
   it("one object with a choice per prompt (vLLM, current llama.cpp), in index order", () => {
@@ -37,14 +37,5 @@ describe("readCompletion reads both list answers", () => {
     expect(readCompletion({ choices: [{ index: 0, message: { content: "hi" } }] })?.choices[0]?.text).toBe("hi");
     expect(readCompletion({ error: { message: "no" } })).toBeUndefined();
     expect(readCompletion([{ choices: [{ index: 0, text: "a" }] }, { nope: 1 }])).toBeUndefined();
-  });
-});
-
-describe("requestUsage", () => {
-  it("scales a server's one-answer usage by the prompts and answers of the request", () => {
-    expect(requestUsage({ promptTokens: 7, completionTokens: 4 }, 2, 4, true)).toEqual({ promptTokens: 14, completionTokens: 16 });
-  });
-  it("keeps a summed usage as it is", () => {
-    expect(requestUsage({ promptTokens: 14, completionTokens: 16 }, 2, 4, false)).toEqual({ promptTokens: 14, completionTokens: 16 });
   });
 });

@@ -82,11 +82,17 @@ describe("faults", () => {
     expect(server.stats.faults.hang).toBe(1);
   });
 
-  it("counts concurrent requests in flight under latency", async () => {
-    const server = await serve({ latencyMs: 100 });
-    await Promise.all(Array.from({ length: 4 }, () => ask(server)));
+  it("counts concurrent requests in flight", async () => {
+    // Held requests stay in flight until close(), whatever the machine's speed.
+    const server = await serve({ failNext: { kind: "hang", count: 4 } });
+    const pending = Array.from({ length: 4 }, () => outcome(ask(server)));
+    while (server.stats.faults.hang < 4) await new Promise((r) => setTimeout(r, 5));
+    expect(server.stats.inFlight).toBe(4);
     expect(server.stats.maxInFlight).toBe(4);
-    expect(server.stats.inFlight).toBe(0);
+    await server.close();
+    expect(await Promise.all(pending)).toEqual(["connection", "connection", "connection", "connection"]);
+    // Each request leaves the count as its response closes, a turn of the event loop after the socket.
+    while (server.stats.inFlight > 0) await new Promise((r) => setTimeout(r, 5));
   });
 });
 
