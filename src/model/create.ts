@@ -11,6 +11,8 @@ export interface ModelOptions {
   readonly apiKey?: string | undefined;
   readonly timeoutMs?: number | undefined;
   readonly maxBatch?: number | undefined;
+  /** Most of the probe's requests in flight at once (the run's `--concurrency`). @default 16 */
+  readonly concurrency?: number | undefined;
   /** Settings of the in-process backend (cache folder, threads, sequences, GPU, download progress). */
   readonly gguf?: GgufOptions | undefined;
 }

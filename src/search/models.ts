@@ -36,6 +36,7 @@ export async function openModels(
     apiKey: options.apiKey,
     timeoutMs: options.timeoutMs,
     maxBatch: r.batch,
+    concurrency: r.concurrency,
     gguf: { ...options.gguf, onDownloadProgress: onDownload },
   };
   const opened: Model[] = [];

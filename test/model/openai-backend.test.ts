@@ -48,6 +48,14 @@ describe("probe finds out what each server family can do", () => {
     expect(server?.stats.requests["POST /v1/completions"]).toBe(5);
   });
 
+  it("keeps its questions within --concurrency", async () => {
+    server = await startWorld({ family: "vllm", models: ["sim-model"], faults: { latencyMs: 20 } });
+    const model = new OpenAIBackend(parseSpec("vllm:sim-model", [server.url]), { concurrency: 2 });
+    await model.probe();
+    expect(server.stats.maxInFlight).toBeLessThanOrEqual(2);
+    await model.close();
+  });
+
   it("sees the FIM path of a model family that has the tokens", async () => {
     const caps = await (await backendFor("vllm", { fim: true, model: "Qwen/Qwen2.5-7B" })).probe();
     expect(caps.fill).toContain("fim");

@@ -12,11 +12,10 @@ import { tempDir } from "../support/temp.js";
 import { REFERENCES, suiteArgs, writeSuiteTasks } from "./support.js";
 
 /**
- * More than the requests the capability probe sends at once before any search call (12: it does
- * not go through the limits), far fewer than three tasks keep ready (38 in flight when three
- * searches each have their own limit).
+ * Far fewer than three tasks keep ready (38 in flight when three searches each have their own
+ * limit); the capability probe keeps within it too.
  */
-const CONCURRENCY = 16;
+const CONCURRENCY = 4;
 
 let server: SimServer | undefined;
 afterEach(async () => {

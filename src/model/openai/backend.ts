@@ -36,6 +36,8 @@ export interface OpenAIBackendOptions {
   readonly timeoutMs?: number | undefined;
   /** Most prompts per request where the server takes lists (`--batch`). @default 16 */
   readonly maxBatch?: number | undefined;
+  /** Most of the probe's requests in flight at once (`--concurrency`). @default 16 */
+  readonly concurrency?: number | undefined;
 }
 
 type Client = OpenAI;
@@ -46,6 +48,7 @@ export class OpenAIBackend implements Model {
   readonly spec: ModelSpec;
   private readonly pool: ReplicaPool<Client>;
   private readonly maxBatch: number;
+  private readonly concurrency: number;
   private readonly transport: Transport = createTransport();
   private caps: Capabilities | undefined;
   private wire: WireFacts = { echoMaxTokens: 0, usagePerChoice: false };
@@ -54,6 +57,7 @@ export class OpenAIBackend implements Model {
   constructor(spec: ModelSpec, options: OpenAIBackendOptions = {}) {
     this.spec = spec;
     this.maxBatch = options.maxBatch ?? 16;
+    this.concurrency = options.concurrency ?? 16;
     this.pool = new ReplicaPool(
       spec.baseUrls.map((url) => ({
         url,
@@ -81,7 +85,7 @@ export class OpenAIBackend implements Model {
   private async probeReplicas(signal?: AbortSignal): Promise<Capabilities> {
     for (const [i, { url, client }] of this.pool.all.entries()) {
       try {
-        const found = await probeServer(client, this.spec.model, url, this.transport.fetch, signal);
+        const found = await probeServer(client, this.spec.model, url, this.transport.fetch, this.concurrency, signal);
         this.wire = found.wire;
         this.caps = { ...found.caps, maxPromptsPerRequest: Math.min(found.caps.maxPromptsPerRequest, this.maxBatch) };
         return this.caps;

@@ -5,6 +5,7 @@
  * The backend word of the spec plays no part: servers are told apart by what they answer.
  */
 import type OpenAI from "openai";
+import pLimit from "p-limit";
 import { ConnectionError, ModelError } from "../../errors.js";
 import { DEFAULT_RETRY, isTransient, retrying } from "../retry.js";
 import type { Capabilities, FillPath, ProbedFeature } from "../types.js";
@@ -28,11 +29,13 @@ export interface ProbeResult {
 /** A text whose tokens `suffix` adds to the prompt, so that a suffix the server uses shows in its usage. */
 const PROBE_SUFFIX = " and that was the end of the whole story, told from the first word to the last.";
 
-/** Probe the server at `url` (through `client`) for what it can do with `model`. */
-export async function probeServer(client: OpenAI, model: string, url: string, fetch: Fetch, signal?: AbortSignal): Promise<ProbeResult> {
+/** Probe the server at `url` (through `client`) for what it can do with `model`, at most `concurrency` requests at once. */
+export async function probeServer(client: OpenAI, model: string, url: string, fetch: Fetch, concurrency: number, signal?: AbortSignal): Promise<ProbeResult> {
   const options = signal ? { signal } : {};
   const listed = await listModels(client, model, url, options, signal);
-  const send = (request: () => Promise<unknown>): Promise<Outcome> => ask(request, (e) => toApeError(e, url, model), signal);
+  // The questions go out together, but never more at once than the run may send (`--concurrency`).
+  const limit = pLimit(Math.max(1, concurrency));
+  const send = (request: () => Promise<unknown>): Promise<Outcome> => limit(() => ask(request, (e) => toApeError(e, url, model), signal));
   const completion = (params: Record<string, unknown>): Promise<Outcome> =>
     send(() => client.completions.create({ model, ...params } as unknown as OpenAI.Completions.CompletionCreateParamsNonStreaming, options));
   const chat = (params: Record<string, unknown>): Promise<Outcome> =>
