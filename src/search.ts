@@ -23,7 +23,8 @@ import { buildScorer } from "./score/build.js";
 import { Evaluator } from "./score/evaluator.js";
 import { finalize } from "./search/finalize.js";
 import { runRounds } from "./search/rounds.js";
-import { createSelector } from "./select/index.js";
+import { runSlots } from "./search/slots.js";
+import { createSelector, type Slots } from "./select/index.js";
 import { DEFAULT_DB } from "./store/database.js";
 import { readResult } from "./store/read-result.js";
 import type { RunRow } from "./store/rows.js";
@@ -121,7 +122,8 @@ export async function search(options: SearchOptions): Promise<SearchResult> {
         });
       gateways.proposer = gateway(proposer, "proposer", proposerLimits);
       gateways.target = gateway(target, "target", targetLimits);
-      await flow({ task, r, options, store, runId, gateways: { proposer: gateways.proposer, target: gateways.target }, emit, selector, totals, targetModel: target });
+      const slots = runSlots(previous?.config, r);
+      await flow({ task, r, options, store, runId, gateways: { proposer: gateways.proposer, target: gateways.target }, emit, selector, slots, totals, targetModel: target });
       store.setRunStatus(runId, "done");
     } catch (error) {
       // Let the calls already on the wire finish and be recorded (they are paid for), send no more.
@@ -170,6 +172,8 @@ interface FlowContext {
   readonly gateways: { readonly proposer: Gateway; readonly target: Gateway };
   readonly emit: (e: SearchEvent) => void;
   readonly selector: ReturnType<typeof createSelector>;
+  /** What selection may keep in flight: the run's own concurrency and batch (see `runSlots`). */
+  readonly slots: Slots;
   readonly totals: RunningTotals;
   readonly targetModel: Model;
 }
