@@ -21,7 +21,7 @@ import { proposeCandidates } from "./propose/propose.js";
 import type { SearchResult } from "./result.js";
 import { buildScorer } from "./score/build.js";
 import { Evaluator } from "./score/evaluator.js";
-import { finalize } from "./search/finalize.js";
+import { TestScoring } from "./search/finalize.js";
 import { runRounds } from "./search/rounds.js";
 import { runSlots } from "./search/slots.js";
 import { createSelector, type Slots } from "./select/index.js";
@@ -186,13 +186,15 @@ async function flow(c: FlowContext): Promise<void> {
 
   emit({ type: "stage", stage: "propose", round: 0 });
   const initial = await proposeCandidates(c.gateways.proposer, task, r, store, runId);
+  const tests = new TestScoring({ task, store, runId, evaluator });
+  tests.startReferences();
   emit({ type: "proposals", round: 0, added: initial.length, pool: initial.length });
   const spent = c.totals.current;
   emit({ type: "estimate", estimate: estimatePlan(task, c.options, r, { instructions: initial.map((x) => x.text), spent }), basis: "proposals" });
 
-  const outcome = await runRounds({ ...c, evaluator, initial });
+  const outcome = await runRounds({ ...c, evaluator, initial, onCertain: (winner) => tests.start(winner) });
   emit({ type: "stage", stage: "finalize", round: outcome.rounds });
-  await finalize({ task, store, runId, evaluator, ranking: outcome.ranking });
+  await tests.finish(outcome.ranking);
   store.setRunResult(runId, outcome.ranking[0]?.id ?? null, outcome.ranking[0]?.mean ?? null, evaluator.evaluations);
 }
 

@@ -39,6 +39,11 @@ export interface RoundsContext {
   readonly slots: Slots;
   readonly evaluator: Evaluator;
   readonly initial: readonly EvalCandidate[];
+  /**
+   * Called when the last selection is certain of its winner, before it ends (see
+   * `SelectOptions.onCertain`): only without resampling, where that winner is the run's.
+   */
+  readonly onCertain?: ((winner: EvalCandidate) => void) | undefined;
 }
 
 /** A candidate's place in the final ranking. */
@@ -77,7 +82,8 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
       c.emit({ type: "selection", round, alive: current.length, evaluations: requested, plannedEvaluations: planned });
       return scores;
     };
-    const selection = await c.selector.select(pool.length, evaluate, { evalSize: evalSplit.length, budget, seed: deriveSeed(c.r.seed, "select", round), slots: c.slots });
+    const onCertain = c.r.rounds === 0 && c.onCertain ? (i: number): void => c.onCertain?.(current[i] as EvalCandidate) : undefined;
+    const selection = await c.selector.select(pool.length, evaluate, { evalSize: evalSplit.length, budget, seed: deriveSeed(c.r.seed, "select", round), slots: c.slots, onCertain });
     for (const o of selection.ranking) {
       const id = (pool[o.index] as EvalCandidate).id;
       const s = state.get(id) ?? { droppedAt: null, history: [] };

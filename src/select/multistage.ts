@@ -105,8 +105,14 @@ export function multistageSelector(settings: MultistageOptions = {}): Selector {
       // last `overlap` ones, so the order of events never depends on timing, only on the seed.
       const out: { readonly batch: SentBatch; readonly stage: number; readonly pulled: readonly number[] }[] = [];
       let stage = 0;
+      let certain = false;
       for (;;) {
         const pulled = state.left > 0 ? raceStep(state, order, sized, stage) : [];
+        if (pulled.length === 0 && !certain) {
+          certain = true;
+          const leader = leaderOf(state, order.filter((c) => state.alive(c) && state.count(c) > 0));
+          if (leader !== undefined) options.onCertain?.(leader);
+        }
         const batch = pulled.length > 0 ? state.send(state.share(pulled, o.batch)) : undefined;
         if (batch && batch.planned > 0) out.push({ batch, stage: ++stage, pulled });
         else if (out.length === 0) break;

@@ -35,6 +35,13 @@ export interface SelectOptions {
    * the same ranking whatever the timing. @default one request of one prompt at a time
    */
   readonly slots?: Slots | undefined;
+  /**
+   * Called at most once, with the candidate the strategy is certain will win, as soon as it is:
+   * when it sends nothing more while batches are still out, so the caller can start what needs
+   * the winner. Those batches rarely change the outcome; when they do, the ranking has the last
+   * word. When it is called depends on the scores and the seed only, never on timing.
+   */
+  readonly onCertain?: ((candidate: number) => void) | undefined;
 }
 
 /** How much work the caller can have answered at once. */

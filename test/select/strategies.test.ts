@@ -94,6 +94,24 @@ describe("multistage", () => {
     expect(steady.result.evaluations).toBeLessThanOrEqual(multistageCost(40, 100));
   });
 
+  it("names its winner once, as soon as it is certain, while the last race step is still out", async () => {
+    for (const seed of [1, 2, 3]) {
+      const scores = bernoulliPool(spreadRates(30, seed), 100, seed);
+      let sent = 0;
+      let answered = 0;
+      const certain: { candidate: number; sent: number; answered: number }[] = [];
+      const evaluate: Evaluate = async (requests) => {
+        sent++;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        answered++;
+        return requests.map((r) => r.examples.map((e) => scores[r.candidate]?.[e] ?? 0));
+      };
+      const onCertain = (candidate: number): void => void certain.push({ candidate, sent, answered });
+      const result = await createSelector("multistage").select(30, evaluate, { evalSize: 100, budget: 3000, seed, onCertain });
+      expect(certain).toEqual([{ candidate: result.ranking[0]?.index, sent, answered: sent - 1 }]);
+    }
+  });
+
   it("sizes the race width to the slots, between width and maxWidth", () => {
     // Two steps out, batches of 4: one request per candidate with --batch ≥ 4, four with --batch 1.
     expect(raceWidth({}, undefined)).toBe(2);
