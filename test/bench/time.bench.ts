@@ -11,12 +11,12 @@
  *   ≤ 1.5 × its own ideal at every concurrency.
  *
  * Then the selection-quality figures (test/bench/selection.bench.ts) of multistage at each of these
- * settings, since its race steps are as wide as the slots allow, and what each race width would
- * cost and buy: the choice of `maxWidth`.
+ * settings, since its race steps are as wide as the slots allow, and what wider steps would cost
+ * and buy: the choice of `maxWidth` and `extraZ`.
  */
 import { pathToFileURL } from "node:url";
 import { search, type SelectorName } from "../../src/index.js";
-import { createSelector, raceWidth, type Slots } from "../../src/select/index.js";
+import { createSelector, raceWidth, type MultistageOptions, type Slots } from "../../src/select/index.js";
 import { benchTask, fmt } from "./gateway-support.js";
 import { measure, type Figures } from "./selection.bench.js";
 import { startSimProcess } from "./sim-process.js";
@@ -104,8 +104,8 @@ export async function run(): Promise<void> {
 
 /**
  * The selection benchmark's figures for multistage at the settings above (and the CLI's default,
- * concurrency 8 with --batch 16), then the race width fixed from 2 to 7 at 64 slots: what wider
- * steps buy in latencies (virtual time, one evaluation per request) and cost in quality.
+ * concurrency 8 with --batch 16), then other race widths at 64 slots: what wider steps buy in
+ * latencies (virtual time, see virtual-server.ts) and cost in quality.
  */
 async function quality(): Promise<void> {
   console.log(`selection quality of multistage (test/bench/selection.bench.ts: 50 candidates, 100 examples, 200 trials; goal ≥ 95% within 0.02 using ≤ 15% of exhaustive); latencies: mean round trips of one selection`);
@@ -117,10 +117,18 @@ async function quality(): Promise<void> {
     const f = await measure(label, createSelector("multistage"), 5000, slots);
     console.log(`  ${label.padEnd(38)} width ${raceWidth({}, slots)}: ${figures(f)}: ${f.hits >= 0.95 && f.share <= 0.15 ? "MET" : "NOT MET"}`);
   }
-  console.log("the race width fixed, at 64 slots:");
-  for (const width of [2, 3, 4, 7]) {
-    const f = await measure(`width ${width}`, createSelector("multistage", { width, maxWidth: width }), 5000, { requests: 64, promptsPerRequest: 1 });
-    console.log(`  width ${width}: ${figures(f)}`);
+  console.log("the choice of maxWidth and extraZ, at 64 slots, seeds 0-999 (1000 trials):");
+  const choices: readonly (readonly [string, MultistageOptions])[] = [
+    ["two challengers (maxWidth 2)", { maxWidth: 2 }],
+    ["three, the third at extraZ 1 (default)", {}],
+    ["three, the third at z (extraZ 1.5)", { extraZ: 1.5 }],
+    ["five, at extraZ 1", { maxWidth: 5 }],
+    ["seven, at extraZ 1", { maxWidth: 7 }],
+    ["seven, at extraZ 0.75", { maxWidth: 7, extraZ: 0.75 }],
+  ];
+  for (const [label, settings] of choices) {
+    const f = await measure(label, createSelector("multistage", settings), 5000, { requests: 64, promptsPerRequest: 1 }, 1000);
+    console.log(`  ${label.padEnd(38)} ${figures(f)}`);
   }
 }
 

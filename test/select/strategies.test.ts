@@ -94,6 +94,26 @@ describe("multistage", () => {
     expect(steady.result.evaluations).toBeLessThanOrEqual(multistageCost(40, 100));
   });
 
+  it("gives idle slots only to challengers plausible at the tighter extraZ", async () => {
+    const scores = bernoulliPool(spreadRates(40, 6), 100, 6);
+    const steps = async (extraZ: number): Promise<number[]> => {
+      const sizes: number[] = [];
+      const evaluate: Evaluate = async (requests) => {
+        sizes.push(requests.length);
+        return requests.map((r) => r.examples.map((e) => scores[r.candidate]?.[e] ?? 0));
+      };
+      await createSelector("multistage", { extraZ, maxWidth: 6 }).select(40, evaluate, { evalSize: 100, budget: 4000, seed: 6, slots: { requests: 64, promptsPerRequest: 1 } });
+      return sizes.slice(1);
+    };
+    const wide = await steps(1.5);
+    const tight = await steps(0.5);
+    const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(Math.max(...wide)).toBe(7);
+    expect(mean(tight)).toBeLessThan(mean(wide));
+    // Never fewer than the leader and `width` challengers while the race is open.
+    expect(tight.slice(0, 3).every((n) => n >= 3)).toBe(true);
+  });
+
   it("names its winner once, as soon as it is certain, while the last race step is still out", async () => {
     for (const seed of [1, 2, 3]) {
       const scores = bernoulliPool(spreadRates(30, seed), 100, seed);
@@ -125,6 +145,7 @@ describe("multistage", () => {
 
   it("rejects settings out of range", () => {
     expect(() => createSelector("multistage", { maxWidth: 0 })).toThrow(/maxWidth/);
+    expect(() => createSelector("multistage", { extraZ: -1 })).toThrow(/extraZ/);
     expect(() => createSelector("multistage", { overlap: -1 })).toThrow(/overlap/);
     expect(() => createSelector("multistage", { overlap: 1.5 })).toThrow(/overlap/);
     expect(() => createSelector("multistage", { z: 0 })).toThrow(/z/);
