@@ -28,7 +28,7 @@ export { loadTask, parseTask } from "./task/index.js";
 export { normalize, scorePrediction } from "./score/metrics.js";
 export type { ScorerName } from "./score/scorer.js";
 export { SCORERS } from "./score/scorer.js";
-export type { Selector, SelectorName, Evaluate, EvalRequest, SelectOptions, SelectionResult, CandidateOutcome, StageRecord } from "./select/selector.js";
+export type { Selector, SelectorName, Evaluate, EvalRequest, SelectOptions, SelectionResult, CandidateOutcome, StageRecord, Slots } from "./select/selector.js";
 export { SELECTORS } from "./select/selector.js";
 export { createSelector } from "./select/index.js";
 export type { Model, ModelSpec, Capabilities, BackendName } from "./model/types.js";

@@ -19,9 +19,10 @@ import { proposeCandidates } from "./propose/propose.js";
 import type { SearchResult } from "./result.js";
 import { buildScorer } from "./score/build.js";
 import { Evaluator } from "./score/evaluator.js";
-import { finalize } from "./search/finalize.js";
+import { TestScoring } from "./search/finalize.js";
 import { runRounds } from "./search/rounds.js";
-import { createSelector } from "./select/index.js";
+import { runSlots } from "./search/slots.js";
+import { createSelector, type Slots } from "./select/index.js";
 import { DEFAULT_DB } from "./store/database.js";
 import { readResult } from "./store/read-result.js";
 import type { RunRow } from "./store/rows.js";
@@ -108,7 +109,8 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
     try {
       models = shared?.models ?? (await openModels({ proposer: proposerSpec, target: targetSpec }, options, r, (p) => emit({ type: "download", ...p })));
       gateways = runGateways(models, { store, runId, budget, replayUpTo, options, onCall: (call) => totals.add(call), signal });
-      await flow({ task, r, options, store, runId, gateways, emit, selector, totals, targetModel: models.target });
+      const slots = runSlots(previous?.config, r);
+      await flow({ task, r, options, store, runId, gateways, emit, selector, slots, totals, targetModel: models.target });
       store.setRunStatus(runId, "done");
     } catch (error) {
       // Let the calls already on the wire finish and be recorded (they are paid for), send no more.
@@ -156,6 +158,8 @@ interface FlowContext {
   readonly gateways: { readonly proposer: Gateway; readonly target: Gateway };
   readonly emit: (e: SearchEvent) => void;
   readonly selector: ReturnType<typeof createSelector>;
+  /** What selection may keep in flight: the run's own concurrency and batch (see `runSlots`). */
+  readonly slots: Slots;
   readonly totals: RunningTotals;
   readonly targetModel: Model;
 }
@@ -170,13 +174,15 @@ async function flow(c: FlowContext): Promise<void> {
 
   emit({ type: "stage", stage: "propose", round: 0 });
   const initial = await proposeCandidates(c.gateways.proposer, task, r, store, runId);
+  const tests = new TestScoring({ task, store, runId, evaluator });
+  tests.startReferences();
   emit({ type: "proposals", round: 0, added: initial.length, pool: initial.length });
   const spent = c.totals.current;
   emit({ type: "estimate", estimate: estimatePlan(task, c.options, r, { instructions: initial.map((x) => x.text), spent }), basis: "proposals" });
 
-  const outcome = await runRounds({ ...c, evaluator, initial });
+  const outcome = await runRounds({ ...c, evaluator, initial, onCertain: (winner) => tests.start(winner) });
   emit({ type: "stage", stage: "finalize", round: outcome.rounds });
-  await finalize({ task, store, runId, evaluator, ranking: outcome.ranking });
+  await tests.finish(outcome.ranking);
   store.setRunResult(runId, outcome.ranking[0]?.id ?? null, outcome.ranking[0]?.mean ?? null, evaluator.evaluations);
 }
 

@@ -16,7 +16,7 @@ import { storeProposals } from "../propose/propose.js";
 import { proposeVariants } from "../propose/resample.js";
 import { deriveSeed } from "../random.js";
 import type { EvalCandidate, Evaluator } from "../score/evaluator.js";
-import type { Evaluate, Selector, StageRecord } from "../select/selector.js";
+import type { Evaluate, Selector, Slots, StageRecord } from "../select/selector.js";
 import type { Store } from "../store/store.js";
 import type { Task } from "../task/types.js";
 
@@ -35,8 +35,15 @@ export interface RoundsContext {
   readonly gateways: { readonly proposer: Gateway };
   readonly emit: (e: SearchEvent) => void;
   readonly selector: Selector;
+  /** What selection may keep in flight (see `SelectOptions.slots`). */
+  readonly slots: Slots;
   readonly evaluator: Evaluator;
   readonly initial: readonly EvalCandidate[];
+  /**
+   * Called when the last selection is certain of its winner, before it ends (see
+   * `SelectOptions.onCertain`): only without resampling, where that winner is the run's.
+   */
+  readonly onCertain?: ((winner: EvalCandidate) => void) | undefined;
 }
 
 /** A candidate's place in the final ranking. */
@@ -75,7 +82,8 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
       c.emit({ type: "selection", round, alive: current.length, evaluations: requested, plannedEvaluations: planned });
       return scores;
     };
-    const selection = await c.selector.select(pool.length, evaluate, { evalSize: evalSplit.length, budget, seed: deriveSeed(c.r.seed, "select", round) });
+    const onCertain = c.r.rounds === 0 && c.onCertain ? (i: number): void => c.onCertain?.(current[i] as EvalCandidate) : undefined;
+    const selection = await c.selector.select(pool.length, evaluate, { evalSize: evalSplit.length, budget, seed: deriveSeed(c.r.seed, "select", round), slots: c.slots, onCertain });
     for (const o of selection.ranking) {
       const id = (pool[o.index] as EvalCandidate).id;
       const s = state.get(id) ?? { droppedAt: null, history: [] };

@@ -13,7 +13,7 @@ export * from "./selector.js";
 export { BOUNDS_DEFAULTS, boundsSelector, type BoundsOptions } from "./bounds.js";
 export { exhaustiveSelector, type ExhaustiveOptions } from "./exhaustive.js";
 export { HALVING_DEFAULTS, halvingSelector, type HalvingOptions } from "./halving.js";
-export { MULTISTAGE_DEFAULTS, multistageCost, multistageSelector, type MultistageOptions } from "./multistage.js";
+export { MULTISTAGE_DEFAULTS, multistageCost, multistageSelector, raceWidth, type MultistageOptions } from "./multistage.js";
 export { UCB_DEFAULTS, ucbSelector, type UcbOptions } from "./ucb.js";
 export { createRng, deriveSeed, mulberry32, permutation, splitmix32, type Rng } from "../random.js";
 

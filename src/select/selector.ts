@@ -28,6 +28,28 @@ export interface SelectOptions {
   readonly budget: number;
   /** Seed of every random choice (batches, tie breaks). */
   readonly seed: number;
+  /**
+   * What the caller can have answered at once. Strategies that decide step by step size their
+   * steps to it (multistage races more challengers per step when slots would otherwise stay idle).
+   * It is a setting of the run, like the seed, never a measurement: the same slots and seed give
+   * the same ranking whatever the timing. @default one request of one prompt at a time
+   */
+  readonly slots?: Slots | undefined;
+  /**
+   * Called at most once, with the candidate the strategy is certain will win, as soon as it is:
+   * when it sends nothing more while batches are still out, so the caller can start what needs
+   * the winner. Those batches rarely change the outcome; when they do, the ranking has the last
+   * word. When it is called depends on the scores and the seed only, never on timing.
+   */
+  readonly onCertain?: ((candidate: number) => void) | undefined;
+}
+
+/** How much work the caller can have answered at once. */
+export interface Slots {
+  /** Requests in flight at once (the search's `concurrency`). */
+  readonly requests: number;
+  /** Prompts per request, so evaluations of one candidate per request (the search's `batch`). */
+  readonly promptsPerRequest: number;
 }
 
 /** A candidate's state at the end of one stage (or round). */

@@ -18,7 +18,8 @@
  * A last row shows `bounds` with no cap, to show what its stopping rule costs when it may finish.
  */
 import { pathToFileURL } from "node:url";
-import { createRng, createSelector, deriveSeed, type Evaluate, type Selector, type SelectorName } from "../../src/select/index.js";
+import { inVirtualTime } from "./virtual-server.js";
+import { createRng, createSelector, deriveSeed, type Evaluate, type Selector, type SelectorName, type Slots } from "../../src/select/index.js";
 
 const POOL = 50;
 const EVAL = 100;
@@ -61,19 +62,24 @@ export interface Figures {
   readonly hits: number;
   /** Share of trials whose pick is exactly as good as the truly best. */
   readonly exact: number;
+  /** Mean latencies one selection took against a server with these slots (one request at a time without; see virtual-server.ts). */
+  readonly latencies: number;
 }
 
-/** Run `selector` over all trials with `budget`. */
-export async function measure(label: string, selector: Selector, budget: number, trials = TRIALS): Promise<Figures> {
+/** Run `selector` over all trials with `budget` (and `slots`, when the run would have them). */
+export async function measure(label: string, selector: Selector, budget: number, slots?: Slots, trials = TRIALS): Promise<Figures> {
   let evaluations = 0;
   let maxEvaluations = 0;
   let hits = 0;
   let exact = 0;
+  let latencies = 0;
   for (let t = 0; t < trials; t++) {
     const trial = makeTrial(t);
-    const evaluate: Evaluate = async (requests) =>
+    const answer: Evaluate = async (requests) =>
       requests.map((r) => r.examples.map((e) => trial.outcomes[r.candidate]?.[e] ?? 0));
-    const result = await selector.select(POOL, evaluate, { evalSize: EVAL, budget, seed: deriveSeed(t, 2000) });
+    const run = await inVirtualTime(slots ?? { requests: 1, promptsPerRequest: 1 }, answer, (evaluate) => selector.select(POOL, evaluate, { evalSize: EVAL, budget, seed: deriveSeed(t, 2000), slots }));
+    const result = run.result;
+    latencies += run.latencies;
     const pick = result.ranking[0]?.index ?? 0;
     const got = trial.accuracy[pick] ?? 0;
     if (got >= trial.best - TOLERANCE - 1e-9) hits++;
@@ -81,7 +87,7 @@ export async function measure(label: string, selector: Selector, budget: number,
     evaluations += result.evaluations;
     maxEvaluations = Math.max(maxEvaluations, result.evaluations);
   }
-  return { name: label, budget, share: evaluations / trials / EXHAUSTIVE, maxEvaluations, hits: hits / trials, exact: exact / trials };
+  return { name: label, budget, share: evaluations / trials / EXHAUSTIVE, maxEvaluations, hits: hits / trials, exact: exact / trials, latencies: latencies / trials };
 }
 
 function pct(x: number): string {

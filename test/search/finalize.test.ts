@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
-import type { SearchResult } from "../../src/index.js";
+import { createSelector, search, type SearchResult, type Selector } from "../../src/index.js";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { writeWorldTask } from "../support/task-fixture.js";
@@ -54,6 +54,33 @@ describe("finalize", () => {
     expect(text.out()).toContain("references (human-written)");
     for (const r of REFERENCES) expect(text.out()).toContain(r);
     expect(text.out()).toContain((winner?.testScore ?? 0).toFixed(3));
+  });
+});
+
+describe("test scoring starts as soon as each is known", () => {
+  it("scores the references during selection, and the winner once selection is certain of it", async () => {
+    server = await startWorld();
+    const dir = tempDir();
+    const db = join(dir, "ape.db");
+    const certain: number[] = [];
+    const multistage = createSelector("multistage");
+    // multistage as it is, telling the test when it names its winner.
+    const watched: Selector = {
+      name: "multistage",
+      select: (poolSize, evaluate, options) =>
+        multistage.select(poolSize, evaluate, { ...options, onCertain: options.onCertain && ((c) => (certain.push(c), options.onCertain?.(c))) }),
+    };
+    const options = { task: writeWorldTask(dir, { references: REFERENCES }), model: "vllm:sim-model", baseUrls: [server.url], candidates: 12, seed: 2, selector: watched } as const;
+    const result = await search({ ...options, db });
+    expect(certain).toHaveLength(1);
+    expect(result.winner?.testCount).toBe(40);
+    // The references' test evaluations were recorded while selection still had evaluations to record.
+    const ids = (where: string): number[] => readDb<{ id: number }>(db, `SELECT e.id FROM evaluations e JOIN candidates c ON c.id = e.candidate_id WHERE ${where}`).map((r) => r.id);
+    expect(Math.max(...ids("e.split = 'eval'"))).toBeGreaterThan(Math.min(...ids("c.origin = 'reference' AND e.split = 'test'")));
+    // With resampling, the first selection's winner is not the run's: no early start.
+    certain.length = 0;
+    await search({ ...options, db: join(dir, "rounds.db"), rounds: 1 });
+    expect(certain).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSelector, MULTISTAGE_DEFAULTS, multistageCost, type Evaluate } from "../../src/select/index.js";
+import { createSelector, MULTISTAGE_DEFAULTS, multistageCost, raceWidth, type Evaluate, type Slots } from "../../src/select/index.js";
 import { bernoulliPool, recorder, spreadRates } from "./support.js";
 
 describe("multistage", () => {
@@ -70,7 +70,82 @@ describe("multistage", () => {
     expect(sequential.most).toBe(1);
   });
 
+  it("races more challengers per step when the slots have room, with results independent of timing", async () => {
+    const scores = bernoulliPool(spreadRates(40, 6), 100, 6);
+    const run = async (slots: Slots | undefined, delay: (call: number) => number) => {
+      let calls = 0;
+      const widest: number[] = [];
+      const evaluate: Evaluate = async (requests) => {
+        const call = calls++;
+        if (call > 0) widest.push(requests.length);
+        await new Promise((resolve) => setTimeout(resolve, delay(call)));
+        return requests.map((r) => r.examples.map((e) => scores[r.candidate]?.[e] ?? 0));
+      };
+      const result = await createSelector("multistage").select(40, evaluate, { evalSize: 100, budget: 4000, seed: 6, slots });
+      return { result, widest: Math.max(...widest) };
+    };
+    const wide = { requests: 32, promptsPerRequest: 1 };
+    const steady = await run(wide, () => 0);
+    expect(await run(wide, (call) => (call * 7) % 5)).toEqual(steady);
+    // The leader and three challengers per step, where two fit no more slots than there are.
+    expect(steady.widest).toBe(4);
+    expect((await run({ requests: 8, promptsPerRequest: 1 }, () => 0)).widest).toBe(3);
+    expect((await run(undefined, () => 0)).widest).toBe(3);
+    expect(steady.result.evaluations).toBeLessThanOrEqual(multistageCost(40, 100));
+  });
+
+  it("gives idle slots only to challengers plausible at the tighter extraZ", async () => {
+    const scores = bernoulliPool(spreadRates(40, 6), 100, 6);
+    const steps = async (extraZ: number): Promise<number[]> => {
+      const sizes: number[] = [];
+      const evaluate: Evaluate = async (requests) => {
+        sizes.push(requests.length);
+        return requests.map((r) => r.examples.map((e) => scores[r.candidate]?.[e] ?? 0));
+      };
+      await createSelector("multistage", { extraZ, maxWidth: 6 }).select(40, evaluate, { evalSize: 100, budget: 4000, seed: 6, slots: { requests: 64, promptsPerRequest: 1 } });
+      return sizes.slice(1);
+    };
+    const wide = await steps(1.5);
+    const tight = await steps(0.5);
+    const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(Math.max(...wide)).toBe(7);
+    expect(mean(tight)).toBeLessThan(mean(wide));
+    // Never fewer than the leader and `width` challengers while the race is open.
+    expect(tight.slice(0, 3).every((n) => n >= 3)).toBe(true);
+  });
+
+  it("names its winner once, as soon as it is certain, while the last race step is still out", async () => {
+    for (const seed of [1, 2, 3]) {
+      const scores = bernoulliPool(spreadRates(30, seed), 100, seed);
+      let sent = 0;
+      let answered = 0;
+      const certain: { candidate: number; sent: number; answered: number }[] = [];
+      const evaluate: Evaluate = async (requests) => {
+        sent++;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        answered++;
+        return requests.map((r) => r.examples.map((e) => scores[r.candidate]?.[e] ?? 0));
+      };
+      const onCertain = (candidate: number): void => void certain.push({ candidate, sent, answered });
+      const result = await createSelector("multistage").select(30, evaluate, { evalSize: 100, budget: 3000, seed, onCertain });
+      expect(certain).toEqual([{ candidate: result.ranking[0]?.index, sent, answered: sent - 1 }]);
+    }
+  });
+
+  it("sizes the race width to the slots, between width and maxWidth", () => {
+    // Two steps out, batches of 4: one request per candidate with --batch ≥ 4, four with --batch 1.
+    expect(raceWidth({}, undefined)).toBe(2);
+    expect(raceWidth({}, { requests: 8, promptsPerRequest: 1 })).toBe(2);
+    expect(raceWidth({}, { requests: 32, promptsPerRequest: 1 })).toBe(3);
+    expect(raceWidth({}, { requests: 8, promptsPerRequest: 16 })).toBe(3);
+    expect(raceWidth({ maxWidth: 7 }, { requests: 64, promptsPerRequest: 1 })).toBe(7);
+    expect(raceWidth({ maxWidth: 10 }, { requests: 24, promptsPerRequest: 2 })).toBe(5);
+    expect(raceWidth({ width: 5 }, { requests: 8, promptsPerRequest: 1 })).toBe(5);
+  });
+
   it("rejects settings out of range", () => {
+    expect(() => createSelector("multistage", { maxWidth: 0 })).toThrow(/maxWidth/);
+    expect(() => createSelector("multistage", { extraZ: -1 })).toThrow(/extraZ/);
     expect(() => createSelector("multistage", { overlap: -1 })).toThrow(/overlap/);
     expect(() => createSelector("multistage", { overlap: 1.5 })).toThrow(/overlap/);
     expect(() => createSelector("multistage", { z: 0 })).toThrow(/z/);
