@@ -3,16 +3,12 @@
  * Every model call goes through a Gateway; every evaluation is committed as it completes, so a
  * run stopped by a crash, Ctrl-C or its budget continues where it was when run again.
  */
-import { randomUUID } from "node:crypto";
-import { setMaxListeners } from "node:events";
-import { BudgetError, CancelledError, UsageError } from "./errors.js";
 import { estimatePlan } from "./estimate/estimate.js";
-import type { SearchEvent, Totals } from "./events.js";
+import type { SearchEvent } from "./events.js";
 import { Budget } from "./model/budget.js";
-import type { CallEvent, Gateway } from "./model/gateway.js";
+import type { Gateway } from "./model/gateway.js";
 import { checkCostCap, DEFAULT_PRICES } from "./model/prices.js";
 import { DEFAULT_MODEL, formatSpec, parseSpec } from "./model/spec.js";
-import type { Model } from "./model/types.js";
 import { rateLimits, resolve, runConfig, type Resolved, type SearchOptions } from "./options.js";
 import { openModels, runGateways, type SearchModels } from "./search/models.js";
 import { proposeCandidates } from "./propose/propose.js";
@@ -22,15 +18,14 @@ import { Evaluator } from "./score/evaluator.js";
 import { TestScoring } from "./search/finalize.js";
 import { runRounds } from "./search/rounds.js";
 import { runSlots } from "./search/slots.js";
+import { endRun, heartbeat, openRun, runSignal } from "./search/run-lifecycle.js";
+import { RunningTotals } from "./search/running-totals.js";
 import { createSelector, type Slots } from "./select/index.js";
 import { DEFAULT_DB } from "./store/database.js";
 import { readResult } from "./store/read-result.js";
-import type { RunRow } from "./store/rows.js";
-import { HEARTBEAT_MS } from "./store/owner.js";
 import { Store } from "./store/store.js";
 import { loadTask } from "./task/index.js";
 import type { Task } from "./task/types.js";
-
 
 /** Find the best instruction for a task. Never prints; reports through `onEvent`. */
 export function search(options: SearchOptions): Promise<SearchResult> {
@@ -63,46 +58,21 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
   const ownStore = typeof options.db !== "object";
   const store = typeof options.db === "object" ? options.db : new Store(options.db ?? DEFAULT_DB);
   let models: SearchModels | undefined;
-  // One internal signal for the many requests in flight (each adds a listener), tied to the caller's.
-  const controller = new AbortController();
-  setMaxListeners(0, controller.signal);
-  const onAbort = (): void => controller.abort(options.signal?.reason);
-  if (options.signal?.aborted) onAbort();
-  options.signal?.addEventListener("abort", onAbort, { once: true });
-  const signal = controller.signal;
+  const { signal, release } = runSignal(options.signal);
   try {
-    let previous = findRun(store, options, config.hash);
-    if (previous?.status === "done") {
-      const result = readResult(store, previous.id);
+    const opened = openRun(store, options, { task: task.name, task_file: task.source, ...specs, scorer: r.scorer, selector: selector.name, seed: r.seed, config: config.json, config_hash: config.hash, suite_id: shared?.suiteId });
+    if (opened.done) {
+      const result = readResult(store, opened.done.id);
       options.onEvent?.({ type: "done", result });
       return result;
     }
-    if (previous) {
-      try {
-        store.claimRun(previous.id);
-      } catch (error) {
-        // Another process took the same run a moment ago: a named run is an error, else start anew.
-        if (options.runId !== undefined) throw error;
-        previous = undefined;
-      }
-    }
-    const runId = previous?.id ?? randomUUID().slice(0, 8);
-    if (!previous) {
-      store.createRun({ id: runId, task: task.name, task_file: task.source, ...specs, scorer: r.scorer, selector: selector.name, seed: r.seed, config: config.json, config_hash: config.hash, suite_id: shared?.suiteId });
-    }
+    const { runId, previous } = opened;
     const emit = options.onEvent ?? (() => {});
     emit({ type: "start", runId, task: task.name, resumed: previous !== undefined });
     emit({ type: "estimate", estimate: plan, basis: "plan" });
 
     const totals = new RunningTotals(emit);
-    // Tell other processes, even on other hosts, that this run is alive while a long call runs.
-    const heartbeat = setInterval(() => {
-      try {
-        store.touchRun(runId);
-      } catch {
-        // A busy or failing disk: the next beat tries again, and the search's own writes report it.
-      }
-    }, HEARTBEAT_MS).unref();
+    const stopHeartbeat = heartbeat(store, runId);
     const replayUpTo = previous ? store.lastCallId() : 0;
     const budget = shared?.budget ?? new Budget(options.budget ?? {}, previous ? { calls: previous.calls, tokens: previous.prompt_tokens + previous.completion_tokens, costUsd: previous.cost_usd } : undefined);
     let gateways: { readonly proposer: Gateway; readonly target: Gateway } | undefined;
@@ -110,43 +80,25 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
       models = shared?.models ?? (await openModels({ proposer: proposerSpec, target: targetSpec }, options, r, (p) => emit({ type: "download", ...p })));
       gateways = runGateways(models, { store, runId, budget, replayUpTo, options, onCall: (call) => totals.add(call), signal });
       const slots = runSlots(previous?.config, r);
-      await flow({ task, r, options, store, runId, gateways, emit, selector, slots, totals, targetModel: models.target });
+      await flow({ task, r, options, store, runId, gateways, emit, selector, slots, totals });
       store.setRunStatus(runId, "done");
     } catch (error) {
       // Let the calls already on the wire finish and be recorded (they are paid for), send no more.
       gateways?.proposer.halt();
       gateways?.target.halt();
       await Promise.all([gateways?.proposer.idle(), gateways?.target.idle()]);
-      const cancelled = signal.aborted && !(error instanceof BudgetError);
-      const status = error instanceof BudgetError ? "budget" : cancelled || error instanceof CancelledError ? "cancelled" : "failed";
-      store.setRunStatus(runId, status, error instanceof Error ? error.message : String(error));
-      if (status === "budget") throw new BudgetError(`run ${runId} stopped: ${(error as Error).message}. Continue it with \`ape resume ${runId}\` and a larger budget (e.g. --max-calls, --max-tokens, --max-cost).`);
-      if (status === "cancelled") throw new CancelledError(`run ${runId} cancelled; continue it with \`ape resume ${runId}\` (finished calls are not paid for again).`);
-      throw error;
+      throw endRun(store, runId, error, signal);
     } finally {
-      clearInterval(heartbeat);
+      stopHeartbeat();
     }
     const result = readResult(store, runId);
     emit({ type: "done", result });
     return result;
   } finally {
-    options.signal?.removeEventListener("abort", onAbort);
+    release();
     if (!shared) await models?.close();
     if (ownStore) store.close();
   }
-}
-
-/** The run to continue: the one named by `runId`, else the newest unfinished one with this config. */
-function findRun(store: Store, options: SearchOptions, hash: string): RunRow | undefined {
-  if (options.runId !== undefined) {
-    const run = store.getRun(options.runId);
-    if (run.config_hash !== hash) {
-      throw new UsageError(`run ${run.id} was started with other settings or another version of its task file (${run.task_file}); it cannot be continued with these. Restore the task file, or start a new search.`);
-    }
-    return run;
-  }
-  if (options.resume === false) return undefined;
-  return store.findResumable(hash);
 }
 
 interface FlowContext {
@@ -161,13 +113,12 @@ interface FlowContext {
   /** What selection may keep in flight: the run's own concurrency and batch (see `runSlots`). */
   readonly slots: Slots;
   readonly totals: RunningTotals;
-  readonly targetModel: Model;
 }
 
 async function flow(c: FlowContext): Promise<void> {
   const { task, r, store, runId, emit } = c;
   emit({ type: "stage", stage: "probe", round: 0 });
-  const scorer = await buildScorer(task, r, c.gateways.target, c.targetModel);
+  const scorer = await buildScorer(task, r, c.gateways.target);
   const probed = await Promise.all([c.gateways.target.capabilities(), c.gateways.proposer.capabilities()]);
   for (const message of new Set(probed.flatMap((caps) => caps.notices))) emit({ type: "notice", message });
   const evaluator = new Evaluator(scorer, store, runId, (done) => c.totals.setEvaluations(done));
@@ -184,33 +135,4 @@ async function flow(c: FlowContext): Promise<void> {
   emit({ type: "stage", stage: "finalize", round: outcome.rounds });
   await tests.finish(outcome.ranking);
   store.setRunResult(runId, outcome.ranking[0]?.id ?? null, outcome.ranking[0]?.mean ?? null, evaluator.evaluations);
-}
-
-/** Totals of the run so far, sent with every call event. */
-class RunningTotals {
-  private t: Totals = { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, evaluations: 0 };
-
-  constructor(private readonly emit: (e: SearchEvent) => void) {}
-
-  add(call: CallEvent): void {
-    const t = this.t;
-    this.t = {
-      calls: t.calls + (call.cached ? 0 : 1),
-      cachedCalls: t.cachedCalls + (call.cached ? 1 : 0),
-      promptTokens: t.promptTokens + call.promptTokens,
-      completionTokens: t.completionTokens + call.completionTokens,
-      costUsd: t.costUsd + call.costUsd,
-      evaluations: t.evaluations,
-    };
-    this.emit({ type: "call", call, totals: this.t });
-  }
-
-  /** The totals so far. */
-  get current(): Totals {
-    return this.t;
-  }
-
-  setEvaluations(n: number): void {
-    this.t = { ...this.t, evaluations: n };
-  }
 }

@@ -12,7 +12,7 @@ import { ModelLimits } from "./limits.js";
 import { costOf, priceOf, type PriceTable } from "./prices.js";
 import { DEFAULT_RETRY, retrying, type RetryPolicy } from "./retry.js";
 import { countTokens } from "./tokens.js";
-import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, Usage } from "./types.js";
+import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, ModelSpec, Usage } from "./types.js";
 
 /** Which side of the search a Gateway serves. */
 export type Role = "proposer" | "target";
@@ -85,6 +85,11 @@ export class Gateway {
     this.o = options;
     this.ownLimits = options.limits === undefined;
     this.limits = options.limits ?? new ModelLimits({ concurrency: options.concurrency });
+  }
+
+  /** The spec of the model behind this gateway (for messages). */
+  get spec(): ModelSpec {
+    return this.o.model.spec;
   }
 
   /** The model's capabilities, probed once. */

@@ -1,6 +1,5 @@
 /** Choosing and building the scorer a run asked for. */
 import type { Gateway } from "../model/gateway.js";
-import type { Model } from "../model/types.js";
 import type { Resolved } from "../options.js";
 import { demoSubsets, renderDemos } from "../propose/demos.js";
 import type { Task } from "../task/types.js";
@@ -9,9 +8,9 @@ import { logprobScorer } from "./logprob.js";
 import type { Scorer } from "./scorer.js";
 
 /** The run's scorer; the demos for `[full_DEMO]` in the eval template are one seeded subset. */
-export async function buildScorer(task: Task, r: Resolved, target: Gateway, targetModel: Model): Promise<Scorer> {
+export async function buildScorer(task: Task, r: Resolved, target: Gateway): Promise<Scorer> {
   const demos = renderDemos(task, demoSubsets(task, 1, r.demos, r.seed, "eval")[0] ?? []);
-  if (r.scorer === "logprob") return logprobScorer({ task, target, targetModel, demos });
+  if (r.scorer === "logprob") return logprobScorer({ task, target, demos });
   await target.capabilities();
   return execScorer({ task, target, demos, seed: r.seed });
 }

@@ -6,7 +6,6 @@
 import { CapabilityError } from "../errors.js";
 import type { Gateway } from "../model/gateway.js";
 import { formatSpec } from "../model/spec.js";
-import type { Model } from "../model/types.js";
 import type { Task } from "../task/types.js";
 import { evalPrompt } from "./prompt.js";
 import type { ScoreItem, Scored, Scorer } from "./scorer.js";
@@ -15,7 +14,6 @@ import type { ScoreItem, Scored, Scorer } from "./scorer.js";
 export interface LogprobScorerOptions {
   readonly task: Task;
   readonly target: Gateway;
-  readonly targetModel: Model;
   readonly demos: string;
 }
 
@@ -23,9 +21,9 @@ export interface LogprobScorerOptions {
 export async function logprobScorer(o: LogprobScorerOptions): Promise<Scorer> {
   const caps = await o.target.capabilities();
   if (!caps.promptLogprobs) {
-    const where = o.targetModel.spec.baseUrls[0] ?? "the in-process model";
+    const where = o.target.spec.baseUrls[0] ?? "the in-process model";
     throw new CapabilityError(
-      `--scorer logprob needs exact prompt log-probs, but ${formatSpec(o.targetModel.spec)} at ${where} does not give them (the probe's evidence: ${caps.evidence.promptLogprobs ?? "echo with logprobs is refused or ignored"}). Use --scorer exec, or a server that has them (vLLM, SGLang, gguf:).`,
+      `--scorer logprob needs exact prompt log-probs, but ${formatSpec(o.target.spec)} at ${where} does not give them (the probe's evidence: ${caps.evidence.promptLogprobs ?? "echo with logprobs is refused or ignored"}). Use --scorer exec, or a server that has them (vLLM, SGLang, gguf:).`,
     );
   }
   return {
