@@ -4,7 +4,7 @@
  * src/propose and src/score (same templates, subsets and demos), assuming the completions route.
  */
 import type { Resolved } from "../options.js";
-import { demoSubsets, renderDemos } from "../propose/demos.js";
+import { demoSubsets, renderDemos } from "../task/demos.js";
 import { countTokens } from "../model/tokens.js";
 import { evalPrompt } from "../score/prompt.js";
 import type { ScorerName } from "../score/scorer.js";

@@ -8,23 +8,28 @@ import { CapabilityError } from "../errors.js";
 import type { Gateway } from "../model/gateway.js";
 import { deriveSeed } from "../random.js";
 import { render, splitAt } from "../template.js";
-import type { ProposeOptions } from "./forward.js";
-import { demoSubsets, renderDemos } from "./demos.js";
-import { cleanProposal, type Proposal } from "./proposal.js";
+import type { ProposalAsk, ProposalContext, Proposer } from "./proposer.js";
+import { demoSubsets, renderDemos } from "../task/demos.js";
+import { cleanProposal, PROPOSAL_TEMPERATURE, type Proposal } from "./proposal.js";
 import { MAX_INSTRUCTION_TOKENS } from "./sample.js";
 
-/** Ask for `subsets × perSubset` instructions by filling the blank (before de-duplication). */
-export async function proposeReverse(o: ProposeOptions): Promise<Proposal[]> {
+/** Fill-in: `subsets × each` instructions, each filling the blank before a subset's demos. */
+export const reverseProposer: Proposer = {
+  name: "reverse",
+  propose: (o, ask) => proposeReverse(o, ask),
+};
+
+async function proposeReverse(o: ProposalContext, ask: ProposalAsk): Promise<Proposal[]> {
   const path = await fillPath(o.proposer);
   const { before, after } = splitAt(o.task.templates.reverse, "APE");
-  const subsets = demoSubsets(o.task, o.subsets, o.demos, o.seed, "reverse");
+  const subsets = demoSubsets(o.task, ask.subsets, o.demos, o.seed, "reverse");
   const results = await Promise.all(
     subsets.map(async (demos, i) => {
       const full = renderDemos(o.task, demos);
       const prefix = render(before, { full_DEMO: full });
       const suffix = render(after, { full_DEMO: full });
       const generation = await o.proposer.fill(
-        { prefix, suffix, path, n: o.perSubset, temperature: o.temperature ?? 0.9, maxTokens: MAX_INSTRUCTION_TOKENS, stop: ["\n"], seed: deriveSeed(o.seed, "reverse-sample", i) },
+        { prefix, suffix, path, n: ask.each, temperature: PROPOSAL_TEMPERATURE, maxTokens: MAX_INSTRUCTION_TOKENS, stop: ["\n"], seed: deriveSeed(o.seed, "reverse-sample", i) },
         `reverse:${i}`,
       );
       return generation.texts.map(

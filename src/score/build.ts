@@ -1,7 +1,7 @@
 /** Choosing and building the scorer a run asked for. */
 import type { Gateway } from "../model/gateway.js";
 import type { Resolved } from "../options.js";
-import { demoSubsets, renderDemos } from "../propose/demos.js";
+import { demoSubsets, renderDemos } from "../task/demos.js";
 import type { Task } from "../task/types.js";
 import { execScorer } from "./exec.js";
 import { logprobScorer } from "./logprob.js";

@@ -1,7 +1,7 @@
 /** Demo subsets shown to the proposer, drawn from the demo split by the run's seed. */
 import { createRng, deriveSeed, sample } from "../random.js";
 import { render } from "../template.js";
-import type { Example, Task } from "../task/types.js";
+import type { Example, Task } from "./types.js";
 
 /** Render examples with the demo template, one blank line apart (the value of `[full_DEMO]`). */
 export function renderDemos(task: Task, examples: readonly Example[]): string {
