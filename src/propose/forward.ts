@@ -6,20 +6,31 @@ import { deriveSeed } from "../random.js";
 import { render, splitAt } from "../template.js";
 import { demoSubsets, renderDemos } from "../task/demos.js";
 import { PROPOSAL_TEMPERATURE, type Proposal } from "./proposal.js";
-import type { ProposalAsk, ProposalContext, Proposer } from "./proposer.js";
+import type { ProposalAsk, ProposalContext, PromptContext, Proposer } from "./proposer.js";
+import type { Example, Task } from "../task/types.js";
 import { sampleInstructions } from "./sample.js";
 
 /** Forward generation: `subsets × each` instructions, each continuing a prompt of demos. */
 export const forwardProposer: Proposer = {
   name: "forward",
   propose: (o, ask) => proposeForward(o, ask),
+  prompts: (o, ask) => forwardSubsets(o, ask).map((demos) => forwardPrompt(o.task, demos)),
 };
+
+function forwardSubsets(o: PromptContext, ask: ProposalAsk): Example[][] {
+  return demoSubsets(o.task, ask.subsets, o.demos, o.seed, "forward");
+}
+
+/** The forward prompt of one demo subset: the template up to where the instruction goes. */
+function forwardPrompt(task: Task, demos: readonly Example[]): string {
+  return render(splitAt(task.templates.forward, "APE").before, { full_DEMO: renderDemos(task, demos) }).replace(/\s+$/, "");
+}
 
 async function proposeForward(o: ProposalContext, ask: ProposalAsk): Promise<Proposal[]> {
   const caps = await o.proposer.capabilities();
-  const subsets = demoSubsets(o.task, ask.subsets, o.demos, o.seed, "forward");
+  const subsets = forwardSubsets(o, ask);
   const prompts = subsets.map((demos) => {
-    const prefix = render(splitAt(o.task.templates.forward, "APE").before, { full_DEMO: renderDemos(o.task, demos) }).replace(/\s+$/, "");
+    const prefix = forwardPrompt(o.task, demos);
     return caps.completions ? prefix : `${prefix} …\n\nComplete the sentence: reply with only the rest of the instruction, on one line.`;
   });
   const texts = await sampleInstructions(o.proposer, prompts, {

@@ -7,13 +7,17 @@ import type { Gateway } from "../model/gateway.js";
 import type { Task } from "../task/types.js";
 import type { Proposal } from "./proposal.js";
 
-/** What every proposal of a run shares. */
-export interface ProposalContext {
+/** What the prompts of a run's proposals are made from. */
+export interface PromptContext {
   readonly task: Task;
-  readonly proposer: Gateway;
   /** Demos shown per subset. */
   readonly demos: number;
   readonly seed: number;
+}
+
+/** What every proposal of a run shares. */
+export interface ProposalContext extends PromptContext {
+  readonly proposer: Gateway;
 }
 
 /** One request for proposals. */
@@ -34,4 +38,9 @@ export interface Proposer {
   readonly name: string;
   /** Proposals for `ask` (before de-duplication); each remembers its origin, prompt, demos and parent. */
   propose(context: ProposalContext, ask: ProposalAsk): Promise<Proposal[]>;
+  /**
+   * The text of each request `propose` sends for `ask` on a completions route (a fill's prefix and
+   * suffix together), made by the same builders: what an estimate counts.
+   */
+  prompts(context: PromptContext, ask: ProposalAsk): string[];
 }

@@ -16,6 +16,7 @@ export function variationPrompt(instruction: string): string {
 export const resampleProposer: Proposer = {
   name: "resample",
   propose: (o, ask) => proposeVariants(o, ask),
+  prompts: (_o, ask) => ask.parents.map(variationPrompt),
 };
 
 async function proposeVariants(o: ProposalContext, ask: ProposalAsk): Promise<Proposal[]> {

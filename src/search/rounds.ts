@@ -16,6 +16,7 @@ import type { Proposer } from "../propose/index.js";
 import { addToPool } from "./pool.js";
 import { deriveSeed } from "../random.js";
 import type { EvalCandidate, Evaluator } from "../score/evaluator.js";
+import { plannedEvaluations } from "../select/plan.js";
 import type { Evaluate, Selector, Slots, StageRecord } from "../select/selector.js";
 import type { Store } from "../store/store.js";
 import type { Task } from "../task/types.js";
@@ -73,7 +74,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
   for (;;) {
     c.emit({ type: "stage", stage: "select", round });
     const budget = c.options.evalBudget ?? pool.length * evalSplit.length;
-    const planned = Math.min(budget, c.selector.maxEvaluations?.(pool.length, evalSplit.length) ?? budget);
+    const planned = plannedEvaluations(c.selector, pool.length, evalSplit.length, c.options.evalBudget);
     let requested = 0;
     const current = pool;
     const evaluate: Evaluate = async (requests) => {

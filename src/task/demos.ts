@@ -12,3 +12,8 @@ export function renderDemos(task: Task, examples: readonly Example[]): string {
 export function demoSubsets(task: Task, count: number, size: number, seed: number, label: string): Example[][] {
   return Array.from({ length: count }, (_, i) => sample(task.splits.demo, size, createRng(deriveSeed(seed, label, i))));
 }
+
+/** The demos of `[full_DEMO]` in a run's eval prompts: one subset drawn by the run's seed. */
+export function evalDemos(task: Task, size: number, seed: number): string {
+  return renderDemos(task, demoSubsets(task, 1, size, seed, "eval")[0] ?? []);
+}
