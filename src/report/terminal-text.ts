@@ -8,6 +8,7 @@
  * What is escaped: C0 except tab and newline (so CR too), DEL, C1 (U+0080–U+009F), and the bidi
  * controls U+061C, U+200E, U+200F, U+202A–U+202E and U+2066–U+2069.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding these characters is this file's one job.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The short escapes JSON uses for the characters that have one. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rawControls } from "../support/control-chars.js";
 import { renderReport } from "../../src/report/html/page.js";
 import { Store } from "../../src/store/store.js";
 
@@ -31,7 +32,7 @@ describe("the HTML report", () => {
     s.updateCandidate(a, { score: 1, evalCount: 1, rank: 1, history: [{ round: 0, stage: 0, mean: 1, count: 1 }] });
     const html = renderReport(s, "cc1");
     s.close();
-    expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(rawControls(html)).toEqual([]);
     expect(html).toContain(String.raw`<h1>t\u001b[2J <span`);
     expect(html).toContain(String.raw`<td>Say\u0000 \u001b[31mred\r\u007f\u009b\u202e!</td>`);
     expect(html).toMatch(/<title>#\d+ round 0 stage 0: 1\.000 on 1 examples — Say\\u0000 /);

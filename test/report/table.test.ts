@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rawControls } from "../support/control-chars.js";
 import { table } from "../../src/report/table.js";
 
 describe("table", () => {
@@ -12,7 +13,7 @@ describe("table", () => {
     );
     const lines = text.trimEnd().split("\n");
     expect(lines[1]).toContain("Say \\u001b[31mred\\u001b[0m\\u202e");
-    expect(text).not.toMatch(/[\u001b\u202e]/);
+    expect(rawControls(text)).toEqual([]);
     const column = (line: string | undefined): number => line?.search(/forward|reverse|origin/) ?? -1;
     expect(new Set(lines.map(column)).size).toBe(1);
   });
