@@ -2,14 +2,14 @@
 import type { Gateway } from "../model/gateway.js";
 import type { Resolved } from "../options.js";
 import type { EvalCandidate } from "../score/evaluator.js";
-import type { Store } from "../store/store.js";
+import type { CandidateLog } from "../store/candidates.js";
 import type { Task } from "../task/types.js";
 import { proposeForward } from "./forward.js";
 import { dedupe, type Proposal } from "./proposal.js";
 import { proposeReverse } from "./reverse.js";
 
 /** Propose about `r.candidates` instructions by the run's mode and store the distinct ones. */
-export async function proposeCandidates(proposer: Gateway, task: Task, r: Resolved, store: Store, runId: string): Promise<EvalCandidate[]> {
+export async function proposeCandidates(proposer: Gateway, task: Task, r: Resolved, store: CandidateLog, runId: string): Promise<EvalCandidate[]> {
   const modes = r.mode === "both" ? (["forward", "reverse"] as const) : ([r.mode] as const);
   const perMode = Math.ceil(r.candidates / modes.length);
   const subsets = Math.min(r.subsets, perMode);
@@ -23,7 +23,7 @@ export async function proposeCandidates(proposer: Gateway, task: Task, r: Resolv
 }
 
 /** Add proposals to the run's candidates; returns them with their ids (parents resolved by text). */
-export function storeProposals(store: Store, runId: string, proposals: readonly Proposal[], parents: ReadonlyMap<string, number> = new Map()): EvalCandidate[] {
+export function storeProposals(store: CandidateLog, runId: string, proposals: readonly Proposal[], parents: ReadonlyMap<string, number> = new Map()): EvalCandidate[] {
   const added = store.addCandidates(
     runId,
     proposals.map((p) => ({
