@@ -6,7 +6,6 @@
  */
 import { CancelledError, ModelError } from "../errors.js";
 import type { CallLog } from "../store/calls.js";
-import type { Committer } from "../store/connection.js";
 import type { Budget, Spend } from "./budget.js";
 import { cacheKey, stableJson } from "./cache-key.js";
 import { ModelLimits } from "./limits.js";
@@ -33,7 +32,7 @@ export interface CallEvent {
 export interface GatewayOptions {
   readonly model: Model;
   readonly role: Role;
-  readonly store: CallLog & Committer;
+  readonly store: CallLog;
   readonly runId: string;
   readonly budget: Budget;
   readonly prices: PriceTable;

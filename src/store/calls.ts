@@ -2,7 +2,7 @@
  * The `calls` table: every model call, which doubles as the response cache. Recording a call also
  * adds it to its run's totals (`runs.calls`, tokens, cost) in the same transaction.
  */
-import { type Connection, now } from "./connection.js";
+import { type Committer, type Connection, now } from "./connection.js";
 import type { CallRow } from "./rows.js";
 
 /** A call to record; the totals of its run are updated in the same transaction. */
@@ -31,8 +31,8 @@ export interface CallReader {
   calls(runId: string): CallRow[];
 }
 
-/** Recording calls and answering from the cache, as the Gateway does. */
-export interface CallLog extends CallReader {
+/** Recording calls (and waiting until they are committed) and answering from the cache, as the Gateway does. */
+export interface CallLog extends CallReader, Committer {
   /** Queue one model call (see `addCalls`). */
   addCall(call: NewCall): void;
   /**
@@ -56,6 +56,10 @@ export class CallTable implements CallLog {
 
   addCall(call: NewCall): void {
     this.addCalls([call]);
+  }
+
+  commit(): Promise<void> {
+    return this.db.commit();
   }
 
   addCalls(calls: readonly NewCall[]): void {
