@@ -38,4 +38,4 @@ export type { PriceTable, Price } from "./model/prices.js";
 export { DEFAULT_PRICES, loadPrices } from "./model/prices.js";
 export { Store } from "./store/store.js";
 export type { RunRow, SuiteRow, CandidateRow, EvaluationRow, CallRow } from "./store/rows.js";
-export { readResult } from "./store/read-result.js";
+export { readResult } from "./read-result.js";

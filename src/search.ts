@@ -24,7 +24,7 @@ import { endRun, heartbeat, openRun, runSignal } from "./search/run-lifecycle.js
 import { RunningTotals } from "./search/running-totals.js";
 import { createSelector, type Slots } from "./select/index.js";
 import { DEFAULT_DB } from "./store/database.js";
-import { readResult } from "./store/read-result.js";
+import { readResult } from "./read-result.js";
 import { Store } from "./store/store.js";
 import { loadTask } from "./task/index.js";
 import type { Task } from "./task/types.js";

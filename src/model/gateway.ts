@@ -5,7 +5,7 @@
  * the size the server takes, and records every call in the store as it completes.
  */
 import { CancelledError, ModelError } from "../errors.js";
-import type { Store } from "../store/store.js";
+import type { CallLog } from "../store/calls.js";
 import type { Budget, Spend } from "./budget.js";
 import { cacheKey, stableJson } from "./cache-key.js";
 import { ModelLimits } from "./limits.js";
@@ -32,7 +32,7 @@ export interface CallEvent {
 export interface GatewayOptions {
   readonly model: Model;
   readonly role: Role;
-  readonly store: Store;
+  readonly store: CallLog;
   readonly runId: string;
   readonly budget: Budget;
   readonly prices: PriceTable;

@@ -4,7 +4,7 @@
  * file is still readable; the store keeps outputs and scores, not inputs).
  */
 import { UsageError } from "../errors.js";
-import type { Store } from "../store/store.js";
+import type { StoreReader } from "../store/store.js";
 import { loadTask } from "../task/index.js";
 import type { Example } from "../task/types.js";
 import { readRunView, type CandidateView, type RunView } from "./run-view.js";
@@ -34,7 +34,7 @@ export interface CandidateDetail {
 }
 
 /** Gather candidate `candidateId` of run `runId`; UsageError naming the run when it is not there. */
-export async function readCandidateDetail(store: Store, runId: string, candidateId: number): Promise<CandidateDetail> {
+export async function readCandidateDetail(store: StoreReader, runId: string, candidateId: number): Promise<CandidateDetail> {
   const view = readRunView(store, runId);
   const all = [...view.candidates, ...view.references];
   const candidate = all.find((c) => c.row.id === candidateId);

@@ -2,7 +2,7 @@
  * `ape export`: a run's candidates (or evaluations) as JSON, JSON Lines or CSV, with field names
  * that are part of the public interface (documented in the README; add fields, never rename).
  */
-import type { Store } from "../store/store.js";
+import type { StoreReader } from "../store/store.js";
 import type { Cell } from "./csv.js";
 import { toCsv } from "./csv.js";
 import { readRunView, type CandidateView } from "./run-view.js";
@@ -47,7 +47,7 @@ export const EVALUATION_FIELDS = ["run_id", "evaluation_id", "candidate_id", "sp
 export type ExportRecord = Readonly<Record<string, Cell | readonly unknown[]>>;
 
 /** The records and their field names for run `runId`. */
-export function exportRecords(store: Store, runId: string, what: ExportWhat): { readonly fields: readonly string[]; readonly records: readonly ExportRecord[] } {
+export function exportRecords(store: StoreReader, runId: string, what: ExportWhat): { readonly fields: readonly string[]; readonly records: readonly ExportRecord[] } {
   const view = readRunView(store, runId);
   if (what === "evaluations") {
     const records = store.evaluations(view.run.id).map((e): ExportRecord => ({

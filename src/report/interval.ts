@@ -2,7 +2,7 @@
  * 95% confidence intervals for a candidate's mean score: the Wilson score interval when every score
  * is 0 or 1 (a proportion, e.g. exact-match accuracy), mean ± t·sd/√n otherwise (F1, log-probs).
  */
-import type { ScoreStats } from "../store/store.js";
+import type { ScoreStats } from "../store/evaluations.js";
 
 /** A two-sided 95% interval and how it was computed. */
 export interface Interval {

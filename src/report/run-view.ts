@@ -3,7 +3,7 @@
  * references, each with parsed history and 95% intervals on the eval and test splits.
  */
 import type { CandidateRow, RunRow } from "../store/rows.js";
-import type { Store } from "../store/store.js";
+import type { StoreReader } from "../store/store.js";
 import { scoreInterval, type Interval } from "./interval.js";
 
 /** One entry of a candidate's history: its running mean after a selection stage of a round. */
@@ -30,7 +30,7 @@ export interface RunView {
 }
 
 /** Read run `idOrPrefix` (a unique prefix will do); throws UsageError for an unknown id. */
-export function readRunView(store: Store, idOrPrefix: string): RunView {
+export function readRunView(store: StoreReader, idOrPrefix: string): RunView {
   const run = store.getRun(idOrPrefix);
   const evalStats = new Map(store.scoreStats(run.id, "eval").map((s) => [s.candidate_id, s]));
   const testStats = new Map(store.scoreStats(run.id, "test").map((s) => [s.candidate_id, s]));

@@ -2,7 +2,7 @@
  * `ape export SUITE`: a suite's summary table, one record per task, with field names that are
  * part of the public interface (documented in the README; add fields, never rename).
  */
-import type { Store } from "../store/store.js";
+import type { StoreReader } from "../store/store.js";
 import type { TestScore } from "../suite/result.js";
 import { summarizeSuite } from "../suite/summary.js";
 import type { ExportRecord } from "./export.js";
@@ -31,7 +31,7 @@ export const SUITE_FIELDS = [
 ] as const;
 
 /** The records and their field names for suite `suiteId`. */
-export function suiteRecords(store: Store, suiteId: string): { readonly fields: readonly string[]; readonly records: readonly ExportRecord[] } {
+export function suiteRecords(store: StoreReader, suiteId: string): { readonly fields: readonly string[]; readonly records: readonly ExportRecord[] } {
   const result = summarizeSuite(store, suiteId);
   const scores = (prefix: "ape" | "human", s: TestScore | null): ExportRecord => ({
     [`${prefix}_instruction`]: s?.text ?? null,

@@ -3,7 +3,7 @@
  * items, records each evaluation in the store as it completes, and never scores the same
  * (candidate, example) twice within a run.
  */
-import type { Store } from "../store/store.js";
+import type { EvaluationLog } from "../store/evaluations.js";
 import type { Example, SplitName } from "../task/types.js";
 import type { Scorer } from "./scorer.js";
 
@@ -20,7 +20,7 @@ export class Evaluator {
 
   constructor(
     private readonly scorer: Scorer,
-    private readonly store: Store,
+    private readonly store: EvaluationLog,
     private readonly runId: string,
     private readonly onProgress?: (done: number) => void,
   ) {}

@@ -8,14 +8,14 @@
  * waits for what is left.
  */
 import type { EvalCandidate, Evaluator } from "../score/evaluator.js";
-import type { Store } from "../store/store.js";
+import type { CandidateLog } from "../store/candidates.js";
 import type { Task } from "../task/types.js";
 import type { RankedEntry } from "./rounds.js";
 
 /** What test scoring needs. */
 export interface TestContext {
   readonly task: Task;
-  readonly store: Store;
+  readonly store: CandidateLog;
   readonly runId: string;
   readonly evaluator: Evaluator;
 }

@@ -12,7 +12,7 @@ import { DEFAULT_PRICES } from "../model/prices.js";
 import { formatSpec } from "../model/spec.js";
 import type { Model, ModelSpec } from "../model/types.js";
 import { rateLimits, type Resolved, type SearchSettings } from "../options.js";
-import type { Store } from "../store/store.js";
+import type { CallLog } from "../store/calls.js";
 
 /** The proposer and target models (one object when both roles use one spec) and their limits. */
 export interface SearchModels {
@@ -70,7 +70,7 @@ export async function openModels(
 
 /** What the Gateways of one run record and spend against. */
 export interface RunGatewayContext {
-  readonly store: Store;
+  readonly store: CallLog;
   readonly runId: string;
   readonly budget: Budget;
   /** See GatewayOptions.replayUpTo. */

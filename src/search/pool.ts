@@ -1,10 +1,10 @@
 /** Proposals entering the run: stored as candidates (one row per distinct text) and handed on with their ids. */
 import type { Proposal } from "../propose/proposal.js";
 import type { EvalCandidate } from "../score/evaluator.js";
-import type { Store } from "../store/store.js";
+import type { CandidateLog } from "../store/candidates.js";
 
 /** Add proposals to the run's candidates; returns them with their ids (parents resolved by text). */
-export function addToPool(store: Store, runId: string, proposals: readonly Proposal[], parents: ReadonlyMap<string, number> = new Map()): EvalCandidate[] {
+export function addToPool(store: CandidateLog, runId: string, proposals: readonly Proposal[], parents: ReadonlyMap<string, number> = new Map()): EvalCandidate[] {
   const added = store.addCandidates(
     runId,
     proposals.map((p) => ({

@@ -18,7 +18,7 @@ import { deriveSeed } from "../random.js";
 import type { EvalCandidate, Evaluator } from "../score/evaluator.js";
 import { plannedEvaluations } from "../select/plan.js";
 import type { Evaluate, Selector, Slots, StageRecord } from "../select/selector.js";
-import type { Store } from "../store/store.js";
+import type { CandidateLog } from "../store/candidates.js";
 import type { Task } from "../task/types.js";
 
 /** A stage record tagged with the resampling round it belongs to. */
@@ -31,7 +31,7 @@ export interface RoundsContext {
   readonly task: Task;
   readonly r: Resolved;
   readonly options: SearchOptions;
-  readonly store: Store;
+  readonly store: CandidateLog;
   readonly runId: string;
   readonly gateways: { readonly proposer: Gateway };
   /** The proposer that writes variants of the best (resampling rounds). */

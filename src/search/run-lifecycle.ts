@@ -9,7 +9,7 @@ import { BudgetError, CancelledError, UsageError } from "../errors.js";
 import type { SearchOptions } from "../options.js";
 import { HEARTBEAT_MS } from "../store/owner.js";
 import type { RunRow } from "../store/rows.js";
-import type { NewRun, Store } from "../store/store.js";
+import type { NewRun, RunLog } from "../store/runs.js";
 
 /** The run a search works on: a finished one to report, or one claimed by this process. */
 export type OpenedRun =
@@ -21,7 +21,7 @@ export type OpenedRun =
  * settings (unless `resume: false`), else a new one made from `fresh`. A run another process took a
  * moment ago is an error when named, else a new run starts.
  */
-export function openRun(store: Store, options: Pick<SearchOptions, "runId" | "resume">, fresh: Omit<NewRun, "id">): OpenedRun {
+export function openRun(store: RunLog, options: Pick<SearchOptions, "runId" | "resume">, fresh: Omit<NewRun, "id">): OpenedRun {
   let previous = findRun(store, options, fresh.config_hash);
   if (previous?.status === "done") return { done: previous };
   if (previous) {
@@ -37,7 +37,7 @@ export function openRun(store: Store, options: Pick<SearchOptions, "runId" | "re
   return { runId, previous };
 }
 
-function findRun(store: Store, options: Pick<SearchOptions, "runId" | "resume">, hash: string): RunRow | undefined {
+function findRun(store: RunLog, options: Pick<SearchOptions, "runId" | "resume">, hash: string): RunRow | undefined {
   if (options.runId !== undefined) {
     const run = store.getRun(options.runId);
     if (run.config_hash !== hash) {
@@ -53,7 +53,7 @@ function findRun(store: Store, options: Pick<SearchOptions, "runId" | "resume">,
  * Mark the run alive every `HEARTBEAT_MS` (so other processes, even on other hosts, leave it alone
  * while a long call runs); returns the function that stops it.
  */
-export function heartbeat(store: Store, runId: string): () => void {
+export function heartbeat(store: RunLog, runId: string): () => void {
   const timer = setInterval(() => {
     try {
       store.touchRun(runId);
@@ -81,7 +81,7 @@ export function runSignal(caller: AbortSignal | undefined): { readonly signal: A
  * Record how a run that failed with `error` ended (`budget`, `cancelled` or `failed`) and return
  * the error to throw: for a budget or a cancel, one that says how to continue the run.
  */
-export function endRun(store: Store, runId: string, error: unknown, signal: AbortSignal): unknown {
+export function endRun(store: RunLog, runId: string, error: unknown, signal: AbortSignal): unknown {
   const cancelled = signal.aborted && !(error instanceof BudgetError);
   const status = error instanceof BudgetError ? "budget" : cancelled || error instanceof CancelledError ? "cancelled" : "failed";
   const message = error instanceof Error ? error.message : String(error);

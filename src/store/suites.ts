@@ -6,15 +6,13 @@ import { UsageError } from "../errors.js";
 import { currentOwner, ownerAlive, STALE_MS } from "./owner.js";
 import type { RunRow, SuiteRow } from "./rows.js";
 import type { RunStatus } from "./schema.js";
-import type { Store } from "./store.js";
+import { now, type SqlAccess, type SqlReader } from "./connection.js";
 
 /** Fields given when a suite starts. */
 export type NewSuite = Pick<SuiteRow, "id" | "tasks" | "config" | "config_hash">;
 
-const now = (): string => new Date().toISOString();
-
 /** Record the start of a suite, owned by this process. */
-export function createSuite(store: Store, suite: NewSuite): void {
+export function createSuite(store: SqlAccess, suite: NewSuite): void {
   const t = now();
   store.execute(
     `INSERT INTO suites (id, created_at, updated_at, tasks, config, config_hash, status, owner) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)`,
@@ -23,7 +21,7 @@ export function createSuite(store: Store, suite: NewSuite): void {
 }
 
 /** One suite by id or unique id prefix; undefined when none matches. */
-export function findSuite(store: Store, idOrPrefix: string): SuiteRow | undefined {
+export function findSuite(store: SqlReader, idOrPrefix: string): SuiteRow | undefined {
   const exact = store.query<SuiteRow>(`SELECT * FROM suites WHERE id = ?`, idOrPrefix)[0];
   if (exact) return exact;
   const matches = store.query<SuiteRow>(`SELECT * FROM suites WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2`, idOrPrefix.replace(/[\\%_]/g, "\\$&"));
@@ -32,14 +30,14 @@ export function findSuite(store: Store, idOrPrefix: string): SuiteRow | undefine
 }
 
 /** One suite by id or unique prefix; UsageError naming the file when there is none. */
-export function getSuite(store: Store, idOrPrefix: string): SuiteRow {
+export function getSuite(store: SqlReader, idOrPrefix: string): SuiteRow {
   const suite = findSuite(store, idOrPrefix);
   if (!suite) throw new UsageError(`no suite "${idOrPrefix}" in ${store.file}; \`ape runs\` lists the runs (use --db or APE_DB for another file).`);
   return suite;
 }
 
 /** The newest unfinished suite with these settings that no other live process is running. */
-export function findResumableSuite(store: Store, configHash: string): SuiteRow | undefined {
+export function findResumableSuite(store: SqlReader, configHash: string): SuiteRow | undefined {
   const rows = store.query<SuiteRow>(`SELECT * FROM suites WHERE config_hash = ? AND status != 'done' ORDER BY created_at DESC`, configHash);
   return rows.find((s) => !(s.status === "running" && ownerAlive(s.owner, s.updated_at)));
 }
@@ -48,7 +46,7 @@ export function findResumableSuite(store: Store, configHash: string): SuiteRow |
  * Mark a suite as running in this process. Compare-and-set on the row as read, so two processes
  * cannot both take it. @throws UsageError when another live process is running it.
  */
-export function claimSuite(store: Store, id: string): void {
+export function claimSuite(store: SqlAccess, id: string): void {
   const suite = getSuite(store, id);
   const busy = (): UsageError =>
     new UsageError(`suite ${suite.id} is being run right now by process ${suite.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then \`ape resume ${suite.id}\`. (A suite whose process died on another host is free ${STALE_MS / 60_000} minutes after its last write.)`);
@@ -61,16 +59,16 @@ export function claimSuite(store: Store, id: string): void {
 }
 
 /** Set a suite's status (and the error that ended it, if any). */
-export function setSuiteStatus(store: Store, id: string, status: RunStatus, error?: string): void {
+export function setSuiteStatus(store: SqlAccess, id: string, status: RunStatus, error?: string): void {
   store.execute(`UPDATE suites SET status = ?, error = ?, updated_at = ? WHERE id = ?`, status, error ?? null, now(), id);
 }
 
 /** Mark a suite as still being run (see `HEARTBEAT_MS`). */
-export function touchSuite(store: Store, id: string): void {
+export function touchSuite(store: SqlAccess, id: string): void {
   store.execute(`UPDATE suites SET updated_at = ? WHERE id = ?`, now(), id);
 }
 
 /** The runs of a suite, oldest first. */
-export function suiteRuns(store: Store, suiteId: string): RunRow[] {
+export function suiteRuns(store: SqlReader, suiteId: string): RunRow[] {
   return store.query<RunRow>(`SELECT * FROM runs WHERE suite_id = ? ORDER BY created_at, id`, suiteId);
 }

@@ -6,8 +6,9 @@
 import type { Totals } from "../events.js";
 import { scoreInterval, type Interval } from "../report/interval.js";
 import type { RunRow, SuiteRow } from "../store/rows.js";
-import { readResult } from "../store/read-result.js";
-import type { ScoreStats, Store } from "../store/store.js";
+import { readResult } from "../read-result.js";
+import type { ScoreStats } from "../store/evaluations.js";
+import type { StoreReader } from "../store/store.js";
 import { getSuite, suiteRuns } from "../store/suites.js";
 import { readSuitePlan, type SuiteTaskEntry } from "./config.js";
 import { iqm } from "./iqm.js";
@@ -15,7 +16,7 @@ import { addTotals } from "./tracker.js";
 import type { Outcome, SuiteResult, SuiteTaskResult, TestScore } from "./result.js";
 
 /** The result of suite `idOrPrefix` as stored now. */
-export function summarizeSuite(store: Store, idOrPrefix: string): SuiteResult {
+export function summarizeSuite(store: StoreReader, idOrPrefix: string): SuiteResult {
   const suite: SuiteRow = getSuite(store, idOrPrefix);
   const plan = readSuitePlan(suite.config, suite.id);
   const runs = suiteRuns(store, suite.id);
@@ -33,7 +34,7 @@ export function summarizeSuite(store: Store, idOrPrefix: string): SuiteResult {
   };
 }
 
-function taskRow(store: Store, entry: SuiteTaskEntry, run: RunRow | undefined): SuiteTaskResult {
+function taskRow(store: StoreReader, entry: SuiteTaskEntry, run: RunRow | undefined): SuiteTaskResult {
   const base = { task: entry.name, taskFile: entry.file, runId: run?.id ?? null, status: run?.status ?? ("pending" as const), evaluations: run?.evaluations ?? 0, calls: run?.calls ?? 0, costUsd: run?.cost_usd ?? 0 };
   if (!run) return { ...base, ape: null, reference: null, difference: null, outcome: null };
   const result = readResult(store, run.id);

@@ -5,7 +5,7 @@ import { candidateJson, readCandidateDetail } from "../../report/candidate-detai
 import { candidateText } from "../../report/candidate-text.js";
 import { runText } from "../../report/run-text.js";
 import { readRunView } from "../../report/run-view.js";
-import { readResult } from "../../store/read-result.js";
+import { readResult } from "../../read-result.js";
 import type { CliContext, CommandFactory } from "../context.js";
 import { withStore } from "../open-store.js";
 

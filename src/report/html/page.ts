@@ -2,7 +2,7 @@
  * The HTML report of a run: one self-contained file (inline CSS and SVG, no script, no fonts or
  * images from the network) with the run's settings and totals, five charts and the leaderboard.
  */
-import type { Store } from "../../store/store.js";
+import type { StoreReader } from "../../store/store.js";
 import { fmtInterval } from "../interval.js";
 import { readRunView, fate, type CandidateView, type RunView } from "../run-view.js";
 import { duration, when } from "../run-text.js";
@@ -11,7 +11,7 @@ import { esc } from "./escape.js";
 import { costFigure, finalsFigure, roundsFigure, stagesFigure, workFigure, COLORS, type Figure } from "./report-charts.js";
 
 /** The report of run `idOrPrefix` as one HTML document. */
-export function renderReport(store: Store, idOrPrefix: string, generatedAt = new Date()): string {
+export function renderReport(store: StoreReader, idOrPrefix: string, generatedAt = new Date()): string {
   const view = readRunView(store, idOrPrefix);
   const evaluations = store.evaluations(view.run.id);
   const calls = store.callTimings(view.run.id);

@@ -3,7 +3,7 @@
  * per resampling round, evaluations and calls over time, cost over time, and the winner against
  * the human references on the test split.
  */
-import type { CallTiming } from "../../store/store.js";
+import type { CallTiming } from "../../store/calls.js";
 import type { EvaluationRow } from "../../store/rows.js";
 import type { CandidateView, RunView } from "../run-view.js";
 import { barChart, emptyChart, lineChart, type Point, type Series } from "./charts.js";

@@ -3,7 +3,7 @@
  * winner against the best human reference per task, as the APE paper's figure shows it, the
  * summary table, and a section per task (its finalists and candidates) that the chart links to.
  */
-import type { Store } from "../../store/store.js";
+import type { StoreReader } from "../../store/store.js";
 import { readRunView } from "../run-view.js";
 import { duration, when } from "../run-text.js";
 import { fmtInterval } from "../interval.js";
@@ -17,7 +17,7 @@ import { candidateTable, documentHead, legend } from "./page.js";
 import { COLORS, finalsFigure } from "./report-charts.js";
 
 /** The report of suite `idOrPrefix` as one HTML document. */
-export function renderSuiteReport(store: Store, idOrPrefix: string, generatedAt = new Date()): string {
+export function renderSuiteReport(store: StoreReader, idOrPrefix: string, generatedAt = new Date()): string {
   const result = summarizeSuite(store, idOrPrefix);
   const row = getSuite(store, result.suiteId);
   const title = `ape suite report: ${result.suiteId}`;
@@ -84,7 +84,7 @@ ${rows.join("\n")}
 </tbody></table>`;
 }
 
-function taskSection(store: Store, t: SuiteTaskResult): string {
+function taskSection(store: StoreReader, t: SuiteTaskResult): string {
   const head = `<section id="${esc(anchor(t))}"><h2>${esc(t.task)} <span class="status ${esc(t.status)}">${esc(t.status)}</span></h2>`;
   if (t.runId === null) return `${head}<p>Not started yet.</p></section>`;
   const view = readRunView(store, t.runId);

@@ -1,12 +1,14 @@
 /** Rebuilding a run's typed result from the store (for `search()`, `ape show` and exports). */
-import type { SearchResult, RankedCandidate, ReferenceResult } from "../result.js";
-import type { StageRecord } from "../select/selector.js";
-import type { FillPath } from "../model/types.js";
-import type { CandidateRow } from "./rows.js";
-import type { Store } from "./store.js";
+import type { SearchResult, RankedCandidate, ReferenceResult } from "./result.js";
+import type { StageRecord } from "./select/selector.js";
+import type { FillPath } from "./model/types.js";
+import type { CandidateReader } from "./store/candidates.js";
+import type { SqlReader } from "./store/connection.js";
+import type { CandidateRow } from "./store/rows.js";
+import type { RunReader } from "./store/runs.js";
 
 /** The result of run `runId` as stored now. */
-export function readResult(store: Store, runId: string): SearchResult {
+export function readResult(store: RunReader & CandidateReader & Pick<SqlReader, "file">, runId: string): SearchResult {
   const run = store.getRun(runId);
   const rows = store.candidates(run.id);
   const ranked = rows.filter((c) => c.origin !== "reference");

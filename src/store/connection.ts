@@ -1,0 +1,130 @@
+/**
+ * One open results database and its write queue. Calls, evaluations and candidate updates, the many
+ * small writes, are queued and committed together once per turn of the event loop (a call before its
+ * answer is used, so a crash loses at most the calls in flight); every other write is committed at
+ * once, after whatever is queued. Every read sees every queued write first, in order.
+ */
+import type { Statement, Transaction } from "better-sqlite3";
+import { openDatabase, type SqliteDatabase } from "./database.js";
+
+/** Raw read-only SQL on the file, for tables without a module of their own (suites) and for inspection. */
+export interface SqlReader {
+  /** The file it was opened from. */
+  readonly file: string;
+  /** Run a read-only SQL query (after whatever is queued). */
+  query<T>(sql: string, ...params: readonly unknown[]): T[];
+}
+
+/** Raw SQL writes on the file, for tables without a module of their own (suites). */
+export interface SqlAccess extends SqlReader {
+  /** Run one write now (after whatever is queued) and return how many rows it changed. */
+  execute(sql: string, ...params: readonly unknown[]): number;
+}
+
+/** Waiting until queued writes are on disk. */
+export interface Committer {
+  /**
+   * Resolves once every write queued so far (calls, evaluations, candidate updates) is committed.
+   * Writes queued in the same turn of the event loop share one transaction.
+   */
+  commit(): Promise<void>;
+}
+
+/** The ISO time now, as every table stores it. */
+export const now = (): string => new Date().toISOString();
+
+/** An open database: prepared statements, the write queue and its commits. */
+export class Connection implements SqlAccess, Committer {
+  readonly file: string;
+  private readonly db: SqliteDatabase;
+  /** Prepared statements by SQL text: better-sqlite3's `prepare` costs more than the write itself. */
+  private readonly statements = new Map<string, Statement>();
+  /** Writes waiting for the next commit, in the order made. */
+  private queued: (() => void)[] = [];
+  private flushing = false;
+  private committing: Promise<void> | undefined;
+  private writeQueued: Transaction<(writes: readonly (() => void)[]) => void> | undefined;
+
+  /** Open (creating and migrating if needed) the database at `file`. */
+  constructor(file: string) {
+    this.file = file;
+    this.db = openDatabase(file);
+  }
+
+  /** The prepared statement for `text`, after committing whatever is queued. */
+  sql(text: string): Statement {
+    // Whatever is read or written next sees every queued write first, in order.
+    if (!this.flushing) this.flush();
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  /** Queue a write for the next commit (`commit`, `flush`, or any read or immediate write). */
+  enqueue(write: () => void): void {
+    this.queued.push(write);
+  }
+
+  /** Wrap `fn` in a transaction (run it with `.immediate(...)` to take the write lock at once). */
+  transaction<A extends unknown[], R>(fn: (...args: A) => R): Transaction<(...args: A) => R> {
+    return this.db.transaction(fn);
+  }
+
+  /** Commit what is queued, then close the file (closed even when that commit fails). */
+  close(): void {
+    if (!this.db.open) return;
+    try {
+      this.flush();
+    } finally {
+      this.db.close();
+    }
+  }
+
+  execute(sql: string, ...params: readonly unknown[]): number {
+    return this.sql(sql).run(...params).changes;
+  }
+
+  query<T>(sql: string, ...params: readonly unknown[]): T[] {
+    this.flush();
+    return this.db.prepare(sql).all(...params) as T[];
+  }
+
+  commit(): Promise<void> {
+    this.committing ??= new Promise<void>((resolve, reject) => {
+      setImmediate(() => {
+        this.committing = undefined;
+        try {
+          this.flush();
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    return this.committing;
+  }
+
+  /** Commit every queued write now, in one transaction. */
+  flush(): void {
+    if (this.queued.length === 0 || this.flushing) return;
+    const writes = this.queued;
+    this.queued = [];
+    this.writeQueued ??= this.db.transaction((list: readonly (() => void)[]) => {
+      for (const write of list) write();
+    });
+    this.flushing = true;
+    try {
+      this.writeQueued.immediate(writes);
+    } catch (error) {
+      // Nothing of a failed commit is lost: it stays queued, and the next commit (or read) tries
+      // again and reports what keeps failing.
+      this.queued = [...writes, ...this.queued];
+      throw error;
+    } finally {
+      this.flushing = false;
+    }
+  }
+}
