@@ -11,7 +11,9 @@ import { checkCostCap, DEFAULT_PRICES } from "./model/prices.js";
 import { DEFAULT_MODEL, formatSpec, parseSpec } from "./model/spec.js";
 import { DEFAULT_SELECTOR, resolve, runConfig, type Resolved, type SearchOptions } from "./options.js";
 import { openModels, runGateways, type SearchModels } from "./search/models.js";
-import { proposeCandidates } from "./propose/propose.js";
+import { initialProposers, PROPOSERS } from "./propose/index.js";
+import { proposeInitial } from "./propose/propose.js";
+import { addToPool } from "./search/pool.js";
 import type { SearchResult } from "./result.js";
 import { buildScorer } from "./score/build.js";
 import { Evaluator } from "./score/evaluator.js";
@@ -123,14 +125,15 @@ async function flow(c: FlowContext): Promise<void> {
   const evaluator = new Evaluator(scorer, store, runId, (done) => c.totals.setEvaluations(done));
 
   emit({ type: "stage", stage: "propose", round: 0 });
-  const initial = await proposeCandidates(c.gateways.proposer, task, r, store, runId);
+  const context = { task, proposer: c.gateways.proposer, demos: r.demos, seed: r.seed };
+  const initial = addToPool(store, runId, await proposeInitial(initialProposers(r.mode), context, r));
   const tests = new TestScoring({ task, store, runId, evaluator });
   tests.startReferences();
   emit({ type: "proposals", round: 0, added: initial.length, pool: initial.length });
   const spent = c.totals.current;
   emit({ type: "estimate", estimate: estimatePlan(task, c.options, r, { instructions: initial.map((x) => x.text), spent }), basis: "proposals" });
 
-  const outcome = await runRounds({ ...c, evaluator, initial, onCertain: (winner) => tests.start(winner) });
+  const outcome = await runRounds({ ...c, evaluator, initial, variants: PROPOSERS.resample, onCertain: (winner) => tests.start(winner) });
   emit({ type: "stage", stage: "finalize", round: outcome.rounds });
   await tests.finish(outcome.ranking);
   store.setRunResult(runId, outcome.ranking[0]?.id ?? null, outcome.ranking[0]?.mean ?? null, evaluator.evaluations);

@@ -18,9 +18,9 @@ import { DEFAULT_MODEL, parseSpec, formatSpec } from "../model/spec.js";
 import type { ModelSpec } from "../model/types.js";
 import { DEFAULT_SELECTOR, resolve, type Resolved, type SearchOptions } from "../options.js";
 import { createSelector } from "../select/index.js";
-import { plannedEvaluations } from "./plan.js";
+import { plannedEvaluations } from "../select/plan.js";
 import { eachExample, proposalPrompts, typicalInstruction, type RoleCounter } from "./prompts.js";
-import { variationPrompt } from "../propose/resample.js";
+import { PROPOSERS } from "../propose/index.js";
 import { MAX_INSTRUCTION_TOKENS } from "../propose/sample.js";
 
 /** The planned use of one role's model. */
@@ -98,7 +98,7 @@ export function estimatePlan(task: Task, options: SearchOptions, r: Resolved, pr
   let evaluations = plannedEvaluations(selector, pool, evalSplit.length, options.evalBudget);
   for (let round = 1; round <= r.rounds; round++) {
     const parents = Math.min(r.topK, pool);
-    const variationTokens = countTokens(proposerSpec.model, variationPrompt(instruction));
+    const variationTokens = countTokens(proposerSpec.model, PROPOSERS.resample.prompts({ task, demos: r.demos, seed: r.seed }, { round, subsets: 0, each: r.variants, parents: [instruction] }).join(""));
     proposer.add(parents, parents * variationTokens, parents * r.variants * (instructionTokens + 1), parents * r.variants * MAX_INSTRUCTION_TOKENS);
     const fresh = parents * r.variants;
     const planned = plannedEvaluations(selector, parents + fresh, evalSplit.length, options.evalBudget);

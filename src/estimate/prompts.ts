@@ -1,14 +1,16 @@
 /**
  * The prompts a search will send, rendered for counting: the proposal prompts of the seeded demo
- * subsets and, per example, the eval prompt with an instruction of typical length. They follow
- * src/propose and src/score (same templates, subsets and demos), assuming the completions route.
+ * subsets (from the run's own proposers) and, per example, the eval prompt with an instruction of
+ * typical length (from the scorers' own prompt builder), assuming the completions route.
  */
 import type { Resolved } from "../options.js";
-import { demoSubsets, renderDemos } from "../propose/demos.js";
+import { initialProposers } from "../propose/index.js";
+import { initialAsk } from "../propose/propose.js";
+import { MAX_ANSWER_TOKENS } from "../score/exec.js";
+import { evalDemos } from "../task/demos.js";
 import { countTokens } from "../model/tokens.js";
 import { evalPrompt } from "../score/prompt.js";
 import type { ScorerName } from "../score/scorer.js";
-import { render, splitAt } from "../template.js";
 import type { Example, Task } from "../task/types.js";
 
 /** Accumulates one role's planned use. */
@@ -24,26 +26,13 @@ export function typicalInstruction(task: Task): string {
   return task.references[0] ?? TYPICAL_INSTRUCTION;
 }
 
-/** The proposal prompts of the first pool, the samples asked per prompt, and the eval demos. */
+/** The proposal prompts of the first pool, the samples asked per prompt, and the eval demos: asked of the run's own proposers. */
 export function proposalPrompts(task: Task, r: Resolved): { prompts: string[]; perSubset: number; candidates: number; evalDemos: string } {
-  const modes = r.mode === "both" ? (["forward", "reverse"] as const) : ([r.mode] as const);
-  const perMode = Math.ceil(r.candidates / modes.length);
-  const subsets = Math.min(r.subsets, perMode);
-  const perSubset = Math.ceil(perMode / subsets);
-  const prompts: string[] = [];
-  for (const mode of modes) {
-    for (const demos of demoSubsets(task, subsets, r.demos, r.seed, mode)) {
-      const full = renderDemos(task, demos);
-      if (mode === "forward") {
-        prompts.push(render(splitAt(task.templates.forward, "APE").before, { full_DEMO: full }).replace(/\s+$/, ""));
-      } else {
-        const { before, after } = splitAt(task.templates.reverse, "APE");
-        prompts.push(render(before, { full_DEMO: full }) + render(after, { full_DEMO: full }));
-      }
-    }
-  }
-  const evalDemos = renderDemos(task, demoSubsets(task, 1, r.demos, r.seed, "eval")[0] ?? []);
-  return { prompts, perSubset, candidates: modes.length * subsets * perSubset, evalDemos };
+  const proposers = initialProposers(r.mode);
+  const ask = initialAsk(proposers.length, r);
+  const context = { task, demos: r.demos, seed: r.seed };
+  const prompts = proposers.flatMap((p) => p.prompts(context, ask));
+  return { prompts, perSubset: ask.each, candidates: proposers.length * ask.subsets * ask.each, evalDemos: evalDemos(task, r.demos, r.seed) };
 }
 
 /** Mean calls and tokens of scoring one example. */
@@ -84,7 +73,7 @@ function countEach(task: Task, examples: readonly Example[], instruction: string
       calls += 1;
       prompt += countTokens(model, p.prefix);
       completion += countTokens(model, ` ${example.outputs[0] ?? ""}`);
-      maxCompletion += 48;
+      maxCompletion += MAX_ANSWER_TOKENS;
     }
   }
   const n = examples.length;

@@ -2,40 +2,40 @@
  * Forward proposals (the APE paper's idea, our wording): show the proposer some demos and let it
  * continue the sentence where the instruction should be written.
  */
-import type { Gateway } from "../model/gateway.js";
 import { deriveSeed } from "../random.js";
 import { render, splitAt } from "../template.js";
-import type { Task } from "../task/types.js";
-import { demoSubsets, renderDemos } from "./demos.js";
-import type { Proposal } from "./proposal.js";
+import { demoSubsets, renderDemos } from "../task/demos.js";
+import { PROPOSAL_TEMPERATURE, type Proposal } from "./proposal.js";
+import type { ProposalAsk, ProposalContext, PromptContext, Proposer } from "./proposer.js";
+import type { Example, Task } from "../task/types.js";
 import { sampleInstructions } from "./sample.js";
 
-/** Settings of a proposal step. */
-export interface ProposeOptions {
-  readonly task: Task;
-  readonly proposer: Gateway;
-  /** Number of demo subsets. */
-  readonly subsets: number;
-  /** Instructions asked for per subset. */
-  readonly perSubset: number;
-  /** Demos per subset. */
-  readonly demos: number;
-  readonly seed: number;
-  /** Sampling temperature. @default 0.9 (as in APE) */
-  readonly temperature?: number;
+/** Forward generation: `subsets × each` instructions, each continuing a prompt of demos. */
+export const forwardProposer: Proposer = {
+  name: "forward",
+  propose: (o, ask) => proposeForward(o, ask),
+  prompts: (o, ask) => forwardSubsets(o, ask).map((demos) => forwardPrompt(o.task, demos)),
+};
+
+function forwardSubsets(o: PromptContext, ask: ProposalAsk): Example[][] {
+  return demoSubsets(o.task, ask.subsets, o.demos, o.seed, "forward");
 }
 
-/** Ask for `subsets × perSubset` instructions by forward generation (before de-duplication). */
-export async function proposeForward(o: ProposeOptions): Promise<Proposal[]> {
+/** The forward prompt of one demo subset: the template up to where the instruction goes. */
+function forwardPrompt(task: Task, demos: readonly Example[]): string {
+  return render(splitAt(task.templates.forward, "APE").before, { full_DEMO: renderDemos(task, demos) }).replace(/\s+$/, "");
+}
+
+async function proposeForward(o: ProposalContext, ask: ProposalAsk): Promise<Proposal[]> {
   const caps = await o.proposer.capabilities();
-  const subsets = demoSubsets(o.task, o.subsets, o.demos, o.seed, "forward");
+  const subsets = forwardSubsets(o, ask);
   const prompts = subsets.map((demos) => {
-    const prefix = render(splitAt(o.task.templates.forward, "APE").before, { full_DEMO: renderDemos(o.task, demos) }).replace(/\s+$/, "");
+    const prefix = forwardPrompt(o.task, demos);
     return caps.completions ? prefix : `${prefix} …\n\nComplete the sentence: reply with only the rest of the instruction, on one line.`;
   });
   const texts = await sampleInstructions(o.proposer, prompts, {
-    n: o.perSubset,
-    temperature: o.temperature,
+    n: ask.each,
+    temperature: PROPOSAL_TEMPERATURE,
     seed: (i) => deriveSeed(o.seed, "forward-sample", i),
     key: (i) => `forward:${i}`,
   });

@@ -17,6 +17,9 @@ export interface Proposal {
   readonly round: number;
 }
 
+/** Sampling temperature of proposals, as in APE. */
+export const PROPOSAL_TEMPERATURE = 0.9;
+
 /** Longest instruction kept, in characters; longer text is cut at a word boundary. */
 export const MAX_INSTRUCTION_CHARS = 1_000;
 

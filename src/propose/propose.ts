@@ -1,40 +1,19 @@
-/** The proposal stage: forward and/or reverse proposals, cleaned, de-duplicated and stored. */
-import type { Gateway } from "../model/gateway.js";
+/** The proposal stage: the initial pool from the run's proposers, cleaned and de-duplicated. */
 import type { Resolved } from "../options.js";
-import type { EvalCandidate } from "../score/evaluator.js";
-import type { Store } from "../store/store.js";
-import type { Task } from "../task/types.js";
-import { proposeForward } from "./forward.js";
 import { dedupe, type Proposal } from "./proposal.js";
-import { proposeReverse } from "./reverse.js";
+import type { ProposalAsk, ProposalContext, Proposer } from "./proposer.js";
 
-/** Propose about `r.candidates` instructions by the run's mode and store the distinct ones. */
-export async function proposeCandidates(proposer: Gateway, task: Task, r: Resolved, store: Store, runId: string): Promise<EvalCandidate[]> {
-  const modes = r.mode === "both" ? (["forward", "reverse"] as const) : ([r.mode] as const);
-  const perMode = Math.ceil(r.candidates / modes.length);
-  const subsets = Math.min(r.subsets, perMode);
-  const perSubset = Math.ceil(perMode / subsets);
-  const all: Proposal[] = [];
-  for (const mode of modes) {
-    const o = { task, proposer, subsets, perSubset, demos: r.demos, seed: r.seed };
-    all.push(...(mode === "forward" ? await proposeForward(o) : await proposeReverse(o)));
-  }
-  return storeProposals(store, runId, dedupe(all));
+/** What each of `proposers` is asked for the initial pool: about `r.candidates` in all, shared evenly. */
+export function initialAsk(proposers: number, r: Pick<Resolved, "candidates" | "subsets">): ProposalAsk {
+  const perProposer = Math.ceil(r.candidates / proposers);
+  const subsets = Math.min(r.subsets, perProposer);
+  return { round: 0, subsets, each: Math.ceil(perProposer / subsets), parents: [] };
 }
 
-/** Add proposals to the run's candidates; returns them with their ids (parents resolved by text). */
-export function storeProposals(store: Store, runId: string, proposals: readonly Proposal[], parents: ReadonlyMap<string, number> = new Map()): EvalCandidate[] {
-  const added = store.addCandidates(
-    runId,
-    proposals.map((p) => ({
-      text: p.text,
-      origin: p.origin,
-      fillPath: p.fillPath,
-      parentId: p.parent === undefined ? undefined : parents.get(p.parent),
-      round: p.round,
-      demoIds: p.demoIds,
-      proposerPrompt: p.proposerPrompt,
-    })),
-  );
-  return proposals.map((p, i) => ({ id: (added[i] as { id: number }).id, text: p.text }));
+/** About `r.candidates` distinct instructions, the ask shared evenly among `proposers`. */
+export async function proposeInitial(proposers: readonly Proposer[], context: ProposalContext, r: Pick<Resolved, "candidates" | "subsets">): Promise<Proposal[]> {
+  const ask = initialAsk(proposers.length, r);
+  const all: Proposal[] = [];
+  for (const proposer of proposers) all.push(...(await proposer.propose(context, ask)));
+  return dedupe(all);
 }

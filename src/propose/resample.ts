@@ -2,9 +2,9 @@
  * Iterative Monte Carlo resampling: ask the proposer for semantic variants of the best candidates
  * so far. Each variant remembers its parent and round.
  */
-import type { Gateway } from "../model/gateway.js";
 import { deriveSeed } from "../random.js";
-import type { Proposal } from "./proposal.js";
+import { PROPOSAL_TEMPERATURE, type Proposal } from "./proposal.js";
+import type { ProposalAsk, ProposalContext, Proposer } from "./proposer.js";
 import { sampleInstructions } from "./sample.js";
 
 /** The prompt that asks for one variant of `instruction`. */
@@ -12,36 +12,29 @@ export function variationPrompt(instruction: string): string {
   return `Write a variation of the following instruction that keeps its meaning.\n\nInstruction:\n${instruction}\n\nVariation:`;
 }
 
-/** Settings of one resampling round. */
-export interface ResampleOptions {
-  readonly proposer: Gateway;
-  /** Instructions to vary, best first. */
-  readonly parents: readonly string[];
-  /** Variants asked for per parent. */
-  readonly perParent: number;
-  readonly round: number;
-  readonly seed: number;
-  /** @default 0.9 */
-  readonly temperature?: number;
-}
+/** Resampling: `each` semantic variants of every parent. */
+export const resampleProposer: Proposer = {
+  name: "resample",
+  propose: (o, ask) => proposeVariants(o, ask),
+  prompts: (_o, ask) => ask.parents.map(variationPrompt),
+};
 
-/** Ask for variants of each parent (before de-duplication). */
-export async function proposeVariants(o: ResampleOptions): Promise<Proposal[]> {
-  const prompts = o.parents.map(variationPrompt);
+async function proposeVariants(o: ProposalContext, ask: ProposalAsk): Promise<Proposal[]> {
+  const prompts = ask.parents.map(variationPrompt);
   const texts = await sampleInstructions(o.proposer, prompts, {
-    n: o.perParent,
-    temperature: o.temperature,
-    seed: (i) => deriveSeed(o.seed, "resample", o.round, i),
-    key: (i) => `resample:${o.round}:${i}`,
+    n: ask.each,
+    temperature: PROPOSAL_TEMPERATURE,
+    seed: (i) => deriveSeed(o.seed, "resample", ask.round, i),
+    key: (i) => `resample:${ask.round}:${i}`,
   });
-  return o.parents.flatMap((parent, i) =>
+  return ask.parents.flatMap((parent, i) =>
     (texts[i] ?? []).map((text) => ({
       text,
       origin: "resample" as const,
       demoIds: [],
       proposerPrompt: prompts[i] ?? "",
       parent,
-      round: o.round,
+      round: ask.round,
     })),
   );
 }

@@ -8,23 +8,38 @@ import { CapabilityError } from "../errors.js";
 import type { Gateway } from "../model/gateway.js";
 import { deriveSeed } from "../random.js";
 import { render, splitAt } from "../template.js";
-import type { ProposeOptions } from "./forward.js";
-import { demoSubsets, renderDemos } from "./demos.js";
-import { cleanProposal, type Proposal } from "./proposal.js";
+import type { ProposalAsk, ProposalContext, PromptContext, Proposer } from "./proposer.js";
+import type { Example, Task } from "../task/types.js";
+import { demoSubsets, renderDemos } from "../task/demos.js";
+import { cleanProposal, PROPOSAL_TEMPERATURE, type Proposal } from "./proposal.js";
 import { MAX_INSTRUCTION_TOKENS } from "./sample.js";
 
-/** Ask for `subsets × perSubset` instructions by filling the blank (before de-duplication). */
-export async function proposeReverse(o: ProposeOptions): Promise<Proposal[]> {
+/** Fill-in: `subsets × each` instructions, each filling the blank before a subset's demos. */
+export const reverseProposer: Proposer = {
+  name: "reverse",
+  propose: (o, ask) => proposeReverse(o, ask),
+  prompts: (o, ask) => reverseSubsets(o, ask).map((demos) => Object.values(blankAround(o.task, demos)).join("")),
+};
+
+function reverseSubsets(o: PromptContext, ask: ProposalAsk): Example[][] {
+  return demoSubsets(o.task, ask.subsets, o.demos, o.seed, "reverse");
+}
+
+/** The text before and after the blank for one demo subset. */
+function blankAround(task: Task, demos: readonly Example[]): { readonly prefix: string; readonly suffix: string } {
+  const { before, after } = splitAt(task.templates.reverse, "APE");
+  const full = renderDemos(task, demos);
+  return { prefix: render(before, { full_DEMO: full }), suffix: render(after, { full_DEMO: full }) };
+}
+
+async function proposeReverse(o: ProposalContext, ask: ProposalAsk): Promise<Proposal[]> {
   const path = await fillPath(o.proposer);
-  const { before, after } = splitAt(o.task.templates.reverse, "APE");
-  const subsets = demoSubsets(o.task, o.subsets, o.demos, o.seed, "reverse");
+  const subsets = reverseSubsets(o, ask);
   const results = await Promise.all(
     subsets.map(async (demos, i) => {
-      const full = renderDemos(o.task, demos);
-      const prefix = render(before, { full_DEMO: full });
-      const suffix = render(after, { full_DEMO: full });
+      const { prefix, suffix } = blankAround(o.task, demos);
       const generation = await o.proposer.fill(
-        { prefix, suffix, path, n: o.perSubset, temperature: o.temperature ?? 0.9, maxTokens: MAX_INSTRUCTION_TOKENS, stop: ["\n"], seed: deriveSeed(o.seed, "reverse-sample", i) },
+        { prefix, suffix, path, n: ask.each, temperature: PROPOSAL_TEMPERATURE, maxTokens: MAX_INSTRUCTION_TOKENS, stop: ["\n"], seed: deriveSeed(o.seed, "reverse-sample", i) },
         `reverse:${i}`,
       );
       return generation.texts.map(

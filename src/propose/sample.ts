@@ -9,8 +9,7 @@ import { cleanProposal } from "./proposal.js";
 export interface SampleSettings {
   /** Instructions per prompt. */
   readonly n: number;
-  /** @default 0.9 (as in APE) */
-  readonly temperature?: number | undefined;
+  readonly temperature: number;
   /** The sampling seed of prompt `i`. */
   readonly seed: (i: number) => number;
   /** The cache sample key of prompt `i` (so different purposes never share answers). */
@@ -28,7 +27,7 @@ export async function sampleInstructions(proposer: Gateway, prompts: readonly st
       prompt,
       route: caps.completions ? ("completion" as const) : ("chat" as const),
       n: s.n,
-      temperature: s.temperature ?? 0.9,
+      temperature: s.temperature,
       maxTokens: MAX_INSTRUCTION_TOKENS,
       stop: ["\n"],
       seed: s.seed(i),

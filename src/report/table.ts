@@ -28,7 +28,7 @@ export function table(columns: readonly Column[], rows: readonly (readonly strin
       .map((cell, i) => (columns[i]?.align === "right" ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
       .join("  ")
       .trimEnd();
-  return [line(columns.map((c) => c.header)), ...cells.map(line)].join("\n") + "\n";
+  return `${[line(columns.map((c) => c.header)), ...cells.map(line)].join("\n")}\n`;
 }
 
 /** A score as text: 3 decimals, or "-" when there is none. */

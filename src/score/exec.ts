@@ -8,6 +8,9 @@ import { scorePrediction } from "./metrics.js";
 import { evalPrompt } from "./prompt.js";
 import type { ScoreItem, Scored, Scorer } from "./scorer.js";
 
+/** Longest answer the target may give under execution scoring, in tokens. */
+export const MAX_ANSWER_TOKENS = 48;
+
 /** Settings of the execution-accuracy scorer. */
 export interface ExecScorerOptions {
   readonly task: Task;
@@ -16,7 +19,7 @@ export interface ExecScorerOptions {
   readonly demos: string;
   /** Seed sent with every request (answers are greedy, the seed only pins servers that use it). */
   readonly seed: number;
-  /** Longest answer, in tokens. @default 48 */
+  /** Longest answer, in tokens. @default MAX_ANSWER_TOKENS */
   readonly maxTokens?: number;
 }
 
@@ -33,7 +36,7 @@ export function execScorer(o: ExecScorerOptions): Scorer {
           route,
           n: 1,
           temperature: 0,
-          maxTokens: o.maxTokens ?? 48,
+          maxTokens: o.maxTokens ?? MAX_ANSWER_TOKENS,
           stop: ["\n"],
           seed: o.seed,
         })),

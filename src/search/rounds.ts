@@ -12,10 +12,11 @@ import type { SearchEvent } from "../events.js";
 import type { Gateway } from "../model/gateway.js";
 import type { Resolved, SearchOptions } from "../options.js";
 import { dedupe, dedupeKey } from "../propose/proposal.js";
-import { storeProposals } from "../propose/propose.js";
-import { proposeVariants } from "../propose/resample.js";
+import type { Proposer } from "../propose/index.js";
+import { addToPool } from "./pool.js";
 import { deriveSeed } from "../random.js";
 import type { EvalCandidate, Evaluator } from "../score/evaluator.js";
+import { plannedEvaluations } from "../select/plan.js";
 import type { Evaluate, Selector, Slots, StageRecord } from "../select/selector.js";
 import type { Store } from "../store/store.js";
 import type { Task } from "../task/types.js";
@@ -33,6 +34,8 @@ export interface RoundsContext {
   readonly store: Store;
   readonly runId: string;
   readonly gateways: { readonly proposer: Gateway };
+  /** The proposer that writes variants of the best (resampling rounds). */
+  readonly variants: Proposer;
   readonly emit: (e: SearchEvent) => void;
   readonly selector: Selector;
   /** What selection may keep in flight (see `SelectOptions.slots`). */
@@ -71,7 +74,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
   for (;;) {
     c.emit({ type: "stage", stage: "select", round });
     const budget = c.options.evalBudget ?? pool.length * evalSplit.length;
-    const planned = Math.min(budget, c.selector.maxEvaluations?.(pool.length, evalSplit.length) ?? budget);
+    const planned = plannedEvaluations(c.selector, pool.length, evalSplit.length, c.options.evalBudget);
     let requested = 0;
     const current = pool;
     const evaluate: Evaluate = async (requests) => {
@@ -112,11 +115,14 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
     round++;
     c.emit({ type: "stage", stage: "resample", round });
     const parents = order.slice(0, c.r.topK).map((id) => everyone.get(id) as EvalCandidate);
-    const proposals = await proposeVariants({ proposer: c.gateways.proposer, parents: parents.map((p) => p.text), perParent: c.r.variants, round, seed: c.r.seed });
+    const proposals = await c.variants.propose(
+      { task: c.task, proposer: c.gateways.proposer, demos: c.r.demos, seed: c.r.seed },
+      { round, subsets: 0, each: c.r.variants, parents: parents.map((p) => p.text) },
+    );
     const fresh = dedupe(proposals, seen);
     if (fresh.length === 0) break;
     for (const p of fresh) seen.add(dedupeKey(p.text));
-    const added = storeProposals(c.store, c.runId, fresh, new Map(parents.map((p) => [p.text, p.id])));
+    const added = addToPool(c.store, c.runId, fresh, new Map(parents.map((p) => [p.text, p.id])));
     for (const a of added) everyone.set(a.id, a);
     pool = [...parents, ...added];
     c.emit({ type: "proposals", round, added: added.length, pool: pool.length });

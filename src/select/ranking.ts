@@ -12,7 +12,7 @@ import type { CandidateOutcome } from "./selector.js";
  */
 export function rankOutcomes(outcomes: readonly CandidateOutcome[], ties: readonly number[]): CandidateOutcome[] {
   const position = new Map<number, number>();
-  ties.forEach((candidate, i) => position.set(candidate, i));
+  for (const [i, candidate] of ties.entries()) position.set(candidate, i);
   const tier = (o: CandidateOutcome): number => (o.count === 0 ? 2 : o.droppedAt === undefined ? 0 : 1);
   return outcomes.slice().sort((a, b) => {
     const ta = tier(a);

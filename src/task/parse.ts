@@ -36,7 +36,7 @@ export function parseTaskFile(text: string, file: string, options: TaskOptions =
   const issues: TaskIssue[] = [];
   const top = taskFileSchema.safeParse(value, { reportInput: true });
   if (!top.success) issues.push(...issuesFromZod(top.error.issues, []));
-  const rawExamples: unknown = (value as Record<string, unknown>)["examples"];
+  const rawExamples: unknown = (value as Record<string, unknown>).examples;
   const list = Array.isArray(rawExamples) ? (rawExamples as unknown[]) : [];
   const examples = checkExamples(list, issues);
   let head: TaskHead | undefined;
@@ -53,7 +53,7 @@ export function parseTaskFile(text: string, file: string, options: TaskOptions =
     };
   } else {
     // The head is broken, but the templates it gives may still be checked for their placeholders.
-    const templates = readableTemplates((value as Record<string, unknown>)["templates"]);
+    const templates = readableTemplates((value as Record<string, unknown>).templates);
     head = { name: "", description: undefined, metric: "exact_match", protocol: undefined, templates, references: [], split: undefined };
   }
   return assembleTask(file, head, examples, list.length, issues, options);

@@ -41,7 +41,10 @@ describe("search progress (the real binary)", () => {
 describe("search progress on a terminal", () => {
   it("draws a live bar with the stage, evaluations done/planned, candidates alive, calls, tokens, cost and ETA", () => {
     let text = "";
-    const tty = { isTTY: true, columns: 160, write: (t: string) => ((text += t), true) };
+    const tty = { isTTY: true, columns: 160, write: (t: string) => {
+      text += t;
+      return true;
+    } };
     // Through the writer every command gets: the bar's own escape codes still reach the terminal.
     const progress = createProgress(textOutput(tty), "auto");
     const totals = { calls: 12, cachedCalls: 2, promptTokens: 300, completionTokens: 40, costUsd: 0.0123, evaluations: 30 };

@@ -17,7 +17,10 @@ const EVENTS: SuiteEvent[] = [
 function capture(isTTY: boolean): { out: ReturnType<typeof textOutput>; text: () => string } {
   let text = "";
   // A terminal 160 columns wide, so the bar is not cut.
-  const terminal = { isTTY, columns: 160, write: (t: string) => ((text += t), true) };
+  const terminal = { isTTY, columns: 160, write: (t: string) => {
+    text += t;
+    return true;
+  } };
   return { out: textOutput(terminal), text: () => text };
 }
 

@@ -31,14 +31,14 @@ const pick = <T,>(r: Random, items: readonly T[]): T => items[Math.floor(r() * i
 
 /** The task's examples, or (when an earlier mutation replaced them) a detached list to mutate harmlessly. */
 function examplesOf(t: Task): Task[] {
-  const list = t["examples"];
+  const list = t.examples;
   const plain = (e: Json): boolean => typeof e === "object" && e !== null && !Array.isArray(e);
   if (Array.isArray(list) && list.length >= 2 && list.every(plain)) return list as Task[];
-  return (base()["examples"] as Task[]).slice();
+  return (base().examples as Task[]).slice();
 }
 
 function deep(depth: number, kind: "array" | "object"): string {
-  return kind === "array" ? "[".repeat(depth) + "]".repeat(depth) : '{"a":'.repeat(depth) + "1" + "}".repeat(depth);
+  return kind === "array" ? "[".repeat(depth) + "]".repeat(depth) : `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`;
 }
 
 const NOT_STRING: readonly Json[] = [1, -3.5, true, false, null, [], {}, [1, 2], { a: "b" }];
@@ -47,55 +47,55 @@ const NOT_OBJECT: readonly Json[] = [1, "x", true, null, [], ["a"]];
 
 /** Mutations of the parsed task; each alone makes the task invalid. */
 const OBJECT_MUTATIONS: readonly ((t: Task, r: Random) => void)[] = [
-  (t, r) => (t["name"] = pick(r, [...NOT_STRING, ""])),
-  (t) => delete t["name"],
-  (t) => delete t["examples"],
-  (t, r) => (t["examples"] = pick(r, [...NOT_LIST, []])),
-  (t, r) => (t["metric"] = pick(r, ["accuracy", "EXACT_MATCH", "f2", "", "exact match", 3, null, ["f1"]])),
-  (t, r) => (t["references"] = pick(r, [...NOT_LIST.filter((v) => !Array.isArray(v)), [1], [""], ["ok", null]])),
-  (t, r) => (t["templates"] = pick(r, [...NOT_OBJECT, { eval: "no placeholders" }, { demo: "[INPUT] only" }, { forward: "[full_DEMO]" }, { reverse: "blank" }, { evl: "[PROMPT]" }, { eval: 5 }])),
-  (t, r) => (t["split"] = pick(r, [...NOT_OBJECT, { demo: 2 }, { demo: -0.1, eval: 0.6, test: 0.5 }, { demo: 0.5, eval: 0.6 }, { demo: 0, eval: 0.5, test: 0.5 }, { demo: 0.5, eval: 0, test: 0.5 }, { dmeo: 0.2 }, { seed: 1.5 }, { seed: "x" }])),
+  (t, r) => (t.name = pick(r, [...NOT_STRING, ""])),
+  (t) => delete t.name,
+  (t) => delete t.examples,
+  (t, r) => (t.examples = pick(r, [...NOT_LIST, []])),
+  (t, r) => (t.metric = pick(r, ["accuracy", "EXACT_MATCH", "f2", "", "exact match", 3, null, ["f1"]])),
+  (t, r) => (t.references = pick(r, [...NOT_LIST.filter((v) => !Array.isArray(v)), [1], [""], ["ok", null]])),
+  (t, r) => (t.templates = pick(r, [...NOT_OBJECT, { eval: "no placeholders" }, { demo: "[INPUT] only" }, { forward: "[full_DEMO]" }, { reverse: "blank" }, { evl: "[PROMPT]" }, { eval: 5 }])),
+  (t, r) => (t.split = pick(r, [...NOT_OBJECT, { demo: 2 }, { demo: -0.1, eval: 0.6, test: 0.5 }, { demo: 0.5, eval: 0.6 }, { demo: 0, eval: 0.5, test: 0.5 }, { demo: 0.5, eval: 0, test: 0.5 }, { dmeo: 0.2 }, { seed: 1.5 }, { seed: "x" }])),
   (t, r) => (t[pick(r, ["nmae", "exmples", "metrics", "reference", "splits", "template", "extra", "__proto_x"])] = 1),
-  (t, r) => (t["version"] = pick(r, [2, 0, "1", null])),
-  (t, r) => (t["description"] = pick(r, [1, null, [], "x".repeat(TEXT_CAP + 1)])),
+  (t, r) => (t.version = pick(r, [2, 0, "1", null])),
+  (t, r) => (t.description = pick(r, [1, null, [], "x".repeat(TEXT_CAP + 1)])),
   (t, r) => {
     const e = pick(r, examplesOf(t));
-    e["input"] = pick(r, NOT_STRING);
+    e.input = pick(r, NOT_STRING);
   },
   (t, r) => {
     const e = pick(r, examplesOf(t));
-    e["output"] = pick(r, [...NOT_STRING.filter((v) => !Array.isArray(v) || v.length === 0 || typeof v[0] !== "string"), [], ["a", 1], [null]]);
+    e.output = pick(r, [...NOT_STRING.filter((v) => !Array.isArray(v) || v.length === 0 || typeof v[0] !== "string"), [], ["a", 1], [null]]);
   },
   (t, r) => delete pick(r, examplesOf(t))[pick(r, ["input", "output"])],
   (t, r) => (pick(r, examplesOf(t))[pick(r, ["ouput", "inputs", "label", "target"])] = "x"),
-  (t, r) => (pick(r, examplesOf(t))["id"] = pick(r, [1, null, "", [], "x".repeat(500)])),
+  (t, r) => (pick(r, examplesOf(t)).id = pick(r, [1, null, "", [], "x".repeat(500)])),
   (t, r) => {
     const list = examplesOf(t);
     const a = Math.floor(r() * list.length);
     const b = (a + 1 + Math.floor(r() * (list.length - 1))) % list.length;
-    list[a]!["id"] = "same";
-    list[b]!["id"] = "same";
+    for (const e of [list[a], list[b]]) if (e) e.id = "same";
   },
   (t, r) => (pick(r, examplesOf(t))[pick(r, ["input", "output"])] = "y".repeat(TEXT_CAP + 1 + Math.floor(r() * 1000))),
-  (t, r) => (t["references"] = ["z".repeat(TEXT_CAP + 1 + Math.floor(r() * 10))]),
+  (t, r) => (t.references = ["z".repeat(TEXT_CAP + 1 + Math.floor(r() * 10))]),
   (t, r) => {
     const list = examplesOf(t);
     list.splice(0, list.length, ...list.slice(0, 1));
-    if (r() < 0.5) delete t["split"];
+    if (r() < 0.5) delete t.split;
   },
   (t, r) => {
-    delete t["split"];
+    delete t.split;
     const allowed = pick(r, [["demo", "test"], ["eval", "test"], ["test"], ["demo"], ["eval"]]);
-    examplesOf(t).forEach((e) => (e["split"] = pick(r, allowed)));
+    for (const e of examplesOf(t)) e.split = pick(r, allowed);
   },
   (t, r) => {
-    delete t["split"];
-    examplesOf(t).forEach((e) => (e["split"] = pick(r, ["test", "dev", "train"])));
-    examplesOf(t)[0]!["split"] = "dev";
+    delete t.split;
+    for (const e of examplesOf(t)) e.split = pick(r, ["test", "dev", "train"]);
+    const first = examplesOf(t)[0];
+    if (first) first.split = "dev";
   },
-  (t, r) => (pick(r, examplesOf(t))["split"] = pick(r, ["demo", "eval", "test"])),
+  (t, r) => (pick(r, examplesOf(t)).split = pick(r, ["demo", "eval", "test"])),
   (t, r) => ((examplesOf(t) as Json[])[Math.floor(r() * 10)] = pick(r, [...NOT_OBJECT, { input: "a" }])),
-  (t, r) => (pick(r, examplesOf(t))["output"] = JSON.parse(deep(50 + Math.floor(r() * 200), pick(r, ["array", "object"]))) as Json),
+  (t, r) => (pick(r, examplesOf(t)).output = JSON.parse(deep(50 + Math.floor(r() * 200), pick(r, ["array", "object"]))) as Json),
 ];
 
 /** Mutations of the text; each alone makes it invalid JSON or not a task at all. */
@@ -103,7 +103,7 @@ const TEXT_MUTATIONS: readonly ((text: string, r: Random) => string)[] = [
   (s, r) => s.slice(0, Math.floor(r() * s.lastIndexOf("}"))),
   (s, r) => {
     const at = Math.floor(r() * s.length);
-    return s.slice(0, at) + "\u0001" + s.slice(at);
+    return `${s.slice(0, at)}\u0001${s.slice(at)}`;
   },
   (s) => s.replace(/,\s*"examples"/, ' "examples"'),
   (s) => s.replace(/}\s*$/, ",}"),

@@ -68,7 +68,10 @@ describe("test scoring starts as soon as each is known", () => {
     const watched: Selector = {
       name: "multistage",
       select: (poolSize, evaluate, options) =>
-        multistage.select(poolSize, evaluate, { ...options, onCertain: options.onCertain && ((c) => (certain.push(c), options.onCertain?.(c))) }),
+        multistage.select(poolSize, evaluate, { ...options, onCertain: options.onCertain && ((c) => {
+          certain.push(c);
+          options.onCertain?.(c);
+        }) }),
     };
     const options = { task: writeWorldTask(dir, { references: REFERENCES }), model: "vllm:sim-model", baseUrls: [server.url], candidates: 12, seed: 2, selector: watched } as const;
     const result = await search({ ...options, db });

@@ -12,53 +12,54 @@ afterEach(async () => {
 
 type Row = { origin: string; fill_path: string | null; proposer_prompt: string | null };
 
-/** Start a server, run a reverse-mode search on it, return the stored candidates. */
-async function reverseSearch(sim: Partial<SimOptions>, spec: string): Promise<Row[]> {
-  server = await startWorld({ logLimit: Infinity, ...sim });
-  const { db, result } = await runSearch(server, spec, { mode: "reverse", selector: "exhaustive" });
+/** Start a server, run a reverse-mode search on it, return the stored candidates and the server. */
+async function reverseSearch(sim: Partial<SimOptions>, spec: string): Promise<{ candidates: Row[]; sim: SimServer }> {
+  const started = await startWorld({ logLimit: Infinity, ...sim });
+  server = started;
+  const { db, result } = await runSearch(started, spec, { mode: "reverse", selector: "exhaustive" });
   expect(result.status).toBe("done");
-  return readDb<Row>(db, "SELECT origin, fill_path, proposer_prompt FROM candidates WHERE origin != 'reference'");
+  return { candidates: readDb<Row>(db, "SELECT origin, fill_path, proposer_prompt FROM candidates WHERE origin != 'reference'"), sim: started };
 }
 
 describe("reverse (fill-in) proposals take the best path the server has, and record it", () => {
   it("vLLM refuses `suffix`: the chat fallback is taken and recorded", async () => {
-    const candidates = await reverseSearch({ family: "vllm" }, "vllm:sim-model");
+    const { candidates, sim } = await reverseSearch({ family: "vllm" }, "vllm:sim-model");
     expect(candidates.length).toBeGreaterThan(0);
     expect(candidates.every((c) => c.origin === "reverse" && c.fill_path === "chat")).toBe(true);
     // The probe's suffix request was refused; every fill went out as a chat request for the missing text.
-    expect(requests(server!, "/v1/completions", (b) => typeof b.suffix === "string").every((r) => r.outcome === 400)).toBe(true);
-    expect(requests(server!, "/v1/completions", (b) => typeof b.suffix === "string").length).toBeGreaterThan(0);
-    expect(requests(server!, "/v1/chat/completions", (b) => chatText(b).includes("<MISSING>")).length).toBeGreaterThan(0);
+    expect(requests(sim, "/v1/completions", (b) => typeof b.suffix === "string").every((r) => r.outcome === 400)).toBe(true);
+    expect(requests(sim, "/v1/completions", (b) => typeof b.suffix === "string").length).toBeGreaterThan(0);
+    expect(requests(sim, "/v1/chat/completions", (b) => chatText(b).includes("<MISSING>")).length).toBeGreaterThan(0);
     expect(candidates[0]?.proposer_prompt).toContain("[APE]");
   });
 
   it("vLLM serving a Qwen model with FIM tokens: the FIM fallback (raw prompt) is taken and recorded", async () => {
-    const candidates = await reverseSearch({ family: "vllm", fim: true, models: ["Qwen2.5-7B-Instruct"] }, "vllm:Qwen2.5-7B-Instruct");
+    const { candidates, sim } = await reverseSearch({ family: "vllm", fim: true, models: ["Qwen2.5-7B-Instruct"] }, "vllm:Qwen2.5-7B-Instruct");
     expect(candidates.every((c) => c.fill_path === "fim")).toBe(true);
-    const fim = requests(server!, "/v1/completions", (b) => prompts(b).some((p) => p.startsWith("<|fim_prefix|>") && p.endsWith("<|fim_middle|>")));
+    const fim = requests(sim, "/v1/completions", (b) => prompts(b).some((p) => p.startsWith("<|fim_prefix|>") && p.endsWith("<|fim_middle|>")));
     expect(fim.length).toBeGreaterThan(0);
     expect(fim.every((r) => r.outcome === 200)).toBe(true);
-    expect(requests(server!, "/v1/chat/completions", (b) => chatText(b).includes("<MISSING>"))).toHaveLength(0);
+    expect(requests(sim, "/v1/chat/completions", (b) => chatText(b).includes("<MISSING>"))).toHaveLength(0);
   });
 
   it("an OpenAI instruct model takes `suffix` natively", async () => {
-    const candidates = await reverseSearch({ family: "openai-instruct" }, "openai:sim-model");
+    const { candidates, sim } = await reverseSearch({ family: "openai-instruct" }, "openai:sim-model");
     expect(candidates.every((c) => c.fill_path === "suffix")).toBe(true);
-    const fills = requests(server!, "/v1/completions", (b) => typeof b.suffix === "string" && (b.suffix as string).includes("Input:"));
+    const fills = requests(sim, "/v1/completions", (b) => typeof b.suffix === "string" && (b.suffix as string).includes("Input:"));
     expect(fills.length).toBeGreaterThan(0);
     expect(fills.every((r) => r.outcome === 200)).toBe(true);
   });
 
   it("Ollama takes `suffix` natively for a model whose template supports insert", async () => {
-    const candidates = await reverseSearch({ family: "ollama", insert: true }, "ollama:sim-model");
+    const { candidates, sim } = await reverseSearch({ family: "ollama", insert: true }, "ollama:sim-model");
     expect(candidates.every((c) => c.fill_path === "suffix")).toBe(true);
-    expect(requests(server!, "/v1/completions", (b) => typeof b.suffix === "string" && (b.suffix as string).includes("Input:")).length).toBeGreaterThan(0);
+    expect(requests(sim, "/v1/completions", (b) => typeof b.suffix === "string" && (b.suffix as string).includes("Input:")).length).toBeGreaterThan(0);
   });
 
   it("llama.cpp with a FIM model fills through /infill", async () => {
-    const candidates = await reverseSearch({ family: "llamacpp", fim: true }, "llamacpp:sim-model");
+    const { candidates, sim } = await reverseSearch({ family: "llamacpp", fim: true }, "llamacpp:sim-model");
     expect(candidates.every((c) => c.fill_path === "infill")).toBe(true);
-    const infill = requests(server!, "/infill", (b) => typeof b.input_suffix === "string" && (b.input_suffix as string).includes("Input:"));
+    const infill = requests(sim, "/infill", (b) => typeof b.input_suffix === "string" && (b.input_suffix as string).includes("Input:"));
     expect(infill.length).toBeGreaterThan(0);
     expect(infill.every((r) => r.outcome === 200)).toBe(true);
   });

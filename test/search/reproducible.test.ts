@@ -42,12 +42,13 @@ describe("one --seed makes a run reproducible", () => {
   });
 
   it("a different seed draws other demo subsets and sends other sampling seeds", async () => {
-    server = await startWorld({ world: RICH_WORLD, logLimit: Infinity });
+    const sim = await startWorld({ world: RICH_WORLD, logLimit: Infinity });
+    server = sim;
     const seen = async (seed: number): Promise<{ demos: string[]; seeds: unknown[] }> => {
-      server!.stats.reset();
-      const { db } = await runSearch(server!, "vllm:sim-model", { candidates: 8, seed, cache: false });
+      sim.stats.reset();
+      const { db } = await runSearch(sim, "vllm:sim-model", { candidates: 8, seed, cache: false });
       const demos = readDb<{ demo_ids: string }>(db, "SELECT DISTINCT demo_ids FROM candidates WHERE origin = 'forward' ORDER BY demo_ids").map((r) => r.demo_ids);
-      const seeds = requests(server!, "/v1/completions", isProposal).map((r) => (r.body as { seed?: unknown }).seed);
+      const seeds = requests(sim, "/v1/completions", isProposal).map((r) => (r.body as { seed?: unknown }).seed);
       return { demos, seeds };
     };
     const a = await seen(1);

@@ -30,7 +30,10 @@ describe("random", () => {
   it("draws integers in range, roughly uniformly", () => {
     const rng = createRng(9);
     const counts = [0, 0, 0, 0];
-    for (let i = 0; i < 4000; i++) counts[rng.int(4)]! += 1;
+    for (let i = 0; i < 4000; i++) {
+      const k = rng.int(4);
+      counts[k] = (counts[k] ?? 0) + 1;
+    }
     expect(counts.every((n) => n > 850 && n < 1150)).toBe(true);
   });
 });

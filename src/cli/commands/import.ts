@@ -34,7 +34,7 @@ function tableOptions(args: Args): { name?: string; metric?: MetricName } {
 }
 
 async function write(ctx: CliContext, tasks: readonly TaskFile[], source: string, args: Args): Promise<void> {
-  const written = await writeTasks(tasks, text(args, "out") ?? "tasks", { force: args["force"] === true, source });
+  const written = await writeTasks(tasks, text(args, "out") ?? "tasks", { force: args.force === true, source });
   for (const w of written) {
     const c = w.counts;
     ctx.stdout.write(
@@ -58,7 +58,7 @@ const FORMATS: readonly Format[] = [
     single: false,
     describe: "The original APE instruction-induction layout (raw/induce, raw/execute, annotations), with the APE paper's splits",
     options: (y) => y.option("seed", { type: "number", default: 0, describe: "seed of the shuffle that cuts induce into demos and eval" }),
-    read: (source, args) => importApe(source, { seed: typeof args["seed"] === "number" ? args["seed"] : 0 }),
+    read: (source, args) => importApe(source, { seed: typeof args.seed === "number" ? args.seed : 0 }),
   },
   {
     name: "bigbench",

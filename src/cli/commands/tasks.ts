@@ -4,6 +4,7 @@
  * invalid. Paths appear in messages exactly as the user typed them.
  */
 import { readdir, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
 import type { Argv, CommandModule } from "yargs";
 import { TaskError, UsageError } from "../../errors.js";
 import { terminalText } from "../../report/terminal-text.js";
@@ -15,7 +16,9 @@ import type { CliContext, CommandFactory } from "../context.js";
 export function formatTable(table: readonly (readonly string[])[]): string {
   const rows = table.map((row) => row.map(terminalText));
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length);
+  }
   const lines = rows.map((row) =>
     row
       .map((cell, i) => cell.padEnd(widths[i] ?? 0))
@@ -29,7 +32,7 @@ export function formatTable(table: readonly (readonly string[])[]): string {
 async function taskFiles(paths: readonly string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
-    let info;
+    let info: Stats;
     try {
       info = await stat(path);
     } catch (error) {
@@ -98,8 +101,8 @@ export const tasksCommand: CommandFactory = (ctx) => {
         .positional("files", { type: "string", array: true, describe: "task files (.json or .jsonl)" })
         .option("seed", { type: "number", describe: "seed of the split shuffle (default: the file's, else 0)" }),
     handler: async (argv) => {
-      const files = Array.isArray(argv["files"]) ? argv["files"].map(String) : [];
-      const seed = typeof argv["seed"] === "number" ? argv["seed"] : undefined;
+      const files = Array.isArray(argv.files) ? argv.files.map(String) : [];
+      const seed = typeof argv.seed === "number" ? argv.seed : undefined;
       await validateFiles(ctx, files, seed);
     },
   };
@@ -109,7 +112,7 @@ export const tasksCommand: CommandFactory = (ctx) => {
     builder: (y: Argv) =>
       y.command(validate).positional("paths", { type: "string", array: true, describe: "task folders or files (default: tasks)" }),
     handler: async (argv) => {
-      const paths = Array.isArray(argv["paths"]) ? argv["paths"].map(String) : [];
+      const paths = Array.isArray(argv.paths) ? argv.paths.map(String) : [];
       await listTasks(ctx, paths.length > 0 ? paths : ["tasks"]);
     },
   };

@@ -62,7 +62,7 @@ export const GGUF_DEFAULTS = {
 
 /** The default download cache: the platform's user cache folder plus `ape/models`. */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (platform === "win32" && env["LOCALAPPDATA"]) return join(env["LOCALAPPDATA"], "ape", "models");
-  const base = env["XDG_CACHE_HOME"] || join(homedir(), ".cache");
+  if (platform === "win32" && env.LOCALAPPDATA) return join(env.LOCALAPPDATA, "ape", "models");
+  const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
   return join(base, "ape", "models");
 }

@@ -5,7 +5,7 @@
  * that cannot be reached, a refused key (401/403), or a fault that asks to come back later (429,
  * 503, 408, a timeout), which is retried as every call is.
  */
-import { ApeError, ConnectionError, ModelError } from "../../errors.js";
+import { type ApeError, ConnectionError, ModelError } from "../../errors.js";
 import { DEFAULT_RETRY, retrying, sleep } from "../retry.js";
 
 /** What one probe request got: an answer (200) or a refusal with the server's words. */

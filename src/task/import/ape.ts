@@ -107,7 +107,7 @@ interface RawExample {
 
 async function readRaw(file: string, task: string, random: Random): Promise<RawExample[]> {
   const value = await readJson(file);
-  const examples = isRecord(value) ? value["examples"] : undefined;
+  const examples = isRecord(value) ? value.examples : undefined;
   if (!isRecord(examples))
     throw new TaskError(file, [{ path: "examples", message: 'expected an object of examples {"1": {"input": …, "output": …}, …}' }]);
   const issues: TaskIssue[] = [];
@@ -137,21 +137,21 @@ interface ReadExample {
 
 function readExample(raw: Record<string, unknown>, task: string, random: Random, at: string): ReadExample | string {
   if (task === "cause_and_effect" && "cause" in raw) {
-    const cause = asText(raw["cause"]);
-    const effect = asText(raw["effect"]);
+    const cause = asText(raw.cause);
+    const effect = asText(raw.effect);
     if (cause === undefined || effect === undefined) return 'expected "cause" and "effect" strings';
     const [a, b] = random() < 0.5 ? [cause, effect] : [effect, cause];
     return { input: `Sentence 1: ${a} Sentence 2: ${b}`, outputs: [cause], texts: [[`${at}.cause`, cause], [`${at}.effect`, effect]] };
   }
   if ("items" in raw) {
-    const items = Array.isArray(raw["items"]) ? raw["items"].map(asText) : [];
-    const outputs = asOutputs(raw["all_common_concepts"]);
+    const items = Array.isArray(raw.items) ? raw.items.map(asText) : [];
+    const outputs = asOutputs(raw.all_common_concepts);
     if (items.length === 0 || !items.every((i) => i !== undefined) || !outputs)
       return 'expected "items" (a list of strings) and "all_common_concepts" (a non-empty list of strings)';
     const input = items.join(", ");
     return { input, outputs: distinct(outputs), texts: [[`${at}.items`, input], ...fieldTexts(at, "all_common_concepts", outputs)] };
   }
-  const input = asText(raw["input"]);
+  const input = asText(raw.input);
   if (input === undefined) return 'expected "input" to be a string';
   const present = ANSWER_FIELDS.filter((f) => f in raw);
   if (present.length === 0) return `expected "output" (or ${ANSWER_FIELDS.slice(1).map((f) => `"${f}"`).join(", ")})`;
@@ -169,7 +169,7 @@ function readExample(raw: Record<string, unknown>, task: string, random: Random,
 async function readAnnotations(file: string): Promise<string[]> {
   if (!(await exists(file))) return [];
   const value = await readJson(file);
-  const list = isRecord(value) ? value["annotations"] : undefined;
+  const list = isRecord(value) ? value.annotations : undefined;
   if (!Array.isArray(list) || !list.every((a) => typeof a === "string"))
     throw new TaskError(file, [{ path: "annotations", message: "expected a list of strings" }]);
   const issues = textIssues(list.map((a, i): SourceText => [`annotations[${i}]`, a.trim()]));

@@ -43,7 +43,7 @@ export const DEFAULT_CHOICE_PREFIX = "\n  choice: ";
 export async function importBigBench(file: string, options: BigBenchImportOptions = {}): Promise<TaskFile> {
   const value = await readJson(file);
   if (!isRecord(value)) throw new TaskError(file, [{ path: "", message: 'expected a BIG-bench task object with "examples"' }]);
-  const list = value["examples"];
+  const list = value.examples;
   if (!Array.isArray(list) || list.length === 0)
     throw new TaskError(file, [{ path: "examples", message: "expected a non-empty list of examples" }]);
   const issues: TaskIssue[] = [];
@@ -61,10 +61,10 @@ export async function importBigBench(file: string, options: BigBenchImportOption
     }
   });
   const own = basename(file, extname(file));
-  const fileName = asText(value["name"]);
+  const fileName = asText(value.name);
   const name = options.name ?? fileName ?? (own === "task" ? basename(dirname(file)) : own);
   if (options.name === undefined && fileName !== undefined) issues.push(...nameIssues("name", fileName));
-  const description = asText(value["description"]);
+  const description = asText(value.description);
   if (description !== undefined) issues.push(...textIssues([["description", description]]));
   const head = prefix === undefined ? {} : prefixFields(prefix, options.taskPrefix ?? "reference", issues);
   if (issues.length > 0) throw new TaskError(file, issues);
@@ -96,15 +96,15 @@ function prefixFields(prefix: string, use: TaskPrefixUse, issues: TaskIssue[]): 
 }
 
 function readExample(ex: Record<string, unknown>, at: string, choicePrefix: string | undefined): { example: ExampleFile; texts: SourceText[] } | string {
-  const input = asText(ex["input"]);
+  const input = asText(ex.input);
   if (input === undefined) return 'expected "input" to be a string';
   const scored = choicesOf(ex);
   if (typeof scored === "string") return scored;
   if (scored === undefined) {
     if (!("target" in ex)) return 'expected "target", "target_scores", or "multiple_choice_targets" with "multiple_choice_scores"';
-    const outputs = asOutputs(ex["target"]);
+    const outputs = asOutputs(ex.target);
     if (!outputs) return 'expected "target" to be a string or a non-empty list of strings';
-    const texts = [[`${at}.input`, input] as const, ...fieldTexts(at, "target", Array.isArray(ex["target"]) ? outputs : (outputs[0] ?? ""))];
+    const texts = [[`${at}.input`, input] as const, ...fieldTexts(at, "target", Array.isArray(ex.target) ? outputs : (outputs[0] ?? ""))];
     return { example: { input, output: outputs.length === 1 ? (outputs[0] ?? "") : outputs }, texts };
   }
   const { field, choices } = scored;
@@ -130,12 +130,12 @@ function choicesOf(ex: Record<string, unknown>): { field: string; choices: Choic
   if (field === undefined) return undefined;
   let pairs: [string, unknown, string][];
   if (field === "target_scores") {
-    const scores = ex["target_scores"];
+    const scores = ex.target_scores;
     if (!isRecord(scores)) return 'expected "target_scores" to be an object {"choice": score, …}';
     pairs = Object.entries(scores).map(([text, score]) => [text, score, `target_scores[${JSON.stringify(text)}]`]);
   } else {
-    const targets = ex["multiple_choice_targets"];
-    const scores = ex["multiple_choice_scores"];
+    const targets = ex.multiple_choice_targets;
+    const scores = ex.multiple_choice_scores;
     if (!Array.isArray(targets) || !targets.every((t) => typeof t === "string"))
       return 'expected "multiple_choice_targets" to be a list of strings';
     if (!Array.isArray(scores) || scores.length !== targets.length)

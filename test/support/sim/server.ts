@@ -49,16 +49,19 @@ export async function startSimServer(options: SimOptions): Promise<SimServer> {
     stats.faults[kind] += 1;
     switch (kind) {
       case "429":
-        return send(res, 429, errorBody(rules.dialect, new HttpError(429, "Rate limit reached (simulated).", "requests", "rate_limit_exceeded")), {
+        send(res, 429, errorBody(rules.dialect, new HttpError(429, "Rate limit reached (simulated).", "requests", "rate_limit_exceeded")), {
           "retry-after": String(faults.retryAfterSeconds),
         });
+        return;
       case "500":
-        return send(res, 500, errorBody(rules.dialect, new HttpError(500, "Internal server error (simulated).", "server_error")));
+        send(res, 500, errorBody(rules.dialect, new HttpError(500, "Internal server error (simulated).", "server_error")));
+        return;
       case "503":
-        return send(res, 503, errorBody(rules.dialect, new HttpError(503, "Service unavailable (simulated).", "server_error")));
+        send(res, 503, errorBody(rules.dialect, new HttpError(503, "Service unavailable (simulated).", "server_error")));
+        return;
       case "malformed":
         res.writeHead(200, { "content-type": "application/json" });
-        res.end('{"id":"cmpl-broken","object":"text_completion","created":' + CREATED + ',"choices":[{"text":');
+        res.end(`{"id":"cmpl-broken","object":"text_completion","created":${CREATED},"choices":[{"text":`);
         return;
       case "drop":
         req.socket.destroy();

@@ -1,5 +1,5 @@
 /** How many (candidate, example) evaluations a selector plans for a pool, before it runs. */
-import type { Selector } from "../select/selector.js";
+import type { Selector } from "./selector.js";
 
 /**
  * Evaluations planned for a pool: what the strategy says it asks for at most (`maxEvaluations`,

@@ -1,0 +1,46 @@
+/**
+ * The Proposer seam, beside the Selector's: a strategy that writes candidate instructions. The
+ * built-in ones (forward, reverse, resample) register in `index.ts` as the selectors do; the flow
+ * asks the seam, stores what comes back and scores it. A proposer never touches the store.
+ */
+import type { Gateway } from "../model/gateway.js";
+import type { Task } from "../task/types.js";
+import type { Proposal } from "./proposal.js";
+
+/** What the prompts of a run's proposals are made from. */
+export interface PromptContext {
+  readonly task: Task;
+  /** Demos shown per subset. */
+  readonly demos: number;
+  readonly seed: number;
+}
+
+/** What every proposal of a run shares. */
+export interface ProposalContext extends PromptContext {
+  readonly proposer: Gateway;
+}
+
+/** One request for proposals. */
+export interface ProposalAsk {
+  /** 0 for the initial pool, then the resampling round. */
+  readonly round: number;
+  /** Demo subsets the ask is spread over (proposers that show demos). */
+  readonly subsets: number;
+  /** Instructions asked for per demo subset, or per parent. */
+  readonly each: number;
+  /** Instructions to vary, best first (proposers that vary instructions); empty for the initial pool. */
+  readonly parents: readonly string[];
+}
+
+/** A proposal strategy. */
+export interface Proposer {
+  /** The strategy's name, as runs record it in `candidates.origin`. */
+  readonly name: string;
+  /** Proposals for `ask` (before de-duplication); each remembers its origin, prompt, demos and parent. */
+  propose(context: ProposalContext, ask: ProposalAsk): Promise<Proposal[]>;
+  /**
+   * The text of each request `propose` sends for `ask` on a completions route (a fill's prefix and
+   * suffix together), made by the same builders: what an estimate counts.
+   */
+  prompts(context: PromptContext, ask: ProposalAsk): string[];
+}
