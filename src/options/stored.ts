@@ -9,7 +9,11 @@ import { SETTINGS, settingEntries, type SettingsInput, type SettingsValues } fro
 
 /** The settings that make a run's identity, unset ones as null (part of the config hash). */
 export function identitySettings(r: SettingsValues): Readonly<Record<string, unknown>> {
-  return Object.fromEntries(settingEntries().filter((e) => e.meta.identity).map((e) => [e.key, r[e.key] ?? null]));
+  return Object.fromEntries(
+    settingEntries()
+      .filter((e) => e.meta.identity)
+      .map((e) => [e.key, r[e.key] ?? null]),
+  );
 }
 
 /** Every setting as a run's config stores it: the resolved value, or as given where the table says so; unset is null. */

@@ -52,37 +52,175 @@ const numeric = { kind: "number" } as const;
 /** Every plain search setting. The doc comments are those of the library's options. */
 export const SETTINGS = z.object({
   /** How a candidate is scored: execution accuracy or mean log P(answer). @default "exec" */
-  scorer: z.enum(SCORERS).default("exec").register(SETTING_META, { flag: "scorer", kind: { choices: SCORERS }, rule: `one of ${SCORERS.join(", ")}`, describe: "exec: execution accuracy; logprob: mean log P(answer)", group: "Search:", identity: true }),
+  scorer: z
+    .enum(SCORERS)
+    .default("exec")
+    .register(SETTING_META, {
+      flag: "scorer",
+      kind: { choices: SCORERS },
+      rule: `one of ${SCORERS.join(", ")}`,
+      describe: "exec: execution accuracy; logprob: mean log P(answer)",
+      group: "Search:",
+      identity: true,
+    }),
   /** How instructions are proposed. @default "forward" */
-  mode: z.enum(MODES).default("forward").register(SETTING_META, { flag: "mode", kind: { choices: MODES }, rule: `one of ${MODES.join(", ")}`, describe: "How instructions are proposed", group: "Search:", identity: true }),
+  mode: z
+    .enum(MODES)
+    .default("forward")
+    .register(SETTING_META, {
+      flag: "mode",
+      kind: { choices: MODES },
+      rule: `one of ${MODES.join(", ")}`,
+      describe: "How instructions are proposed",
+      group: "Search:",
+      identity: true,
+    }),
   /** Instructions asked of the proposer (before de-duplication). @default 20 */
-  candidates: whole(1).default(20).register(SETTING_META, { flag: "candidates", ...numeric, rule: rule(1), describe: "Instructions asked of the proposer", group: "Search:", identity: true }),
+  candidates: whole(1)
+    .default(20)
+    .register(SETTING_META, {
+      flag: "candidates",
+      ...numeric,
+      rule: rule(1),
+      describe: "Instructions asked of the proposer",
+      group: "Search:",
+      identity: true,
+    }),
   /** Demo subsets the proposals are spread over. @default 5 */
-  subsets: whole(1).default(5).register(SETTING_META, { flag: "subsets", ...numeric, rule: rule(1), describe: "Demo subsets the proposals are spread over", group: "Search:", identity: true }),
+  subsets: whole(1)
+    .default(5)
+    .register(SETTING_META, {
+      flag: "subsets",
+      ...numeric,
+      rule: rule(1),
+      describe: "Demo subsets the proposals are spread over",
+      group: "Search:",
+      identity: true,
+    }),
   /** Demos shown per subset. @default 5 */
-  demos: whole(1).default(5).register(SETTING_META, { flag: "demos", ...numeric, rule: rule(1), describe: "Demos shown per subset", group: "Search:", identity: true }),
+  demos: whole(1)
+    .default(5)
+    .register(SETTING_META, { flag: "demos", ...numeric, rule: rule(1), describe: "Demos shown per subset", group: "Search:", identity: true }),
   /** Most (candidate, example) evaluations per selection. @default pool size × eval split size */
-  evalBudget: z.number().min(0).optional().register(SETTING_META, { flag: "eval-budget", ...numeric, rule: "a number ≥ 0", describe: "Most candidate×example evaluations per selection", defaultText: "pool × eval split", group: "Search:", identity: true }),
+  evalBudget: z
+    .number()
+    .min(0)
+    .optional()
+    .register(SETTING_META, {
+      flag: "eval-budget",
+      ...numeric,
+      rule: "a number ≥ 0",
+      describe: "Most candidate×example evaluations per selection",
+      defaultText: "pool × eval split",
+      group: "Search:",
+      identity: true,
+    }),
   /** Resampling rounds. @default 0 */
-  rounds: whole(0).default(0).register(SETTING_META, { flag: "rounds", ...numeric, rule: rule(0), describe: "Resampling rounds (variants of the best)", group: "Search:", identity: true }),
+  rounds: whole(0)
+    .default(0)
+    .register(SETTING_META, {
+      flag: "rounds",
+      ...numeric,
+      rule: rule(0),
+      describe: "Resampling rounds (variants of the best)",
+      group: "Search:",
+      identity: true,
+    }),
   /** Candidates varied per resampling round. @default 3 */
-  topK: whole(1).default(3).register(SETTING_META, { flag: "top-k", ...numeric, rule: rule(1), describe: "Candidates varied per round", group: "Search:", identity: true }),
+  topK: whole(1)
+    .default(3)
+    .register(SETTING_META, { flag: "top-k", ...numeric, rule: rule(1), describe: "Candidates varied per round", group: "Search:", identity: true }),
   /** Variants asked for per varied candidate. @default 4 */
-  variants: whole(1).default(4).register(SETTING_META, { flag: "variants", ...numeric, rule: rule(1), describe: "Variants asked for per varied candidate", group: "Search:", identity: true }),
+  variants: whole(1)
+    .default(4)
+    .register(SETTING_META, {
+      flag: "variants",
+      ...numeric,
+      rule: rule(1),
+      describe: "Variants asked for per varied candidate",
+      group: "Search:",
+      identity: true,
+    }),
   /** Seed of every random choice. @default 0 */
-  seed: whole(0).default(0).register(SETTING_META, { flag: "seed", ...numeric, rule: rule(0), describe: "Seed of every random choice", group: "Search:", identity: true }),
+  seed: whole(0)
+    .default(0)
+    .register(SETTING_META, { flag: "seed", ...numeric, rule: rule(0), describe: "Seed of every random choice", group: "Search:", identity: true }),
   /** Requests in flight per model. @default 8 */
-  concurrency: whole(1).default(8).register(SETTING_META, { flag: "concurrency", ...numeric, rule: rule(1), describe: "Requests in flight per model", group: "Budget and limits:", resumable: true }),
+  concurrency: whole(1)
+    .default(8)
+    .register(SETTING_META, {
+      flag: "concurrency",
+      ...numeric,
+      rule: rule(1),
+      describe: "Requests in flight per model",
+      group: "Budget and limits:",
+      resumable: true,
+    }),
   /** Most prompts per request where the server takes lists. @default 16 */
-  batch: whole(1).default(16).register(SETTING_META, { flag: "batch", ...numeric, rule: rule(1), describe: "Most prompts per request where the server takes lists (1 = one prompt per request)", group: "Budget and limits:", resumable: true }),
+  batch: whole(1)
+    .default(16)
+    .register(SETTING_META, {
+      flag: "batch",
+      ...numeric,
+      rule: rule(1),
+      describe: "Most prompts per request where the server takes lists (1 = one prompt per request)",
+      group: "Budget and limits:",
+      resumable: true,
+    }),
   /** Most requests started per second, per model (retries included). @default unlimited */
-  rps: z.number().positive().optional().register(SETTING_META, { flag: "rps", ...numeric, rule: "a positive number", describe: "Most requests started per second, per model (retries included)", defaultText: "unlimited", group: "Budget and limits:", resumable: true }),
+  rps: z
+    .number()
+    .positive()
+    .optional()
+    .register(SETTING_META, {
+      flag: "rps",
+      ...numeric,
+      rule: "a positive number",
+      describe: "Most requests started per second, per model (retries included)",
+      defaultText: "unlimited",
+      group: "Budget and limits:",
+      resumable: true,
+    }),
   /** Most tokens (prompt + most completion) sent per minute, per model. @default unlimited */
-  tpm: z.number().positive().optional().register(SETTING_META, { flag: "tpm", ...numeric, rule: "a positive number", describe: "Most tokens (prompt + max completion) sent per minute, per model", defaultText: "unlimited", group: "Budget and limits:", resumable: true }),
+  tpm: z
+    .number()
+    .positive()
+    .optional()
+    .register(SETTING_META, {
+      flag: "tpm",
+      ...numeric,
+      rule: "a positive number",
+      describe: "Most tokens (prompt + max completion) sent per minute, per model",
+      defaultText: "unlimited",
+      group: "Budget and limits:",
+      resumable: true,
+    }),
   /** Per-request timeout in milliseconds. @default 120000 */
-  timeoutMs: z.number().positive().default(120_000).register(SETTING_META, { flag: "timeout", ...numeric, scale: 1000, rule: "a positive number", describe: "Seconds before a request is abandoned and retried", group: "Models:", resumable: true, storeGiven: true }),
+  timeoutMs: z
+    .number()
+    .positive()
+    .default(120_000)
+    .register(SETTING_META, {
+      flag: "timeout",
+      ...numeric,
+      scale: 1000,
+      rule: "a positive number",
+      describe: "Seconds before a request is abandoned and retried",
+      group: "Models:",
+      resumable: true,
+      storeGiven: true,
+    }),
   /** Answer repeated calls from the response cache. @default true */
-  cache: z.boolean().default(true).register(SETTING_META, { flag: "cache", kind: "boolean", rule: "true or false", describe: "Answer repeated calls from the cache (--no-cache to bypass)", group: "Results:" }),
+  cache: z
+    .boolean()
+    .default(true)
+    .register(SETTING_META, {
+      flag: "cache",
+      kind: "boolean",
+      rule: "true or false",
+      describe: "Answer repeated calls from the cache (--no-cache to bypass)",
+      group: "Results:",
+    }),
 });
 
 /** The settings as a caller gives them: every one optional. */

@@ -17,7 +17,21 @@ describe("the library checks its options against the option table", () => {
   });
 
   it("applies the table's defaults where an option is not given", () => {
-    expect(resolve({})).toEqual({ scorer: "exec", mode: "forward", candidates: 20, subsets: 5, demos: 5, rounds: 0, topK: 3, variants: 4, seed: 0, concurrency: 8, batch: 16, timeoutMs: 120_000, cache: true });
+    expect(resolve({})).toEqual({
+      scorer: "exec",
+      mode: "forward",
+      candidates: 20,
+      subsets: 5,
+      demos: 5,
+      rounds: 0,
+      topK: 3,
+      variants: 4,
+      seed: 0,
+      concurrency: 8,
+      batch: 16,
+      timeoutMs: 120_000,
+      cache: true,
+    });
     expect(resolve({ seed: 7, evalBudget: 40, rps: 2.5 })).toMatchObject({ seed: 7, evalBudget: 40, rps: 2.5 });
   });
 });
