@@ -46,8 +46,12 @@ export interface SettingMeta {
 export const SETTING_META = z.registry<SettingMeta>();
 
 const whole = (min: number) => z.number().int().min(min);
-const rule = (min: number) => `a whole number ≥ ${min}`;
-const numeric = { kind: "number" } as const;
+/** The flag kind and message rule of a whole number setting. */
+const wholeFlag = (min: number) => ({ kind: "number", rule: `a whole number ≥ ${min}` }) as const;
+/** The flag kind and message rule of a positive number setting. */
+const positiveFlag = { kind: "number", rule: "a positive number" } as const;
+/** The flag kind and message rule of a setting with a closed set of values. */
+const choiceFlag = (values: readonly string[]) => ({ kind: { choices: values }, rule: `one of ${values.join(", ")}` });
 
 /** Every plain search setting. The doc comments are those of the library's options. */
 export const SETTINGS = z.object({
@@ -57,8 +61,7 @@ export const SETTINGS = z.object({
     .default("exec")
     .register(SETTING_META, {
       flag: "scorer",
-      kind: { choices: SCORERS },
-      rule: `one of ${SCORERS.join(", ")}`,
+      ...choiceFlag(SCORERS),
       describe: "exec: execution accuracy; logprob: mean log P(answer)",
       group: "Search:",
       identity: true,
@@ -69,8 +72,7 @@ export const SETTINGS = z.object({
     .default("forward")
     .register(SETTING_META, {
       flag: "mode",
-      kind: { choices: MODES },
-      rule: `one of ${MODES.join(", ")}`,
+      ...choiceFlag(MODES),
       describe: "How instructions are proposed",
       group: "Search:",
       identity: true,
@@ -80,8 +82,7 @@ export const SETTINGS = z.object({
     .default(20)
     .register(SETTING_META, {
       flag: "candidates",
-      ...numeric,
-      rule: rule(1),
+      ...wholeFlag(1),
       describe: "Instructions asked of the proposer",
       group: "Search:",
       identity: true,
@@ -91,8 +92,7 @@ export const SETTINGS = z.object({
     .default(5)
     .register(SETTING_META, {
       flag: "subsets",
-      ...numeric,
-      rule: rule(1),
+      ...wholeFlag(1),
       describe: "Demo subsets the proposals are spread over",
       group: "Search:",
       identity: true,
@@ -100,28 +100,23 @@ export const SETTINGS = z.object({
   /** Demos shown per subset. @default 5 */
   demos: whole(1)
     .default(5)
-    .register(SETTING_META, { flag: "demos", ...numeric, rule: rule(1), describe: "Demos shown per subset", group: "Search:", identity: true }),
+    .register(SETTING_META, { flag: "demos", ...wholeFlag(1), describe: "Demos shown per subset", group: "Search:", identity: true }),
   /** Most (candidate, example) evaluations per selection. @default pool size × eval split size */
-  evalBudget: z
-    .number()
-    .min(0)
-    .optional()
-    .register(SETTING_META, {
-      flag: "eval-budget",
-      ...numeric,
-      rule: "a number ≥ 0",
-      describe: "Most candidate×example evaluations per selection",
-      defaultText: "pool × eval split",
-      group: "Search:",
-      identity: true,
-    }),
+  evalBudget: z.number().min(0).optional().register(SETTING_META, {
+    flag: "eval-budget",
+    kind: "number",
+    rule: "a number ≥ 0",
+    describe: "Most candidate×example evaluations per selection",
+    defaultText: "pool × eval split",
+    group: "Search:",
+    identity: true,
+  }),
   /** Resampling rounds. @default 0 */
   rounds: whole(0)
     .default(0)
     .register(SETTING_META, {
       flag: "rounds",
-      ...numeric,
-      rule: rule(0),
+      ...wholeFlag(0),
       describe: "Resampling rounds (variants of the best)",
       group: "Search:",
       identity: true,
@@ -129,14 +124,13 @@ export const SETTINGS = z.object({
   /** Candidates varied per resampling round. @default 3 */
   topK: whole(1)
     .default(3)
-    .register(SETTING_META, { flag: "top-k", ...numeric, rule: rule(1), describe: "Candidates varied per round", group: "Search:", identity: true }),
+    .register(SETTING_META, { flag: "top-k", ...wholeFlag(1), describe: "Candidates varied per round", group: "Search:", identity: true }),
   /** Variants asked for per varied candidate. @default 4 */
   variants: whole(1)
     .default(4)
     .register(SETTING_META, {
       flag: "variants",
-      ...numeric,
-      rule: rule(1),
+      ...wholeFlag(1),
       describe: "Variants asked for per varied candidate",
       group: "Search:",
       identity: true,
@@ -144,14 +138,13 @@ export const SETTINGS = z.object({
   /** Seed of every random choice. @default 0 */
   seed: whole(0)
     .default(0)
-    .register(SETTING_META, { flag: "seed", ...numeric, rule: rule(0), describe: "Seed of every random choice", group: "Search:", identity: true }),
+    .register(SETTING_META, { flag: "seed", ...wholeFlag(0), describe: "Seed of every random choice", group: "Search:", identity: true }),
   /** Requests in flight per model. @default 8 */
   concurrency: whole(1)
     .default(8)
     .register(SETTING_META, {
       flag: "concurrency",
-      ...numeric,
-      rule: rule(1),
+      ...wholeFlag(1),
       describe: "Requests in flight per model",
       group: "Budget and limits:",
       resumable: true,
@@ -161,8 +154,7 @@ export const SETTINGS = z.object({
     .default(16)
     .register(SETTING_META, {
       flag: "batch",
-      ...numeric,
-      rule: rule(1),
+      ...wholeFlag(1),
       describe: "Most prompts per request where the server takes lists (1 = one prompt per request)",
       group: "Budget and limits:",
       resumable: true,
@@ -174,8 +166,7 @@ export const SETTINGS = z.object({
     .optional()
     .register(SETTING_META, {
       flag: "rps",
-      ...numeric,
-      rule: "a positive number",
+      ...positiveFlag,
       describe: "Most requests started per second, per model (retries included)",
       defaultText: "unlimited",
       group: "Budget and limits:",
@@ -188,8 +179,7 @@ export const SETTINGS = z.object({
     .optional()
     .register(SETTING_META, {
       flag: "tpm",
-      ...numeric,
-      rule: "a positive number",
+      ...positiveFlag,
       describe: "Most tokens (prompt + max completion) sent per minute, per model",
       defaultText: "unlimited",
       group: "Budget and limits:",
@@ -202,25 +192,22 @@ export const SETTINGS = z.object({
     .default(120_000)
     .register(SETTING_META, {
       flag: "timeout",
-      ...numeric,
+      ...positiveFlag,
       scale: 1000,
-      rule: "a positive number",
+
       describe: "Seconds before a request is abandoned and retried",
       group: "Models:",
       resumable: true,
       storeGiven: true,
     }),
   /** Answer repeated calls from the response cache. @default true */
-  cache: z
-    .boolean()
-    .default(true)
-    .register(SETTING_META, {
-      flag: "cache",
-      kind: "boolean",
-      rule: "true or false",
-      describe: "Answer repeated calls from the cache (--no-cache to bypass)",
-      group: "Results:",
-    }),
+  cache: z.boolean().default(true).register(SETTING_META, {
+    flag: "cache",
+    kind: "boolean",
+    rule: "true or false",
+    describe: "Answer repeated calls from the cache (--no-cache to bypass)",
+    group: "Results:",
+  }),
 });
 
 /** The settings as a caller gives them: every one optional. */
