@@ -9,7 +9,7 @@ import { Budget } from "./model/budget.js";
 import type { Gateway } from "./model/gateway.js";
 import { checkCostCap, DEFAULT_PRICES } from "./model/prices.js";
 import { DEFAULT_MODEL, formatSpec, parseSpec } from "./model/spec.js";
-import { rateLimits, resolve, runConfig, type Resolved, type SearchOptions } from "./options.js";
+import { DEFAULT_SELECTOR, resolve, runConfig, type Resolved, type SearchOptions } from "./options.js";
 import { openModels, runGateways, type SearchModels } from "./search/models.js";
 import { initialProposers, PROPOSERS } from "./propose/index.js";
 import { proposeInitial } from "./propose/propose.js";
@@ -47,11 +47,10 @@ export interface SuiteShare {
 /** `search()`, or one task of a suite when `shared` is given (the store then comes as `options.db`). */
 export async function searchTask(options: SearchOptions, shared?: SuiteShare): Promise<SearchResult> {
   const r = resolve(options);
-  rateLimits(options);
   const task = typeof options.task === "string" ? await loadTask(options.task) : options.task;
   const proposerSpec = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
   const targetSpec = parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
-  const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? "multistage");
+  const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? DEFAULT_SELECTOR);
   const specs = { proposer: formatSpec(proposerSpec), target: formatSpec(targetSpec) };
   const config = runConfig(options, r, task, specs, selector.name);
   checkCostCap(options.budget?.maxCostUsd, [proposerSpec, targetSpec], options.prices ?? DEFAULT_PRICES);

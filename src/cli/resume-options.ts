@@ -6,59 +6,28 @@
  */
 import { z } from "zod";
 import { UsageError } from "../errors.js";
-import { MODES, type SearchOptions, type SearchSettings } from "../options.js";
+import type { SearchOptions, SearchSettings } from "../options.js";
+import { STORED_SETTINGS } from "../options/stored.js";
 import { DEFAULT_PRICES, loadPrices } from "../model/prices.js";
 import type { RunRow, SuiteRow } from "../store/rows.js";
 import { readSuitePlan } from "../suite/config.js";
 import type { SuiteOptions } from "../suite/options.js";
-import { SCORERS } from "../score/scorer.js";
-import { SELECTORS } from "../select/selector.js";
 import type { CliContext } from "./context.js";
 import { toGgufOptions } from "./search-flags.js";
+import { overrideSettings } from "./setting-flags.js";
 
-const optionalNumber = z.number().nullish();
+const storedConfig = z.intersection(STORED_SETTINGS, z.object({ task: z.string() }));
 
-const storedSettings = z.object({
-  proposer: z.string(),
-  target: z.string(),
-  baseUrls: z.array(z.string()).default([]),
-  selector: z.enum(SELECTORS),
-  evalBudget: optionalNumber,
-  budget: z.object({ maxCalls: optionalNumber, maxTokens: optionalNumber, maxCostUsd: optionalNumber }).default({}),
-  cache: z.boolean().default(true),
-  prices: z.record(z.string(), z.object({ input: z.number(), output: z.number() })).default({}),
-  rps: optionalNumber,
-  tpm: optionalNumber,
-  timeoutMs: optionalNumber,
-  scorer: z.enum(SCORERS),
-  mode: z.enum(MODES),
-  candidates: z.number(),
-  subsets: z.number(),
-  demos: z.number(),
-  rounds: z.number(),
-  topK: z.number(),
-  variants: z.number(),
-  seed: z.number(),
-  concurrency: z.number(),
-  batch: z.number(),
-});
-
-const storedConfig = storedSettings.extend({ task: z.string() });
-
-/** Flags of `ape resume` that replace what the run stored. */
+/** Flags of `ape resume` that replace what the run stored (the table's resumable settings are read by their flag names too). */
 export interface ResumeOverrides {
   readonly task?: string | undefined;
-  readonly maxCalls?: number | undefined;
-  readonly maxTokens?: number | undefined;
-  readonly maxCost?: number | undefined;
+  readonly "max-calls"?: number | undefined;
+  readonly "max-tokens"?: number | undefined;
+  readonly "max-cost"?: number | undefined;
   readonly prices?: string | undefined;
-  readonly concurrency?: number | undefined;
-  readonly batch?: number | undefined;
-  readonly rps?: number | undefined;
-  readonly tpm?: number | undefined;
-  readonly timeout?: number | undefined;
   /** CPU threads of the in-process gguf backend (never stored with a run). */
   readonly threads?: number | undefined;
+  readonly [flag: string]: unknown;
 }
 
 /** The options that continue `run`, with `overrides` applied. */
@@ -69,7 +38,7 @@ export function resumeOptions(run: RunRow, db: string, overrides: ResumeOverride
 
 /** The options that continue `suite`: its stored settings and tasks, with `overrides` applied. */
 export function suiteResumeOptions(suite: SuiteRow, db: string, overrides: ResumeOverrides, ctx: CliContext): SuiteOptions {
-  const settings = settingsOptions(parseStored(storedSettings, suite.config, `suite ${suite.id}`, db), db, overrides, ctx);
+  const settings = settingsOptions(parseStored(STORED_SETTINGS, suite.config, `suite ${suite.id}`, db), db, overrides, ctx);
   const plan = readSuitePlan(suite.config, suite.id);
   return { ...settings, tasks: plan.tasks.map((t) => t.file), parallel: plan.parallel, protocol: plan.protocol, suiteId: suite.id };
 }
@@ -89,37 +58,23 @@ function parseStored<T extends z.ZodType>(schema: T, config: string, what: strin
   return parsed.data;
 }
 
-function settingsOptions(c: z.infer<typeof storedSettings>, db: string, overrides: ResumeOverrides, ctx: CliContext): SearchSettings {
+function settingsOptions(c: z.infer<typeof STORED_SETTINGS>, db: string, overrides: ResumeOverrides, ctx: CliContext): SearchSettings {
+  const { proposer, target, baseUrls, selector, budget, prices, ...stored } = c;
   const orUndefined = (v: number | null | undefined): number | undefined => v ?? undefined;
   return {
-    proposer: c.proposer,
-    target: c.target,
-    baseUrls: c.baseUrls.length > 0 ? c.baseUrls : undefined,
+    ...overrideSettings(stored, overrides),
+    proposer,
+    target,
+    baseUrls: baseUrls.length > 0 ? baseUrls : undefined,
     apiKey: ctx.env.OPENAI_API_KEY,
-    scorer: c.scorer,
-    mode: c.mode,
-    candidates: c.candidates,
-    subsets: c.subsets,
-    demos: c.demos,
-    selector: c.selector,
-    evalBudget: orUndefined(c.evalBudget),
-    rounds: c.rounds,
-    topK: c.topK,
-    variants: c.variants,
-    seed: c.seed,
+    selector,
     db,
-    cache: c.cache,
     budget: {
-      maxCalls: overrides.maxCalls ?? orUndefined(c.budget.maxCalls),
-      maxTokens: overrides.maxTokens ?? orUndefined(c.budget.maxTokens),
-      maxCostUsd: overrides.maxCost ?? orUndefined(c.budget.maxCostUsd),
+      maxCalls: overrides["max-calls"] ?? orUndefined(budget.maxCalls),
+      maxTokens: overrides["max-tokens"] ?? orUndefined(budget.maxTokens),
+      maxCostUsd: overrides["max-cost"] ?? orUndefined(budget.maxCostUsd),
     },
-    concurrency: overrides.concurrency ?? c.concurrency,
-    batch: overrides.batch ?? c.batch,
-    rps: overrides.rps ?? orUndefined(c.rps),
-    tpm: overrides.tpm ?? orUndefined(c.tpm),
-    prices: overrides.prices !== undefined ? loadPrices(overrides.prices) : { ...DEFAULT_PRICES, ...c.prices },
-    timeoutMs: overrides.timeout !== undefined ? overrides.timeout * 1000 : orUndefined(c.timeoutMs),
+    prices: overrides.prices !== undefined ? loadPrices(overrides.prices) : { ...DEFAULT_PRICES, ...prices },
     gguf: toGgufOptions(overrides),
     signal: ctx.signal,
   };

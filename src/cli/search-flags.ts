@@ -4,13 +4,13 @@
  */
 import type { Argv } from "yargs";
 import { UsageError } from "../errors.js";
-import { MODES, type SearchOptions, type SearchSettings } from "../options.js";
+import { DEFAULT_SELECTOR, type SearchOptions, type SearchSettings } from "../options.js";
 import { loadPrices } from "../model/prices.js";
 import { DEFAULT_MODEL } from "../model/spec.js";
-import { SCORERS } from "../score/scorer.js";
 import { SELECTORS } from "../select/selector.js";
 import { DEFAULT_DB } from "../store/database.js";
 import type { CliContext } from "./context.js";
+import { checkTableFlags, isTableFlag, settingsFromFlags, tableFlags } from "./setting-flags.js";
 
 /**
  * Declare the flags of the in-process gguf backend, shared by `ape search` and `ape resume` (a run
@@ -35,44 +35,33 @@ export function searchFlags<T>(y: Argv<T>) {
 
 /** Declare every search flag but `--task` (shared by `ape search`, `ape estimate` and `ape suite`). */
 export function settingsFlags<T>(y: Argv<T>) {
-  return ggufFlags(
+  return tableFlags(ggufFlags(
     y
       .option("model", { type: "string", describe: `Model for both roles, as backend:name (openai:, vllm:, sglang:, llamacpp:, ollama:, gguf:) [default: ${DEFAULT_MODEL}]`, group: "Models:" })
       .option("proposer", { type: "string", describe: "Model that writes the instructions (overrides --model)", group: "Models:" })
       .option("target", { type: "string", describe: "Model that follows them and is scored (overrides --model)", group: "Models:" })
       .option("base-url", { type: "string", array: true, describe: "Server URL, e.g. http://localhost:8000/v1; repeat for replicas [default: the backend's]", group: "Models:" }),
-  )
-    .option("timeout", { type: "number", default: 120, describe: "Seconds before a request is abandoned and retried", group: "Models:" })
-    .option("scorer", { choices: SCORERS, default: "exec" as const, describe: "exec: execution accuracy; logprob: mean log P(answer)", group: "Search:" })
-    .option("mode", { choices: MODES, default: "forward" as const, describe: "How instructions are proposed", group: "Search:" })
-    .option("candidates", { type: "number", default: 20, describe: "Instructions asked of the proposer", group: "Search:" })
-    .option("subsets", { type: "number", default: 5, describe: "Demo subsets the proposals are spread over", group: "Search:" })
-    .option("demos", { type: "number", default: 5, describe: "Demos shown per subset", group: "Search:" })
-    .option("selector", { choices: SELECTORS, default: "multistage" as const, describe: "Selection strategy", group: "Search:" })
-    .option("eval-budget", { type: "number", describe: "Most candidate×example evaluations per selection [default: pool × eval split]", group: "Search:" })
-    .option("rounds", { type: "number", default: 0, describe: "Resampling rounds (variants of the best)", group: "Search:" })
-    .option("top-k", { type: "number", default: 3, describe: "Candidates varied per round", group: "Search:" })
-    .option("variants", { type: "number", default: 4, describe: "Variants asked for per varied candidate", group: "Search:" })
-    .option("seed", { type: "number", default: 0, describe: "Seed of every random choice", group: "Search:" })
+  ), "search")
+    .option("selector", { choices: SELECTORS, default: DEFAULT_SELECTOR, describe: "Selection strategy", group: "Search:" })
     .option("max-calls", { type: "number", describe: "Stop before more model calls than this", group: "Budget and limits:" })
     .option("max-tokens", { type: "number", describe: "Stop before more tokens than this", group: "Budget and limits:" })
     .option("max-cost", { type: "number", describe: "Stop before spending more USD than this", group: "Budget and limits:" })
     .option("prices", { type: "string", describe: 'JSON file of prices: {"model": {"input": USD/1M, "output": USD/1M}}', group: "Budget and limits:" })
-    .option("concurrency", { type: "number", default: 8, describe: "Requests in flight per model", group: "Budget and limits:" })
-    .option("batch", { type: "number", default: 16, describe: "Most prompts per request where the server takes lists (1 = one prompt per request)", group: "Budget and limits:" })
-    .option("rps", { type: "number", describe: "Most requests started per second, per model (retries included) [default: unlimited]", group: "Budget and limits:" })
-    .option("tpm", { type: "number", describe: "Most tokens (prompt + max completion) sent per minute, per model [default: unlimited]", group: "Budget and limits:" })
-    .option("cache", { type: "boolean", default: true, describe: "Answer repeated calls from the cache (--no-cache to bypass)", group: "Results:" })
     .option("fresh", { type: "boolean", default: false, describe: "Start a new run even if an unfinished one with the same settings exists", group: "Results:" })
     .option("db", { type: "string", describe: `Results database [default: $APE_DB or ${DEFAULT_DB}]`, group: "Results:" })
-    .check(checkNumberFlags);
+    .check(checkNumberFlags)
+    .check(checkTableFlags);
 }
 
-/** A yargs check shared by the commands that run a search: every number flag is a number, and none but `--seed` is negative. */
+/**
+ * A yargs check shared by the commands that run a search: every number flag outside the option
+ * table (which checks its own) is a number and not negative.
+ */
 export function checkNumberFlags(argv: Readonly<Record<string, unknown>>): true {
   for (const [flag, value] of Object.entries(argv)) {
+    if (isTableFlag(flag)) continue;
     if (typeof value === "number" && !Number.isFinite(value)) throw new UsageError(`--${flag} needs a number (got something else).`);
-    if (typeof value === "number" && value < 0 && flag !== "seed") throw new UsageError(`--${flag} must not be negative (got ${value}).`);
+    if (typeof value === "number" && value < 0) throw new UsageError(`--${flag} must not be negative (got ${value}).`);
   }
   return true;
 }
@@ -96,26 +85,11 @@ export function toSettingsOptions(argv: SettingsFlags, ctx: CliContext): SearchS
     target: argv.target,
     baseUrls: argv["base-url"],
     apiKey: ctx.env.OPENAI_API_KEY,
-    scorer: argv.scorer,
-    mode: argv.mode,
-    candidates: argv.candidates,
-    subsets: argv.subsets,
-    demos: argv.demos,
+    ...settingsFromFlags(argv),
     selector: argv.selector,
-    evalBudget: argv["eval-budget"],
-    rounds: argv.rounds,
-    topK: argv["top-k"],
-    variants: argv.variants,
-    seed: argv.seed,
     db: dbPath(argv.db, ctx),
-    cache: argv.cache,
     budget: { maxCalls: argv["max-calls"], maxTokens: argv["max-tokens"], maxCostUsd: argv["max-cost"] },
-    concurrency: argv.concurrency,
-    batch: argv.batch,
-    rps: argv.rps,
-    tpm: argv.tpm,
     prices: loadPrices(argv.prices),
-    timeoutMs: argv.timeout * 1000,
     resume: !argv.fresh,
     gguf: toGgufOptions(argv),
     signal: ctx.signal,

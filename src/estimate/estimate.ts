@@ -16,7 +16,7 @@ import { countTokens, encodingFor } from "../model/tokens.js";
 import { DEFAULT_PRICES, costOf, priceKnown, priceOf } from "../model/prices.js";
 import { DEFAULT_MODEL, parseSpec, formatSpec } from "../model/spec.js";
 import type { ModelSpec } from "../model/types.js";
-import { resolve, type Resolved, type SearchOptions } from "../options.js";
+import { DEFAULT_SELECTOR, resolve, type Resolved, type SearchOptions } from "../options.js";
 import { createSelector } from "../select/index.js";
 import { plannedEvaluations } from "../select/plan.js";
 import { eachExample, proposalPrompts, typicalInstruction, type RoleCounter } from "./prompts.js";
@@ -74,7 +74,7 @@ export async function estimate(options: SearchOptions): Promise<Estimate> {
 export function estimatePlan(task: Task, options: SearchOptions, r: Resolved, proposed?: ProposedPool): Estimate {
   const proposerSpec = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
   const targetSpec = parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
-  const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? "multistage");
+  const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? DEFAULT_SELECTOR);
   const proposer = counter(proposerSpec);
   const target = counter(targetSpec);
   const instruction = typicalInstruction(task);

@@ -11,7 +11,7 @@ import { ModelLimits } from "../model/limits.js";
 import { DEFAULT_PRICES } from "../model/prices.js";
 import { formatSpec } from "../model/spec.js";
 import type { Model, ModelSpec } from "../model/types.js";
-import { rateLimits, type Resolved, type SearchSettings } from "../options.js";
+import type { Resolved, SearchSettings } from "../options.js";
 import type { CallLog } from "../store/calls.js";
 
 /** The proposer and target models (one object when both roles use one spec) and their limits. */
@@ -49,7 +49,7 @@ export async function openModels(
     const sameModel = formatSpec(specs.proposer) === formatSpec(specs.target) && !options.models?.proposer;
     const proposer = options.models?.proposer ?? (sameModel ? target : await createModel(specs.proposer, modelOptions));
     if (proposer !== target) opened.push(proposer);
-    const rates = rateLimits(options);
+    const rates = { requestsPerSecond: r.rps, tokensPerMinute: r.tpm };
     const targetLimits = new ModelLimits({ concurrency: r.concurrency, ...rates });
     const proposerLimits = proposer === target ? targetLimits : new ModelLimits({ concurrency: r.concurrency, ...rates });
     return {

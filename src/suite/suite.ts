@@ -12,7 +12,7 @@ import { ApeError, BudgetError, CancelledError, UsageError } from "../errors.js"
 import { Budget } from "../model/budget.js";
 import { checkCostCap, DEFAULT_PRICES } from "../model/prices.js";
 import { DEFAULT_MODEL, formatSpec, parseSpec } from "../model/spec.js";
-import { rateLimits, resolve, runConfig, type SearchSettings } from "../options.js";
+import { DEFAULT_SELECTOR, resolve, runConfig, type SearchSettings } from "../options.js";
 import { searchTask } from "../search.js";
 import { openModels, type SearchModels } from "../search/models.js";
 import { createSelector } from "../select/index.js";
@@ -33,12 +33,11 @@ import { SuiteTracker } from "./tracker.js";
 /** Search every task of a suite and summarise ape against the human references. Never prints. */
 export async function suite(options: SuiteOptions): Promise<SuiteResult> {
   const r = resolve(options);
-  rateLimits(options);
   const parallel = resolveParallel(options.parallel);
   const tasks = await loadSuiteTasks(options.tasks, options.protocol);
   const proposerSpec = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
   const targetSpec = parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
-  const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? "multistage");
+  const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? DEFAULT_SELECTOR);
   const specs = { proposer: formatSpec(proposerSpec), target: formatSpec(targetSpec) };
   checkCostCap(options.budget?.maxCostUsd, [proposerSpec, targetSpec], options.prices ?? DEFAULT_PRICES);
   const { tasks: _tasks, parallel: _parallel, protocol: _protocol, suiteId: _suiteId, onEvent: _onEvent, ...settings } = options;

@@ -11,11 +11,12 @@ import { runSuite } from "../run-suite.js";
 import { runOutputFlags, runSearch } from "../run-search.js";
 import { withStore } from "../open-store.js";
 import { checkNumberFlags, dbPath, ggufFlags } from "../search-flags.js";
+import { checkTableFlags, tableFlags } from "../setting-flags.js";
 
 // Declared in the order `--help` shows the groups: the run, where it is, its budget, then the rest.
 const builder = (y: Argv) =>
   runOutputFlags(
-    ggufFlags(
+    tableFlags(ggufFlags(
       y
         .positional("run", { type: "string", demandOption: true, describe: "Run or suite id (or a unique prefix; `ape runs` lists runs)" })
         .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]", group: "Results:" })
@@ -23,15 +24,11 @@ const builder = (y: Argv) =>
         .option("max-calls", { type: "number", describe: "New call budget for the whole run (calls already paid count)", group: "Budget and limits:" })
         .option("max-tokens", { type: "number", describe: "New token budget for the whole run", group: "Budget and limits:" })
         .option("max-cost", { type: "number", describe: "New cost budget in USD for the whole run", group: "Budget and limits:" })
-        .option("prices", { type: "string", describe: "JSON price file [default: the prices the run started with]", group: "Budget and limits:" })
-        .option("concurrency", { type: "number", describe: "Requests in flight per model [default: as stored]", group: "Budget and limits:" })
-        .option("batch", { type: "number", describe: "Most prompts per request [default: as stored]", group: "Budget and limits:" })
-        .option("rps", { type: "number", describe: "Most requests per second, per model [default: as stored]", group: "Budget and limits:" })
-        .option("tpm", { type: "number", describe: "Most tokens per minute, per model [default: as stored]", group: "Budget and limits:" })
-        .option("timeout", { type: "number", describe: "Seconds before a request is abandoned and retried [default: as stored]", group: "Budget and limits:" }),
-    ),
+        .option("prices", { type: "string", describe: "JSON price file [default: the prices the run started with]", group: "Budget and limits:" }),
+    ), "resume"),
   )
     .check(checkNumberFlags)
+    .check(checkTableFlags)
     .example("$0 resume 3f9a2c1d --max-calls 2000", "continue a budget-stopped run with a larger budget");
 
 type ResumeArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
@@ -43,26 +40,13 @@ export const resumeCommand: CommandFactory<ResumeArgs> = (ctx: CommandContext): 
   builder,
   handler: async (a) => {
     const db = dbPath(a.db, ctx);
-    const overrides = {
-      task: a.task,
-      maxCalls: a["max-calls"],
-      maxTokens: a["max-tokens"],
-      maxCost: a["max-cost"],
-      prices: a.prices,
-      concurrency: a.concurrency,
-      batch: a.batch,
-      rps: a.rps,
-      tpm: a.tpm,
-      timeout: a.timeout,
-      threads: a.threads,
-    };
     // A suite is looked for first: its id names the suite, never one of its runs.
     const found = await withStore(a.db, ctx, (store) => findSuite(store, a.run) ?? store.getRun(a.run));
     if ("tasks" in found) {
       if (a.task !== undefined) throw new UsageError(`--task names one run's task file; suite ${found.id} keeps its own list of task files.`);
-      await runSuite(suiteResumeOptions(found, db, overrides, ctx), a, ctx);
+      await runSuite(suiteResumeOptions(found, db, a, ctx), a, ctx);
       return;
     }
-    await runSearch(resumeOptions(found, db, overrides, ctx), a, ctx);
+    await runSearch(resumeOptions(found, db, a, ctx), a, ctx);
   },
 });

@@ -1,0 +1,41 @@
+/**
+ * What a run (or suite) keeps of its settings, read from the option table: the values that make a
+ * run's identity (its config hash), the values stored in its config, and the schema `ape resume`
+ * reads them back with. Written and read here so the two cannot drift.
+ */
+import { z } from "zod";
+import { SELECTORS } from "../select/selector.js";
+import { SETTINGS, settingEntries, type SettingsInput, type SettingsValues } from "./table.js";
+
+/** The settings that make a run's identity, unset ones as null (part of the config hash). */
+export function identitySettings(r: SettingsValues): Readonly<Record<string, unknown>> {
+  return Object.fromEntries(
+    settingEntries()
+      .filter((e) => e.meta.identity)
+      .map((e) => [e.key, r[e.key] ?? null]),
+  );
+}
+
+/** Every setting as a run's config stores it: the resolved value, or as given where the table says so; unset is null. */
+export function storedSettings(given: Readonly<SettingsInput>, r: SettingsValues): Readonly<Record<string, unknown>> {
+  return Object.fromEntries(settingEntries().map((e) => [e.key, (e.meta.storeGiven ? given[e.key] : r[e.key]) ?? null]));
+}
+
+const optionalNumber = z.number().nullish();
+
+/** Nulls (unset settings) read back as absent, so the table's defaults apply. */
+const absentNulls = (raw: unknown): unknown =>
+  raw !== null && typeof raw === "object" && !Array.isArray(raw) ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null)) : raw;
+
+/** A stored config's settings (a run's or a suite's), as `settingsConfig` writes them. */
+export const STORED_SETTINGS = z.preprocess(
+  absentNulls,
+  SETTINGS.extend({
+    proposer: z.string(),
+    target: z.string(),
+    baseUrls: z.array(z.string()).default([]),
+    selector: z.enum(SELECTORS),
+    budget: z.object({ maxCalls: optionalNumber, maxTokens: optionalNumber, maxCostUsd: optionalNumber }).default({}),
+    prices: z.record(z.string(), z.object({ input: z.number(), output: z.number() })).default({}),
+  }),
+);
