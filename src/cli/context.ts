@@ -39,7 +39,7 @@ export interface CommandContext extends CliContext {
 }
 
 /** A command is built from the context; yargs parses, the handler calls the library and formats. */
-export type CommandFactory<U = {}> = (ctx: CommandContext) => CommandModule<{}, U>;
+export type CommandFactory<U = object> = (ctx: CommandContext) => CommandModule<object, U>;
 
 /** Adds one command to a parser; keeps each command's own argument type inside it. */
 export type Registration = (parser: Argv, ctx: CommandContext) => void;

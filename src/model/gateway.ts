@@ -170,7 +170,10 @@ export class Gateway {
     const misses: number[] = [];
     keyed.forEach(({ key, text }, i) => {
       const hit = this.o.cache !== false ? this.o.store.cachedResponse(key) : (this.o.replayUpTo ?? 0) > 0 ? this.o.store.cachedResponse(key, { runId: this.o.runId, upTo: this.o.replayUpTo ?? 0 }) : undefined;
-      if (hit === undefined) return misses.push(i);
+      if (hit === undefined) {
+        misses.push(i);
+        return;
+      }
       results[i] = JSON.parse(hit) as R;
       this.record(kind, key, text, hit, null, true, { promptTokens: 0, completionTokens: 0 }, 0);
     });

@@ -23,7 +23,6 @@ import type { RunStatus } from "../store/schema.js";
 import { Store } from "../store/store.js";
 import { claimSuite, createSuite, findResumableSuite, getSuite, setSuiteStatus, suiteRuns, touchSuite } from "../store/suites.js";
 import { suiteConfig } from "./config.js";
-import type { SuiteEvent } from "./events.js";
 import { resolveParallel, type SuiteOptions } from "./options.js";
 import type { SuiteResult } from "./result.js";
 import { summarizeSuite } from "./summary.js";

@@ -13,7 +13,7 @@ const builder = (y: Argv) =>
 type EstimateArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
 
 /** The estimate command. */
-export const estimateCommand: CommandFactory<EstimateArgs> = (ctx: CliContext): CommandModule<{}, EstimateArgs> => ({
+export const estimateCommand: CommandFactory<EstimateArgs> = (ctx: CliContext): CommandModule<object, EstimateArgs> => ({
   command: "estimate",
   describe: "Planned calls, tokens and cost of a search (same flags as search; calls no model)",
   builder,

@@ -34,7 +34,7 @@ const builder = (y: Argv) =>
 type ResumeArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
 
 /** The resume command. */
-export const resumeCommand: CommandFactory<ResumeArgs> = (ctx: CommandContext): CommandModule<{}, ResumeArgs> => ({
+export const resumeCommand: CommandFactory<ResumeArgs> = (ctx: CommandContext): CommandModule<object, ResumeArgs> => ({
   command: "resume <run>",
   describe: "Continue a stopped run (crash, Ctrl-C, budget) without paying for finished calls again",
   builder,

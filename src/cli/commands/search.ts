@@ -11,7 +11,7 @@ const builder = (y: Argv) =>
 type SearchArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
 
 /** The search command. */
-export const searchCommand: CommandFactory<SearchArgs> = (ctx: CommandContext): CommandModule<{}, SearchArgs> => ({
+export const searchCommand: CommandFactory<SearchArgs> = (ctx: CommandContext): CommandModule<object, SearchArgs> => ({
   command: "search",
   describe: "Search for the best instruction for a task",
   builder,

@@ -26,7 +26,7 @@ const builder = (y: Argv) =>
 type SuiteArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
 
 /** The suite command. */
-export const suiteCommand: CommandFactory<SuiteArgs> = (ctx: CommandContext): CommandModule<{}, SuiteArgs> => ({
+export const suiteCommand: CommandFactory<SuiteArgs> = (ctx: CommandContext): CommandModule<object, SuiteArgs> => ({
   command: "suite",
   describe: "Search many tasks as one resumable run; print ape against the human references (IQM, wins/ties/losses)",
   builder,
