@@ -77,11 +77,9 @@ export class ConnectionError extends ApeError {
   readonly transient = true;
 
   constructor(url: string, detail: string, options: ConnectionErrorOptions = {}) {
-    super(
-      options.message ?? `cannot reach the model server at ${url}: ${detail}. Is the server running? Check --base-url.`,
-      EXIT.unreachable,
-      { cause: options.cause },
-    );
+    super(options.message ?? `cannot reach the model server at ${url}: ${detail}. Is the server running? Check --base-url.`, EXIT.unreachable, {
+      cause: options.cause,
+    });
     this.url = url;
   }
 }

@@ -1,5 +1,5 @@
 /** Progress events a search sends to its `onEvent` callback; the CLI turns them into a display. */
-import type { CallEvent } from "./model/gateway.js";
+import type { CallEvent } from "./model/call-recorder.js";
 import type { Estimate } from "./estimate/estimate.js";
 import type { SearchResult } from "./result.js";
 

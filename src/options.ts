@@ -70,8 +70,16 @@ export function resolve(o: SearchSettings): Resolved {
 }
 
 /** The stored config of a run (what `ape resume` needs, never a key) and its hash. */
-export function runConfig(o: SearchSettings, r: Resolved, task: Task, specs: { proposer: string; target: string }, selector: string): { readonly json: string; readonly hash: string } {
-  const taskHash = createHash("sha256").update(stableJson({ splits: task.splits, templates: task.templates, metric: task.metric, references: task.references })).digest("hex");
+export function runConfig(
+  o: SearchSettings,
+  r: Resolved,
+  task: Task,
+  specs: { proposer: string; target: string },
+  selector: string,
+): { readonly json: string; readonly hash: string } {
+  const taskHash = createHash("sha256")
+    .update(stableJson({ splits: task.splits, templates: task.templates, metric: task.metric, references: task.references }))
+    .digest("hex");
   const identity = { taskHash, ...specs, selector, ...identitySettings(r) };
   const hash = createHash("sha256").update(stableJson(identity)).digest("hex").slice(0, 32);
   const json = stableJson({
@@ -84,7 +92,12 @@ export function runConfig(o: SearchSettings, r: Resolved, task: Task, specs: { p
 }
 
 /** The stored settings of a search that do not depend on its task (a run's config holds them, as does a suite's). */
-export function settingsConfig(o: SearchSettings, r: Resolved, specs: { proposer: string; target: string }, selector: string): Readonly<Record<string, unknown>> {
+export function settingsConfig(
+  o: SearchSettings,
+  r: Resolved,
+  specs: { proposer: string; target: string },
+  selector: string,
+): Readonly<Record<string, unknown>> {
   const table = o.prices ?? DEFAULT_PRICES;
   const models = [specs.proposer, specs.target].map((spec) => spec.slice(spec.indexOf(":") + 1));
   const prices = Object.fromEntries(models.filter((m) => table[m] !== undefined).map((m) => [m, table[m]]));

@@ -12,21 +12,23 @@ export function readResult(store: RunReader & CandidateReader & Pick<SqlReader, 
   const run = store.getRun(runId);
   const rows = store.candidates(run.id);
   const ranked = rows.filter((c) => c.origin !== "reference");
-  const candidates = ranked.map((c, i): RankedCandidate => ({
-    id: c.id,
-    rank: c.rank ?? i + 1,
-    text: c.text,
-    origin: c.origin,
-    fillPath: c.fill_path as FillPath | null,
-    parentId: c.parent_id,
-    round: c.round,
-    score: c.score,
-    evalCount: c.eval_count,
-    testScore: c.test_score,
-    testCount: c.test_count,
-    droppedAt: c.dropped_at,
-    history: parseHistory(c),
-  }));
+  const candidates = ranked.map(
+    (c, i): RankedCandidate => ({
+      id: c.id,
+      rank: c.rank ?? i + 1,
+      text: c.text,
+      origin: c.origin,
+      fillPath: c.fill_path as FillPath | null,
+      parentId: c.parent_id,
+      round: c.round,
+      score: c.score,
+      evalCount: c.eval_count,
+      testScore: c.test_score,
+      testCount: c.test_count,
+      droppedAt: c.dropped_at,
+      history: parseHistory(c),
+    }),
+  );
   // A reference may have the same text as a proposed candidate (one row per text): find each by text.
   const byText = new Map(rows.map((c) => [c.text, c]));
   const named = referenceTexts(run.config);

@@ -61,7 +61,17 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
   let models: SearchModels | undefined;
   const { signal, release } = runSignal(options.signal);
   try {
-    const opened = openRun(store, options, { task: task.name, task_file: task.source, ...specs, scorer: r.scorer, selector: selector.name, seed: r.seed, config: config.json, config_hash: config.hash, suite_id: shared?.suiteId });
+    const opened = openRun(store, options, {
+      task: task.name,
+      task_file: task.source,
+      ...specs,
+      scorer: r.scorer,
+      selector: selector.name,
+      seed: r.seed,
+      config: config.json,
+      config_hash: config.hash,
+      suite_id: shared?.suiteId,
+    });
     if (opened.done) {
       const result = readResult(store, opened.done.id);
       options.onEvent?.({ type: "done", result });
@@ -75,7 +85,12 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
     const totals = new RunningTotals(emit);
     const stopHeartbeat = heartbeat(store, runId);
     const replayUpTo = previous ? store.lastCallId() : 0;
-    const budget = shared?.budget ?? new Budget(options.budget ?? {}, previous ? { calls: previous.calls, tokens: previous.prompt_tokens + previous.completion_tokens, costUsd: previous.cost_usd } : undefined);
+    const budget =
+      shared?.budget ??
+      new Budget(
+        options.budget ?? {},
+        previous ? { calls: previous.calls, tokens: previous.prompt_tokens + previous.completion_tokens, costUsd: previous.cost_usd } : undefined,
+      );
     let gateways: { readonly proposer: Gateway; readonly target: Gateway } | undefined;
     try {
       models = shared?.models ?? (await openModels({ proposer: proposerSpec, target: targetSpec }, options, r, (p) => emit({ type: "download", ...p })));

@@ -35,7 +35,14 @@ export function jsonEvent(e: SearchEvent, now = new Date()): Record<string, unkn
   const time = now.toISOString();
   if (e.type !== "done") return { ...e, time };
   const w = e.result.winner;
-  return { type: "done", runId: e.result.runId, status: e.result.status, winner: w ? { id: w.id, text: w.text, score: w.score } : null, totals: e.result.totals, time };
+  return {
+    type: "done",
+    runId: e.result.runId,
+    status: e.result.status,
+    winner: w ? { id: w.id, text: w.text, score: w.score } : null,
+    totals: e.result.totals,
+    time,
+  };
 }
 
 /** Calls, tokens and cost so far, in words. */
@@ -68,7 +75,9 @@ function plainProgress(stderr: Output): Progress {
           const q = e.plannedEvaluations > 0 ? Math.min(4, Math.floor((4 * e.evaluations) / e.plannedEvaluations)) : 0;
           if (q > quarter) {
             quarter = q;
-            stderr.write(`  ${e.evaluations} evaluations (at most ${e.plannedEvaluations}), ${e.alive} candidates in play${totals ? `; ${describeTotals(totals)}` : ""}\n`);
+            stderr.write(
+              `  ${e.evaluations} evaluations (at most ${e.plannedEvaluations}), ${e.alive} candidates in play${totals ? `; ${describeTotals(totals)}` : ""}\n`,
+            );
           }
           break;
         }

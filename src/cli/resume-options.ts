@@ -53,7 +53,9 @@ function parseStored<T extends z.ZodType>(schema: T, config: string, what: strin
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new UsageError(`${what} in ${db} has no usable stored config (${first?.path.join(".") ?? ""}: ${first?.message ?? "not JSON"}); it was written by another version of ape and cannot be resumed. Start it again (\`ape search\`, \`ape suite\`).`);
+    throw new UsageError(
+      `${what} in ${db} has no usable stored config (${first?.path.join(".") ?? ""}: ${first?.message ?? "not JSON"}); it was written by another version of ape and cannot be resumed. Start it again (\`ape search\`, \`ape suite\`).`,
+    );
   }
   return parsed.data;
 }

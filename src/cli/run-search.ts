@@ -12,9 +12,12 @@ import { createProgress, PROGRESS_MODES, type ProgressMode } from "./progress.js
 
 /** The output flags of the commands that run a search (`search`, `resume`, `suite`); `document` says what `--json` prints. */
 export function runOutputFlags<T>(y: Argv<T>, document = "one JSON document (winner first)") {
-  return y
-    .option("json", { type: "boolean", default: false, describe: `Print ${document} on stdout, nothing else`, group: "Output:" })
-    .option("progress", { choices: PROGRESS_MODES, default: "auto" as const, describe: "auto: a live bar on a terminal, plain lines otherwise; json: one event per line on stderr; none", group: "Output:" });
+  return y.option("json", { type: "boolean", default: false, describe: `Print ${document} on stdout, nothing else`, group: "Output:" }).option("progress", {
+    choices: PROGRESS_MODES,
+    default: "auto" as const,
+    describe: "auto: a live bar on a terminal, plain lines otherwise; json: one event per line on stderr; none",
+    group: "Output:",
+  });
 }
 
 /** Output settings shared by the commands that run a search. */

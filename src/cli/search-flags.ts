@@ -27,7 +27,9 @@ export function toGgufOptions(argv: { readonly threads?: number | undefined }): 
 
 /** Declare the search flags on a yargs builder. */
 export function searchFlags<T>(y: Argv<T>) {
-  return settingsFlags(y.option("task", { type: "string", demandOption: true, describe: "Task file (JSON or JSONL), e.g. tasks/antonyms.json", group: "Task:" })).check((argv) => {
+  return settingsFlags(
+    y.option("task", { type: "string", demandOption: true, describe: "Task file (JSON or JSONL), e.g. tasks/antonyms.json", group: "Task:" }),
+  ).check((argv) => {
     if (argv.task.trim() === "") throw new UsageError("--task needs a task file, e.g. --task tasks/antonyms.json");
     return true;
   });
@@ -35,19 +37,36 @@ export function searchFlags<T>(y: Argv<T>) {
 
 /** Declare every search flag but `--task` (shared by `ape search`, `ape estimate` and `ape suite`). */
 export function settingsFlags<T>(y: Argv<T>) {
-  return tableFlags(ggufFlags(
-    y
-      .option("model", { type: "string", describe: `Model for both roles, as backend:name (openai:, vllm:, sglang:, llamacpp:, ollama:, gguf:) [default: ${DEFAULT_MODEL}]`, group: "Models:" })
-      .option("proposer", { type: "string", describe: "Model that writes the instructions (overrides --model)", group: "Models:" })
-      .option("target", { type: "string", describe: "Model that follows them and is scored (overrides --model)", group: "Models:" })
-      .option("base-url", { type: "string", array: true, describe: "Server URL, e.g. http://localhost:8000/v1; repeat for replicas [default: the backend's]", group: "Models:" }),
-  ), "search")
+  return tableFlags(
+    ggufFlags(
+      y
+        .option("model", {
+          type: "string",
+          describe: `Model for both roles, as backend:name (openai:, vllm:, sglang:, llamacpp:, ollama:, gguf:) [default: ${DEFAULT_MODEL}]`,
+          group: "Models:",
+        })
+        .option("proposer", { type: "string", describe: "Model that writes the instructions (overrides --model)", group: "Models:" })
+        .option("target", { type: "string", describe: "Model that follows them and is scored (overrides --model)", group: "Models:" })
+        .option("base-url", {
+          type: "string",
+          array: true,
+          describe: "Server URL, e.g. http://localhost:8000/v1; repeat for replicas [default: the backend's]",
+          group: "Models:",
+        }),
+    ),
+    "search",
+  )
     .option("selector", { choices: SELECTORS, default: DEFAULT_SELECTOR, describe: "Selection strategy", group: "Search:" })
     .option("max-calls", { type: "number", describe: "Stop before more model calls than this", group: "Budget and limits:" })
     .option("max-tokens", { type: "number", describe: "Stop before more tokens than this", group: "Budget and limits:" })
     .option("max-cost", { type: "number", describe: "Stop before spending more USD than this", group: "Budget and limits:" })
     .option("prices", { type: "string", describe: 'JSON file of prices: {"model": {"input": USD/1M, "output": USD/1M}}', group: "Budget and limits:" })
-    .option("fresh", { type: "boolean", default: false, describe: "Start a new run even if an unfinished one with the same settings exists", group: "Results:" })
+    .option("fresh", {
+      type: "boolean",
+      default: false,
+      describe: "Start a new run even if an unfinished one with the same settings exists",
+      group: "Results:",
+    })
     .option("db", { type: "string", describe: `Results database [default: $APE_DB or ${DEFAULT_DB}]`, group: "Results:" })
     .check(checkNumberFlags)
     .check(checkTableFlags);

@@ -44,7 +44,16 @@ function jsonProgress(stderr: Output, now: () => number): SuiteProgress {
         if (key === last.key && now() - last.at < 1000) return;
         last = { at: now(), key };
         line({ ...e, time });
-      } else if (e.type === "suite-done") line({ type: "suite-done", suiteId: e.result.suiteId, status: e.result.status, iqm: e.result.iqm, record: e.result.record, totals: e.result.totals, time });
+      } else if (e.type === "suite-done")
+        line({
+          type: "suite-done",
+          suiteId: e.result.suiteId,
+          status: e.result.status,
+          iqm: e.result.iqm,
+          record: e.result.record,
+          totals: e.result.totals,
+          time,
+        });
       else line({ ...e, time });
     },
     stop() {},

@@ -89,7 +89,8 @@ export function estimatePlan(task: Task, options: SearchOptions, r: Resolved, pr
     const { calls, promptTokens, completionTokens } = proposed.spent;
     proposer.add(calls, promptTokens, completionTokens, completionTokens);
   } else {
-    for (const p of proposals.prompts) proposer.add(1, countTokens(proposerSpec.model, p), proposals.perSubset * (instructionTokens + 1), proposals.perSubset * MAX_INSTRUCTION_TOKENS);
+    for (const p of proposals.prompts)
+      proposer.add(1, countTokens(proposerSpec.model, p), proposals.perSubset * (instructionTokens + 1), proposals.perSubset * MAX_INSTRUCTION_TOKENS);
   }
   const pool = proposed ? proposed.instructions.length : proposals.candidates;
 
@@ -98,7 +99,10 @@ export function estimatePlan(task: Task, options: SearchOptions, r: Resolved, pr
   let evaluations = plannedEvaluations(selector, pool, evalSplit.length, options.evalBudget);
   for (let round = 1; round <= r.rounds; round++) {
     const parents = Math.min(r.topK, pool);
-    const variationTokens = countTokens(proposerSpec.model, PROPOSERS.resample.prompts({ task, demos: r.demos, seed: r.seed }, { round, subsets: 0, each: r.variants, parents: [instruction] }).join(""));
+    const variationTokens = countTokens(
+      proposerSpec.model,
+      PROPOSERS.resample.prompts({ task, demos: r.demos, seed: r.seed }, { round, subsets: 0, each: r.variants, parents: [instruction] }).join(""),
+    );
     proposer.add(parents, parents * variationTokens, parents * r.variants * (instructionTokens + 1), parents * r.variants * MAX_INSTRUCTION_TOKENS);
     const fresh = parents * r.variants;
     const planned = plannedEvaluations(selector, parents + fresh, evalSplit.length, options.evalBudget);
@@ -107,18 +111,33 @@ export function estimatePlan(task: Task, options: SearchOptions, r: Resolved, pr
   const finalists = Math.min(2, pool) + task.references.length;
   const demos = proposals.evalDemos;
   const perEval = eachExample(task, evalSplit, instruction, demos, r.scorer, targetSpec.model);
-  target.add(evaluations * perEval.calls, evaluations * (perEval.promptTokens + perEval.calls * extra), evaluations * perEval.completionTokens, evaluations * perEval.maxCompletionTokens);
+  target.add(
+    evaluations * perEval.calls,
+    evaluations * (perEval.promptTokens + perEval.calls * extra),
+    evaluations * perEval.completionTokens,
+    evaluations * perEval.maxCompletionTokens,
+  );
   const testSplit = task.splits.test;
   const perTest = eachExample(task, testSplit, instruction, demos, r.scorer, targetSpec.model);
   const tests = finalists * testSplit.length;
-  target.add(tests * perTest.calls, tests * (perTest.promptTokens + perTest.calls * extra), tests * perTest.completionTokens, tests * perTest.maxCompletionTokens);
+  target.add(
+    tests * perTest.calls,
+    tests * (perTest.promptTokens + perTest.calls * extra),
+    tests * perTest.completionTokens,
+    tests * perTest.maxCompletionTokens,
+  );
 
   const p = proposer.result(options);
   const t = target.result(options);
   return {
     proposer: p,
     target: t,
-    total: { calls: p.calls + t.calls, promptTokens: p.promptTokens + t.promptTokens, completionTokens: p.completionTokens + t.completionTokens, costUsd: p.costUsd + t.costUsd },
+    total: {
+      calls: p.calls + t.calls,
+      promptTokens: p.promptTokens + t.promptTokens,
+      completionTokens: p.completionTokens + t.completionTokens,
+      costUsd: p.costUsd + t.costUsd,
+    },
     candidates: pool,
     evaluations: evaluations + tests,
     rounds: r.rounds,
@@ -160,4 +179,3 @@ function counter(spec: ModelSpec): RoleCounter & { result(options: SearchOptions
     },
   };
 }
-

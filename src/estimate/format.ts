@@ -29,9 +29,15 @@ export function formatEstimate(e: Estimate): string {
   const approx = [e.proposer, e.target].filter((r) => !r.exactTokens).map((r) => r.model);
   const notes = [
     `planned: ${int(e.candidates)} candidates, ${int(e.evaluations)} evaluations${e.rounds > 0 ? `, up to ${e.rounds} resampling round${e.rounds > 1 ? "s" : ""}` : ""}; at most ${int(e.proposer.maxCompletionTokens + e.target.maxCompletionTokens)} completion tokens`,
-    approx.length > 0 ? `tokens of ${[...new Set(approx)].join(", ")} counted with cl100k_base (an approximation of its tokenizer)` : "tokens counted with the models' own encodings",
+    approx.length > 0
+      ? `tokens of ${[...new Set(approx)].join(", ")} counted with cl100k_base (an approximation of its tokenizer)`
+      : "tokens counted with the models' own encodings",
     "an upper bound: duplicate proposals are scored once, and a round that does not improve ends the search",
-    ...(unpriced.length > 0 ? [`no price known for ${[...new Set(unpriced)].join(", ")}: give it with --prices FILE ({"model": {"input": USD per 1M tokens, "output": USD per 1M tokens}})`] : []),
+    ...(unpriced.length > 0
+      ? [
+          `no price known for ${[...new Set(unpriced)].join(", ")}: give it with --prices FILE ({"model": {"input": USD per 1M tokens, "output": USD per 1M tokens}})`,
+        ]
+      : []),
   ];
   return `${table(columns, rows)}${notes.join("\n")}`;
 }

@@ -3,6 +3,7 @@
  * and settles to what it really used after, so concurrent calls can never together pass a cap.
  */
 import { BudgetError } from "../errors.js";
+import { costOf, type Price } from "./prices.js";
 
 /** Caps of a run; any left out is unlimited. */
 export interface BudgetLimits {
@@ -60,4 +61,19 @@ function add(a: Spend, b: Spend): Spend {
 
 function scale(a: Spend, k: number): Spend {
   return { calls: a.calls * k, tokens: a.tokens * k, costUsd: a.costUsd * k };
+}
+
+/**
+ * What a call must reserve before it is sent: its worst case. Prompt counts may be approximate
+ * (cl100k_base for open models), so 10% more is reserved for them.
+ */
+export function reservationFor(estimates: readonly { readonly prompt: number; readonly completion: number }[], price: Price): Spend {
+  let tokens = 0;
+  let cost = 0;
+  for (const e of estimates) {
+    const prompt = Math.ceil(e.prompt * 1.1) + 8;
+    tokens += prompt + e.completion;
+    cost += costOf(price, prompt, e.completion);
+  }
+  return { calls: estimates.length, tokens, costUsd: cost };
 }

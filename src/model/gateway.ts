@@ -6,27 +6,14 @@
  */
 import { CancelledError, ModelError } from "../errors.js";
 import type { CallLog } from "../store/calls.js";
-import type { Budget, Spend } from "./budget.js";
+import { type Budget, reservationFor, type Spend } from "./budget.js";
+import { type CallEvent, CallRecorder, type Role } from "./call-recorder.js";
 import { cacheKey, stableJson } from "./cache-key.js";
 import { ModelLimits } from "./limits.js";
 import { costOf, priceOf, type PriceTable } from "./prices.js";
 import { DEFAULT_RETRY, retrying, type RetryPolicy } from "./retry.js";
 import { countTokens } from "./tokens.js";
 import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, ModelSpec, Usage } from "./types.js";
-
-/** Which side of the search a Gateway serves. */
-export type Role = "proposer" | "target";
-
-/** One finished call, for progress displays. */
-export interface CallEvent {
-  readonly role: Role;
-  readonly kind: string;
-  readonly cached: boolean;
-  readonly promptTokens: number;
-  readonly completionTokens: number;
-  readonly costUsd: number;
-  readonly latencyMs: number;
-}
 
 /** Settings of a Gateway. */
 export interface GatewayOptions {
@@ -72,6 +59,8 @@ interface Keyed {
 /** The estimate used when no cap or limit needs token counts. */
 const NOT_COUNTED = { prompt: 0, completion: 0 } as const;
 
+const NO_USAGE: Usage = { promptTokens: 0, completionTokens: 0 };
+
 /** Cached, budgeted, limited, retried, recorded access to one model. */
 export class Gateway {
   private readonly o: GatewayOptions;
@@ -80,9 +69,11 @@ export class Gateway {
   private caps: Promise<Capabilities> | undefined;
   private halted = false;
   private readonly active = new Set<Promise<unknown>>();
+  private readonly recorder: CallRecorder;
 
   constructor(options: GatewayOptions) {
     this.o = options;
+    this.recorder = new CallRecorder(options.store, options.runId, options.role, options.model.spec, options.onCall);
     this.ownLimits = options.limits === undefined;
     this.limits = options.limits ?? new ModelLimits({ concurrency: options.concurrency });
   }
@@ -169,13 +160,18 @@ export class Gateway {
     });
     const misses: number[] = [];
     keyed.forEach(({ key, text }, i) => {
-      const hit = this.o.cache !== false ? this.o.store.cachedResponse(key) : (this.o.replayUpTo ?? 0) > 0 ? this.o.store.cachedResponse(key, { runId: this.o.runId, upTo: this.o.replayUpTo ?? 0 }) : undefined;
+      const hit =
+        this.o.cache !== false
+          ? this.o.store.cachedResponse(key)
+          : (this.o.replayUpTo ?? 0) > 0
+            ? this.o.store.cachedResponse(key, { runId: this.o.runId, upTo: this.o.replayUpTo ?? 0 })
+            : undefined;
       if (hit === undefined) {
         misses.push(i);
         return;
       }
       results[i] = JSON.parse(hit) as R;
-      this.record(kind, key, text, hit, null, true, { promptTokens: 0, completionTokens: 0 }, 0);
+      this.recorder.record({ kind, key, request: text, response: hit, error: null, cached: true, usage: NO_USAGE, latencyMs: 0, costUsd: 0 });
     });
     if (misses.length < requests.length) await this.commit();
 
@@ -196,12 +192,19 @@ export class Gateway {
     return results as R[];
   }
 
-  private async sendChunk<Q, R>(kind: string, chunk: readonly number[], requests: readonly Q[], keyed: readonly Keyed[], results: (R | undefined)[], how: CallHow<Q, R>): Promise<void> {
+  private async sendChunk<Q, R>(
+    kind: string,
+    chunk: readonly number[],
+    requests: readonly Q[],
+    keyed: readonly Keyed[],
+    results: (R | undefined)[],
+    how: CallHow<Q, R>,
+  ): Promise<void> {
     if (this.halted || this.o.signal?.aborted) throw new CancelledError();
     const spec = this.o.model.spec;
     const batch = chunk.map((i) => requests[i] as Q);
     const estimates = this.countsTokens() ? batch.map(how.estimate) : batch.map(() => NOT_COUNTED);
-    const reservation = this.reservation(estimates);
+    const reservation = reservationFor(estimates, priceOf(spec, this.o.prices));
     this.o.budget.reserve(reservation);
     let actual: Spend = { calls: 0, tokens: 0, costUsd: 0 };
     try {
@@ -216,7 +219,17 @@ export class Gateway {
           const text = error instanceof Error ? error.message : String(error);
           for (const i of chunk) {
             const { key, text: request } = keyed[i] as Keyed;
-            this.record(kind, key, request, null, text, false, { promptTokens: 0, completionTokens: 0 }, performance.now() - started);
+            this.recorder.record({
+              kind,
+              key,
+              request,
+              response: null,
+              error: text,
+              cached: false,
+              usage: NO_USAGE,
+              latencyMs: performance.now() - started,
+              costUsd: 0,
+            });
           }
           await this.commit();
         }
@@ -231,7 +244,17 @@ export class Gateway {
         actual = { calls: actual.calls + 1, tokens: actual.tokens + u.promptTokens + u.completionTokens, costUsd: actual.costUsd + cost };
         results[i] = r;
         const { key, text } = keyed[i] as Keyed;
-        this.record(kind, key, text, JSON.stringify(r), null, false, u, latency, cost);
+        this.recorder.record({
+          kind,
+          key,
+          request: text,
+          response: JSON.stringify(r),
+          error: null,
+          cached: false,
+          usage: u,
+          latencyMs: latency,
+          costUsd: cost,
+        });
       });
       await this.commit();
     } finally {
@@ -243,19 +266,6 @@ export class Gateway {
   private countsTokens(): boolean {
     const { maxTokens, maxCostUsd } = this.o.budget.limits;
     return maxTokens !== undefined || maxCostUsd !== undefined || this.limits.countsTokens;
-  }
-
-  private reservation(estimates: readonly { prompt: number; completion: number }[]): Spend {
-    const price = priceOf(this.o.model.spec, this.o.prices);
-    let tokens = 0;
-    let cost = 0;
-    for (const e of estimates) {
-      // Prompt counts may be approximate (cl100k_base for open models): reserve 10% more.
-      const prompt = Math.ceil(e.prompt * 1.1) + 8;
-      tokens += prompt + e.completion;
-      cost += costOf(price, prompt, e.completion);
-    }
-    return { calls: estimates.length, tokens, costUsd: cost };
   }
 
   private async withRetries<T>(attempt: () => Promise<T>): Promise<T> {
@@ -276,27 +286,5 @@ export class Gateway {
    */
   private commit(): Promise<void> {
     return this.o.store.commit();
-  }
-
-  private record(kind: string, key: string, request: string, response: string | null, error: string | null, cached: boolean, usage: Usage, latencyMs: number, costUsd = 0): void {
-    const spec = this.o.model.spec;
-    this.o.store.addCall({
-      run_id: this.o.runId,
-      role: this.o.role,
-      backend: spec.backend,
-      model: spec.model,
-      base_url: spec.baseUrls.join(",") || null,
-      kind,
-      cache_key: key,
-      request,
-      response,
-      error,
-      cached: cached ? 1 : 0,
-      prompt_tokens: usage.promptTokens,
-      completion_tokens: usage.completionTokens,
-      cost_usd: costUsd,
-      latency_ms: latencyMs,
-    });
-    this.o.onCall?.({ role: this.o.role, kind, cached, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, costUsd, latencyMs });
   }
 }

@@ -74,7 +74,9 @@ export function checkCostCap(maxCostUsd: number | undefined, specs: readonly Mod
   const unknown = [...new Set(specs.filter((s) => !priceKnown(s, table)).map((s) => s.model))];
   if (unknown.length === 0) return;
   const shape = unknown.map((m) => `${JSON.stringify(m)}: {"input": USD per 1M prompt tokens, "output": USD per 1M completion tokens}`).join(", ");
-  throw new UsageError(`--max-cost cannot be enforced: ape knows no price for ${unknown.join(", ")}. Give it in a price file {${shape}} with --prices FILE (or cap with --max-tokens).`);
+  throw new UsageError(
+    `--max-cost cannot be enforced: ape knows no price for ${unknown.join(", ")}. Give it in a price file {${shape}} with --prices FILE (or cap with --max-tokens).`,
+  );
 }
 
 /** Cost in USD of a number of tokens at a price. */

@@ -62,7 +62,8 @@ export async function retrying<T>(
     } catch (error) {
       if (!retryable(error) || n >= policy.attempts || signal?.aborted) throw error;
       onRetry?.(error);
-      const retryAfter = typeof error === "object" && error !== null && "retryAfterMs" in error && typeof error.retryAfterMs === "number" ? error.retryAfterMs : undefined;
+      const retryAfter =
+        typeof error === "object" && error !== null && "retryAfterMs" in error && typeof error.retryAfterMs === "number" ? error.retryAfterMs : undefined;
       await sleep(retryDelay(policy, n, random(), retryAfter), signal);
     }
   }

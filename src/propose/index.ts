@@ -7,7 +7,9 @@ import { reverseProposer } from "./reverse.js";
 export type { Proposer, ProposalAsk, ProposalContext } from "./proposer.js";
 
 /** The built-in proposers: two that write an initial pool from demos, one that varies the best. */
-export const PROPOSERS = { forward: forwardProposer, reverse: reverseProposer, resample: resampleProposer } as const satisfies Readonly<Record<string, Proposer>>;
+export const PROPOSERS = { forward: forwardProposer, reverse: reverseProposer, resample: resampleProposer } as const satisfies Readonly<
+  Record<string, Proposer>
+>;
 
 /** The proposers that write a run's initial pool for its `--mode`. */
 export function initialProposers(mode: "forward" | "reverse" | "both"): readonly Proposer[] {

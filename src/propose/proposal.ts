@@ -27,15 +27,23 @@ export const MAX_INSTRUCTION_CHARS = 1_000;
 export function cleanProposal(raw: string): string {
   let t = raw.replace(/\r/g, "").trim().split("\n")[0] ?? "";
   t = t.replace(/^(the )?instruction (was|is) to[:\s]*/i, "").replace(/^instruction:\s*/i, "");
-  t = t.trim().replace(/^["'“‘`]+|["'”’`]+$/g, "").trim();
+  t = t
+    .trim()
+    .replace(/^["'“‘`]+|["'”’`]+$/g, "")
+    .trim();
   t = t.replace(/([.!?])[.!?\s]*$/, "$1");
-  if (t.length > MAX_INSTRUCTION_CHARS) t = t.slice(0, t.lastIndexOf(" ", MAX_INSTRUCTION_CHARS) > 0 ? t.lastIndexOf(" ", MAX_INSTRUCTION_CHARS) : MAX_INSTRUCTION_CHARS);
+  if (t.length > MAX_INSTRUCTION_CHARS)
+    t = t.slice(0, t.lastIndexOf(" ", MAX_INSTRUCTION_CHARS) > 0 ? t.lastIndexOf(" ", MAX_INSTRUCTION_CHARS) : MAX_INSTRUCTION_CHARS);
   return t;
 }
 
 /** The key under which two instructions count as the same: case, spacing and end punctuation ignored. */
 export function dedupeKey(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, " ").replace(/[\s.!;,:]+$/, "").trim();
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/[\s.!;,:]+$/, "")
+    .trim();
 }
 
 /** Keep the first of each group of equal proposals (by `dedupeKey`), dropping empty ones and any in `seen`. */

@@ -11,7 +11,11 @@ export function initialAsk(proposers: number, r: Pick<Resolved, "candidates" | "
 }
 
 /** About `r.candidates` distinct instructions, the ask shared evenly among `proposers`. */
-export async function proposeInitial(proposers: readonly Proposer[], context: ProposalContext, r: Pick<Resolved, "candidates" | "subsets">): Promise<Proposal[]> {
+export async function proposeInitial(
+  proposers: readonly Proposer[],
+  context: ProposalContext,
+  r: Pick<Resolved, "candidates" | "subsets">,
+): Promise<Proposal[]> {
   const ask = initialAsk(proposers.length, r);
   const all: Proposal[] = [];
   for (const proposer of proposers) all.push(...(await proposer.propose(context, ask)));

@@ -39,7 +39,16 @@ async function proposeReverse(o: ProposalContext, ask: ProposalAsk): Promise<Pro
     subsets.map(async (demos, i) => {
       const { prefix, suffix } = blankAround(o.task, demos);
       const generation = await o.proposer.fill(
-        { prefix, suffix, path, n: ask.each, temperature: PROPOSAL_TEMPERATURE, maxTokens: MAX_INSTRUCTION_TOKENS, stop: ["\n"], seed: deriveSeed(o.seed, "reverse-sample", i) },
+        {
+          prefix,
+          suffix,
+          path,
+          n: ask.each,
+          temperature: PROPOSAL_TEMPERATURE,
+          maxTokens: MAX_INSTRUCTION_TOKENS,
+          stop: ["\n"],
+          seed: deriveSeed(o.seed, "reverse-sample", i),
+        },
         `reverse:${i}`,
       );
       return generation.texts.map(
@@ -62,7 +71,9 @@ async function fillPath(proposer: Gateway): Promise<NonNullable<Proposal["fillPa
   const path = caps.fill[0];
   if (!path) {
     const e = caps.evidence;
-    throw new CapabilityError(`the proposer can fill no blank (suffix: ${e.suffix ?? "no"}; infill: ${e.infill ?? "no"}; FIM: ${e.fim ?? "no"}; chat: ${e.chat ?? "no"}); use --mode forward.`);
+    throw new CapabilityError(
+      `the proposer can fill no blank (suffix: ${e.suffix ?? "no"}; infill: ${e.infill ?? "no"}; FIM: ${e.fim ?? "no"}; chat: ${e.chat ?? "no"}); use --mode forward.`,
+    );
   }
   return path;
 }

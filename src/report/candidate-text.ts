@@ -29,7 +29,12 @@ export function candidateText(d: CandidateDetail, maxExamples: number): string {
     out.push("\nhistory (running mean after each selection stage):\n");
     out.push(
       table(
-        [{ header: "round", align: "right" }, { header: "stage", align: "right" }, { header: "mean", align: "right" }, { header: "n", align: "right" }],
+        [
+          { header: "round", align: "right" },
+          { header: "stage", align: "right" },
+          { header: "mean", align: "right" },
+          { header: "n", align: "right" },
+        ],
         d.candidate.history.map((h) => [String(h.round), String(h.stage), fmtScore(h.mean), String(h.count)]),
       ),
     );

@@ -47,19 +47,25 @@ export const EVALUATION_FIELDS = ["run_id", "evaluation_id", "candidate_id", "sp
 export type ExportRecord = Readonly<Record<string, Cell | readonly unknown[]>>;
 
 /** The records and their field names for run `runId`. */
-export function exportRecords(store: StoreReader, runId: string, what: ExportWhat): { readonly fields: readonly string[]; readonly records: readonly ExportRecord[] } {
+export function exportRecords(
+  store: StoreReader,
+  runId: string,
+  what: ExportWhat,
+): { readonly fields: readonly string[]; readonly records: readonly ExportRecord[] } {
   const view = readRunView(store, runId);
   if (what === "evaluations") {
-    const records = store.evaluations(view.run.id).map((e): ExportRecord => ({
-      run_id: e.run_id,
-      evaluation_id: e.id,
-      candidate_id: e.candidate_id,
-      split: e.split,
-      example_id: e.example_id,
-      output: e.output,
-      score: e.score,
-      created_at: e.created_at,
-    }));
+    const records = store.evaluations(view.run.id).map(
+      (e): ExportRecord => ({
+        run_id: e.run_id,
+        evaluation_id: e.id,
+        candidate_id: e.candidate_id,
+        split: e.split,
+        example_id: e.example_id,
+        output: e.output,
+        score: e.score,
+        created_at: e.created_at,
+      }),
+    );
     return { fields: EVALUATION_FIELDS, records };
   }
   const winner = view.candidates[0]?.row.id;

@@ -7,17 +7,35 @@ export function leaderboard(result: SearchResult, limit = 10): string {
   const shown = result.candidates.slice(0, limit);
   const out = [
     table(
-      [{ header: "rank", align: "right" }, { header: "eval", align: "right" }, { header: "n", align: "right" }, { header: "test", align: "right" }, { header: "origin" }, { header: "instruction", max: 90 }],
+      [
+        { header: "rank", align: "right" },
+        { header: "eval", align: "right" },
+        { header: "n", align: "right" },
+        { header: "test", align: "right" },
+        { header: "origin" },
+        { header: "instruction", max: 90 },
+      ],
       shown.map((c) => [String(c.rank), fmtScore(c.score), String(c.evalCount), fmtScore(c.testScore), c.origin, c.text]),
     ),
   ];
   if (result.candidates.length > shown.length) out.push(`… and ${result.candidates.length - shown.length} more (ape show ${result.runId})\n`);
   if (result.references.length > 0) {
     out.push("\nreferences (human-written):\n");
-    out.push(table([{ header: "test", align: "right" }, { header: "n", align: "right" }, { header: "instruction", max: 90 }], result.references.map((r) => [fmtScore(r.testScore), String(r.testCount), r.text])));
+    out.push(
+      table(
+        [
+          { header: "test", align: "right" },
+          { header: "n", align: "right" },
+          { header: "instruction", max: 90 },
+        ],
+        result.references.map((r) => [fmtScore(r.testScore), String(r.testCount), r.text]),
+      ),
+    );
   }
   const t = result.totals;
   const cost = t.costUsd > 0 ? `, $${t.costUsd.toFixed(4)}` : "";
-  out.push(`\nrun ${result.runId} (${result.status}): ${result.task}, ${result.target} scored by ${result.scorer}, ${t.evaluations} evaluations, ${t.calls} calls (${t.cachedCalls} cached), ${t.promptTokens + t.completionTokens} tokens${cost}\n`);
+  out.push(
+    `\nrun ${result.runId} (${result.status}): ${result.task}, ${result.target} scored by ${result.scorer}, ${t.evaluations} evaluations, ${t.calls} calls (${t.cachedCalls} cached), ${t.promptTokens + t.completionTokens} tokens${cost}\n`,
+  );
   return out.join("");
 }

@@ -56,13 +56,21 @@ export function runText(view: RunView, limit: number): string {
     out.push("\nreferences (human-written), on the same test split:\n");
     out.push(
       table(
-        [{ header: "id", align: "right" }, { header: "test", align: "right" }, { header: "95% CI" }, { header: "n", align: "right" }, { header: "instruction", max: 90 }],
+        [
+          { header: "id", align: "right" },
+          { header: "test", align: "right" },
+          { header: "95% CI" },
+          { header: "n", align: "right" },
+          { header: "instruction", max: 90 },
+        ],
         view.references.map((r) => [String(r.row.id), fmtScore(r.row.test_score), fmtInterval(r.testInterval), String(r.row.test_count), r.row.text]),
       ),
     );
   }
   const tokens = run.prompt_tokens + run.completion_tokens;
-  out.push(`\ntotals: ${run.evaluations} evaluations, ${run.calls} calls (${run.cached_calls} cached), ${tokens} tokens (${run.prompt_tokens} prompt, ${run.completion_tokens} completion), $${run.cost_usd.toFixed(4)}\n`);
+  out.push(
+    `\ntotals: ${run.evaluations} evaluations, ${run.calls} calls (${run.cached_calls} cached), ${tokens} tokens (${run.prompt_tokens} prompt, ${run.completion_tokens} completion), $${run.cost_usd.toFixed(4)}\n`,
+  );
   const winner = view.candidates[0];
   if (winner) out.push(`why candidate ${winner.row.id} won: ape show ${run.id} --candidate ${winner.row.id}\n`);
   return out.join("");

@@ -39,20 +39,22 @@ export function suiteRecords(store: StoreReader, suiteId: string): { readonly fi
     [`${prefix}_ci_low`]: s?.interval?.low ?? null,
     [`${prefix}_ci_high`]: s?.interval?.high ?? null,
   });
-  const records = result.tasks.map((t): ExportRecord => ({
-    suite_id: result.suiteId,
-    task: t.task,
-    task_file: t.taskFile,
-    run_id: t.runId,
-    status: t.status,
-    ...scores("ape", t.ape),
-    test_count: t.ape?.count ?? null,
-    ...scores("human", t.reference),
-    difference: t.difference,
-    outcome: t.outcome,
-    evaluations: t.evaluations,
-    calls: t.calls,
-    cost_usd: t.costUsd,
-  }));
+  const records = result.tasks.map(
+    (t): ExportRecord => ({
+      suite_id: result.suiteId,
+      task: t.task,
+      task_file: t.taskFile,
+      run_id: t.runId,
+      status: t.status,
+      ...scores("ape", t.ape),
+      test_count: t.ape?.count ?? null,
+      ...scores("human", t.reference),
+      difference: t.difference,
+      outcome: t.outcome,
+      evaluations: t.evaluations,
+      calls: t.calls,
+      cost_usd: t.costUsd,
+    }),
+  );
   return { fields: SUITE_FIELDS, records };
 }

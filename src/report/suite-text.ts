@@ -18,7 +18,17 @@ export function suiteTable(result: SuiteResult): string {
   const right = { align: "right" } as const;
   const out = [
     table(
-      [{ header: "task", max: 40 }, { header: "ape", ...right }, { header: "95% CI", ...right }, { header: "human", ...right }, { header: "95% CI", ...right }, { header: "diff", ...right }, { header: "outcome" }, { header: "evals", ...right }, { header: "cost", ...right }],
+      [
+        { header: "task", max: 40 },
+        { header: "ape", ...right },
+        { header: "95% CI", ...right },
+        { header: "human", ...right },
+        { header: "95% CI", ...right },
+        { header: "diff", ...right },
+        { header: "outcome" },
+        { header: "evals", ...right },
+        { header: "cost", ...right },
+      ],
       rows,
     ),
   ];
@@ -28,6 +38,8 @@ export function suiteTable(result: SuiteResult): string {
   const n = (k: number, word: string): string => `${k} ${word}${k === 1 ? "" : word.endsWith("s") ? "es" : "s"}`;
   out.push(`ape against the best human reference: ${n(wins, "win")}, ${n(ties, "tie")}, ${n(losses, "loss")} (a tie: the 95% intervals overlap)\n`);
   const t = result.totals;
-  out.push(`suite ${result.suiteId} (${result.status}): ${result.tasks.length} tasks, ${t.evaluations} evaluations, ${t.calls} calls (${t.cachedCalls} cached), ${t.promptTokens + t.completionTokens} tokens, $${t.costUsd.toFixed(4)}\n`);
+  out.push(
+    `suite ${result.suiteId} (${result.status}): ${result.tasks.length} tasks, ${t.evaluations} evaluations, ${t.calls} calls (${t.cachedCalls} cached), ${t.promptTokens + t.completionTokens} tokens, $${t.costUsd.toFixed(4)}\n`,
+  );
   return out.join("");
 }

@@ -11,7 +11,10 @@ import type { MetricName } from "../task/types.js";
  * lower-case, turn "-" into a space, remove punctuation; we also collapse runs of spaces.
  */
 export function normalize(text: string): string {
-  let t = text.replace(/ and /g, " ").replace(/Sentence 1:|Sentence 2:/g, " ").trim();
+  let t = text
+    .replace(/ and /g, " ")
+    .replace(/Sentence 1:|Sentence 2:/g, " ")
+    .trim();
   t = t.split("\n")[0] ?? "";
   t = t.split(".")[0] ?? "";
   t = t.toLowerCase();

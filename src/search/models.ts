@@ -5,7 +5,8 @@
  */
 import type { Budget } from "../model/budget.js";
 import { createModel } from "../model/create.js";
-import { Gateway, type CallEvent } from "../model/gateway.js";
+import type { CallEvent } from "../model/call-recorder.js";
+import { Gateway } from "../model/gateway.js";
 import type { DownloadProgress } from "../model/gguf/gguf-options.js";
 import { ModelLimits } from "../model/limits.js";
 import { DEFAULT_PRICES } from "../model/prices.js";
@@ -84,7 +85,9 @@ export interface RunGatewayContext {
 export function runGateways(models: SearchModels, c: RunGatewayContext): { readonly proposer: Gateway; readonly target: Gateway } {
   const gateway = (model: Model, role: "proposer" | "target", limits: ModelLimits): Gateway =>
     new Gateway({
-      model, role, limits,
+      model,
+      role,
+      limits,
       store: c.store,
       runId: c.runId,
       budget: c.budget,

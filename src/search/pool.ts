@@ -4,7 +4,12 @@ import type { EvalCandidate } from "../score/evaluator.js";
 import type { CandidateLog } from "../store/candidates.js";
 
 /** Add proposals to the run's candidates; returns them with their ids (parents resolved by text). */
-export function addToPool(store: CandidateLog, runId: string, proposals: readonly Proposal[], parents: ReadonlyMap<string, number> = new Map()): EvalCandidate[] {
+export function addToPool(
+  store: CandidateLog,
+  runId: string,
+  proposals: readonly Proposal[],
+  parents: ReadonlyMap<string, number> = new Map(),
+): EvalCandidate[] {
   const added = store.addCandidates(
     runId,
     proposals.map((p) => ({

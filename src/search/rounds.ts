@@ -79,14 +79,26 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
     const current = pool;
     const evaluate: Evaluate = async (requests) => {
       const scores = await Promise.all(
-        requests.map((q) => c.evaluator.score(current[q.candidate] as EvalCandidate, "eval", q.examples.map((i) => evalSplit[i]).filter((e) => e !== undefined))),
+        requests.map((q) =>
+          c.evaluator.score(
+            current[q.candidate] as EvalCandidate,
+            "eval",
+            q.examples.map((i) => evalSplit[i]).filter((e) => e !== undefined),
+          ),
+        ),
       );
       requested += requests.reduce((n, q) => n + q.examples.length, 0);
       c.emit({ type: "selection", round, alive: current.length, evaluations: requested, plannedEvaluations: planned });
       return scores;
     };
     const onCertain = c.r.rounds === 0 && c.onCertain ? (i: number): void => c.onCertain?.(current[i] as EvalCandidate) : undefined;
-    const selection = await c.selector.select(pool.length, evaluate, { evalSize: evalSplit.length, budget, seed: deriveSeed(c.r.seed, "select", round), slots: c.slots, onCertain });
+    const selection = await c.selector.select(pool.length, evaluate, {
+      evalSize: evalSplit.length,
+      budget,
+      seed: deriveSeed(c.r.seed, "select", round),
+      slots: c.slots,
+      onCertain,
+    });
     for (const o of selection.ranking) {
       const id = (pool[o.index] as EvalCandidate).id;
       const s = state.get(id) ?? { droppedAt: null, history: [] };

@@ -12,9 +12,7 @@ import type { RunRow } from "../store/rows.js";
 import type { NewRun, RunLog } from "../store/runs.js";
 
 /** The run a search works on: a finished one to report, or one claimed by this process. */
-export type OpenedRun =
-  | { readonly done: RunRow }
-  | { readonly done?: undefined; readonly runId: string; readonly previous: RunRow | undefined };
+export type OpenedRun = { readonly done: RunRow } | { readonly done?: undefined; readonly runId: string; readonly previous: RunRow | undefined };
 
 /**
  * The run to work on: the one named by `options.runId`, else the newest unfinished one with these
@@ -41,7 +39,9 @@ function findRun(store: RunLog, options: Pick<SearchOptions, "runId" | "resume">
   if (options.runId !== undefined) {
     const run = store.getRun(options.runId);
     if (run.config_hash !== hash) {
-      throw new UsageError(`run ${run.id} was started with other settings or another version of its task file (${run.task_file}); it cannot be continued with these. Restore the task file, or start a new search.`);
+      throw new UsageError(
+        `run ${run.id} was started with other settings or another version of its task file (${run.task_file}); it cannot be continued with these. Restore the task file, or start a new search.`,
+      );
     }
     return run;
   }
@@ -86,7 +86,11 @@ export function endRun(store: RunLog, runId: string, error: unknown, signal: Abo
   const status = error instanceof BudgetError ? "budget" : cancelled || error instanceof CancelledError ? "cancelled" : "failed";
   const message = error instanceof Error ? error.message : String(error);
   store.setRunStatus(runId, status, message);
-  if (status === "budget") return new BudgetError(`run ${runId} stopped: ${message}. Continue it with \`ape resume ${runId}\` and a larger budget (e.g. --max-calls, --max-tokens, --max-cost).`);
-  if (status === "cancelled") return new CancelledError(`run ${runId} cancelled; continue it with \`ape resume ${runId}\` (finished calls are not paid for again).`);
+  if (status === "budget")
+    return new BudgetError(
+      `run ${runId} stopped: ${message}. Continue it with \`ape resume ${runId}\` and a larger budget (e.g. --max-calls, --max-tokens, --max-cost).`,
+    );
+  if (status === "cancelled")
+    return new CancelledError(`run ${runId} cancelled; continue it with \`ape resume ${runId}\` (finished calls are not paid for again).`);
   return error;
 }

@@ -43,13 +43,14 @@ export function boundsSelector(settings: BoundsOptions = {}): Selector {
         state.record(stage, alive);
         if (spent === 0) break; // every survivor has seen the whole split
         const width = (c: number): number =>
-          state.count(c) === 0
-            ? Infinity
-            : radius({ n: state.count(c), size: options.evalSize, variance: state.variance(c), range: state.range, delta });
+          state.count(c) === 0 ? Infinity : radius({ n: state.count(c), size: options.evalSize, variance: state.variance(c), range: state.range, delta });
         const best = Math.max(...alive.map((c) => state.mean(c) - width(c)).filter((x) => !Number.isNaN(x)));
         const out = alive.filter((c) => state.count(c) > 0 && state.mean(c) + width(c) < best);
         state.drop(stage, out);
-        alive = byMean(state, alive.filter((c) => !out.includes(c)));
+        alive = byMean(
+          state,
+          alive.filter((c) => !out.includes(c)),
+        );
       }
       return state.result();
     },

@@ -45,9 +45,7 @@ export function compare(state: PoolState, a: number, b: number, pooled: number):
   const N = state.evalSize;
   const unpaired: Difference = {
     mean: state.mean(a) - state.mean(b),
-    se: Math.sqrt(
-      (shrunk(state.variance(a), na, pooled) / na) * fpc(na, N) ** 2 + (shrunk(state.variance(b), nb, pooled) / nb) * fpc(nb, N) ** 2,
-    ),
+    se: Math.sqrt((shrunk(state.variance(a), na, pooled) / na) * fpc(na, N) ** 2 + (shrunk(state.variance(b), nb, pooled) / nb) * fpc(nb, N) ** 2),
   };
   const xa = state.scores(a);
   const xb = state.scores(b);

@@ -75,7 +75,16 @@ export interface MultistageOptions {
 }
 
 /** The defaults of `MultistageOptions`. */
-export const MULTISTAGE_DEFAULTS: Required<MultistageOptions> = Object.freeze({ firstBatch: 5, batch: 4, raceSplits: 6, z: 1.5, width: 2, maxWidth: 3, extraZ: 1, overlap: 1 });
+export const MULTISTAGE_DEFAULTS: Required<MultistageOptions> = Object.freeze({
+  firstBatch: 5,
+  batch: 4,
+  raceSplits: 6,
+  z: 1.5,
+  width: 2,
+  maxWidth: 3,
+  extraZ: 1,
+  overlap: 1,
+});
 
 /**
  * The most evaluations `multistage` asks for on a pool of `poolSize` and a split of `evalSize`
@@ -123,7 +132,10 @@ export function multistageSelector(settings: MultistageOptions = {}): Selector {
         const pulled = state.left > 0 ? raceStep(state, order, o, width, stage) : [];
         if (pulled.length === 0 && !certain) {
           certain = true;
-          const leader = leaderOf(state, order.filter((c) => state.alive(c) && state.count(c) > 0));
+          const leader = leaderOf(
+            state,
+            order.filter((c) => state.alive(c) && state.count(c) > 0),
+          );
           if (leader !== undefined) options.onCertain?.(leader);
         }
         const batch = pulled.length > 0 ? state.send(state.share(pulled, o.batch)) : undefined;

@@ -178,10 +178,7 @@ export class PoolState {
     requests.forEach((request, i) => {
       const scores = answers[i] ?? [];
       if (scores.length !== request.examples.length) {
-        throw new ApeError(
-          `evaluate returned ${scores.length} scores for candidate ${request.candidate}, asked for ${request.examples.length}`,
-          EXIT.internal,
-        );
+        throw new ApeError(`evaluate returned ${scores.length} scores for candidate ${request.candidate}, asked for ${request.examples.length}`, EXIT.internal);
       }
       for (const s of scores) this.#add(request.candidate, s);
     });

@@ -54,7 +54,10 @@ export function ucbSelector(settings: UcbOptions = {}): Selector {
         const total = order.reduce((sum, c) => sum + state.count(c), 0);
         const scale = state.range > 0 ? state.range : 1;
         const bound = (c: number): number => state.mean(c) + o.c * scale * Math.sqrt(Math.log(total) / state.count(c));
-        const pulled = open.slice().sort((a, b) => bound(b) - bound(a)).slice(0, perRound);
+        const pulled = open
+          .slice()
+          .sort((a, b) => bound(b) - bound(a))
+          .slice(0, perRound);
         await state.score(state.share(pulled, o.samplesPerPull));
         state.record(round, pulled);
       }

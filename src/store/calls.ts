@@ -79,7 +79,8 @@ export class CallTable implements CallLog {
   }
 
   private addTotals(runId: string, t: RunTotals): void {
-    this.db.sql(
+    this.db
+      .sql(
         `UPDATE runs SET calls = calls + ?, cached_calls = cached_calls + ?, prompt_tokens = prompt_tokens + ?,
                          completion_tokens = completion_tokens + ?, cost_usd = cost_usd + ?, updated_at = ? WHERE id = ?`,
       )
@@ -90,7 +91,9 @@ export class CallTable implements CallLog {
     const row = (
       own === undefined
         ? this.db.sql(`SELECT response FROM calls WHERE cache_key = ? AND response IS NOT NULL AND cached = 0 ORDER BY id LIMIT 1`).get(cacheKey)
-        : this.db.sql(`SELECT response FROM calls WHERE cache_key = ? AND run_id = ? AND id <= ? AND response IS NOT NULL AND cached = 0 ORDER BY id LIMIT 1`).get(cacheKey, own.runId, own.upTo)
+        : this.db
+            .sql(`SELECT response FROM calls WHERE cache_key = ? AND run_id = ? AND id <= ? AND response IS NOT NULL AND cached = 0 ORDER BY id LIMIT 1`)
+            .get(cacheKey, own.runId, own.upTo)
     ) as { response: string } | undefined;
     return row?.response;
   }
@@ -100,7 +103,8 @@ export class CallTable implements CallLog {
   }
 
   callTimings(runId: string): CallTiming[] {
-    return this.db.sql(
+    return this.db
+      .sql(
         `SELECT id, role, kind, cached, prompt_tokens, completion_tokens, cost_usd, latency_ms, created_at, error IS NOT NULL AS failed
          FROM calls WHERE run_id = ? ORDER BY id`,
       )

@@ -57,11 +57,22 @@ export class CandidateTable implements CandidateLog {
   constructor(private readonly db: Connection) {}
 
   addCandidate(runId: string, c: NewCandidate): AddedCandidate {
-    const info = this.db.sql(
+    const info = this.db
+      .sql(
         `INSERT INTO candidates (run_id, text, origin, fill_path, parent_id, round, demo_ids, proposer_prompt, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, text) DO NOTHING`,
       )
-      .run(runId, c.text, c.origin, c.fillPath ?? null, c.parentId ?? null, c.round ?? 0, c.demoIds ? JSON.stringify(c.demoIds) : null, c.proposerPrompt ?? null, now());
+      .run(
+        runId,
+        c.text,
+        c.origin,
+        c.fillPath ?? null,
+        c.parentId ?? null,
+        c.round ?? 0,
+        c.demoIds ? JSON.stringify(c.demoIds) : null,
+        c.proposerPrompt ?? null,
+        now(),
+      );
     if (info.changes > 0) return { id: Number(info.lastInsertRowid), created: true };
     const row = this.db.sql(`SELECT id FROM candidates WHERE run_id = ? AND text = ?`).get(runId, c.text) as { id: number };
     return { id: row.id, created: false };
@@ -94,8 +105,7 @@ export class CandidateTable implements CandidateLog {
   }
 
   candidates(runId: string): CandidateRow[] {
-    return this.db.sql(`SELECT * FROM candidates WHERE run_id = ? ORDER BY rank IS NULL, rank, score IS NULL, score DESC, id`)
-      .all(runId) as CandidateRow[];
+    return this.db.sql(`SELECT * FROM candidates WHERE run_id = ? ORDER BY rank IS NULL, rank, score IS NULL, score DESC, id`).all(runId) as CandidateRow[];
   }
 
   getCandidate(id: number): CandidateRow | undefined {

@@ -47,7 +47,8 @@ export class EvaluationTable implements EvaluationLog {
   constructor(private readonly db: Connection) {}
 
   addEvaluation(runId: string, candidateId: number, split: string, exampleId: string, output: string | null, score: number): void {
-    this.db.sql(
+    this.db
+      .sql(
         `INSERT INTO evaluations (run_id, candidate_id, split, example_id, output, score, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (candidate_id, split, example_id) DO NOTHING`,
       )
@@ -66,7 +67,8 @@ export class EvaluationTable implements EvaluationLog {
   }
 
   scoreStats(runId: string, split: string): ScoreStats[] {
-    return this.db.sql(
+    return this.db
+      .sql(
         `SELECT candidate_id, COUNT(*) AS n, AVG(score) AS mean, SUM(score * score) AS sumsq,
                 MIN(CASE WHEN score IN (0, 1) THEN 1 ELSE 0 END) AS binary
          FROM evaluations WHERE run_id = ? AND split = ? GROUP BY candidate_id ORDER BY candidate_id`,

@@ -6,10 +6,9 @@ import type { RunRow } from "./rows.js";
 import type { RunStatus } from "./schema.js";
 
 /** Fields given when a run starts. */
-export type NewRun = Pick<
-  RunRow,
-  "id" | "task" | "task_file" | "proposer" | "target" | "scorer" | "selector" | "seed" | "config" | "config_hash"
-> & { readonly suite_id?: string | undefined };
+export type NewRun = Pick<RunRow, "id" | "task" | "task_file" | "proposer" | "target" | "scorer" | "selector" | "seed" | "config" | "config_hash"> & {
+  readonly suite_id?: string | undefined;
+};
 
 /** Reading runs: what the inspection commands and reports need. */
 export interface RunReader {
@@ -48,7 +47,8 @@ export class RunTable implements RunLog {
 
   createRun(run: NewRun): void {
     const t = now();
-    this.db.sql(
+    this.db
+      .sql(
         `INSERT INTO runs (id, created_at, updated_at, task, task_file, proposer, target, scorer, selector, seed, config, config_hash, status, owner, suite_id)
          VALUES (@id, @t, @t, @task, @task_file, @proposer, @target, @scorer, @selector, @seed, @config, @config_hash, 'running', @owner, @suite_id)`,
       )
@@ -64,7 +64,8 @@ export class RunTable implements RunLog {
   }
 
   setRunResult(id: string, bestCandidateId: number | null, bestScore: number | null, evaluations: number): void {
-    this.db.sql(`UPDATE runs SET best_candidate_id = ?, best_score = ?, evaluations = ?, updated_at = ? WHERE id = ?`)
+    this.db
+      .sql(`UPDATE runs SET best_candidate_id = ?, best_score = ?, evaluations = ?, updated_at = ? WHERE id = ?`)
       .run(bestCandidateId, bestScore, evaluations, now(), id);
   }
 
@@ -73,7 +74,8 @@ export class RunTable implements RunLog {
     if (exact) return exact;
     const matches = this.db.sql(`SELECT * FROM runs WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2`).all(idOrPrefix.replace(/[\\%_]/g, "\\$&")) as RunRow[];
     if (matches.length === 1 && matches[0]) return matches[0];
-    if (matches.length > 1) throw new UsageError(`run id prefix "${idOrPrefix}" is ambiguous in ${this.db.file}; give more characters (\`ape runs\` lists them).`);
+    if (matches.length > 1)
+      throw new UsageError(`run id prefix "${idOrPrefix}" is ambiguous in ${this.db.file}; give more characters (\`ape runs\` lists them).`);
     throw new UsageError(`no run "${idOrPrefix}" in ${this.db.file}; \`ape runs\` lists the runs (use --db or APE_DB for another file).`);
   }
 
@@ -82,7 +84,9 @@ export class RunTable implements RunLog {
   }
 
   findResumable(configHash: string): RunRow | undefined {
-    const rows = this.db.sql(`SELECT * FROM runs WHERE config_hash = ? AND status IN ('running', 'failed', 'cancelled', 'budget') ORDER BY created_at DESC`).all(configHash) as RunRow[];
+    const rows = this.db
+      .sql(`SELECT * FROM runs WHERE config_hash = ? AND status IN ('running', 'failed', 'cancelled', 'budget') ORDER BY created_at DESC`)
+      .all(configHash) as RunRow[];
     return rows.find((r) => !(r.status === "running" && ownerAlive(r.owner, r.updated_at)));
   }
 

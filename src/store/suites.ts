@@ -16,7 +16,13 @@ export function createSuite(store: SqlAccess, suite: NewSuite): void {
   const t = now();
   store.execute(
     `INSERT INTO suites (id, created_at, updated_at, tasks, config, config_hash, status, owner) VALUES (?, ?, ?, ?, ?, ?, 'running', ?)`,
-    suite.id, t, t, suite.tasks, suite.config, suite.config_hash, currentOwner(),
+    suite.id,
+    t,
+    t,
+    suite.tasks,
+    suite.config,
+    suite.config_hash,
+    currentOwner(),
   );
 }
 
@@ -49,11 +55,17 @@ export function findResumableSuite(store: SqlReader, configHash: string): SuiteR
 export function claimSuite(store: SqlAccess, id: string): void {
   const suite = getSuite(store, id);
   const busy = (): UsageError =>
-    new UsageError(`suite ${suite.id} is being run right now by process ${suite.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then \`ape resume ${suite.id}\`. (A suite whose process died on another host is free ${STALE_MS / 60_000} minutes after its last write.)`);
+    new UsageError(
+      `suite ${suite.id} is being run right now by process ${suite.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then \`ape resume ${suite.id}\`. (A suite whose process died on another host is free ${STALE_MS / 60_000} minutes after its last write.)`,
+    );
   if (suite.status === "running" && ownerAlive(suite.owner, suite.updated_at)) throw busy();
   const changed = store.execute(
     `UPDATE suites SET status = 'running', error = NULL, owner = ?, updated_at = ? WHERE id = ? AND updated_at = ? AND owner IS ?`,
-    currentOwner(), now(), suite.id, suite.updated_at, suite.owner,
+    currentOwner(),
+    now(),
+    suite.id,
+    suite.updated_at,
+    suite.owner,
   );
   if (changed !== 1) throw busy();
 }

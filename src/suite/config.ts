@@ -27,9 +27,18 @@ export interface SuitePlan {
 }
 
 /** The suite's config JSON and hash (the hash covers what its runs are, not how fast they run). */
-export function suiteConfig(o: SuiteOptions, r: Resolved, specs: { proposer: string; target: string }, selector: string, plan: SuitePlan): { readonly json: string; readonly hash: string } {
+export function suiteConfig(
+  o: SuiteOptions,
+  r: Resolved,
+  specs: { proposer: string; target: string },
+  selector: string,
+  plan: SuitePlan,
+): { readonly json: string; readonly hash: string } {
   const tasks = plan.tasks.map((t) => ({ ...t, file: existsSync(t.file) ? resolvePath(t.file) : t.file }));
-  const hash = createHash("sha256").update(stableJson({ runs: tasks.map((t) => t.hash), protocol: plan.protocol ?? null })).digest("hex").slice(0, 32);
+  const hash = createHash("sha256")
+    .update(stableJson({ runs: tasks.map((t) => t.hash), protocol: plan.protocol ?? null }))
+    .digest("hex")
+    .slice(0, 32);
   const json = stableJson({ ...settingsConfig(o, r, specs, selector), tasks, parallel: plan.parallel, protocol: plan.protocol ?? null });
   return { json, hash };
 }
@@ -49,6 +58,7 @@ export function readSuitePlan(config: string, suiteId: string): SuitePlan {
     raw = undefined;
   }
   const parsed = storedPlan.safeParse(raw);
-  if (!parsed.success) throw new UsageError(`suite ${suiteId} has no usable stored config; it was written by another version of ape. Start it again with \`ape suite\`.`);
+  if (!parsed.success)
+    throw new UsageError(`suite ${suiteId} has no usable stored config; it was written by another version of ape. Start it again with \`ape suite\`.`);
   return { tasks: parsed.data.tasks, parallel: parsed.data.parallel, protocol: parsed.data.protocol ?? undefined };
 }

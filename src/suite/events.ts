@@ -25,7 +25,14 @@ export type SuiteEvent =
   /** An event of one task's search, as `search()` sends it. */
   | { readonly type: "task"; readonly task: string; readonly index: number; readonly event: SearchEvent }
   /** A task's search ended; `status` is "done" for one finished in an earlier attempt too. */
-  | { readonly type: "task-end"; readonly task: string; readonly index: number; readonly runId: string | undefined; readonly status: RunStatus; readonly error: string | undefined }
+  | {
+      readonly type: "task-end";
+      readonly task: string;
+      readonly index: number;
+      readonly runId: string | undefined;
+      readonly status: RunStatus;
+      readonly error: string | undefined;
+    }
   /** The suite's counts changed (a task started or ended, a call was made). */
   | { readonly type: "suite-progress"; readonly counts: SuiteCounts }
   | ({ readonly type: "download" } & DownloadProgress)

@@ -135,7 +135,14 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
               // A spent budget or a cancel stops the suite: start no other task.
               if (error instanceof BudgetError || error instanceof CancelledError) stopping = true;
               emit({ type: "suite-progress", counts: tracker.counts() });
-              emit({ type: "task-end", task: task.name, index, runId, status: statusOf(error, controller.signal), error: cause ?? (error instanceof Error ? error.message : String(error)) });
+              emit({
+                type: "task-end",
+                task: task.name,
+                index,
+                runId,
+                status: statusOf(error, controller.signal),
+                error: cause ?? (error instanceof Error ? error.message : String(error)),
+              });
             }
           });
         }),
@@ -145,7 +152,8 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
     } finally {
       clearInterval(heartbeat);
     }
-    const first = failures.find((f) => statusOf(f.error, controller.signal) === "cancelled") ?? failures.find((f) => f.error instanceof BudgetError) ?? failures[0];
+    const first =
+      failures.find((f) => statusOf(f.error, controller.signal) === "cancelled") ?? failures.find((f) => f.error instanceof BudgetError) ?? failures[0];
     const status: RunStatus = first ? statusOf(first.error, controller.signal) : "done";
     const message = first ? (first.error instanceof Error ? first.error.message : String(first.error)) : undefined;
     setSuiteStatus(store, suiteId, status, message);
@@ -173,7 +181,9 @@ function findSuiteToContinue(store: Store, options: SuiteOptions, hash: string):
   if (options.suiteId !== undefined) {
     const found = getSuite(store, options.suiteId);
     if (found.config_hash !== hash) {
-      throw new UsageError(`suite ${found.id} was started with other settings or other task files; it cannot be continued with these. Restore the task files, or start a new suite.`);
+      throw new UsageError(
+        `suite ${found.id} was started with other settings or other task files; it cannot be continued with these. Restore the task files, or start a new suite.`,
+      );
     }
     return found;
   }
@@ -189,9 +199,16 @@ function statusOf(error: unknown, signal: AbortSignal): RunStatus {
 /** The error a stopped suite throws: the task's own kind (and exit code), saying how to continue. */
 function suiteError(suiteId: string, status: RunStatus, f: Failure): unknown {
   const resume = `\`ape resume ${suiteId}\``;
-  if (status === "budget") return new BudgetError(`suite ${suiteId} stopped: ${f.cause ?? (f.error as Error).message}. Continue it with ${resume} and a larger budget (e.g. --max-calls, --max-tokens, --max-cost); finished tasks are kept.`);
+  if (status === "budget")
+    return new BudgetError(
+      `suite ${suiteId} stopped: ${f.cause ?? (f.error as Error).message}. Continue it with ${resume} and a larger budget (e.g. --max-calls, --max-tokens, --max-cost); finished tasks are kept.`,
+    );
   if (status === "cancelled") return new CancelledError(`suite ${suiteId} cancelled; continue it with ${resume} (finished tasks and calls are kept).`);
   if (!(f.error instanceof ApeError)) return f.error;
   const where = f.task ? `task ${f.task}${f.runId ? ` (run ${f.runId})` : ""}` : "its models";
-  return new ApeError(`suite ${suiteId}: ${where} failed: ${f.cause ?? f.error.message}\nFix that, then continue with ${resume}; finished tasks are kept.`, f.error.exitCode, { cause: f.error });
+  return new ApeError(
+    `suite ${suiteId}: ${where} failed: ${f.cause ?? f.error.message}\nFix that, then continue with ${resume}; finished tasks are kept.`,
+    f.error.exitCode,
+    { cause: f.error },
+  );
 }

@@ -35,7 +35,15 @@ export function summarizeSuite(store: StoreReader, idOrPrefix: string): SuiteRes
 }
 
 function taskRow(store: StoreReader, entry: SuiteTaskEntry, run: RunRow | undefined): SuiteTaskResult {
-  const base = { task: entry.name, taskFile: entry.file, runId: run?.id ?? null, status: run?.status ?? ("pending" as const), evaluations: run?.evaluations ?? 0, calls: run?.calls ?? 0, costUsd: run?.cost_usd ?? 0 };
+  const base = {
+    task: entry.name,
+    taskFile: entry.file,
+    runId: run?.id ?? null,
+    status: run?.status ?? ("pending" as const),
+    evaluations: run?.evaluations ?? 0,
+    calls: run?.calls ?? 0,
+    costUsd: run?.cost_usd ?? 0,
+  };
   if (!run) return { ...base, ape: null, reference: null, difference: null, outcome: null };
   const result = readResult(store, run.id);
   const stats = new Map(store.scoreStats(run.id, "test").map((s) => [s.candidate_id, s]));
@@ -66,6 +74,15 @@ export function outcome(ape: TestScore, reference: TestScore): Outcome {
 const NO_TOTALS: Totals = { calls: 0, cachedCalls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0, evaluations: 0 };
 
 function sumTotals(runs: readonly RunRow[]): Totals {
-  const totals = runs.map((r): Totals => ({ calls: r.calls, cachedCalls: r.cached_calls, promptTokens: r.prompt_tokens, completionTokens: r.completion_tokens, costUsd: r.cost_usd, evaluations: r.evaluations }));
+  const totals = runs.map(
+    (r): Totals => ({
+      calls: r.calls,
+      cachedCalls: r.cached_calls,
+      promptTokens: r.prompt_tokens,
+      completionTokens: r.completion_tokens,
+      costUsd: r.cost_usd,
+      evaluations: r.evaluations,
+    }),
+  );
   return totals.reduce(addTotals, NO_TOTALS);
 }

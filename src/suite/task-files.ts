@@ -22,7 +22,9 @@ export async function loadSuiteTasks(items: readonly (string | Task)[], protocol
     if (seen.has(key)) throw new UsageError(`task ${t.source} is named twice in the suite; name each task once.`);
     seen.set(key, t.name);
     if (protocol !== undefined && t.protocol !== protocol) {
-      throw new UsageError(`--protocol ${protocol}: task ${t.source} does not declare "protocol": "${protocol}". Import the original tasks with \`ape import ape\` (which writes it), or drop --protocol.`);
+      throw new UsageError(
+        `--protocol ${protocol}: task ${t.source} does not declare "protocol": "${protocol}". Import the original tasks with \`ape import ape\` (which writes it), or drop --protocol.`,
+      );
     }
   }
   return tasks;

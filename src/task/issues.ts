@@ -80,14 +80,12 @@ function expectation(path: readonly PropertyKey[], zodExpected: string): string 
   const field = fieldName(path);
   const last = path[path.length - 1];
   const parent = path[path.length - 2];
-  if (field === "output" || (typeof last === "number" && parent === "output"))
-    return "a string or a non-empty list of strings";
+  if (field === "output" || (typeof last === "number" && parent === "output")) return "a string or a non-empty list of strings";
   if (field === "examples") return "a non-empty list of examples";
   if (field === "references") return "a list of strings";
   if (field === "split" && path.length === 1) return `an object like {"demo": 0.2, "eval": 0.4, "test": 0.4}`;
   if (field === "templates") return "an object with some of eval, demo, forward, reverse";
-  if (typeof last === "number" && parent === "examples")
-    return 'an object like {"input": "…", "output": "…"}';
+  if (typeof last === "number" && parent === "examples") return 'an object like {"input": "…", "output": "…"}';
   if (zodExpected === "object") return "an object";
   if (zodExpected === "array") return "a list";
   if (zodExpected === "string") return "a string";
@@ -115,10 +113,8 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): stri
       return `expected ${wanted}, got ${kindOf(issue.input)}`;
     }
     case "invalid_value": {
-      if (field === "metric")
-        return `unknown metric ${JSON.stringify(issue.input)}; valid metrics: ${METRICS.join(", ")}`;
-      if (field === "protocol")
-        return `unknown protocol ${JSON.stringify(issue.input)}; known protocols: ${PROTOCOLS.join(", ")}`;
+      if (field === "metric") return `unknown metric ${JSON.stringify(issue.input)}; valid metrics: ${METRICS.join(", ")}`;
+      if (field === "protocol") return `unknown protocol ${JSON.stringify(issue.input)}; known protocols: ${PROTOCOLS.join(", ")}`;
       if (field === "split") return `unknown split ${JSON.stringify(issue.input)}; valid splits: ${SPLITS.join(", ")}`;
       if (field === "version")
         return typeof issue.input === "number"
@@ -127,8 +123,7 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): stri
       return `unexpected value ${JSON.stringify(issue.input)}`;
     }
     case "too_big":
-      if (issue.origin === "string")
-        return tooLong(typeof issue.input === "string" ? issue.input.length : NaN, Number(issue.maximum));
+      if (issue.origin === "string") return tooLong(typeof issue.input === "string" ? issue.input.length : NaN, Number(issue.maximum));
       return `must be at most ${Number(issue.maximum)}`;
     case "too_small":
       if (issue.origin === "array") {

@@ -14,9 +14,7 @@ export interface JsonSyntaxProblem {
 }
 
 /** The parsed value, or the first syntax problem. */
-export type JsonParseResult =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly problem: JsonSyntaxProblem };
+export type JsonParseResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: JsonSyntaxProblem };
 
 /** Parse `text` (a leading byte-order mark is ignored). */
 export function parseJson(text: string): JsonParseResult {

@@ -16,9 +16,7 @@ import { REQUIRED_PLACEHOLDERS, assembleTask, checkExamples, type TaskHead, type
  * @throws TaskError listing every problem, each with the file, the field path and the example.
  */
 export function parseTask(text: string, file: string, options: TaskOptions = {}): Task {
-  return extname(file).toLowerCase() === ".jsonl"
-    ? parseJsonlTask(text, file, options)
-    : parseTaskFile(text, file, options);
+  return extname(file).toLowerCase() === ".jsonl" ? parseJsonlTask(text, file, options) : parseTaskFile(text, file, options);
 }
 
 /** Parse a task file (JSON, format v1). */
@@ -30,9 +28,7 @@ export function parseTaskFile(text: string, file: string, options: TaskOptions =
   }
   const value = parsed.value;
   if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new TaskError(file, [
-      { path: "", message: `expected a JSON object with "name" and "examples", got ${kindOf(value)}` },
-    ]);
+    throw new TaskError(file, [{ path: "", message: `expected a JSON object with "name" and "examples", got ${kindOf(value)}` }]);
   const issues: TaskIssue[] = [];
   const top = taskFileSchema.safeParse(value, { reportInput: true });
   if (!top.success) issues.push(...issuesFromZod(top.error.issues, []));
@@ -68,8 +64,7 @@ export function parseJsonlTask(text: string, file: string, options: TaskOptions 
   body.split("\n").forEach((line, i) => {
     if (line.trim() === "") return;
     const parsed = parseJson(line);
-    if (!parsed.ok)
-      issues.push({ path: `line ${i + 1}:${parsed.problem.column}`, message: `not valid JSON: ${parsed.problem.message}` });
+    if (!parsed.ok) issues.push({ path: `line ${i + 1}:${parsed.problem.column}`, message: `not valid JSON: ${parsed.problem.message}` });
     else {
       raw.push(parsed.value);
       lineOf.push(i + 1);
@@ -99,7 +94,10 @@ export function parseJsonlTask(text: string, file: string, options: TaskOptions 
     if (!(error instanceof TaskError)) throw error;
     // Syntax problems were found before shape problems; show them all in line order.
     const line = (issue: TaskIssue): number => Number(/^line (\d+)/.exec(issue.path)?.[1] ?? 0);
-    throw new TaskError(file, [...error.issues].sort((a, b) => line(a) - line(b)));
+    throw new TaskError(
+      file,
+      [...error.issues].sort((a, b) => line(a) - line(b)),
+    );
   }
 }
 

@@ -16,8 +16,7 @@ export const FILE_CAP = 256 * 1024 * 1024;
 export async function readTextFile(file: string): Promise<string> {
   let bytes: Buffer;
   try {
-    if ((await stat(file)).size > FILE_CAP)
-      throw new TaskError(file, [{ path: "", message: `file too large (over ${FILE_CAP} bytes)` }]);
+    if ((await stat(file)).size > FILE_CAP) throw new TaskError(file, [{ path: "", message: `file too large (over ${FILE_CAP} bytes)` }]);
     bytes = await readFile(file);
   } catch (error) {
     if (error instanceof TaskError) throw error;
@@ -29,9 +28,7 @@ export async function readTextFile(file: string): Promise<string> {
     const at = invalidUtf8Offset(bytes) ?? 0;
     const line = bytes.subarray(0, at).filter((b) => b === 0x0a).length + 1;
     const shown = [...bytes.subarray(at, at + 4)].map((b) => `0x${b.toString(16).padStart(2, "0")}`).join(" ");
-    throw new TaskError(file, [
-      { path: `byte ${at} (line ${line})`, message: `not valid UTF-8 (${shown}); save the file as UTF-8` },
-    ]);
+    throw new TaskError(file, [{ path: `byte ${at} (line ${line})`, message: `not valid UTF-8 (${shown}); save the file as UTF-8` }]);
   }
   return bytes.toString("utf8");
 }

@@ -36,11 +36,7 @@ export function fractionSum(split: SplitFile): number {
 }
 
 /** Assign items to splits by a seeded shuffle and the counts above. */
-export function splitByFractions<T>(
-  items: readonly T[],
-  split: SplitFile | undefined,
-  seed: number,
-): Record<SplitName, T[]> {
+export function splitByFractions<T>(items: readonly T[], split: SplitFile | undefined, seed: number): Record<SplitName, T[]> {
   const counts = splitCounts(items.length, split);
   const order = shuffled(items, mulberry32(seed));
   return {

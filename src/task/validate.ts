@@ -113,7 +113,11 @@ export function assembleTask(
   const splits: Record<SplitName, Example[]> =
     explicit > 0
       ? { demo: [], eval: [], test: [] }
-      : splitByFractions(withIds.map((e) => e.task), split, seed);
+      : splitByFractions(
+          withIds.map((e) => e.task),
+          split,
+          seed,
+        );
   if (explicit > 0) for (const e of withIds) splits[e.split ?? "test"].push(e.task);
   for (const name of ["demo", "eval"] as const) {
     if (splits[name].length === 0) {

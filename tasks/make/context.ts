@@ -27,7 +27,7 @@ export function wordInContext(): TaskSpec {
     name: "word_in_context",
     description: "Say whether the word has the same meaning in both sentences.",
     references: [
-      "Decide whether the given word has the same meaning in both sentences; answer \"same\" or \"not the same\".",
+      'Decide whether the given word has the same meaning in both sentences; answer "same" or "not the same".',
       "Does the word mean the same thing in the two sentences? Answer same or not the same.",
     ],
     pairs: all,

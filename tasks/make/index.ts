@@ -24,10 +24,30 @@ import { firstWordLetter, lettersList, secondWordLetter } from "./words.js";
 
 /** Every generator, one per shipped task. */
 export const GENERATORS: readonly (() => TaskSpec)[] = [
-  activeToPassive, antonyms, causeAndEffect, commonConcept, diff, firstWordLetter, informalToFormal,
-  largerAnimal, lettersList, negation, numToVerbal, orthographyStartsWith, rhymes, secondWordLetter,
-  sentenceSimilarity, sentiment, singularToPlural, sum, synonyms, taxonomyAnimal, translationEnDe,
-  translationEnEs, translationEnFr, wordInContext,
+  activeToPassive,
+  antonyms,
+  causeAndEffect,
+  commonConcept,
+  diff,
+  firstWordLetter,
+  informalToFormal,
+  largerAnimal,
+  lettersList,
+  negation,
+  numToVerbal,
+  orthographyStartsWith,
+  rhymes,
+  secondWordLetter,
+  sentenceSimilarity,
+  sentiment,
+  singularToPlural,
+  sum,
+  synonyms,
+  taxonomyAnimal,
+  translationEnDe,
+  translationEnEs,
+  translationEnFr,
+  wordInContext,
 ];
 
 /** The shipped task files: file name → text. */

@@ -26,7 +26,9 @@ mature:immature logical:illogical regular:irregular relevant:irrelevant responsi
 transparent:opaque fertile:barren generous:stingy humble:arrogant optimistic:pessimistic
 frequent:occasional innocent:guilty sane:insane sacred:profane shy:outgoing spacious:cramped
 fragile:sturdy fresh:stale genuine:fake graceful:clumsy lazy:diligent noisy:silent tidy:messy
-vague:clear victorious:defeated wealthy:poor wise:foolish`.trim().split(/\s+/);
+vague:clear victorious:defeated wealthy:poor wise:foolish`
+  .trim()
+  .split(/\s+/);
 
 /** A word → its opposite; both directions of each pair, every listed opposite counts. */
 export function antonyms(): TaskSpec {

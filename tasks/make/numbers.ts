@@ -29,8 +29,28 @@ export function diff(): TaskSpec {
   };
 }
 
-const ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-  "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const ONES = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 function belowHundred(n: number): string {
@@ -59,9 +79,23 @@ export function verbal(n: number): string {
 /** A number 0–9999 → its name in words (400 numbers, all sizes represented). */
 export function numToVerbal(): TaskSpec {
   const random = randomFor("num_to_verbal");
-  const numbers = [...sample(Array.from({ length: 100 }, (_, i) => i), 60, random),
-    ...sample(Array.from({ length: 900 }, (_, i) => i + 100), 100, random),
-    ...sample(Array.from({ length: 9000 }, (_, i) => i + 1000), 240, random)];
+  const numbers = [
+    ...sample(
+      Array.from({ length: 100 }, (_, i) => i),
+      60,
+      random,
+    ),
+    ...sample(
+      Array.from({ length: 900 }, (_, i) => i + 100),
+      100,
+      random,
+    ),
+    ...sample(
+      Array.from({ length: 9000 }, (_, i) => i + 1000),
+      240,
+      random,
+    ),
+  ];
   return {
     name: "num_to_verbal",
     description: "Write the number in English words.",

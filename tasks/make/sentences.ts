@@ -33,7 +33,10 @@ const SUBJECTS = `The cat|My brother|The old house|This road|The museum|Her gard
 |The window`.split(/\s*\|\s*/);
 
 const PREDICATES: readonly (readonly [string, string, string])[] = [
-  ["is", "is not", "isn't"], ["was", "was not", "wasn't"], ["can", "cannot", "can't"], ["will", "will not", "won't"],
+  ["is", "is not", "isn't"],
+  ["was", "was not", "wasn't"],
+  ["can", "cannot", "can't"],
+  ["will", "will not", "won't"],
 ];
 
 const COMPLEMENTS: Readonly<Record<string, readonly string[]>> = {
@@ -53,7 +56,7 @@ export function negation(): TaskSpec {
   return {
     name: "negation",
     description: "Negate the sentence.",
-    references: ["Negate the input sentence.", "Rewrite the sentence so that it says the opposite, using \"not\"."],
+    references: ["Negate the input sentence.", 'Rewrite the sentence so that it says the opposite, using "not".'],
     pairs: sample(all, 300, randomFor("negation")),
   };
 }

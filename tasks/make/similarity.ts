@@ -194,7 +194,7 @@ export function sentenceSimilarity(): TaskSpec {
     name: "sentence_similarity",
     description: "Rate how similar the meanings of the two sentences are, from 0 (not at all) to 5 (the same).",
     references: [
-      "Rate how similar the meanings of the two sentences are on a scale from \"0 - definitely not\" to \"5 - perfectly\".",
+      'Rate how similar the meanings of the two sentences are on a scale from "0 - definitely not" to "5 - perfectly".',
       "Say how likely it is that the two sentences mean the same thing, from 0 - definitely not to 5 - perfectly.",
     ],
     pairs,

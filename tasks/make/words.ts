@@ -25,7 +25,9 @@ yellow purple silver golden crimson violet scarlet green blue black white brown
 elephant giraffe zebra tiger lion monkey rabbit turtle dolphin penguin eagle parrot spider beetle
 umbrella volcano harbor lantern compass anchor helmet saddle wagon tunnel fountain statue palace
 velvet marble crystal feather pebble canyon glacier jungle prairie orchard vineyard cottage cabin
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 function unique(words: readonly string[]): string[] {
   return [...new Set(words)];

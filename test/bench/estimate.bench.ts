@@ -21,7 +21,9 @@ export async function run(): Promise<void> {
     ["logprob scorer, 20 candidates", { candidates: 20, scorer: "logprob" }],
   ];
   console.log("estimate accuracy: actual versus estimated (the estimate is meant as an upper bound on calls)");
-  console.log(`${"settings".padEnd(38)} ${"calls".padStart(14)} ${"prompt tokens".padStart(22)} ${"completion tokens".padStart(20)} ${"all tokens".padStart(10)} ${"after proposals".padStart(15)}`);
+  console.log(
+    `${"settings".padEnd(38)} ${"calls".padStart(14)} ${"prompt tokens".padStart(22)} ${"completion tokens".padStart(20)} ${"all tokens".padStart(10)} ${"after proposals".padStart(15)}`,
+  );
   let i = 0;
   for (const [name, extra] of settings) {
     const options: SearchOptions = { task, model: "vllm:sim-model", baseUrls: [server.url], seed: 3, db: db(`estimate-${i++}`), ...extra };

@@ -44,7 +44,8 @@ async function overhead(selector: "multistage" | "exhaustive"): Promise<void> {
     same: new OpenAI({ baseURL: server.url, apiKey: "x", maxRetries: 0, fetch: transport.fetch }),
   };
   const limit = pLimit(CONCURRENCY);
-  const replay = (client: OpenAI): Promise<unknown[]> => Promise.all(bodies.map((b) => limit(() => client.completions.create(b as unknown as OpenAI.Completions.CompletionCreateParamsNonStreaming))));
+  const replay = (client: OpenAI): Promise<unknown[]> =>
+    Promise.all(bodies.map((b) => limit(() => client.completions.create(b as unknown as OpenAI.Completions.CompletionCreateParamsNonStreaming))));
   const timed = async (work: () => Promise<unknown>): Promise<number> => {
     const t0 = performance.now();
     await work();
@@ -74,8 +75,12 @@ async function overhead(selector: "multistage" | "exhaustive"): Promise<void> {
   const s = median(searchMs);
   const b = median(bareMs);
   const same = median(sameMs);
-  console.log(`engine overhead, --selector ${selector} (no latency, concurrency ${CONCURRENCY}, --batch 1): ${requests} requests, ${evaluations} evaluations per search; medians of ${ROUNDS}`);
-  console.log(`  search:    ${fmt(s / 1000)} s, ${fmt((requests / s) * 1000, 0)} requests/s, ${fmt((evaluations / s) * 1000, 0)} evaluations/s (probe and proposals included)`);
+  console.log(
+    `engine overhead, --selector ${selector} (no latency, concurrency ${CONCURRENCY}, --batch 1): ${requests} requests, ${evaluations} evaluations per search; medians of ${ROUNDS}`,
+  );
+  console.log(
+    `  search:    ${fmt(s / 1000)} s, ${fmt((requests / s) * 1000, 0)} requests/s, ${fmt((evaluations / s) * 1000, 0)} evaluations/s (probe and proposals included)`,
+  );
   console.log(`  bare loop: ${fmt(b / 1000)} s, ${fmt((requests / b) * 1000, 0)} requests/s (the same requests, openai client + p-limit only)`);
   console.log(`  bare loop over ape's transport: ${fmt(same / 1000)} s, ${fmt((requests / same) * 1000, 0)} requests/s`);
   console.log(`  ratio search/bare: ${fmt(b / s)} (goal ≥ 0.90); the engine's own cost, search/bare over the same transport: ${fmt(same / s)}`);
@@ -89,7 +94,17 @@ async function bareLoop(url: string, count: number, concurrency: number): Promis
   const limit = pLimit(concurrency);
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: count }, (_, i) => limit(() => client.completions.create({ model: "sim-model", prompt: `Instruction: Give the antonym of the word.\nInput: word${i % 100}\nOutput:`, max_tokens: 48, temperature: 0, stop: ["\n"] }))),
+    Array.from({ length: count }, (_, i) =>
+      limit(() =>
+        client.completions.create({
+          model: "sim-model",
+          prompt: `Instruction: Give the antonym of the word.\nInput: word${i % 100}\nOutput:`,
+          max_tokens: 48,
+          temperature: 0,
+          stop: ["\n"],
+        }),
+      ),
+    ),
   );
   return performance.now() - t0;
 }
@@ -132,9 +147,15 @@ async function latencyHiding(selector: "multistage" | "exhaustive"): Promise<voi
   await server.close();
   const rate = (requests / (end - start)) * 1000;
   const bareRate = (requests / bareMs) * 1000;
-  console.log(`latency hiding, --selector ${selector} (latency 50 ms, concurrency 16, --batch 1): stages began at ${stages.join(", ")} s; whole search ${fmt(total / 1000)} s`);
-  console.log(`  search:    ${requests} requests during selection in ${fmt((end - start) / 1000)} s: ${fmt(rate, 0)} requests/s of the ideal 320/s = ${fmt(rate / 320)} (goal ≥ 0.90)`);
-  console.log(`  bare loop: the same number of requests in ${fmt(bareMs / 1000)} s: ${fmt(bareRate, 0)} requests/s = ${fmt(bareRate / 320)} of the ideal; search/bare ${fmt(rate / bareRate)}`);
+  console.log(
+    `latency hiding, --selector ${selector} (latency 50 ms, concurrency 16, --batch 1): stages began at ${stages.join(", ")} s; whole search ${fmt(total / 1000)} s`,
+  );
+  console.log(
+    `  search:    ${requests} requests during selection in ${fmt((end - start) / 1000)} s: ${fmt(rate, 0)} requests/s of the ideal 320/s = ${fmt(rate / 320)} (goal ≥ 0.90)`,
+  );
+  console.log(
+    `  bare loop: the same number of requests in ${fmt(bareMs / 1000)} s: ${fmt(bareRate, 0)} requests/s = ${fmt(bareRate / 320)} of the ideal; search/bare ${fmt(rate / bareRate)}`,
+  );
 }
 
 /** Run both figures. */

@@ -25,10 +25,21 @@ async function batching(): Promise<void> {
   for (const batch of [1, 16, 1, 16]) {
     await server.reset();
     const t0 = performance.now();
-    const result = await search({ task, model: "vllm:sim-model", baseUrls: [server.url], candidates: 40, batch, concurrency: 8, db: db(`batch-${batch}-${performance.now()}`), seed: 1 });
+    const result = await search({
+      task,
+      model: "vllm:sim-model",
+      baseUrls: [server.url],
+      candidates: 40,
+      batch,
+      concurrency: 8,
+      db: db(`batch-${batch}-${performance.now()}`),
+      seed: 1,
+    });
     const ms = performance.now() - t0;
     const traffic = searchTraffic(await server.stats());
-    console.log(`  --batch ${String(batch).padEnd(2)}: ${String(traffic.requests).padStart(4)} requests for ${traffic.prompts} prompts (${result.totals.evaluations} evaluations) in ${fmt(ms / 1000)} s`);
+    console.log(
+      `  --batch ${String(batch).padEnd(2)}: ${String(traffic.requests).padStart(4)} requests for ${traffic.prompts} prompts (${result.totals.evaluations} evaluations) in ${fmt(ms / 1000)} s`,
+    );
   }
   await server.close();
 }
@@ -39,7 +50,15 @@ async function bareLoop(servers: readonly SimProcess[], count: number): Promise<
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: count }, (_, i) =>
-      limit(() => (clients[i % clients.length] as OpenAI).completions.create({ model: "sim-model", prompt: `Instruction: Give the antonym of the word.\nInput: word${i % 100}\nOutput:`, max_tokens: 48, temperature: 0, stop: ["\n"] })),
+      limit(() =>
+        (clients[i % clients.length] as OpenAI).completions.create({
+          model: "sim-model",
+          prompt: `Instruction: Give the antonym of the word.\nInput: word${i % 100}\nOutput:`,
+          max_tokens: 48,
+          temperature: 0,
+          stop: ["\n"],
+        }),
+      ),
     ),
   );
   return performance.now() - t0;
@@ -56,7 +75,13 @@ async function scaleOut(): Promise<void> {
     let requests = 0;
     let selecting = false;
     await search({
-      task, model: "vllm:sim-model", baseUrls: servers.map((s) => s.url), candidates: 40, batch: 1, concurrency: PER_REPLICA * replicas, db: db("scale"),
+      task,
+      model: "vllm:sim-model",
+      baseUrls: servers.map((s) => s.url),
+      candidates: 40,
+      batch: 1,
+      concurrency: PER_REPLICA * replicas,
+      db: db("scale"),
       onEvent: (e) => {
         if (e.type === "stage" && e.stage === "select") {
           start = performance.now();
@@ -74,7 +99,9 @@ async function scaleOut(): Promise<void> {
     const ideal = (replicas * PER_REPLICA * 1000) / 50;
     const rate = (requests / (end - start)) * 1000;
     const bare = (requests / bareMs) * 1000;
-    console.log(`  ${replicas} replica${replicas > 1 ? "s" : " "}: search ${fmt(rate, 0).padStart(4)} requests/s, bare loop ${fmt(bare, 0).padStart(4)}/s, ideal ${ideal}/s (search ${fmt(rate / ideal)} of ideal, ${fmt(rate / bare)} of bare)`);
+    console.log(
+      `  ${replicas} replica${replicas > 1 ? "s" : " "}: search ${fmt(rate, 0).padStart(4)} requests/s, bare loop ${fmt(bare, 0).padStart(4)}/s, ideal ${ideal}/s (search ${fmt(rate / ideal)} of ideal, ${fmt(rate / bare)} of bare)`,
+    );
   }
 }
 

@@ -35,7 +35,14 @@ export function benchTask(): { dir: string; task: string; db: (name: string) => 
 /** Requests and prompts the server answered for searches (probes ask for at most 1 token). */
 export function searchTraffic(stats: Pick<SimServer["stats"], "log">): { requests: number; prompts: number; bodies: Record<string, unknown>[] } {
   const bodies = stats.log
-    .filter((e) => e.path === "/v1/completions" && typeof e.body === "object" && e.body !== null && Number((e.body as { max_tokens?: unknown }).max_tokens) > 1 && e.outcome === 200)
+    .filter(
+      (e) =>
+        e.path === "/v1/completions" &&
+        typeof e.body === "object" &&
+        e.body !== null &&
+        Number((e.body as { max_tokens?: unknown }).max_tokens) > 1 &&
+        e.outcome === 200,
+    )
     .map((e) => e.body as Record<string, unknown>);
   const prompts = bodies.reduce((n, b) => n + (Array.isArray(b.prompt) ? b.prompt.length : 1), 0);
   return { requests: bodies.length, prompts, bodies };

@@ -8,7 +8,28 @@ import { createGgufModel } from "../../src/model/gguf/index.js";
 import type { LogprobRequest } from "../../src/model/types.js";
 import { tinyModelFile } from "../support/gguf/tiny-model-file.js";
 
-const WORDS = ["hot", "cold", "happy", "sad", "fast", "slow", "big", "small", "high", "low", "old", "new", "good", "light", "long", "yes", "no", "right", "water", "house"];
+const WORDS = [
+  "hot",
+  "cold",
+  "happy",
+  "sad",
+  "fast",
+  "slow",
+  "big",
+  "small",
+  "high",
+  "low",
+  "old",
+  "new",
+  "good",
+  "light",
+  "long",
+  "yes",
+  "no",
+  "right",
+  "water",
+  "house",
+];
 const VERBS = ["give", "write", "say", "tell", "find", "show", "make", "put", "read", "take"];
 
 /** 20 instructions × 50 examples in the template `Instruction: …\nInput: …\nOutput:` + ` <output>`. */

@@ -75,9 +75,10 @@ export async function measure(label: string, selector: Selector, budget: number,
   let latencies = 0;
   for (let t = 0; t < trials; t++) {
     const trial = makeTrial(t);
-    const answer: Evaluate = async (requests) =>
-      requests.map((r) => r.examples.map((e) => trial.outcomes[r.candidate]?.[e] ?? 0));
-    const run = await inVirtualTime(slots ?? { requests: 1, promptsPerRequest: 1 }, answer, (evaluate) => selector.select(POOL, evaluate, { evalSize: EVAL, budget, seed: deriveSeed(t, 2000), slots }));
+    const answer: Evaluate = async (requests) => requests.map((r) => r.examples.map((e) => trial.outcomes[r.candidate]?.[e] ?? 0));
+    const run = await inVirtualTime(slots ?? { requests: 1, promptsPerRequest: 1 }, answer, (evaluate) =>
+      selector.select(POOL, evaluate, { evalSize: EVAL, budget, seed: deriveSeed(t, 2000), slots }),
+    );
     const result = run.result;
     latencies += run.latencies;
     const pick = result.ranking[0]?.index ?? 0;
@@ -87,7 +88,15 @@ export async function measure(label: string, selector: Selector, budget: number,
     evaluations += result.evaluations;
     maxEvaluations = Math.max(maxEvaluations, result.evaluations);
   }
-  return { name: label, budget, share: evaluations / trials / EXHAUSTIVE, maxEvaluations, hits: hits / trials, exact: exact / trials, latencies: latencies / trials };
+  return {
+    name: label,
+    budget,
+    share: evaluations / trials / EXHAUSTIVE,
+    maxEvaluations,
+    hits: hits / trials,
+    exact: exact / trials,
+    latencies: latencies / trials,
+  };
 }
 
 function pct(x: number): string {

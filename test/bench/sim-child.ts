@@ -18,7 +18,20 @@ process.send?.({ type: "ready", url: server.url });
 process.on("message", (m: { type: string; id: number }) => {
   if (m.type === "stats") {
     const s = server.stats;
-    process.send?.({ type: "stats", id: m.id, stats: { requests: s.requests, prompts: s.prompts, inFlight: s.inFlight, maxInFlight: s.maxInFlight, promptTokens: s.promptTokens, completionTokens: s.completionTokens, log: s.log, cpuMicros: cpuMicros() } });
+    process.send?.({
+      type: "stats",
+      id: m.id,
+      stats: {
+        requests: s.requests,
+        prompts: s.prompts,
+        inFlight: s.inFlight,
+        maxInFlight: s.maxInFlight,
+        promptTokens: s.promptTokens,
+        completionTokens: s.completionTokens,
+        log: s.log,
+        cpuMicros: cpuMicros(),
+      },
+    });
   } else if (m.type === "reset") {
     server.stats.reset();
     process.send?.({ type: "reset", id: m.id });

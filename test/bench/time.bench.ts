@@ -80,8 +80,12 @@ export async function run(): Promise<void> {
   }
   await server.close();
 
-  console.log(`time to result: latency ${LATENCY_MS} ms, 40 candidates asked, --batch 1 (one request per evaluation); ideal = probe and proposals as measured + requests after them / concurrency × latency`);
-  console.log(`${"concurrency".padEnd(12)} ${"selector".padEnd(11)} ${"requests".padStart(8)} ${"wall s".padStart(7)} ${"ideal s".padStart(8)} ${"/ideal".padStart(7)} ${"/exhaustive".padStart(11)}  stages began at (s)`);
+  console.log(
+    `time to result: latency ${LATENCY_MS} ms, 40 candidates asked, --batch 1 (one request per evaluation); ideal = probe and proposals as measured + requests after them / concurrency × latency`,
+  );
+  console.log(
+    `${"concurrency".padEnd(12)} ${"selector".padEnd(11)} ${"requests".padStart(8)} ${"wall s".padStart(7)} ${"ideal s".padStart(8)} ${"/ideal".padStart(7)} ${"/exhaustive".padStart(11)}  stages began at (s)`,
+  );
   for (const r of rows) {
     const exhaustive = rows.find((x) => x.concurrency === r.concurrency && x.selector === "exhaustive");
     const vs = exhaustive ? fmt(r.wallMs / exhaustive.wallMs) : "-";
@@ -95,8 +99,11 @@ export async function run(): Promise<void> {
     if (!m || !e) continue;
     const ratio = m.wallMs / e.wallMs;
     const ideal = m.wallMs / m.idealMs;
-    const vsExhaustive = concurrency >= 32 ? `wall/exhaustive ${fmt(ratio)} (goal ≤ ${GOAL.vsExhaustive}: ${ratio <= GOAL.vsExhaustive ? "MET" : "NOT MET"}); ` : "";
-    console.log(`goal, multistage at concurrency ${concurrency}: ${vsExhaustive}wall/ideal ${fmt(ideal)} (goal ≤ ${GOAL.vsIdeal}: ${ideal <= GOAL.vsIdeal ? "MET" : "NOT MET"})`);
+    const vsExhaustive =
+      concurrency >= 32 ? `wall/exhaustive ${fmt(ratio)} (goal ≤ ${GOAL.vsExhaustive}: ${ratio <= GOAL.vsExhaustive ? "MET" : "NOT MET"}); ` : "";
+    console.log(
+      `goal, multistage at concurrency ${concurrency}: ${vsExhaustive}wall/ideal ${fmt(ideal)} (goal ≤ ${GOAL.vsIdeal}: ${ideal <= GOAL.vsIdeal ? "MET" : "NOT MET"})`,
+    );
   }
 
   await quality();
@@ -108,7 +115,9 @@ export async function run(): Promise<void> {
  * latencies (virtual time, see virtual-server.ts) and cost in quality.
  */
 async function quality(): Promise<void> {
-  console.log(`selection quality of multistage (test/bench/selection.bench.ts: 50 candidates, 100 examples, 200 trials; goal ≥ 95% within 0.02 using ≤ 15% of exhaustive); latencies: mean round trips of one selection`);
+  console.log(
+    `selection quality of multistage (test/bench/selection.bench.ts: 50 candidates, 100 examples, 200 trials; goal ≥ 95% within 0.02 using ≤ 15% of exhaustive); latencies: mean round trips of one selection`,
+  );
   const settings: readonly (readonly [string, Slots])[] = [
     ...CONCURRENCIES.map((c) => [`--concurrency ${c} --batch 1`, { requests: c, promptsPerRequest: 1 }] as const),
     ["--concurrency 8 --batch 16 (defaults)", { requests: 8, promptsPerRequest: 16 }],

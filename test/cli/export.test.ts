@@ -22,7 +22,14 @@ describe("ape export", () => {
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(result.candidates.length + result.references.length);
     for (const row of rows) expect(Object.keys(row)).toEqual([...CANDIDATE_FIELDS]);
-    expect(rows[0]).toMatchObject({ run_id: run.runId, candidate_id: result.winner.id, rank: 1, text: result.winner.text, score: result.winner.score, is_winner: true });
+    expect(rows[0]).toMatchObject({
+      run_id: run.runId,
+      candidate_id: result.winner.id,
+      rank: 1,
+      text: result.winner.text,
+      score: result.winner.score,
+      is_winner: true,
+    });
     const low = rows[0]?.eval_ci_low as number;
     const high = rows[0]?.eval_ci_high as number;
     expect(low).toBeLessThanOrEqual(result.winner.score);
@@ -39,7 +46,9 @@ describe("ape export", () => {
     expect(table[0]?.text).toBe(result.winner.text); // "Write the antonym of the word, its opposite." has a comma
     expect(Number(table[0]?.score)).toBe(result.winner.score);
     expect(table[0]?.is_winner).toBe("true");
-    expect(JSON.parse(table[0]?.history ?? "")).toEqual(expect.arrayContaining([expect.objectContaining({ round: expect.any(Number), stage: 0, mean: expect.any(Number), count: expect.any(Number) })]));
+    expect(JSON.parse(table[0]?.history ?? "")).toEqual(
+      expect.arrayContaining([expect.objectContaining({ round: expect.any(Number), stage: 0, mean: expect.any(Number), count: expect.any(Number) })]),
+    );
   });
 
   it("--what evaluations --format jsonl --out FILE: one line per stored evaluation, written to the file", async () => {
@@ -48,7 +57,10 @@ describe("ape export", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(out);
-    const lines = readFileSync(out, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = readFileSync(out, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const sql = new Database(run.db, { readonly: true });
     const count = (sql.prepare("SELECT COUNT(*) AS n FROM evaluations WHERE run_id = ?").get(run.runId) as { n: number }).n;
     sql.close();

@@ -45,7 +45,16 @@ describe("ape import", () => {
       expect(await main(["import", "jsonl", jsonl, "--out", join(dir, "out"), "--name", "letters"], captured())).toBe(0);
 
       const bb = join(dir, "task.json");
-      await writeFile(bb, JSON.stringify({ name: "bb", examples: [{ input: "q", target_scores: { yes: 1, no: 0 } }, { input: "r", target: "s" }] }));
+      await writeFile(
+        bb,
+        JSON.stringify({
+          name: "bb",
+          examples: [
+            { input: "q", target_scores: { yes: 1, no: 0 } },
+            { input: "r", target: "s" },
+          ],
+        }),
+      );
       const bbCtx = captured();
       expect(await main(["import", "bigbench", bb, "--out", join(dir, "out")], bbCtx)).toBe(0);
       expect(bbCtx.out()).toContain("bb.json: 1 demo, 1 eval, 0 test");

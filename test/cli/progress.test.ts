@@ -16,10 +16,24 @@ describe("search progress (the real binary)", () => {
   it("--progress json: one parseable event per stderr line, stages in flow order, the result alone on stdout", async () => {
     const r = json;
     const lines = r.search.stderr.split("\n").filter((l) => l.trim() !== "");
-    const events = lines.map((l) => JSON.parse(l) as { type: string; stage?: string; time: string; runId?: string; evaluations?: number; plannedEvaluations?: number; totals?: { calls: number } });
+    const events = lines.map(
+      (l) =>
+        JSON.parse(l) as {
+          type: string;
+          stage?: string;
+          time: string;
+          runId?: string;
+          evaluations?: number;
+          plannedEvaluations?: number;
+          totals?: { calls: number };
+        },
+    );
     expect(events[0]?.type).toBe("start");
     expect(events.at(-1)).toMatchObject({ type: "done", runId: r.runId, status: "done" });
-    const stages = events.filter((e) => e.type === "stage").map((e) => e.stage).join(" ");
+    const stages = events
+      .filter((e) => e.type === "stage")
+      .map((e) => e.stage)
+      .join(" ");
     expect(stages).toMatch(/^probe propose select( resample( select)?)* finalize$/);
     expect(events.some((e) => e.type === "call" && (e.totals?.calls ?? 0) > 0)).toBe(true);
     for (const e of events.filter((x) => x.type === "selection")) expect(e.evaluations).toBeLessThanOrEqual(e.plannedEvaluations ?? 0);
@@ -41,10 +55,14 @@ describe("search progress (the real binary)", () => {
 describe("search progress on a terminal", () => {
   it("draws a live bar with the stage, evaluations done/planned, candidates alive, calls, tokens, cost and ETA", () => {
     let text = "";
-    const tty = { isTTY: true, columns: 160, write: (t: string) => {
-      text += t;
-      return true;
-    } };
+    const tty = {
+      isTTY: true,
+      columns: 160,
+      write: (t: string) => {
+        text += t;
+        return true;
+      },
+    };
     // Through the writer every command gets: the bar's own escape codes still reach the terminal.
     const progress = createProgress(textOutput(tty), "auto");
     const totals = { calls: 12, cachedCalls: 2, promptTokens: 300, completionTokens: 40, costUsd: 0.0123, evaluations: 30 };

@@ -32,7 +32,16 @@ describe("ape report", () => {
     const context = await chromium.launchPersistentContext(tempDir("ape-chromium-"), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     try {
       const page = await context.newPage();
@@ -55,7 +64,9 @@ describe("ape report", () => {
       // Several resampling rounds, one bar each.
       expect((await page.$$("#chart-rounds .bar")).length).toBeGreaterThan(1);
       // The winner versus the reference: one bar each, the winner's taller in this world.
-      const bars = await page.$$eval("#chart-finals .bar", (els) => els.map((el) => ({ h: el.getBoundingClientRect().height, t: el.querySelector("title")?.textContent ?? "" })));
+      const bars = await page.$$eval("#chart-finals .bar", (els) =>
+        els.map((el) => ({ h: el.getBoundingClientRect().height, t: el.querySelector("title")?.textContent ?? "" })),
+      );
       const winnerBar = bars.find((b) => b.t.startsWith("winner"));
       const referenceBar = bars.find((b) => b.t.startsWith("reference"));
       expect(winnerBar?.h ?? 0).toBeGreaterThan(referenceBar?.h ?? Infinity);

@@ -15,7 +15,26 @@ describe("ape search with the in-process gguf backend", () => {
     const dir = tempDir();
     const ctx = captured();
     const code = await main(
-      ["search", "--task", writeWorldTask(dir), "--model", `gguf:${model}`, "--threads", "1", "--scorer", "logprob", "--candidates", "4", "--subsets", "2", "--db", join(dir, "a.db"), "--json", "--progress", "none"],
+      [
+        "search",
+        "--task",
+        writeWorldTask(dir),
+        "--model",
+        `gguf:${model}`,
+        "--threads",
+        "1",
+        "--scorer",
+        "logprob",
+        "--candidates",
+        "4",
+        "--subsets",
+        "2",
+        "--db",
+        join(dir, "a.db"),
+        "--json",
+        "--progress",
+        "none",
+      ],
       ctx,
     );
     expect(ctx.err()).toBe("");
@@ -30,7 +49,10 @@ describe("ape search with the in-process gguf backend", () => {
   it("names the file when the gguf path does not exist", async () => {
     const dir = tempDir();
     const ctx = captured();
-    const code = await main(["search", "--task", writeWorldTask(dir), "--model", "gguf:./no-such-model.gguf", "--db", join(dir, "a.db"), "--progress", "none"], ctx);
+    const code = await main(
+      ["search", "--task", writeWorldTask(dir), "--model", "gguf:./no-such-model.gguf", "--db", join(dir, "a.db"), "--progress", "none"],
+      ctx,
+    );
     expect(code).toBe(2);
     expect(ctx.err()).toContain("no-such-model.gguf");
   });
@@ -48,7 +70,10 @@ describe("ape resume --threads", () => {
     const negated = captured();
     expect(await main(["resume", "0123abcd", "--no-such-flag"], negated)).toBe(2);
     expect(negated.err()).toMatch(/^ape: unknown flag --such-flag\n/);
-    for (const [threads, says] of [["many", "--threads needs a number"], ["-1", "--threads must not be negative"]] as const) {
+    for (const [threads, says] of [
+      ["many", "--threads needs a number"],
+      ["-1", "--threads must not be negative"],
+    ] as const) {
       const bad = captured();
       expect(await main(["resume", "0123abcd", "--threads", threads], bad)).toBe(2);
       expect(bad.err()).toContain(says);
@@ -59,7 +84,25 @@ describe("ape resume --threads", () => {
     const model = await tinyModelFile();
     const dir = tempDir();
     const db = join(dir, "a.db");
-    const args = ["--task", writeWorldTask(dir), "--model", `gguf:${model}`, "--threads", "1", "--scorer", "logprob", "--candidates", "4", "--subsets", "2", "--db", db, "--json", "--progress", "none"];
+    const args = [
+      "--task",
+      writeWorldTask(dir),
+      "--model",
+      `gguf:${model}`,
+      "--threads",
+      "1",
+      "--scorer",
+      "logprob",
+      "--candidates",
+      "4",
+      "--subsets",
+      "2",
+      "--db",
+      db,
+      "--json",
+      "--progress",
+      "none",
+    ];
     const stopped = captured();
     expect(await main(["search", ...args, "--max-calls", "3"], stopped), stopped.err()).toBe(5);
     const [run] = readDb<RunRow>(db, "SELECT * FROM runs");
@@ -68,7 +111,9 @@ describe("ape resume --threads", () => {
     expect(resumeOptions(run, db, {}, captured()).gguf).toEqual({});
 
     const resumed = captured();
-    expect(await main(["resume", run.id, "--db", db, "--threads", "1", "--max-calls", "100000", "--json", "--progress", "none"], resumed), resumed.err()).toBe(0);
+    expect(await main(["resume", run.id, "--db", db, "--threads", "1", "--max-calls", "100000", "--json", "--progress", "none"], resumed), resumed.err()).toBe(
+      0,
+    );
     expect((JSON.parse(resumed.out()) as { status: string }).status).toBe("done");
   });
 });

@@ -21,7 +21,25 @@ describe("ape search (the real binary)", () => {
     server = await startWorld();
     const dir = tempDir();
     const db = join(dir, "ape.db");
-    const r = await ape(["search", "--task", writeWorldTask(dir), "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "12", "--seed", "5", "--db", db, "--json"], { env: { OPENAI_API_KEY: "sk-secret-test-key" } });
+    const r = await ape(
+      [
+        "search",
+        "--task",
+        writeWorldTask(dir),
+        "--model",
+        "vllm:sim-model",
+        "--base-url",
+        server.url,
+        "--candidates",
+        "12",
+        "--seed",
+        "5",
+        "--db",
+        db,
+        "--json",
+      ],
+      { env: { OPENAI_API_KEY: "sk-secret-test-key" } },
+    );
     expect(r.stderr).not.toContain("internal error");
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { runId: string; winner: { text: string }; candidates: { text: string }[] };
@@ -72,7 +90,24 @@ describe("ape search (in-process)", () => {
     server = await startWorld({ family: "llamacpp" });
     const dir = tempDir();
     const ctx = captured();
-    const code = await main(["search", "--task", writeWorldTask(dir), "--model", "llamacpp:sim-model", "--base-url", server.url, "--scorer", "logprob", "--db", join(dir, "a.db"), "--progress", "none"], ctx);
+    const code = await main(
+      [
+        "search",
+        "--task",
+        writeWorldTask(dir),
+        "--model",
+        "llamacpp:sim-model",
+        "--base-url",
+        server.url,
+        "--scorer",
+        "logprob",
+        "--db",
+        join(dir, "a.db"),
+        "--progress",
+        "none",
+      ],
+      ctx,
+    );
     expect(code).toBe(4);
     expect(ctx.err()).toMatch(/--scorer logprob needs exact prompt log-probs.*--scorer exec/);
   });
@@ -81,7 +116,27 @@ describe("ape search (in-process)", () => {
     server = await startWorld({ family: "vllm" });
     const dir = tempDir();
     const ctx = captured();
-    const code = await main(["search", "--task", writeWorldTask(dir), "--model", "vllm:sim-model", "--base-url", server.url, "--scorer", "logprob", "--candidates", "12", "--db", join(dir, "a.db"), "--json", "--progress", "none"], ctx);
+    const code = await main(
+      [
+        "search",
+        "--task",
+        writeWorldTask(dir),
+        "--model",
+        "vllm:sim-model",
+        "--base-url",
+        server.url,
+        "--scorer",
+        "logprob",
+        "--candidates",
+        "12",
+        "--db",
+        join(dir, "a.db"),
+        "--json",
+        "--progress",
+        "none",
+      ],
+      ctx,
+    );
     expect(ctx.err()).toBe("");
     expect(code).toBe(0);
     const doc = JSON.parse(ctx.out()) as { winner: { text: string; score: number } };
@@ -92,7 +147,11 @@ describe("ape search (in-process)", () => {
 
 describe("ape search flag checks", () => {
   it("rejects an empty --task and numbers that are not numbers or are negative, exit 2", async () => {
-    for (const args of [["--task", ""], ["--task", "x.json", "--candidates", "abc"], ["--task", "x.json", "--max-calls", "-3"]]) {
+    for (const args of [
+      ["--task", ""],
+      ["--task", "x.json", "--candidates", "abc"],
+      ["--task", "x.json", "--max-calls", "-3"],
+    ]) {
       const ctx = captured();
       expect(await main(["search", ...args], ctx)).toBe(2);
       expect(ctx.err()).toMatch(/--task needs a task file|--candidates needs a number|--max-calls must not be negative/);

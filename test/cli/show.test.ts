@@ -47,7 +47,9 @@ describe("ape show RUN", () => {
     expect(high).toBeGreaterThanOrEqual(score);
     expect(high).toBeLessThanOrEqual(1);
     expect(r.stdout).toContain(winner.text);
-    expect(r.stdout).toMatch(/references \(human-written\)[^\n]*\n[^\n]*test[^\n]*\n\s*\d+\s+\d\.\d{3}\s+\[\d\.\d{3}, \d\.\d{3}\]\s+\d+\s+Write the opposite of the word\./);
+    expect(r.stdout).toMatch(
+      /references \(human-written\)[^\n]*\n[^\n]*test[^\n]*\n\s*\d+\s+\d\.\d{3}\s+\[\d\.\d{3}, \d\.\d{3}\]\s+\d+\s+Write the opposite of the word\./,
+    );
     expect(r.stdout).toMatch(/totals: \d+ evaluations, \d+ calls \(\d+ cached\), \d+ tokens .*\$0\.\d{4}/);
     expect(r.stdout).toContain(`ape show ${run.runId} --candidate ${winner.id}`);
   });
@@ -72,15 +74,27 @@ describe("ape show RUN --candidate ID", () => {
 
     const sql = new Database(run.db, { readonly: true });
     const stored = sql.prepare("SELECT proposer_prompt FROM candidates WHERE id = ?").get(winner.id) as { proposer_prompt: string };
-    const evals = sql.prepare("SELECT example_id, output, score FROM evaluations WHERE candidate_id = ?").all(winner.id) as { example_id: string; output: string; score: number }[];
+    const evals = sql.prepare("SELECT example_id, output, score FROM evaluations WHERE candidate_id = ?").all(winner.id) as {
+      example_id: string;
+      output: string;
+      score: number;
+    }[];
     sql.close();
     const promptLines = stored.proposer_prompt.split("\n").map((l) => `    ${l}`.trimEnd());
-    expect(r.stdout.split("\n").map((l) => l.trimEnd()).join("\n")).toContain(`proposer prompt (exact):\n${promptLines.join("\n")}`);
+    expect(
+      r.stdout
+        .split("\n")
+        .map((l) => l.trimEnd())
+        .join("\n"),
+    ).toContain(`proposer prompt (exact):\n${promptLines.join("\n")}`);
     expect(r.stdout).toMatch(/history \(running mean after each selection stage\):\nround\s+stage\s+mean\s+n\n\s+\d+\s+0\s+\d\.\d{3}\s+\d+\n/);
 
     // Outputs: one row per evaluation, lowest scores first, the task's input beside each output.
     const table = r.stdout.slice(r.stdout.indexOf("split  example"));
-    const rows = table.split("\n").slice(1).filter((l) => /^(eval|test)\s/.test(l));
+    const rows = table
+      .split("\n")
+      .slice(1)
+      .filter((l) => /^(eval|test)\s/.test(l));
     expect(rows).toHaveLength(evals.length);
     const scores = rows.map((l) => Number(l.split(/\s+/)[2]));
     expect(scores).toEqual([...scores].sort((a, b) => a - b));
@@ -93,15 +107,21 @@ describe("ape show RUN --candidate ID", () => {
 
   it("shows a resampled variant's parent with the parent's text, and the round it was bred in", async () => {
     const sql = new Database(run.db, { readonly: true });
-    const child = sql.prepare("SELECT c.id, c.round, p.id AS parent, p.text AS parent_text FROM candidates c JOIN candidates p ON p.id = c.parent_id WHERE c.run_id = ? ORDER BY c.rank LIMIT 1").get(run.runId) as
-      | { id: number; round: number; parent: number; parent_text: string }
-      | undefined;
+    const child = sql
+      .prepare(
+        "SELECT c.id, c.round, p.id AS parent, p.text AS parent_text FROM candidates c JOIN candidates p ON p.id = c.parent_id WHERE c.run_id = ? ORDER BY c.rank LIMIT 1",
+      )
+      .get(run.runId) as { id: number; round: number; parent: number; parent_text: string } | undefined;
     sql.close();
     expect(child).toBeDefined();
     const r = await ape(["show", run.runId, "--candidate", String(child?.id), "--db", run.db]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`origin:     resample (round ${child?.round})`);
-    expect(r.stdout).toMatch(new RegExp(`parent:\\s+candidate ${child?.parent} \\([a-z]+, eval \\d\\.\\d{3}\\):\\n    ${child?.parent_text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n`));
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `parent:\\s+candidate ${child?.parent} \\([a-z]+, eval \\d\\.\\d{3}\\):\\n    ${child?.parent_text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n`,
+      ),
+    );
     expect(r.stdout).toContain("proposer prompt (exact):");
   });
 

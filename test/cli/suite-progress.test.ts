@@ -17,10 +17,14 @@ const EVENTS: SuiteEvent[] = [
 function capture(isTTY: boolean): { out: ReturnType<typeof textOutput>; text: () => string } {
   let text = "";
   // A terminal 160 columns wide, so the bar is not cut.
-  const terminal = { isTTY, columns: 160, write: (t: string) => {
-    text += t;
-    return true;
-  } };
+  const terminal = {
+    isTTY,
+    columns: 160,
+    write: (t: string) => {
+      text += t;
+      return true;
+    },
+  };
   return { out: textOutput(terminal), text: () => text };
 }
 
@@ -40,7 +44,11 @@ describe("suite progress", () => {
     const c = capture(false);
     const p = createSuiteProgress(c.out, "json", () => 1_000);
     for (const e of EVENTS) p.onEvent(e);
-    const lines = c.text().trim().split("\n").map((l) => JSON.parse(l) as { type: string; task?: string; index?: number; counts?: SuiteCounts });
+    const lines = c
+      .text()
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; task?: string; index?: number; counts?: SuiteCounts });
     expect(lines.map((l) => l.type)).toEqual(["suite-start", "suite-progress", "start", "suite-progress", "task-end"]);
     expect(lines[2]).toMatchObject({ type: "start", runId: "r2", task: "b\u001b[2J", index: 1 });
     expect(lines[3]?.counts).toMatchObject({ done: 2, running: 0, left: 1 });

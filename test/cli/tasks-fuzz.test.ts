@@ -27,7 +27,7 @@ function base(): Task {
   };
 }
 
-const pick = <T,>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)] as T;
+const pick = <T>(r: Random, items: readonly T[]): T => items[Math.floor(r() * items.length)] as T;
 
 /** The task's examples, or (when an earlier mutation replaced them) a detached list to mutate harmlessly. */
 function examplesOf(t: Task): Task[] {
@@ -53,8 +53,28 @@ const OBJECT_MUTATIONS: readonly ((t: Task, r: Random) => void)[] = [
   (t, r) => (t.examples = pick(r, [...NOT_LIST, []])),
   (t, r) => (t.metric = pick(r, ["accuracy", "EXACT_MATCH", "f2", "", "exact match", 3, null, ["f1"]])),
   (t, r) => (t.references = pick(r, [...NOT_LIST.filter((v) => !Array.isArray(v)), [1], [""], ["ok", null]])),
-  (t, r) => (t.templates = pick(r, [...NOT_OBJECT, { eval: "no placeholders" }, { demo: "[INPUT] only" }, { forward: "[full_DEMO]" }, { reverse: "blank" }, { evl: "[PROMPT]" }, { eval: 5 }])),
-  (t, r) => (t.split = pick(r, [...NOT_OBJECT, { demo: 2 }, { demo: -0.1, eval: 0.6, test: 0.5 }, { demo: 0.5, eval: 0.6 }, { demo: 0, eval: 0.5, test: 0.5 }, { demo: 0.5, eval: 0, test: 0.5 }, { dmeo: 0.2 }, { seed: 1.5 }, { seed: "x" }])),
+  (t, r) =>
+    (t.templates = pick(r, [
+      ...NOT_OBJECT,
+      { eval: "no placeholders" },
+      { demo: "[INPUT] only" },
+      { forward: "[full_DEMO]" },
+      { reverse: "blank" },
+      { evl: "[PROMPT]" },
+      { eval: 5 },
+    ])),
+  (t, r) =>
+    (t.split = pick(r, [
+      ...NOT_OBJECT,
+      { demo: 2 },
+      { demo: -0.1, eval: 0.6, test: 0.5 },
+      { demo: 0.5, eval: 0.6 },
+      { demo: 0, eval: 0.5, test: 0.5 },
+      { demo: 0.5, eval: 0, test: 0.5 },
+      { dmeo: 0.2 },
+      { seed: 1.5 },
+      { seed: "x" },
+    ])),
   (t, r) => (t[pick(r, ["nmae", "exmples", "metrics", "reference", "splits", "template", "extra", "__proto_x"])] = 1),
   (t, r) => (t.version = pick(r, [2, 0, "1", null])),
   (t, r) => (t.description = pick(r, [1, null, [], "x".repeat(TEXT_CAP + 1)])),
@@ -118,7 +138,15 @@ const TEXT_MUTATIONS: readonly ((text: string, r: Random) => string)[] = [
 /** JSONL files with at least one bad line. */
 function jsonl(r: Random): string {
   const lines = Array.from({ length: 6 }, (_, i) => JSON.stringify({ input: `i${i}`, output: `o${i}` }));
-  const bad = pick(r, ['{"input": 1, "output": "x"}', '{"input": "x"}', "{oops", '{"input": "a", "output": []}', '["a", "b"]', '{"input": "a", "output": "b", "x": 1}', "null"]);
+  const bad = pick(r, [
+    '{"input": 1, "output": "x"}',
+    '{"input": "x"}',
+    "{oops",
+    '{"input": "a", "output": []}',
+    '["a", "b"]',
+    '{"input": "a", "output": "b", "x": 1}',
+    "null",
+  ]);
   lines.splice(Math.floor(r() * lines.length), 0, bad);
   return lines.join("\n");
 }

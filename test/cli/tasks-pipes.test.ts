@@ -37,7 +37,16 @@ describe("ape on the command line", () => {
     const missing = await ape(["tasks", "./No Such/Dir"], { cwd });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe("ape: cannot read ./No Such/Dir: no such file or folder; give task files or folders of them\n");
-    await writeFile(join(cwd, "bb.json"), JSON.stringify({ name: "bb", examples: [{ input: "a", target: "b" }, { input: "c", target: "d" }] }));
+    await writeFile(
+      join(cwd, "bb.json"),
+      JSON.stringify({
+        name: "bb",
+        examples: [
+          { input: "a", target: "b" },
+          { input: "c", target: "d" },
+        ],
+      }),
+    );
     const imported = await ape(["import", "bigbench", "./bb.json", "--out", "./Out Dir/"], { cwd });
     expect(imported.stdout).toBe("wrote ./Out Dir/bb.json: 1 demo, 1 eval, 0 test, 0 references\n");
     const again = await ape(["import", "bigbench", "./bb.json", "--out", "./Out Dir/"], { cwd });
@@ -47,7 +56,10 @@ describe("ape on the command line", () => {
   it("refuses a task file that is not UTF-8, naming the file and the byte offset", async () => {
     const cwd = tempDir();
     await writeFile(join(cwd, "latin1.json"), badUtf8Task([0xe9, 0x74, 0xe9]));
-    await writeFile(join(cwd, "overlong.jsonl"), Buffer.concat([Buffer.from('{"input":"a","output":"b"}\n{"input":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('","output":"d"}\n')]));
+    await writeFile(
+      join(cwd, "overlong.jsonl"),
+      Buffer.concat([Buffer.from('{"input":"a","output":"b"}\n{"input":"'), Buffer.from([0xc0, 0xaf]), Buffer.from('","output":"d"}\n')]),
+    );
     expect(Buffer.byteLength(HEAD)).toBe(87);
     const run = await ape(["tasks", "validate", "latin1.json", "overlong.jsonl"], { cwd });
     expect(run.code).toBe(2);

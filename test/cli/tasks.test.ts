@@ -20,7 +20,16 @@ describe("ape tasks", () => {
   it("lists the folders and files given as arguments and reports their broken files", async () => {
     const { dir, cleanup } = await tempFolder();
     try {
-      await writeFile(join(dir, "good.json"), JSON.stringify({ name: "good", examples: [{ input: "a", output: "b" }, { input: "c", output: "d" }] }));
+      await writeFile(
+        join(dir, "good.json"),
+        JSON.stringify({
+          name: "good",
+          examples: [
+            { input: "a", output: "b" },
+            { input: "c", output: "d" },
+          ],
+        }),
+      );
       await writeFile(join(dir, "bad.json"), "{");
       const ctx = captured();
       expect(await main(["tasks", `${dir}/`, "tasks/sum.json"], ctx)).toBe(2);

@@ -47,8 +47,27 @@ beforeAll(async () => {
   const examples = Array.from({ length: 24 }, (_, i) => ({ id: String(i), input: input(i), output: answer(i) }));
   writeFileSync(task, JSON.stringify({ name: TASK_NAME, metric: "exact_match", references: ["Write the opposite\u001b[0m of the word."], examples }));
   plainDb = join(dir, "plain.db");
-  const args = ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", sim.url, "--candidates", "4", "--subsets", "1", "--rounds", "0", "--seed", "1"];
-  [plain, json] = await Promise.all([ape([...args, "--db", plainDb, "--progress", "plain"]), ape([...args, "--db", join(dir, "json.db"), "--json", "--progress", "json"])]);
+  const args = [
+    "search",
+    "--task",
+    task,
+    "--model",
+    "vllm:sim-model",
+    "--base-url",
+    sim.url,
+    "--candidates",
+    "4",
+    "--subsets",
+    "1",
+    "--rounds",
+    "0",
+    "--seed",
+    "1",
+  ];
+  [plain, json] = await Promise.all([
+    ape([...args, "--db", plainDb, "--progress", "plain"]),
+    ape([...args, "--db", join(dir, "json.db"), "--json", "--progress", "json"]),
+  ]);
   if (plain.code !== 0) throw new Error(`search failed (${plain.code}): ${plain.stderr}`);
   if (json.code !== 0) throw new Error(`search --json failed (${json.code}): ${json.stderr}`);
   runId = readDb<{ id: string }>(plainDb, "SELECT id FROM runs")[0]?.id ?? "";
@@ -174,7 +193,10 @@ describe("JSON output and ape export keep the exact text", () => {
       ape(["export", runId, "--format", "jsonl", "--db", plainDb]),
       ape(["export", runId, "--what", "evaluations", "--format", "csv", "--db", plainDb]),
     ]);
-    const texts = jsonl.stdout.trim().split("\n").map((l) => (JSON.parse(l) as { text: string }).text);
+    const texts = jsonl.stdout
+      .trim()
+      .split("\n")
+      .map((l) => (JSON.parse(l) as { text: string }).text);
     expect(texts).toContain(BEST);
     const rows = parse(csv.stdout, { columns: true }) as { output: string }[];
     const stored = readDb<{ output: string }>(plainDb, "SELECT output FROM evaluations ORDER BY id");

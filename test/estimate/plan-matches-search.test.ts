@@ -14,7 +14,12 @@ afterEach(async () => {
 });
 
 /** A world whose proposer has many distinct instructions. */
-const MANY = { ...WORLD, proposals: ["Write", "Give", "Say", "State"].flatMap((v) => ["the antonym of", "the opposite of", "a rhyme for"].flatMap((w) => [`${v} ${w} the word.`, `${v} ${w} the input.`])) };
+const MANY = {
+  ...WORLD,
+  proposals: ["Write", "Give", "Say", "State"].flatMap((v) =>
+    ["the antonym of", "the opposite of", "a rhyme for"].flatMap((w) => [`${v} ${w} the word.`, `${v} ${w} the input.`]),
+  ),
+};
 
 describe("the estimate is built from the search's own plan", () => {
   // With exhaustive selection nothing stops early, and with one prompt per request a call is a
@@ -26,8 +31,16 @@ describe("the estimate is built from the search's own plan", () => {
       const db = join(dir, "a.db");
       let refined: Estimate | undefined;
       await search({
-        task: writeWorldTask(dir), model: "vllm:sim-model", baseUrls: [server.url], candidates: 12, db, seed: 1,
-        selector: "exhaustive", batch: 1, mode: "both", scorer,
+        task: writeWorldTask(dir),
+        model: "vllm:sim-model",
+        baseUrls: [server.url],
+        candidates: 12,
+        db,
+        seed: 1,
+        selector: "exhaustive",
+        batch: 1,
+        mode: "both",
+        scorer,
         onEvent: (e) => {
           if (e.type === "estimate" && e.basis === "proposals") refined = e.estimate;
         },

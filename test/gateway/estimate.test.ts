@@ -17,7 +17,12 @@ afterEach(async () => {
 });
 
 /** A world whose proposer has many distinct instructions, so the pool is as large as asked. */
-const MANY = { ...WORLD, proposals: ["Write", "Give", "Say", "State", "Name", "Return"].flatMap((v) => ["the antonym of", "the opposite of", "a synonym of", "a rhyme for"].flatMap((w) => [`${v} ${w} the word.`, `${v} ${w} the input.`])) };
+const MANY = {
+  ...WORLD,
+  proposals: ["Write", "Give", "Say", "State", "Name", "Return"].flatMap((v) =>
+    ["the antonym of", "the opposite of", "a synonym of", "a rhyme for"].flatMap((w) => [`${v} ${w} the word.`, `${v} ${w} the input.`]),
+  ),
+};
 
 describe("estimate", () => {
   it("plans the calls and tokens a search then uses, within 15%, and never fewer calls", async () => {
@@ -42,7 +47,20 @@ describe("estimate", () => {
     const dir = tempDir();
     const prices = join(dir, "prices.json");
     writeFileSync(prices, JSON.stringify({ "sim-model": { input: 100, output: 300 } }));
-    const flags = ["--task", writeWorldTask(dir), "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "10", "--db", join(dir, "a.db"), "--prices", prices];
+    const flags = [
+      "--task",
+      writeWorldTask(dir),
+      "--model",
+      "vllm:sim-model",
+      "--base-url",
+      server.url,
+      "--candidates",
+      "10",
+      "--db",
+      join(dir, "a.db"),
+      "--prices",
+      prices,
+    ];
     const ctx = captured();
     expect(await main(["estimate", ...flags], ctx)).toBe(0);
     const out = ctx.out();
@@ -70,7 +88,15 @@ describe("estimate", () => {
   it("is made again once the pool is known: its real size and instructions, and the proposals' real cost", async () => {
     server = await startSimServer({ world: MANY, seed: 7 });
     const dir = tempDir();
-    const options = { task: writeWorldTask(dir), model: "vllm:sim-model", baseUrls: [server.url], candidates: 20, db: join(dir, "a.db"), seed: 1, selector: "exhaustive" } as const;
+    const options = {
+      task: writeWorldTask(dir),
+      model: "vllm:sim-model",
+      baseUrls: [server.url],
+      candidates: 20,
+      db: join(dir, "a.db"),
+      seed: 1,
+      selector: "exhaustive",
+    } as const;
     const planned = await estimate(options);
     const events: SearchEvent[] = [];
     const result = await search({ ...options, onEvent: (e) => events.push(e) });

@@ -4,11 +4,22 @@ import { cacheKey, stableJson } from "../../src/model/cache-key.js";
 import { parseSpec } from "../../src/model/spec.js";
 
 const spec = parseSpec("vllm:Qwen/Qwen2.5-7B-Instruct", ["http://127.0.0.1:8000/v1"]);
-const request = { prompt: "Instruction: Say the opposite.\nInput: hot\nOutput:", route: "completion", n: 1, temperature: 0, maxTokens: 48, stop: ["\n"], seed: 0, sample: null };
+const request = {
+  prompt: "Instruction: Say the opposite.\nInput: hot\nOutput:",
+  route: "completion",
+  n: 1,
+  temperature: 0,
+  maxTokens: 48,
+  stop: ["\n"],
+  seed: 0,
+  sample: null,
+};
 
 describe("the response-cache key", () => {
   it("is the one calls stored by earlier versions have, so their answers are still found", () => {
-    const before = createHash("sha256").update(stableJson({ backend: spec.backend, model: spec.model, kind: "generate", request })).digest("hex");
+    const before = createHash("sha256")
+      .update(stableJson({ backend: spec.backend, model: spec.model, kind: "generate", request }))
+      .digest("hex");
     expect(cacheKey(spec, "generate", stableJson(request))).toBe(before);
     // Pinned: the key of this request as version 0.1.0 stored it. A change here re-bills every cached call.
     expect(cacheKey(spec, "generate", stableJson(request))).toBe("e5280cc052db3ea767bc0ea5be7335213b833fe9174f3212da0d37fb24b28b84");

@@ -22,9 +22,31 @@ async function setup(sim: Partial<SimOptions> = {}, budget = new Budget({}), cac
   server = await startWorld(sim);
   const store = new Store(":memory:");
   stores.push(store);
-  store.createRun({ id: "r1", task: "t", task_file: "t.json", proposer: "p", target: "t", scorer: "exec", selector: "exhaustive", seed: 0, config: "{}", config_hash: "h" });
+  store.createRun({
+    id: "r1",
+    task: "t",
+    task_file: "t.json",
+    proposer: "p",
+    target: "t",
+    scorer: "exec",
+    selector: "exhaustive",
+    seed: 0,
+    config: "{}",
+    config_hash: "h",
+  });
   const model = new OpenAIBackend(parseSpec("vllm:sim-model", [server.url]));
-  const gateway = new Gateway({ model, role: "target", store, runId: "r1", budget, prices: DEFAULT_PRICES, concurrency: 4, cache, retry: { attempts: 6, baseMs: 1, maxMs: 5 }, random: () => 0.5 });
+  const gateway = new Gateway({
+    model,
+    role: "target",
+    store,
+    runId: "r1",
+    budget,
+    prices: DEFAULT_PRICES,
+    concurrency: 4,
+    cache,
+    retry: { attempts: 6, baseMs: 1, maxMs: 5 },
+    random: () => 0.5,
+  });
   return { store, gateway, server };
 }
 

@@ -46,12 +46,26 @@ describe("--concurrency", () => {
   it("a Gateway never has more requests in flight than its limit, and fills every slot while requests wait", async () => {
     const { model, waiting } = heldModel();
     const store = new Store(":memory:");
-    store.createRun({ id: "r", task: "t", task_file: "t", proposer: "p", target: "t", scorer: "exec", selector: "exhaustive", seed: 0, config: "{}", config_hash: "h" });
+    store.createRun({
+      id: "r",
+      task: "t",
+      task_file: "t",
+      proposer: "p",
+      target: "t",
+      scorer: "exec",
+      selector: "exhaustive",
+      seed: 0,
+      config: "{}",
+      config_hash: "h",
+    });
     const limits = new ModelLimits({ concurrency: 3 });
     const make = (role: "proposer" | "target") => new Gateway({ model, role, store, runId: "r", budget: new Budget({}), prices: DEFAULT_PRICES, limits });
     const req = (i: number) => ({ prompt: evalPrompt(BEST, `word${i}`), route: "completion" as const, n: 1, temperature: 0, maxTokens: 8 });
     // Two Gateways of one model share its limit: 40 requests, let go one at a time.
-    const done = Promise.all([make("proposer").generate(Array.from({ length: 20 }, (_, i) => req(i))), make("target").generate(Array.from({ length: 20 }, (_, i) => req(i + 20)))]);
+    const done = Promise.all([
+      make("proposer").generate(Array.from({ length: 20 }, (_, i) => req(i))),
+      make("target").generate(Array.from({ length: 20 }, (_, i) => req(i + 20))),
+    ]);
     const inFlight: number[] = [];
     for (let released = 0; released < 40; released++) {
       await turns(20);
@@ -70,7 +84,18 @@ function heldModel(): { readonly model: Model; readonly waiting: (() => void)[] 
   const answer: Generation = { texts: ["x"], usage: { promptTokens: 1, completionTokens: 1 } };
   const model: Model = {
     spec: parseSpec("vllm:held", ["http://127.0.0.1:9/v1"]),
-    probe: async () => ({ completions: true, chat: true, promptLogprobs: false, fill: [], fimTokens: undefined, maxPromptsPerRequest: 1, multipleSamples: false, seed: false, evidence: {}, notices: [] }),
+    probe: async () => ({
+      completions: true,
+      chat: true,
+      promptLogprobs: false,
+      fill: [],
+      fimTokens: undefined,
+      maxPromptsPerRequest: 1,
+      multipleSamples: false,
+      seed: false,
+      evidence: {},
+      notices: [],
+    }),
     generate: (requests) => new Promise((resolve) => waiting.push(() => resolve(requests.map(() => answer)))),
     logprobs: () => Promise.reject(new Error("not used in this test")),
     fill: () => Promise.reject(new Error("not used in this test")),

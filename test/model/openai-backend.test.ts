@@ -101,20 +101,28 @@ describe("generation", () => {
     const model = await backendFor("llamacpp-2025");
     await model.probe();
     server?.stats.reset();
-    const [g] = await model.generate([{ prompt: "I gave a friend an instruction. The instruction was to", route: "completion", n: 3, temperature: 1, maxTokens: 32, seed: 4 }]);
+    const [g] = await model.generate([
+      { prompt: "I gave a friend an instruction. The instruction was to", route: "completion", n: 3, temperature: 1, maxTokens: 32, seed: 4 },
+    ]);
     expect(g?.texts).toHaveLength(3);
     expect(server?.stats.requests["POST /v1/completions"]).toBe(3);
   });
 
   // Summed usage (vLLM) and one usage per prompt (llama.cpp 2025 arrays) are exact; current llama.cpp
   // reports only its first answer's usage, which ape scales by length: close, not exact.
-  for (const [family, tolerance] of [["vllm", 0], ["llamacpp-2025", 0], ["llamacpp", 0.1]] as const) {
+  for (const [family, tolerance] of [
+    ["vllm", 0],
+    ["llamacpp-2025", 0],
+    ["llamacpp", 0.1],
+  ] as const) {
     it(`counts the tokens a request really cost, whether the server sums its answers' usage or not (${family})`, async () => {
       const model = await backendFor(family);
       await model.probe();
       server?.stats.reset();
       const inputs = ["word1", "word22 with a much longer input that costs more tokens than the others", "word333"];
-      const out = await model.generate(inputs.map((w) => ({ prompt: evalPrompt(BEST, w), route: "completion" as const, n: 2, temperature: 1, maxTokens: 16, seed: 1 })));
+      const out = await model.generate(
+        inputs.map((w) => ({ prompt: evalPrompt(BEST, w), route: "completion" as const, n: 2, temperature: 1, maxTokens: 16, seed: 1 })),
+      );
       const sum = (key: "promptTokens" | "completionTokens"): number => out.reduce((s, g) => s + g.usage[key], 0);
       expect(out.map((g) => g.texts.length)).toEqual([2, 2, 2]);
       // The simulated server counts every token it processed, whatever its usage field says.

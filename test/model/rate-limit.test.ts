@@ -62,10 +62,12 @@ describe("RateLimiter", () => {
     const clock = fakeClock();
     const limiter = new RateLimiter({ requestsPerSecond: 2 }, clock);
     const order: number[] = [];
-    await Promise.all([0, 1, 2, 3].map(async (i) => {
-      await limiter.acquire(1);
-      order.push(i);
-    }));
+    await Promise.all(
+      [0, 1, 2, 3].map(async (i) => {
+        await limiter.acquire(1);
+        order.push(i);
+      }),
+    );
     expect(order).toEqual([0, 1, 2, 3]);
   });
 });

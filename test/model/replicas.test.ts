@@ -25,7 +25,11 @@ describe("several --base-url replicas", () => {
     const held: { url: string; settle: (fail: boolean) => void }[] = [];
     const connectionFailure = (error: unknown): boolean => error === "refused";
     const use = (): Promise<string> =>
-      pool.use((replica) => new Promise<string>((resolve, reject) => held.push({ url: replica.url, settle: (fail) => (fail ? reject("refused") : resolve(replica.url)) })), connectionFailure);
+      pool.use(
+        (replica) =>
+          new Promise<string>((resolve, reject) => held.push({ url: replica.url, settle: (fail) => (fail ? reject("refused") : resolve(replica.url)) })),
+        connectionFailure,
+      );
     const first = [use(), use(), use(), use()];
     expect(held.map((h) => h.url)).toEqual(["a", "b", "c", "a"]);
     held[1]?.settle(false);

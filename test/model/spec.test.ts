@@ -10,7 +10,11 @@ describe("model specs", () => {
     expect(parseSpec("openai:gpt-4o-mini").baseUrls).toEqual(["https://api.openai.com/v1"]);
   });
   it("keeps colons inside model names and takes several --base-url as replicas", () => {
-    expect(parseSpec("ollama:qwen2.5:7b", ["http://a:1/v1/", "http://b:2/v1"])).toEqual({ backend: "ollama", model: "qwen2.5:7b", baseUrls: ["http://a:1/v1", "http://b:2/v1"] });
+    expect(parseSpec("ollama:qwen2.5:7b", ["http://a:1/v1/", "http://b:2/v1"])).toEqual({
+      backend: "ollama",
+      model: "qwen2.5:7b",
+      baseUrls: ["http://a:1/v1", "http://b:2/v1"],
+    });
   });
   it("defaults to an in-process GGUF model, downloaded once", () => {
     expect(parseSpec(DEFAULT_MODEL)).toMatchObject({ backend: "gguf", baseUrls: [] });

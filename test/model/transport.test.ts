@@ -25,7 +25,10 @@ describe("the model transport", () => {
   it("answers as the built-in fetch does", async () => {
     server = await startWorld({ family: "vllm" });
     transport = createTransport();
-    for (const [path, init] of [["/completions", completion()], ["/models", {}]] as const) {
+    for (const [path, init] of [
+      ["/completions", completion()],
+      ["/models", {}],
+    ] as const) {
       const ours = await transport.fetch(`${server.url}${path}`, init);
       const theirs = await fetch(`${server.url}${path}`, init);
       expect(ours.status).toBe(theirs.status);

@@ -21,7 +21,22 @@ const CHATML =
   "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}";
 const TASK = join(import.meta.dirname, "../../tasks/antonyms.json");
 /** A small search: a few candidates, a short selection. The model name is one the server does not list. */
-const SMALL = ["--task", TASK, "--model", "llamacpp:tiny-unlisted", "--candidates", "6", "--subsets", "2", "--demos", "2", "--eval-budget", "60", "--progress", "plain"];
+const SMALL = [
+  "--task",
+  TASK,
+  "--model",
+  "llamacpp:tiny-unlisted",
+  "--candidates",
+  "6",
+  "--subsets",
+  "2",
+  "--demos",
+  "2",
+  "--eval-budget",
+  "60",
+  "--progress",
+  "plain",
+];
 
 const binary = llamaServerBinary();
 if (!binary.ok) console.warn(`real llama-server tests skipped: ${binary.why}`);
@@ -64,7 +79,10 @@ describe.skipIf(!binary.ok)("against a real llama-server", () => {
       expect(b.evidence.infill).toMatch(/501/);
       // The README's rows for llama.cpp come from the simulated family: the real server must give the same (token counts aside).
       const digitless = (row: string): string => row.replace(/\d+/g, "#");
-      for (const [caps, fimTokens] of [[a, true], [b, false]] as const) {
+      for (const [caps, fimTokens] of [
+        [a, true],
+        [b, false],
+      ] as const) {
         const sim = TABLE_SERVERS.find((t) => t.sim.family === "llamacpp" && (t.sim.fim === true) === fimTokens);
         if (!sim) throw new Error("the README table has no current llama.cpp row");
         expect(digitless(tableRow(sim.name, caps))).toBe(digitless(await probeRow(sim)));

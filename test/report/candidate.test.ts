@@ -6,13 +6,43 @@ import { Store } from "../../src/store/store.js";
 /** A small run built by hand: a forward parent, a resampled child that won, a reference. */
 function store(): { store: Store; parent: number; child: number } {
   const s = new Store(":memory:");
-  s.createRun({ id: "run1", task: "t", task_file: "/nonexistent/task.json", proposer: "p", target: "q", scorer: "exec", selector: "multistage", seed: 0, config: "{}", config_hash: "h" });
-  const parent = s.addCandidate("run1", { text: "Give the opposite.", origin: "forward", demoIds: ["1", "2"], proposerPrompt: "demos…\nThe instruction was to" }).id;
-  const child = s.addCandidate("run1", { text: "Give the antonym, the opposite.", origin: "resample", parentId: parent, round: 1, proposerPrompt: "Generate a variation of:\nInstruction:\nGive the opposite." }).id;
+  s.createRun({
+    id: "run1",
+    task: "t",
+    task_file: "/nonexistent/task.json",
+    proposer: "p",
+    target: "q",
+    scorer: "exec",
+    selector: "multistage",
+    seed: 0,
+    config: "{}",
+    config_hash: "h",
+  });
+  const parent = s.addCandidate("run1", {
+    text: "Give the opposite.",
+    origin: "forward",
+    demoIds: ["1", "2"],
+    proposerPrompt: "demos…\nThe instruction was to",
+  }).id;
+  const child = s.addCandidate("run1", {
+    text: "Give the antonym, the opposite.",
+    origin: "resample",
+    parentId: parent,
+    round: 1,
+    proposerPrompt: "Generate a variation of:\nInstruction:\nGive the opposite.",
+  }).id;
   s.addEvaluation("run1", child, "eval", "a", "cold", 1);
   s.addEvaluation("run1", child, "eval", "b", "wrong", 0);
   s.addEvaluation("run1", child, "eval", "c", "up", 1);
-  s.updateCandidate(child, { score: 2 / 3, evalCount: 3, rank: 1, history: [{ round: 1, stage: 0, mean: 1, count: 1 }, { round: 1, stage: 1, mean: 2 / 3, count: 3 }] });
+  s.updateCandidate(child, {
+    score: 2 / 3,
+    evalCount: 3,
+    rank: 1,
+    history: [
+      { round: 1, stage: 0, mean: 1, count: 1 },
+      { round: 1, stage: 1, mean: 2 / 3, count: 3 },
+    ],
+  });
   s.updateCandidate(parent, { score: 0.5, evalCount: 2, rank: 2, droppedAt: 0, history: [{ round: 0, stage: 0, mean: 0.5, count: 2 }] });
   return { store: s, parent, child };
 }

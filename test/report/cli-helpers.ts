@@ -12,7 +12,6 @@ import type { SimServer } from "../support/sim/index.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
 
-
 /**
  * The fixture world with fifteen proposals instead of six, so that resampling finds new variants:
  * runs have several rounds, and candidates with parents.
@@ -61,7 +60,31 @@ export async function finishedRun(progress: "json" | "plain" | "none" = "none", 
   // 48 of the world's 100 examples: the same winner, a third of the evaluations (tests stay quick).
   const answers = WORLD.answers as Readonly<Record<string, string>>;
   const task = writeWorldTask(dir, { examples: INPUTS.slice(0, 48).map((input, i) => ({ id: String(i), input, output: answers[input] })) });
-  const args = ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "4", "--subsets", "2", "--rounds", "3", "--seed", "1", "--prices", prices, "--db", db, "--json", "--progress", progress, ...extra];
+  const args = [
+    "search",
+    "--task",
+    task,
+    "--model",
+    "vllm:sim-model",
+    "--base-url",
+    server.url,
+    "--candidates",
+    "4",
+    "--subsets",
+    "2",
+    "--rounds",
+    "3",
+    "--seed",
+    "1",
+    "--prices",
+    prices,
+    "--db",
+    db,
+    "--json",
+    "--progress",
+    progress,
+    ...extra,
+  ];
   const search = binary ? await ape(args) : await inProcess(args);
   if (search.code !== 0) throw new Error(`search failed (${search.code}): ${search.stderr}`);
   const runId = (JSON.parse(search.stdout) as { runId: string }).runId;

@@ -39,7 +39,24 @@ describe("budgets", () => {
     const task = writeWorldTask(dir);
     const prices = join(dir, "prices.json");
     writeFileSync(prices, JSON.stringify({ "sim-model": { input: 10, output: 30 } }));
-    const base = ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "10", "--seed", "2", "--prices", prices, "--progress", "none", "--json"];
+    const base = [
+      "search",
+      "--task",
+      task,
+      "--model",
+      "vllm:sim-model",
+      "--base-url",
+      server.url,
+      "--candidates",
+      "10",
+      "--seed",
+      "2",
+      "--prices",
+      prices,
+      "--progress",
+      "none",
+      "--json",
+    ];
 
     const cleanDb = join(dir, "clean.db");
     expect((await ape([...base, "--db", cleanDb])).code).toBe(0);
@@ -58,7 +75,11 @@ describe("budgets", () => {
       expect(stopped.stderr).toContain("ape resume");
       const [run] = readDb<Totals>(db, "SELECT * FROM runs");
       expect(run?.status).toBe("budget");
-      const spent = { "--max-calls": run?.calls ?? 0, "--max-tokens": (run?.prompt_tokens ?? 0) + (run?.completion_tokens ?? 0), "--max-cost": run?.cost_usd ?? 0 }[flag];
+      const spent = {
+        "--max-calls": run?.calls ?? 0,
+        "--max-tokens": (run?.prompt_tokens ?? 0) + (run?.completion_tokens ?? 0),
+        "--max-cost": run?.cost_usd ?? 0,
+      }[flag];
       expect(spent).toBeLessThanOrEqual(cap);
       expect(spent).toBeGreaterThan(0);
       // The calls table agrees with the run's totals: nothing was paid for outside them.

@@ -25,7 +25,12 @@ describe("a cancelled run resumed with the cache off", () => {
     const db = join(dir, "cancelled.db");
     const controller = new AbortController();
     let calls = 0;
-    const stopped = await search({ ...options, db, signal: controller.signal, onEvent: (e) => e.type === "call" && ++calls === 60 && controller.abort() }).catch((e: unknown) => e);
+    const stopped = await search({
+      ...options,
+      db,
+      signal: controller.signal,
+      onEvent: (e) => e.type === "call" && ++calls === 60 && controller.abort(),
+    }).catch((e: unknown) => e);
     expect(stopped).toMatchObject({ name: "CancelledError", exitCode: 130 });
     expect((stopped as Error).message).toMatch(/ape resume [0-9a-f]{8}/);
     const before = paidCalls(db);

@@ -48,7 +48,27 @@ describe("two processes writing one database file at once", () => {
     const dir = tempDir();
     const task = writeSmallTask(dir);
     const db = join(dir, "shared.db");
-    const run = (seed: number) => ape(["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "8", "--seed", String(seed), "--batch", "1", "--db", db, "--progress", "none", "--json"]);
+    const run = (seed: number) =>
+      ape([
+        "search",
+        "--task",
+        task,
+        "--model",
+        "vllm:sim-model",
+        "--base-url",
+        server.url,
+        "--candidates",
+        "8",
+        "--seed",
+        String(seed),
+        "--batch",
+        "1",
+        "--db",
+        db,
+        "--progress",
+        "none",
+        "--json",
+      ]);
     // Two identical searches and another one, all at once.
     const results = await Promise.all([run(1), run(3), run(3)]);
     for (const r of results) expect(r.code, r.stderr).toBe(0);
@@ -78,7 +98,10 @@ describe("the API key", () => {
     const wrong = await inProcess(["search", ...common, "--fresh", "--progress", "plain"], `${key}-wrong`);
     expect(wrong.code).toBe(4);
     expect(wrong.stderr).toContain("OPENAI_API_KEY");
-    const resumed = await inProcess(["resume", readDb<{ id: string }>(db, "SELECT id FROM runs WHERE status != 'done'")[0]?.id ?? "", "--db", db, "--progress", "json"], key);
+    const resumed = await inProcess(
+      ["resume", readDb<{ id: string }>(db, "SELECT id FROM runs WHERE status != 'done'")[0]?.id ?? "", "--db", db, "--progress", "json"],
+      key,
+    );
     expect(resumed.code, resumed.stderr).toBe(0);
     for (const text of [ok, estimated, wrong, resumed].flatMap((r) => [r.stdout, r.stderr])) {
       expect(text).not.toContain(key);

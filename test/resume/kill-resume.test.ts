@@ -18,7 +18,28 @@ afterEach(async () => {
 const CONCURRENCY = 4;
 
 function args(task: string, url: string, db: string): string[] {
-  return ["search", "--task", task, "--model", "vllm:sim-model", "--base-url", url, "--candidates", "12", "--seed", "4", "--batch", "1", "--concurrency", String(CONCURRENCY), "--db", db, "--progress", "none", "--json"];
+  return [
+    "search",
+    "--task",
+    task,
+    "--model",
+    "vllm:sim-model",
+    "--base-url",
+    url,
+    "--candidates",
+    "12",
+    "--seed",
+    "4",
+    "--batch",
+    "1",
+    "--concurrency",
+    String(CONCURRENCY),
+    "--db",
+    db,
+    "--progress",
+    "none",
+    "--json",
+  ];
 }
 
 describe("a search killed with SIGKILL and resumed", () => {
@@ -47,7 +68,7 @@ describe("a search killed with SIGKILL and resumed", () => {
         const after = Math.floor((0.15 + 0.6 * Math.random()) * cleanPaid);
         points.push(`after ${after} paid calls`);
         const t0 = Date.now();
-        while (Date.now() - t0 < 20_000 && p.child.exitCode === null && (paidSoFar(db) < after)) await delay(15);
+        while (Date.now() - t0 < 20_000 && p.child.exitCode === null && paidSoFar(db) < after) await delay(15);
       } else {
         const ms = Math.floor(300 + 900 * Math.random());
         points.push(`after ${ms} ms`);
@@ -84,4 +105,3 @@ function readRunId(db: string): string | undefined {
     return undefined; // killed while creating the schema
   }
 }
-

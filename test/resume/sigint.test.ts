@@ -18,7 +18,25 @@ describe("Ctrl-C on ape search", () => {
     server = await startWorld({ faults: { latencyMs: 30 } });
     const dir = tempDir();
     const db = join(dir, "ape.db");
-    const p = spawnApe(["search", "--task", writeSmallTask(dir), "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "8", "--batch", "1", "--concurrency", "2", "--db", db, "--progress", "plain"]);
+    const p = spawnApe([
+      "search",
+      "--task",
+      writeSmallTask(dir),
+      "--model",
+      "vllm:sim-model",
+      "--base-url",
+      server.url,
+      "--candidates",
+      "8",
+      "--batch",
+      "1",
+      "--concurrency",
+      "2",
+      "--db",
+      db,
+      "--progress",
+      "plain",
+    ]);
     // Wait for 20 paid calls however long that takes under load (the test's timeout is the limit):
     // a cap in wall-clock time would send Ctrl-C earlier on a slow machine.
     while (p.child.exitCode === null && paidSoFar(db) < 20) await delay(20);

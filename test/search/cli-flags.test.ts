@@ -20,7 +20,32 @@ describe("ape search --mode, --rounds, --top-k, --variants", () => {
     server = await startWorld({ world: RICH_WORLD, family: "openai-instruct" });
     const dir = tempDir();
     const ctx = captured();
-    const args = ["search", "--task", writeWorldTask(dir), "--model", "openai:sim-model", "--base-url", server.url, "--mode", "both", "--candidates", "8", "--rounds", "1", "--top-k", "2", "--variants", "3", "--seed", "3", "--db", join(dir, "a.db"), "--json", "--progress", "none"];
+    const args = [
+      "search",
+      "--task",
+      writeWorldTask(dir),
+      "--model",
+      "openai:sim-model",
+      "--base-url",
+      server.url,
+      "--mode",
+      "both",
+      "--candidates",
+      "8",
+      "--rounds",
+      "1",
+      "--top-k",
+      "2",
+      "--variants",
+      "3",
+      "--seed",
+      "3",
+      "--db",
+      join(dir, "a.db"),
+      "--json",
+      "--progress",
+      "none",
+    ];
     expect(await main(args, ctx)).toBe(0);
     const doc = JSON.parse(ctx.out()) as SearchResult;
     const origins = new Set(doc.candidates.map((c) => c.origin));

@@ -60,7 +60,9 @@ describe("a search (both modes, scored by execution) runs to the end against eve
       expect(best).toBeGreaterThan(quality(WORLD, WORST));
       expect(quality(WORLD, result.winner?.text ?? "")).toBeCloseTo(best, 9);
       // After the probe, nothing the server would silently ignore is asked for.
-      const asked = requests(server, "/v1/completions", (b) => !isProbe(b)).flatMap((r) => ignored(FAMILIES[family]).filter((feature) => asks(r.body as Record<string, unknown>, feature)));
+      const asked = requests(server, "/v1/completions", (b) => !isProbe(b)).flatMap((r) =>
+        ignored(FAMILIES[family]).filter((feature) => asks(r.body as Record<string, unknown>, feature)),
+      );
       expect([...new Set(asked)]).toEqual([]);
     });
   }

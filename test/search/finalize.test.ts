@@ -44,7 +44,12 @@ describe("finalize", () => {
       db,
       "SELECT origin, rank, test_score, test_count FROM candidates WHERE test_score IS NOT NULL ORDER BY origin, rank",
     );
-    expect(stored.map((r) => [r.origin, r.rank])).toEqual([["forward", 1], ["forward", 2], ["reference", null], ["reference", null]]);
+    expect(stored.map((r) => [r.origin, r.rank])).toEqual([
+      ["forward", 1],
+      ["forward", 2],
+      ["reference", null],
+      ["reference", null],
+    ]);
     const tests = readDb<{ n: number }>(db, "SELECT count(*) AS n FROM evaluations WHERE split = 'test'")[0]?.n;
     expect(tests).toBe(4 * 40);
 
@@ -68,17 +73,30 @@ describe("test scoring starts as soon as each is known", () => {
     const watched: Selector = {
       name: "multistage",
       select: (poolSize, evaluate, options) =>
-        multistage.select(poolSize, evaluate, { ...options, onCertain: options.onCertain && ((c) => {
-          certain.push(c);
-          options.onCertain?.(c);
-        }) }),
+        multistage.select(poolSize, evaluate, {
+          ...options,
+          onCertain:
+            options.onCertain &&
+            ((c) => {
+              certain.push(c);
+              options.onCertain?.(c);
+            }),
+        }),
     };
-    const options = { task: writeWorldTask(dir, { references: REFERENCES }), model: "vllm:sim-model", baseUrls: [server.url], candidates: 12, seed: 2, selector: watched } as const;
+    const options = {
+      task: writeWorldTask(dir, { references: REFERENCES }),
+      model: "vllm:sim-model",
+      baseUrls: [server.url],
+      candidates: 12,
+      seed: 2,
+      selector: watched,
+    } as const;
     const result = await search({ ...options, db });
     expect(certain).toHaveLength(1);
     expect(result.winner?.testCount).toBe(40);
     // The references' test evaluations were recorded while selection still had evaluations to record.
-    const ids = (where: string): number[] => readDb<{ id: number }>(db, `SELECT e.id FROM evaluations e JOIN candidates c ON c.id = e.candidate_id WHERE ${where}`).map((r) => r.id);
+    const ids = (where: string): number[] =>
+      readDb<{ id: number }>(db, `SELECT e.id FROM evaluations e JOIN candidates c ON c.id = e.candidate_id WHERE ${where}`).map((r) => r.id);
     expect(Math.max(...ids("e.split = 'eval'"))).toBeGreaterThan(Math.min(...ids("c.origin = 'reference' AND e.split = 'test'")));
     // With resampling, the first selection's winner is not the run's: no early start.
     certain.length = 0;
@@ -93,7 +111,14 @@ describe("a reference that is also proposed", () => {
     const dir = tempDir();
     const { search } = await import("../../src/index.js");
     const { BEST } = await import("../support/sim/fixture.js");
-    const result = await search({ task: writeWorldTask(dir, { references: [BEST] }), model: "vllm:sim-model", baseUrls: [server.url], db: join(dir, "ape.db"), candidates: 12, seed: 2 });
+    const result = await search({
+      task: writeWorldTask(dir, { references: [BEST] }),
+      model: "vllm:sim-model",
+      baseUrls: [server.url],
+      db: join(dir, "ape.db"),
+      candidates: 12,
+      seed: 2,
+    });
     expect(result.winner?.text).toBe(BEST);
     expect(result.references.map((r) => r.text)).toEqual([BEST]);
     expect(result.references[0]?.testScore).toBe(result.winner?.testScore);

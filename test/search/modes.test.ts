@@ -69,7 +69,11 @@ describe("--mode", () => {
   it("forward asks for no fill at all; both proposes both ways and still finds the rewarded instruction", async () => {
     server = await startWorld({ family: "openai-instruct", logLimit: Infinity, world: RICH_WORLD });
     const forward = await runSearch(server, "openai:sim-model", { mode: "forward" });
-    expect(readDb<Row>(forward.db, "SELECT origin, fill_path FROM candidates WHERE origin != 'reference'").every((c) => c.origin === "forward" && c.fill_path === null)).toBe(true);
+    expect(
+      readDb<Row>(forward.db, "SELECT origin, fill_path FROM candidates WHERE origin != 'reference'").every(
+        (c) => c.origin === "forward" && c.fill_path === null,
+      ),
+    ).toBe(true);
     expect(requests(server, "/v1/completions", (b) => typeof b.suffix === "string" && (b.suffix as string).includes("Input:"))).toHaveLength(0);
 
     const both = await runSearch(server, "openai:sim-model", { mode: "both", candidates: 20 });

@@ -37,7 +37,8 @@ describe("one --seed makes a run reproducible", () => {
     // Only the capability probe reaches the server; no proposal or evaluation is asked again.
     expect(requests(server, "/v1/completions", (b) => prompts(b).some((p) => p.trimEnd().endsWith("Output:")))).toHaveLength(0);
     expect(requests(server, "/v1/completions", isProposal)).toHaveLength(0);
-    const demos = (run: string): unknown[] => readDb<{ demo_ids: string | null }>(first.db, "SELECT demo_ids FROM candidates WHERE run_id = ? ORDER BY id", run).map((r) => r.demo_ids);
+    const demos = (run: string): unknown[] =>
+      readDb<{ demo_ids: string | null }>(first.db, "SELECT demo_ids FROM candidates WHERE run_id = ? ORDER BY id", run).map((r) => r.demo_ids);
     expect(demos(again.result.runId)).toEqual(demos(first.result.runId));
   });
 
@@ -47,7 +48,9 @@ describe("one --seed makes a run reproducible", () => {
     const seen = async (seed: number): Promise<{ demos: string[]; seeds: unknown[] }> => {
       sim.stats.reset();
       const { db } = await runSearch(sim, "vllm:sim-model", { candidates: 8, seed, cache: false });
-      const demos = readDb<{ demo_ids: string }>(db, "SELECT DISTINCT demo_ids FROM candidates WHERE origin = 'forward' ORDER BY demo_ids").map((r) => r.demo_ids);
+      const demos = readDb<{ demo_ids: string }>(db, "SELECT DISTINCT demo_ids FROM candidates WHERE origin = 'forward' ORDER BY demo_ids").map(
+        (r) => r.demo_ids,
+      );
       const seeds = requests(sim, "/v1/completions", isProposal).map((r) => (r.body as { seed?: unknown }).seed);
       return { demos, seeds };
     };

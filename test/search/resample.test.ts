@@ -31,7 +31,9 @@ describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () 
     expect(candidates.filter((c) => c.origin !== "resample").every((c) => c.parent_id === null && c.round === 0)).toBe(true);
     // With the response cache off, a pair scored twice would reach the server twice.
     const stored = readDb<{ n: number }>(db, "SELECT count(*) AS n FROM evaluations")[0]?.n;
-    const asked = requests(server, "/v1/completions").flatMap((r) => prompts(r.body as Record<string, unknown>)).filter((p) => p.trimEnd().endsWith("Output:")).length;
+    const asked = requests(server, "/v1/completions")
+      .flatMap((r) => prompts(r.body as Record<string, unknown>))
+      .filter((p) => p.trimEnd().endsWith("Output:")).length;
     expect(asked).toBe(stored);
     expect(result.candidates.find((c) => c.origin === "resample")?.parentId).not.toBeNull();
   });
@@ -53,7 +55,10 @@ describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () 
     const events: SearchEvent[] = [];
     const { db } = await runSearch(server, "vllm:sim-model", { candidates: 30, rounds: 3, onEvent: (e) => events.push(e) });
     const rounds = events.flatMap((e) => (e.type === "round" ? [e] : []));
-    expect(rounds.map((e) => [e.round, e.improved])).toEqual([[0, true], [1, false]]);
+    expect(rounds.map((e) => [e.round, e.improved])).toEqual([
+      [0, true],
+      [1, false],
+    ]);
     expect(rounds[0]?.best).toBe(1);
     expect(Math.max(...readDb<Candidate>(db, "SELECT round FROM candidates").map((c) => c.round))).toBe(1);
   });

@@ -23,14 +23,36 @@ describe.each(SELECTORS)("ape search --selector %s", (name) => {
     const dir = tempDir();
     const db = join(dir, "ape.db");
     const ctx = captured();
-    const args = ["search", "--task", writeWorldTask(dir), "--model", "vllm:sim-model", "--base-url", server.url, "--selector", name, "--candidates", "12", "--seed", "4", "--db", db, "--json", "--progress", "none"];
+    const args = [
+      "search",
+      "--task",
+      writeWorldTask(dir),
+      "--model",
+      "vllm:sim-model",
+      "--base-url",
+      server.url,
+      "--selector",
+      name,
+      "--candidates",
+      "12",
+      "--seed",
+      "4",
+      "--db",
+      db,
+      "--json",
+      "--progress",
+      "none",
+    ];
     expect(await main(args, ctx)).toBe(0);
     const doc = JSON.parse(ctx.out()) as { selector: string; winner: { text: string }; totals: { evaluations: number } };
     expect(doc.selector).toBe(name);
     expect(dedupeKey(doc.winner.text)).toBe(dedupeKey(BEST));
     expect(readDb<{ selector: string }>(db, "SELECT selector FROM runs")[0]?.selector).toBe(name);
     // No strategy scores more than exhaustive would: every candidate on the eval split, plus finalize's test split.
-    const evals = readDb<{ n: number; pool: number }>(db, "SELECT (SELECT count(*) FROM evaluations WHERE split = 'eval') AS n, (SELECT count(*) FROM candidates WHERE origin != 'reference') AS pool")[0];
+    const evals = readDb<{ n: number; pool: number }>(
+      db,
+      "SELECT (SELECT count(*) FROM evaluations WHERE split = 'eval') AS n, (SELECT count(*) FROM candidates WHERE origin != 'reference') AS pool",
+    )[0];
     expect(evals?.n).toBeLessThanOrEqual((evals?.pool ?? 0) * 40);
   });
 });

@@ -57,8 +57,7 @@ describe.each(SELECTORS)("%s", (name) => {
 
   it("gives the same ranking and histories for the same seed", async () => {
     const scores = bernoulliPool(spreadRates(30, 5), 60, 5);
-    const run = async (seed: number) =>
-      createSelector(name).select(30, recorder(scores).evaluate, { evalSize: 60, budget: 400, seed });
+    const run = async (seed: number) => createSelector(name).select(30, recorder(scores).evaluate, { evalSize: 60, budget: 400, seed });
     expect(await run(11)).toEqual(await run(11));
     const different = await Promise.all([12, 13, 14, 15].map(run));
     const base = JSON.stringify(await run(11));

@@ -17,7 +17,12 @@ describe("PoolState", () => {
   it("cuts batches at the budget and at the end of the split", async () => {
     const rec = recorder(ones);
     const state = new PoolState(4, rec.evaluate, { evalSize: 10, budget: 14, seed: 1 });
-    expect(await state.score([{ candidate: 0, size: 8 }, { candidate: 0, size: 8 }])).toBe(10);
+    expect(
+      await state.score([
+        { candidate: 0, size: 8 },
+        { candidate: 0, size: 8 },
+      ]),
+    ).toBe(10);
     expect(state.unseen(0)).toBe(0);
     expect(await state.score([{ candidate: 1, size: 8 }])).toBe(4);
     expect(state.left).toBe(0);

@@ -102,7 +102,12 @@ describe("multistage", () => {
         sizes.push(requests.length);
         return requests.map((r) => r.examples.map((e) => scores[r.candidate]?.[e] ?? 0));
       };
-      await createSelector("multistage", { extraZ, maxWidth: 6 }).select(40, evaluate, { evalSize: 100, budget: 4000, seed: 6, slots: { requests: 64, promptsPerRequest: 1 } });
+      await createSelector("multistage", { extraZ, maxWidth: 6 }).select(40, evaluate, {
+        evalSize: 100,
+        budget: 4000,
+        seed: 6,
+        slots: { requests: 64, promptsPerRequest: 1 },
+      });
       return sizes.slice(1);
     };
     const wide = await steps(1.5);
@@ -193,13 +198,21 @@ describe("halving", () => {
 
 describe("exhaustive", () => {
   it("scores everything when the budget allows", async () => {
-    const result = await createSelector("exhaustive").select(6, recorder(bernoulliPool(spreadRates(6, 1), 10, 1)).evaluate, { evalSize: 10, budget: 1000, seed: 1 });
+    const result = await createSelector("exhaustive").select(6, recorder(bernoulliPool(spreadRates(6, 1), 10, 1)).evaluate, {
+      evalSize: 10,
+      budget: 1000,
+      seed: 1,
+    });
     expect(result.evaluations).toBe(60);
     expect(result.ranking.every((o) => o.count === 10)).toBe(true);
   });
 
   it("shares a short budget evenly", async () => {
-    const result = await createSelector("exhaustive").select(6, recorder(bernoulliPool(spreadRates(6, 1), 10, 1)).evaluate, { evalSize: 10, budget: 33, seed: 1 });
+    const result = await createSelector("exhaustive").select(6, recorder(bernoulliPool(spreadRates(6, 1), 10, 1)).evaluate, {
+      evalSize: 10,
+      budget: 33,
+      seed: 1,
+    });
     const counts = result.ranking.map((o) => o.count);
     expect(result.evaluations).toBe(33);
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);

@@ -2,8 +2,22 @@ import { describe, expect, it } from "vitest";
 import { runTotals, type NewCall } from "../../src/store/calls.js";
 
 const call = (over: Partial<NewCall>): NewCall => ({
-  run_id: "r1", role: "target", backend: "vllm", model: "m", base_url: null, kind: "generate", cache_key: "k", request: "{}",
-  response: "{}", error: null, cached: 0, prompt_tokens: 10, completion_tokens: 2, cost_usd: 0.5, latency_ms: 3, ...over,
+  run_id: "r1",
+  role: "target",
+  backend: "vllm",
+  model: "m",
+  base_url: null,
+  kind: "generate",
+  cache_key: "k",
+  request: "{}",
+  response: "{}",
+  error: null,
+  cached: 0,
+  prompt_tokens: 10,
+  completion_tokens: 2,
+  cost_usd: 0.5,
+  latency_ms: 3,
+  ...over,
 });
 
 describe("runTotals", () => {

@@ -6,7 +6,18 @@ import { Store } from "../../src/store/store.js";
 
 function storeWithRun(): Store {
   const store = new Store(":memory:");
-  store.createRun({ id: "r1", task: "t", task_file: "t.json", proposer: "p", target: "t", scorer: "exec", selector: "multistage", seed: 0, config: "{}", config_hash: "h" });
+  store.createRun({
+    id: "r1",
+    task: "t",
+    task_file: "t.json",
+    proposer: "p",
+    target: "t",
+    scorer: "exec",
+    selector: "multistage",
+    seed: 0,
+    config: "{}",
+    config_hash: "h",
+  });
   return store;
 }
 

@@ -7,7 +7,18 @@ import { MIGRATIONS } from "../../src/store/schema.js";
 import { Store } from "../../src/store/store.js";
 import { tempDir } from "../support/temp.js";
 
-const run = { id: "abc123", task: "t", task_file: "t.json", proposer: "vllm:p", target: "vllm:t", scorer: "exec", selector: "multistage", seed: 1, config: "{}", config_hash: "h1" };
+const run = {
+  id: "abc123",
+  task: "t",
+  task_file: "t.json",
+  proposer: "vllm:p",
+  target: "vllm:t",
+  scorer: "exec",
+  selector: "multistage",
+  seed: 1,
+  config: "{}",
+  config_hash: "h1",
+};
 
 describe("Store", () => {
   it("creates the schema at the current version in WAL mode", () => {
@@ -43,7 +54,23 @@ describe("Store", () => {
   it("adds each call to its run's totals, cached calls apart", () => {
     const store = new Store(":memory:");
     store.createRun(run);
-    const call = { run_id: "abc123", role: "target", backend: "vllm", model: "m", base_url: null, kind: "generate", cache_key: "k", request: "{}", response: "{}", error: null, cached: 0, prompt_tokens: 10, completion_tokens: 2, cost_usd: 0.5, latency_ms: 3 };
+    const call = {
+      run_id: "abc123",
+      role: "target",
+      backend: "vllm",
+      model: "m",
+      base_url: null,
+      kind: "generate",
+      cache_key: "k",
+      request: "{}",
+      response: "{}",
+      error: null,
+      cached: 0,
+      prompt_tokens: 10,
+      completion_tokens: 2,
+      cost_usd: 0.5,
+      latency_ms: 3,
+    };
     store.addCall(call);
     store.addCall({ ...call, cached: 1 });
     const r = store.getRun("abc");
@@ -57,9 +84,26 @@ describe("Store", () => {
     const store = new Store(file);
     store.createRun(run);
     const c = store.addCandidate("abc123", { text: "Say the opposite.", origin: "forward" });
-    const call = { run_id: "abc123", role: "target", backend: "vllm", model: "m", base_url: null, kind: "generate", cache_key: "k", request: "{}", response: "{}", error: null, cached: 0, prompt_tokens: 10, completion_tokens: 2, cost_usd: 0, latency_ms: 3 };
+    const call = {
+      run_id: "abc123",
+      role: "target",
+      backend: "vllm",
+      model: "m",
+      base_url: null,
+      kind: "generate",
+      cache_key: "k",
+      request: "{}",
+      response: "{}",
+      error: null,
+      cached: 0,
+      prompt_tokens: 10,
+      completion_tokens: 2,
+      cost_usd: 0,
+      latency_ms: 3,
+    };
     const other = new Database(file, { readonly: true });
-    const seen = (): number[] => [other.prepare("SELECT count(*) AS n FROM calls").get(), other.prepare("SELECT count(*) AS n FROM evaluations").get()].map((r) => (r as { n: number }).n);
+    const seen = (): number[] =>
+      [other.prepare("SELECT count(*) AS n FROM calls").get(), other.prepare("SELECT count(*) AS n FROM evaluations").get()].map((r) => (r as { n: number }).n);
     store.addCall(call);
     store.addEvaluations("abc123", c.id, "eval", [{ exampleId: "e1", output: "cold", score: 1 }]);
     // Queued: another process does not see them yet; this process's own reads do.

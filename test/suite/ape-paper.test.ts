@@ -22,16 +22,46 @@ describe("ape suite --protocol ape-paper on tasks imported from the APE layout",
     const dir = tempDir();
     const imported = captured();
     expect(await main(["import", "ape", LAYOUT, "--out", join(dir, "tasks")], imported), imported.err()).toBe(0);
-    const tasks = await Promise.all(readdirSync(join(dir, "tasks")).filter((f) => f.endsWith(".json")).map((f) => loadTask(join(dir, "tasks", f))));
+    const tasks = await Promise.all(
+      readdirSync(join(dir, "tasks"))
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => loadTask(join(dir, "tasks", f))),
+    );
     // One server answers all three tasks: the answers of each, every instruction as good as any.
     const worlds = tasks.map(worldForTask);
-    server = await startSimServer({ seed: 1, world: { answers: Object.assign({}, ...worlds.map((w) => w.answers)), keywords: [], proposals: worlds.flatMap((w) => w.proposals) } });
+    server = await startSimServer({
+      seed: 1,
+      world: { answers: Object.assign({}, ...worlds.map((w) => w.answers)), keywords: [], proposals: worlds.flatMap((w) => w.proposals) },
+    });
 
     const ctx = captured();
-    const code = await main(["suite", "--tasks", join(dir, "tasks"), "--protocol", "ape-paper", "--model", "vllm:sim-model", "--base-url", server.url, "--candidates", "4", "--demos", "2", "--db", join(dir, "ape.db"), "--progress", "none", "--json"], ctx);
+    const code = await main(
+      [
+        "suite",
+        "--tasks",
+        join(dir, "tasks"),
+        "--protocol",
+        "ape-paper",
+        "--model",
+        "vllm:sim-model",
+        "--base-url",
+        server.url,
+        "--candidates",
+        "4",
+        "--demos",
+        "2",
+        "--db",
+        join(dir, "ape.db"),
+        "--progress",
+        "none",
+        "--json",
+      ],
+      ctx,
+    );
     expect(code, ctx.err()).toBe(0);
     const doc = JSON.parse(ctx.out()) as SuiteResult;
-    const execute = (name: string): number => Object.keys((JSON.parse(readFileSync(join(LAYOUT, "raw/execute", `${name}.json`), "utf8")) as { examples: object }).examples).length;
+    const execute = (name: string): number =>
+      Object.keys((JSON.parse(readFileSync(join(LAYOUT, "raw/execute", `${name}.json`), "utf8")) as { examples: object }).examples).length;
     for (const t of doc.tasks) {
       expect(t.status).toBe("done");
       expect(t.ape?.count).toBe(execute(t.task));
@@ -44,4 +74,3 @@ describe("ape suite --protocol ape-paper on tasks imported from the APE layout",
     expect(doc.iqm.ape).toBeCloseTo(((compared[0]?.ape?.score ?? 0) + (compared[1]?.ape?.score ?? 0)) / 2, 12);
   });
 });
-

@@ -47,9 +47,19 @@ describe("ape suite (the real binary)", () => {
       // The reference was scored on exactly the winner's test examples, and the table shows what the store holds.
       const run = t.runId ?? "";
       const examples = (text: string): string[] =>
-        readDb<{ example_id: string }>(db, "SELECT e.example_id FROM evaluations e JOIN candidates c ON c.id = e.candidate_id WHERE e.run_id = ? AND e.split = 'test' AND c.text = ? ORDER BY e.example_id", run, text).map((e) => e.example_id);
+        readDb<{ example_id: string }>(
+          db,
+          "SELECT e.example_id FROM evaluations e JOIN candidates c ON c.id = e.candidate_id WHERE e.run_id = ? AND e.split = 'test' AND c.text = ? ORDER BY e.example_id",
+          run,
+          text,
+        ).map((e) => e.example_id);
       expect(examples(t.reference?.text ?? "")).toEqual(examples(t.ape?.text ?? ""));
-      const stored = readDb<{ mean: number; n: number }>(db, "SELECT avg(e.score) AS mean, count(*) AS n FROM evaluations e JOIN candidates c ON c.id = e.candidate_id WHERE e.run_id = ? AND e.split = 'test' AND c.text = ?", run, t.reference?.text)[0];
+      const stored = readDb<{ mean: number; n: number }>(
+        db,
+        "SELECT avg(e.score) AS mean, count(*) AS n FROM evaluations e JOIN candidates c ON c.id = e.candidate_id WHERE e.run_id = ? AND e.split = 'test' AND c.text = ?",
+        run,
+        t.reference?.text,
+      )[0];
       expect(t.reference?.score).toBeCloseTo(stored?.mean ?? -1, 12);
       expect(t.reference?.count).toBe(stored?.n);
       expect(t.difference).toBeCloseTo((t.ape?.score ?? 0) - (t.reference?.score ?? 0), 12);
@@ -81,10 +91,15 @@ describe("ape suite (the real binary)", () => {
     const csv = await ape(["export", doc.suiteId, "--db", db, "--format", "csv"]);
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split(/\r?\n/);
-    expect(lines[0]).toBe("suite_id,task,task_file,run_id,status,ape_instruction,ape_test,ape_ci_low,ape_ci_high,test_count,human_instruction,human_test,human_ci_low,human_ci_high,difference,outcome,evaluations,calls,cost_usd");
+    expect(lines[0]).toBe(
+      "suite_id,task,task_file,run_id,status,ape_instruction,ape_test,ape_ci_low,ape_ci_high,test_count,human_instruction,human_test,human_ci_low,human_ci_high,difference,outcome,evaluations,calls,cost_usd",
+    );
     expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(Object.keys(REFERENCES));
     const jsonl = await ape(["export", doc.suiteId, "--db", db, "--format", "jsonl"]);
-    const records = jsonl.stdout.trim().split("\n").map((l) => JSON.parse(l) as { outcome: string; human_test: number });
+    const records = jsonl.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { outcome: string; human_test: number });
     expect(records.map((x) => x.outcome)).toEqual(doc.tasks.map((t) => t.outcome));
     expect(records.map((x) => x.human_test)).toEqual(doc.tasks.map((t) => t.reference?.score));
 

@@ -66,7 +66,16 @@ describe("ape suite: a spent budget", () => {
     server = await startWorld();
     const dir = tempDir();
     const events: SuiteEvent[] = [];
-    const result = await suite({ tasks: [writeSuiteTasks(dir)], model: "vllm:sim-model", baseUrls: [server.url], candidates: 6, batch: 4, parallel: 2, db: join(dir, "ape.db"), onEvent: (e) => events.push(e) });
+    const result = await suite({
+      tasks: [writeSuiteTasks(dir)],
+      model: "vllm:sim-model",
+      baseUrls: [server.url],
+      candidates: 6,
+      batch: 4,
+      parallel: 2,
+      db: join(dir, "ape.db"),
+      onEvent: (e) => events.push(e),
+    });
     expect(events[0]).toMatchObject({ type: "suite-start", suiteId: result.suiteId, tasks: 3, resumed: false });
     expect(events.filter((e) => e.type === "task-end").map((e) => e.type === "task-end" && e.status)).toEqual(["done", "done", "done"]);
     const counts = events.flatMap((e) => (e.type === "suite-progress" ? [e.counts] : []));
@@ -81,14 +90,27 @@ describe("suite(): cancelled through its signal", () => {
   it("stops every task, stores the suite as cancelled, and the same call again finishes it without redoing the finished task", async () => {
     server = await startWorld({ faults: { latencyMs: 5 } });
     const dir = tempDir();
-    const options = { tasks: [writeSuiteTasks(dir)], model: "vllm:sim-model", baseUrls: [server.url], candidates: 6, batch: 1, concurrency: 4, parallel: 2, db: join(dir, "ape.db") };
+    const options = {
+      tasks: [writeSuiteTasks(dir)],
+      model: "vllm:sim-model",
+      baseUrls: [server.url],
+      candidates: 6,
+      batch: 1,
+      concurrency: 4,
+      parallel: 2,
+      db: join(dir, "ape.db"),
+    };
     const controller = new AbortController();
     const ended: string[] = [];
-    const stopped = suite({ ...options, signal: controller.signal, onEvent: (e) => {
-      if (e.type !== "task-end") return;
-      ended.push(`${e.task} ${e.status}`);
-      if (e.status === "done") controller.abort();
-    } });
+    const stopped = suite({
+      ...options,
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type !== "task-end") return;
+        ended.push(`${e.task} ${e.status}`);
+        if (e.status === "done") controller.abort();
+      },
+    });
     await expect(stopped).rejects.toThrow(CancelledError);
     await expect(stopped).rejects.toThrow(/suite \w+ cancelled; continue it with `ape resume \w+`/);
     const first = ended.find((e) => e.endsWith(" done"))?.split(" ")[0];

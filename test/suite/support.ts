@@ -21,7 +21,13 @@ export function writeSuiteTasks(dir: string, extra: Record<string, unknown> = {}
   const answers = WORLD.answers as Readonly<Record<string, string>>;
   Object.entries(REFERENCES).forEach(([name, reference], k) => {
     const inputs = INPUTS.slice(k * 33, k * 33 + 33);
-    const task = { name, metric: "exact_match", references: [reference], examples: inputs.map((input) => ({ id: input, input, output: answers[input] })), ...extra };
+    const task = {
+      name,
+      metric: "exact_match",
+      references: [reference],
+      examples: inputs.map((input) => ({ id: input, input, output: answers[input] })),
+      ...extra,
+    };
     writeFileSync(join(folder, `${name}.json`), JSON.stringify(task, null, 1));
   });
   return folder;
@@ -29,5 +35,27 @@ export function writeSuiteTasks(dir: string, extra: Record<string, unknown> = {}
 
 /** The flags of a small suite against `url`. */
 export function suiteArgs(tasks: string, url: string, db: string, concurrency: number, parallel = 3): string[] {
-  return ["suite", "--tasks", tasks, "--model", "vllm:sim-model", "--base-url", url, "--candidates", "8", "--seed", "3", "--batch", "1", "--concurrency", String(concurrency), "--parallel", String(parallel), "--db", db, "--progress", "none"];
+  return [
+    "suite",
+    "--tasks",
+    tasks,
+    "--model",
+    "vllm:sim-model",
+    "--base-url",
+    url,
+    "--candidates",
+    "8",
+    "--seed",
+    "3",
+    "--batch",
+    "1",
+    "--concurrency",
+    String(concurrency),
+    "--parallel",
+    String(parallel),
+    "--db",
+    db,
+    "--progress",
+    "none",
+  ];
 }

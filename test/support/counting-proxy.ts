@@ -38,10 +38,13 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
         body = undefined;
       }
       requests.push({ method: req.method ?? "GET", path: (req.url ?? "/").split("?")[0] ?? "/", body });
-      const upstream = httpRequest({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const upstream = httpRequest(
+        { host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       upstream.on("error", () => res.destroy());
       upstream.end(raw);
     });

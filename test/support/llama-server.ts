@@ -31,7 +31,8 @@ export function llamaServerBinary(): LlamaServerBinary {
   } catch {
     return { ok: false, why: `${path} is not executable` };
   }
-  if (process.platform !== "linux" || process.arch !== "x64") return { ok: false, why: `the llama-server build runs on Linux x86_64, not ${process.platform} ${process.arch}` };
+  if (process.platform !== "linux" || process.arch !== "x64")
+    return { ok: false, why: `the llama-server build runs on Linux x86_64, not ${process.platform} ${process.arch}` };
   const cpu = readFileSync("/proc/cpuinfo", "utf8");
   const missing = CPU_FLAGS.filter((f) => !new RegExp(`\\b${f}\\b`).test(cpu));
   if (missing.length > 0) return { ok: false, why: `this CPU lacks ${missing.join(", ")}, which the llama-server build needs` };

@@ -46,7 +46,13 @@ export function tableRow(name: string, caps: Capabilities): string {
   const samples = caps.multipleSamples ? "n samples in one request" : "one sample a request";
   const logprob = caps.promptLogprobs ? "yes (echo)" : "no: exit 4";
   const fill = caps.fill[0] ?? "none";
-  const saw = [`echo: ${e.promptLogprobs ?? "-"}`, `suffix: ${e.suffix ?? "-"}`, `infill: ${e.infill ?? "-"}`, `FIM: ${e.fim ?? "-"}`, `samples: ${e.samples ?? "-"}`];
+  const saw = [
+    `echo: ${e.promptLogprobs ?? "-"}`,
+    `suffix: ${e.suffix ?? "-"}`,
+    `infill: ${e.infill ?? "-"}`,
+    `FIM: ${e.fim ?? "-"}`,
+    `samples: ${e.samples ?? "-"}`,
+  ];
   const cell = (s: string): string => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
   return `| ${cell(name)} | ${cell(`${exec}; ${samples}`)} | ${logprob} | ${fill} | ${cell(saw.join("; "))} |`;
 }

@@ -30,12 +30,25 @@ async function layout(dir: string, execute = 100): Promise<void> {
     const word = `${WORDS[i % WORDS.length] ?? "cat"}${i}`;
     return { input: word, output: `r${word}`, other_rhymes: [`r${word}`, `s${word}`, `t${word}`] };
   };
-  const translation = (i: number): Record<string, unknown> => ({ input: `word ${i}`, output: `Wort ${i}`, possible_translations: [`Wort ${i}`, `Begriff ${i}`] });
-  for (const [name, make] of [["rhymes", rhyme], ["translation_en-de", translation]] as const) {
+  const translation = (i: number): Record<string, unknown> => ({
+    input: `word ${i}`,
+    output: `Wort ${i}`,
+    possible_translations: [`Wort ${i}`, `Begriff ${i}`],
+  });
+  for (const [name, make] of [
+    ["rhymes", rhyme],
+    ["translation_en-de", translation],
+  ] as const) {
     await writeFile(join(dir, "raw/induce", `${name}.json`), raw(10, make));
-    await writeFile(join(dir, "raw/execute", `${name}.json`), raw(execute, (i) => make(i + 1000)));
+    await writeFile(
+      join(dir, "raw/execute", `${name}.json`),
+      raw(execute, (i) => make(i + 1000)),
+    );
   }
-  await writeFile(join(dir, "annotations/rhymes.json"), JSON.stringify({ annotations: ["Write a word that rhymes with the input.", " Write a word that rhymes with the input. "] }));
+  await writeFile(
+    join(dir, "annotations/rhymes.json"),
+    JSON.stringify({ annotations: ["Write a word that rhymes with the input.", " Write a word that rhymes with the input. "] }),
+  );
 }
 
 describe("importApe: the ape-paper protocol", () => {
@@ -91,15 +104,24 @@ describe("importApe: the ape-paper protocol", () => {
     try {
       await layout(dir);
       const long = "x".repeat(20_001);
-      await writeFile(join(dir, "raw/execute/rhymes.json"), raw(9, (i) => ({ input: `w${i}`, output: "a", other_rhymes: i === 6 ? ["b", long] : ["b"] })));
-      const error = await importApe(dir).then(() => undefined, (e: unknown) => e);
+      await writeFile(
+        join(dir, "raw/execute/rhymes.json"),
+        raw(9, (i) => ({ input: `w${i}`, output: "a", other_rhymes: i === 6 ? ["b", long] : ["b"] })),
+      );
+      const error = await importApe(dir).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(TaskError);
       expect((error as TaskError).file).toBe(join(dir, "raw/execute/rhymes.json"));
       const ctx = captured();
       expect(await main(["import", "ape", dir, "--out", join(dir, "out")], ctx)).toBe(2);
       expect(ctx.err()).toContain(`${join(dir, "raw/execute/rhymes.json")}: examples["7"].other_rhymes[1]: too long: 20001 characters, the cap is 20000`);
       expect(ctx.err()).not.toContain(join(dir, "out"));
-      await writeFile(join(dir, "raw/induce/rhymes.json"), raw(1, () => ({ input: "a", output: "b" })));
+      await writeFile(
+        join(dir, "raw/induce/rhymes.json"),
+        raw(1, () => ({ input: "a", output: "b" })),
+      );
       await expect(importApe(dir)).rejects.toThrow(`${join(dir, "raw/induce/rhymes.json")}: examples: 1 example(s); induce needs at least 2`);
       expect(await readdir(dir)).not.toContain("out");
     } finally {

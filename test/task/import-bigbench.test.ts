@@ -62,7 +62,12 @@ describe("importBigBench", () => {
   });
 
   it("refuses scores that mark no choice, and choices without scores, naming the file and example", async () => {
-    const zero = { examples: [{ input: "a", target: "b" }, { input: "q", target_scores: { yes: 0, no: 0 } }] };
+    const zero = {
+      examples: [
+        { input: "a", target: "b" },
+        { input: "q", target_scores: { yes: 0, no: 0 } },
+      ],
+    };
     await expect(imported(zero)).rejects.toThrow(/examples\[1\]: "target_scores" marks no choice as better than the others \(no score above 0\)/);
     const missing = { examples: [{ input: "q", multiple_choice_targets: ["yes", "no"] }] };
     await expect(imported(missing)).rejects.toThrow(/examples\[0\]: "multiple_choice_targets" needs "multiple_choice_scores": one score per choice \(2\)/);
@@ -91,7 +96,9 @@ describe("importBigBench", () => {
       expect(ctx.out()).toBe(`wrote ${join(dir, "ruin_names.json")}: 1 demo, 2 eval, 1 test, 0 references\n`);
       const task = await loadTask(join(dir, "ruin_names.json"));
       expect(task.templates.eval.startsWith(RUIN_NAMES.task_prefix)).toBe(true);
-      expect([...task.splits.demo, ...task.splits.eval, ...task.splits.test].map((e) => e.input)).toContain("jaws\n  choice: jams\n  choice: jaw\n  choice: jawz");
+      expect([...task.splits.demo, ...task.splits.eval, ...task.splits.test].map((e) => e.input)).toContain(
+        "jaws\n  choice: jams\n  choice: jaw\n  choice: jawz",
+      );
     } finally {
       await cleanup();
     }

@@ -71,15 +71,19 @@ describe("parseTask: problems", () => {
         nmae: "x",
         metric: "accuracy",
         templates: { eval: "[INPUT] only", revers: "x", reverse: "no blank" },
-        examples: [{ input: 3, output: "a" }, { input: "b", output: [] }, { input: "c", ouput: "d" }],
+        examples: [
+          { input: 3, output: "a" },
+          { input: "b", output: [] },
+          { input: "c", ouput: "d" },
+        ],
       }),
     );
-    expect(found).toContain("nmae: unknown field; did you mean \"name\"?");
+    expect(found).toContain('nmae: unknown field; did you mean "name"?');
     expect(found).toContain("name: missing; expected a string");
-    expect(found).toContain("metric: unknown metric \"accuracy\"; valid metrics: exact_match, contains, f1, exact_set");
+    expect(found).toContain('metric: unknown metric "accuracy"; valid metrics: exact_match, contains, f1, exact_set');
     expect(found).toContain("examples[0].input: expected a string, got 3");
     expect(found).toContain("examples[1].output: expected a string or a non-empty list of strings, got an empty list");
-    expect(found).toContain("examples[2].ouput: unknown field; did you mean \"output\"?");
+    expect(found).toContain('examples[2].ouput: unknown field; did you mean "output"?');
     expect(found.some((p) => p.startsWith("templates.eval: missing [PROMPT], [OUTPUT]"))).toBe(true);
     expect(found).toContain('templates.revers: unknown field; did you mean "reverse"?');
     expect(found).toContain("templates.reverse: missing [APE]; the reverse template needs [APE]");
@@ -98,7 +102,16 @@ describe("parseTask: problems", () => {
   });
 
   it("rejects duplicate ids, naming both examples", () => {
-    const found = problems(JSON.stringify({ name: "x", examples: [{ id: "a", input: "1", output: "1" }, { id: "b", input: "2", output: "2" }, { id: "a", input: "3", output: "3" }] }));
+    const found = problems(
+      JSON.stringify({
+        name: "x",
+        examples: [
+          { id: "a", input: "1", output: "1" },
+          { id: "b", input: "2", output: "2" },
+          { id: "a", input: "3", output: "3" },
+        ],
+      }),
+    );
     expect(found).toEqual(['examples[2].id: duplicate id "a" (first used by examples[0])']);
   });
 
@@ -116,7 +129,10 @@ describe("parseTask: problems", () => {
     expect(problems(JSON.stringify({ name: "x", split: { demo: 0.5, eval: 0.6 }, examples: examples(10) }))).toEqual([
       "split: demo + eval + test must add up to 1, got 1.1",
     ]);
-    const mixed = [{ input: "a", output: "b", split: "demo" }, { input: "c", output: "d" }];
+    const mixed = [
+      { input: "a", output: "b", split: "demo" },
+      { input: "c", output: "d" },
+    ];
     expect(problems(JSON.stringify({ name: "x", examples: mixed }))[0]).toMatch(/^examples\[1\]\.split: missing/);
   });
 
@@ -131,7 +147,7 @@ describe("parseTask: problems", () => {
     const text = '{"input": "a", "output": "b"}\n\n{"input": "c", "output": 3}\n{"input": "d", "output": "e", "extra": 1}\n{oops\n';
     expect(problems(text, "x.jsonl")).toEqual([
       "line 3: output: expected a string or a non-empty list of strings, got a number",
-      'line 4: extra: unknown field; known fields here: id, input, output, split',
+      "line 4: extra: unknown field; known fields here: id, input, output, split",
       'line 5:2: not valid JSON: expected a property name in double quotes, found "o"',
     ]);
   });

@@ -5,8 +5,7 @@ import { invalidUtf8Offset, readTextFile } from "../../src/task/read-text.js";
 import { loadTask } from "../../src/task/index.js";
 import { tempFolder } from "../support/temp.js";
 
-const bytes = (...parts: (string | number[])[]): Uint8Array =>
-  Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : Buffer.from(p))));
+const bytes = (...parts: (string | number[])[]): Uint8Array => Buffer.concat(parts.map((p) => (typeof p === "string" ? Buffer.from(p) : Buffer.from(p))));
 
 describe("strict UTF-8", () => {
   it("accepts every well-formed sequence and finds the first bad one", () => {

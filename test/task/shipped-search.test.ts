@@ -12,7 +12,9 @@ import { startSimServer } from "../support/sim/index.js";
 import { worldForTask } from "../support/sim/task-world.js";
 import { tempDir } from "../support/temp.js";
 
-const TASKS = readdirSync("tasks").filter((f) => f.endsWith(".json")).sort();
+const TASKS = readdirSync("tasks")
+  .filter((f) => f.endsWith(".json"))
+  .sort();
 
 describe("every shipped task runs a search against the simulated server", () => {
   for (const file of TASKS) {

@@ -9,10 +9,30 @@ const DIR = "tasks";
 
 /** The 24 instruction-induction task names the APE paper reports on. */
 const APE_TASKS = [
-  "active_to_passive", "antonyms", "cause_and_effect", "common_concept", "diff", "first_word_letter",
-  "informal_to_formal", "larger_animal", "letters_list", "negation", "num_to_verbal", "orthography_starts_with",
-  "rhymes", "second_word_letter", "sentence_similarity", "sentiment", "singular_to_plural", "sum", "synonyms",
-  "taxonomy_animal", "translation_en-de", "translation_en-es", "translation_en-fr", "word_in_context",
+  "active_to_passive",
+  "antonyms",
+  "cause_and_effect",
+  "common_concept",
+  "diff",
+  "first_word_letter",
+  "informal_to_formal",
+  "larger_animal",
+  "letters_list",
+  "negation",
+  "num_to_verbal",
+  "orthography_starts_with",
+  "rhymes",
+  "second_word_letter",
+  "sentence_similarity",
+  "sentiment",
+  "singular_to_plural",
+  "sum",
+  "synonyms",
+  "taxonomy_animal",
+  "translation_en-de",
+  "translation_en-es",
+  "translation_en-fr",
+  "word_in_context",
 ];
 
 function all(task: Task): Example[] {
@@ -25,7 +45,14 @@ function all(task: Task): Example[] {
  * fit the labels as well as possible.
  */
 function bestOverlapRule(examples: readonly Example[]): number {
-  const words = (text: string): Set<string> => new Set(text.toLowerCase().replace(/[^a-z0-9' ]/g, " ").split(/\s+/).filter(Boolean));
+  const words = (text: string): Set<string> =>
+    new Set(
+      text
+        .toLowerCase()
+        .replace(/[^a-z0-9' ]/g, " ")
+        .split(/\s+/)
+        .filter(Boolean),
+    );
   const rows = examples.map((e) => {
     const [, a = "", b = ""] = /^Sentence 1: (.*) Sentence 2: (.*)$/.exec(e.input) ?? [];
     const [x, y] = [words(a), words(b)];
@@ -39,8 +66,7 @@ function bestOverlapRule(examples: readonly Example[]): number {
     groups.set(r.overlap, counts);
   }
   let best = [0, 0, 0, 0, 0, 0];
-  for (const [, counts] of [...groups].sort((p, q) => p[0] - q[0]))
-    best = best.map((_, label) => Math.max(...best.slice(0, label + 1)) + (counts[label] ?? 0));
+  for (const [, counts] of [...groups].sort((p, q) => p[0] - q[0])) best = best.map((_, label) => Math.max(...best.slice(0, label + 1)) + (counts[label] ?? 0));
   return Math.max(...best) / rows.length;
 }
 
@@ -93,9 +119,21 @@ describe("shipped tasks", () => {
 
   it("translate English words with every common translation accepted", async () => {
     const expected: Record<string, [string, readonly string[]][]> = {
-      "translation_en-de": [["house", ["Haus"]], ["car", ["Auto", "Wagen"]], ["never", ["nie", "niemals"]]],
-      "translation_en-es": [["house", ["casa"]], ["car", ["coche", "carro", "auto"]], ["never", ["nunca", "jamás"]]],
-      "translation_en-fr": [["house", ["maison"]], ["car", ["voiture", "auto"]], ["egg", ["œuf"]]],
+      "translation_en-de": [
+        ["house", ["Haus"]],
+        ["car", ["Auto", "Wagen"]],
+        ["never", ["nie", "niemals"]],
+      ],
+      "translation_en-es": [
+        ["house", ["casa"]],
+        ["car", ["coche", "carro", "auto"]],
+        ["never", ["nunca", "jamás"]],
+      ],
+      "translation_en-fr": [
+        ["house", ["maison"]],
+        ["car", ["voiture", "auto"]],
+        ["egg", ["œuf"]],
+      ],
     };
     for (const [name, words] of Object.entries(expected)) {
       const task = await loadTask(join(DIR, `${name}.json`));

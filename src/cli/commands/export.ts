@@ -15,9 +15,21 @@ export const exportCommand: CommandFactory = (ctx: CommandContext): CommandModul
   describe: "Export a run's candidates (or evaluations), or a suite's table, as JSON, JSON Lines or CSV",
   builder: (y) =>
     y
-      .positional("run", { type: "string", demandOption: true, describe: "Run or suite id (or a unique prefix); a suite exports its summary table, one record per task" })
-      .option("format", { choices: EXPORT_FORMATS, default: "json" as const, describe: "json: one array; jsonl: one object per line; csv: a header row, then one row per record" })
-      .option("what", { choices: EXPORT_WHATS, default: "candidates" as const, describe: "candidates: one record per candidate and reference; evaluations: one per (candidate, example)" })
+      .positional("run", {
+        type: "string",
+        demandOption: true,
+        describe: "Run or suite id (or a unique prefix); a suite exports its summary table, one record per task",
+      })
+      .option("format", {
+        choices: EXPORT_FORMATS,
+        default: "json" as const,
+        describe: "json: one array; jsonl: one object per line; csv: a header row, then one row per record",
+      })
+      .option("what", {
+        choices: EXPORT_WHATS,
+        default: "candidates" as const,
+        describe: "candidates: one record per candidate and reference; evaluations: one per (candidate, example)",
+      })
       .option("out", { type: "string", describe: "Write to this file instead of stdout" })
       .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
       .example("$0 export 401f715a --format csv --out winner.csv", "the candidates with scores, as CSV")

@@ -37,9 +37,7 @@ async function write(ctx: CliContext, tasks: readonly TaskFile[], source: string
   const written = await writeTasks(tasks, text(args, "out") ?? "tasks", { force: args.force === true, source });
   for (const w of written) {
     const c = w.counts;
-    ctx.stdout.write(
-      `wrote ${w.file}: ${c.demo} demo, ${c.eval} eval, ${c.test} test, ${w.references} references\n`,
-    );
+    ctx.stdout.write(`wrote ${w.file}: ${c.demo} demo, ${c.eval} eval, ${c.test} test, ${w.references} references\n`);
   }
 }
 

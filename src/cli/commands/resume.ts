@@ -16,16 +16,19 @@ import { checkTableFlags, tableFlags } from "../setting-flags.js";
 // Declared in the order `--help` shows the groups: the run, where it is, its budget, then the rest.
 const builder = (y: Argv) =>
   runOutputFlags(
-    tableFlags(ggufFlags(
-      y
-        .positional("run", { type: "string", demandOption: true, describe: "Run or suite id (or a unique prefix; `ape runs` lists runs)" })
-        .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]", group: "Results:" })
-        .option("task", { type: "string", describe: "The run's task file, if it moved (its content must be unchanged)", group: "Results:" })
-        .option("max-calls", { type: "number", describe: "New call budget for the whole run (calls already paid count)", group: "Budget and limits:" })
-        .option("max-tokens", { type: "number", describe: "New token budget for the whole run", group: "Budget and limits:" })
-        .option("max-cost", { type: "number", describe: "New cost budget in USD for the whole run", group: "Budget and limits:" })
-        .option("prices", { type: "string", describe: "JSON price file [default: the prices the run started with]", group: "Budget and limits:" }),
-    ), "resume"),
+    tableFlags(
+      ggufFlags(
+        y
+          .positional("run", { type: "string", demandOption: true, describe: "Run or suite id (or a unique prefix; `ape runs` lists runs)" })
+          .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]", group: "Results:" })
+          .option("task", { type: "string", describe: "The run's task file, if it moved (its content must be unchanged)", group: "Results:" })
+          .option("max-calls", { type: "number", describe: "New call budget for the whole run (calls already paid count)", group: "Budget and limits:" })
+          .option("max-tokens", { type: "number", describe: "New token budget for the whole run", group: "Budget and limits:" })
+          .option("max-cost", { type: "number", describe: "New cost budget in USD for the whole run", group: "Budget and limits:" })
+          .option("prices", { type: "string", describe: "JSON price file [default: the prices the run started with]", group: "Budget and limits:" }),
+      ),
+      "resume",
+    ),
   )
     .check(checkNumberFlags)
     .check(checkTableFlags)

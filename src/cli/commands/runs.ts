@@ -19,7 +19,10 @@ export const runsCommand: CommandFactory = (ctx: CliContext): CommandModule => (
     withStore(argv.db as string | undefined, ctx, (store) => {
       const task = argv.task as string | undefined;
       const limit = argv.limit as number | undefined;
-      const runs = store.listRuns().filter((r) => task === undefined || r.task === task).slice(0, limit ?? Infinity);
+      const runs = store
+        .listRuns()
+        .filter((r) => task === undefined || r.task === task)
+        .slice(0, limit ?? Infinity);
       if (argv.json) {
         ctx.stdout.write(`${JSON.stringify(runs, null, 2)}\n`);
         return;
@@ -42,7 +45,17 @@ export const runsCommand: CommandFactory = (ctx: CliContext): CommandModule => (
             { header: "cost", align: "right" },
             { header: "when (UTC)" },
           ],
-          runs.map((r) => [r.id, r.task, models(r), r.status, fmtScore(r.best_score), String(r.evaluations), String(r.calls), `$${r.cost_usd.toFixed(4)}`, r.created_at.replace("T", " ").slice(0, 16)]),
+          runs.map((r) => [
+            r.id,
+            r.task,
+            models(r),
+            r.status,
+            fmtScore(r.best_score),
+            String(r.evaluations),
+            String(r.calls),
+            `$${r.cost_usd.toFixed(4)}`,
+            r.created_at.replace("T", " ").slice(0, 16),
+          ]),
         ),
       );
       ctx.stderr.write(`details: ape show <id>; everything: ape report <id>\n`);

@@ -5,8 +5,7 @@ import { runOutputFlags, runSearch } from "../run-search.js";
 import { searchFlags, toSearchOptions } from "../search-flags.js";
 
 const builder = (y: Argv) =>
-  runOutputFlags(searchFlags(y))
-    .example("$0 search --task tasks/antonyms.json --model vllm:Qwen/Qwen2.5-7B-Instruct", "search against a local vLLM server");
+  runOutputFlags(searchFlags(y)).example("$0 search --task tasks/antonyms.json --model vllm:Qwen/Qwen2.5-7B-Instruct", "search against a local vLLM server");
 
 type SearchArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
 

@@ -11,11 +11,27 @@ const builder = (y: Argv) =>
   runOutputFlags(
     settingsFlags(
       y
-        .option("tasks", { type: "string", array: true, demandOption: true, describe: "Task files, or folders of them (*.json, *.jsonl), e.g. tasks/ape", group: "Task:" })
-        .option("parallel", { type: "number", default: 4, describe: "Tasks searched at once (their calls share --concurrency, --rps, --tpm and the budget)", group: "Task:" })
-        .option("protocol", { choices: SUITE_PROTOCOLS, describe: 'Require every task to declare "protocol": "ape-paper" (the APE paper\'s splits and metric; `ape import ape` writes it)', group: "Task:" }),
+        .option("tasks", {
+          type: "string",
+          array: true,
+          demandOption: true,
+          describe: "Task files, or folders of them (*.json, *.jsonl), e.g. tasks/ape",
+          group: "Task:",
+        })
+        .option("parallel", {
+          type: "number",
+          default: 4,
+          describe: "Tasks searched at once (their calls share --concurrency, --rps, --tpm and the budget)",
+          group: "Task:",
+        })
+        .option("protocol", {
+          choices: SUITE_PROTOCOLS,
+          describe: 'Require every task to declare "protocol": "ape-paper" (the APE paper\'s splits and metric; `ape import ape` writes it)',
+          group: "Task:",
+        }),
     ).check((argv) => {
-      if (argv.tasks.length === 0 || argv.tasks.some((t) => t.trim() === "")) throw new UsageError("--tasks needs task files or folders, e.g. --tasks tasks/ape");
+      if (argv.tasks.length === 0 || argv.tasks.some((t) => t.trim() === ""))
+        throw new UsageError("--tasks needs task files or folders, e.g. --tasks tasks/ape");
       return true;
     }),
     "one JSON document (the summary: per task, ape and the best human reference)",

@@ -78,9 +78,7 @@ async function validateFiles(ctx: CliContext, files: readonly string[], seed: nu
     try {
       const task = await loadTask(file, seed === undefined ? {} : { seed });
       const s = task.splits;
-      ctx.stdout.write(
-        `OK ${file} (${task.name}: ${s.demo.length} demo, ${s.eval.length} eval, ${s.test.length} test, ${task.metric})\n`,
-      );
+      ctx.stdout.write(`OK ${file} (${task.name}: ${s.demo.length} demo, ${s.eval.length} eval, ${s.test.length} test, ${task.metric})\n`);
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
       bad++;
@@ -109,8 +107,7 @@ export const tasksCommand: CommandFactory = (ctx) => {
   return {
     command: "tasks [paths..]",
     describe: "List tasks (folders of task files, or task files; default: tasks), or validate task files",
-    builder: (y: Argv) =>
-      y.command(validate).positional("paths", { type: "string", array: true, describe: "task folders or files (default: tasks)" }),
+    builder: (y: Argv) => y.command(validate).positional("paths", { type: "string", array: true, describe: "task folders or files (default: tasks)" }),
     handler: async (argv) => {
       const paths = Array.isArray(argv.paths) ? argv.paths.map(String) : [];
       await listTasks(ctx, paths.length > 0 ? paths : ["tasks"]);

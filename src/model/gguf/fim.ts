@@ -58,11 +58,7 @@ export function fimPromptTokens(model: LlamaModel, fim: FimTokenIds, prefix: str
 
 /** The instruction that emulates fill on a model without FIM tokens. */
 export function fillInstruction(prefix: string, suffix: string): string {
-  return [
-    "Fill in the blank marked [BLANK] in the text below. Reply with only the missing text, nothing else.",
-    "",
-    `${prefix}[BLANK]${suffix}`,
-  ].join("\n");
+  return ["Fill in the blank marked [BLANK] in the text below. Reply with only the missing text, nothing else.", "", `${prefix}[BLANK]${suffix}`].join("\n");
 }
 
 /** Remove a prefix or suffix the model echoed around the missing text. */

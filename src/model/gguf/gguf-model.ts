@@ -52,7 +52,10 @@ export class GgufModel implements Model {
       maxPromptsPerRequest: m.sequences,
       multipleSamples: true,
       seed: true,
-      evidence: { promptLogprobs: "in-process: exact log-probs from the logits", fim: m.fim !== undefined ? "the GGUF names FIM tokens" : "the GGUF has no FIM tokens" },
+      evidence: {
+        promptLogprobs: "in-process: exact log-probs from the logits",
+        fim: m.fim !== undefined ? "the GGUF names FIM tokens" : "the GGUF has no FIM tokens",
+      },
       notices: [],
     };
   }

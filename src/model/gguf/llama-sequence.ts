@@ -25,10 +25,7 @@ export function scoringSequence(sequence: LlamaContextSequence): ScoringSequence
       const input = tokens.map((t, i) => {
         const target = targets.get(i);
         if (target === undefined) return t as Token;
-        return [
-          t as Token,
-          { generateNext: { logits: { filter: { tokens: [target as Token], includeTop: 1 } }, totalLogitWeight: true } },
-        ] as const;
+        return [t as Token, { generateNext: { logits: { filter: { tokens: [target as Token], includeTop: 1 } }, totalLogitWeight: true } }] as const;
       });
       const outputs = await sequence.controlledEvaluate(input as Parameters<LlamaContextSequence["controlledEvaluate"]>[0]);
       const result = new Map<number, number>();

@@ -32,7 +32,7 @@ export interface LoadedModel {
 /** Find the local file of a spec's model: a path, or an `hf:` reference downloaded into the cache. */
 export async function resolveGgufFile(spec: ModelSpec, options: GgufOptions, signal?: AbortSignal): Promise<string> {
   const ref = spec.model.trim();
-  if (ref === "") throw new UsageError('empty gguf model: give gguf:./model.gguf or gguf:hf:<user>/<repo>:<quant>');
+  if (ref === "") throw new UsageError("empty gguf model: give gguf:./model.gguf or gguf:hf:<user>/<repo>:<quant>");
   if (!ref.startsWith("hf:")) return checkGgufFile(ref);
   const file = await downloadHfModel(
     ref,

@@ -16,9 +16,7 @@ export async function checkGgufFile(path: string): Promise<string> {
   const full = resolve(path);
   const info = await stat(full).catch(() => undefined);
   if (info === undefined) {
-    throw new UsageError(
-      `GGUF model file not found: ${full}. Check the path in gguf:${path}, or use gguf:hf:<user>/<repo>:<quant> to download one.`,
-    );
+    throw new UsageError(`GGUF model file not found: ${full}. Check the path in gguf:${path}, or use gguf:hf:<user>/<repo>:<quant> to download one.`);
   }
   if (info.isDirectory()) {
     throw new UsageError(`${full} is a directory, not a GGUF file. Name the .gguf file inside it: gguf:${join(path, "<file>.gguf")}.`);
@@ -152,14 +150,30 @@ async function downloadFailure(uri: string, url: string, settings: DownloadSetti
   const status = refusedStatus(error, text);
   if (status === undefined && isNetworkFault(error, text)) {
     const endpoint = settings.huggingFaceEndpoint ?? HF_ENDPOINT;
-    const why = (await whyUnreachable(endpoint, Math.min(settings.stallTimeoutMs, 5_000), settings.signal)) ?? (error instanceof Error ? describeNetworkCause(error) : text);
+    const why =
+      (await whyUnreachable(endpoint, Math.min(settings.stallTimeoutMs, 5_000), settings.signal)) ??
+      (error instanceof Error ? describeNetworkCause(error) : text);
     return offline(`cannot reach ${endpoint} (${why})`);
   }
   if (status === 404) {
-    return new ModelError(url, failed(`not found (404): ${text}`, `Check the reference: hf:<user>/<repo>:<quant> must name a repository that exists and a quantization it has (its files are listed at ${url}).`), { status, cause: error });
+    return new ModelError(
+      url,
+      failed(
+        `not found (404): ${text}`,
+        `Check the reference: hf:<user>/<repo>:<quant> must name a repository that exists and a quantization it has (its files are listed at ${url}).`,
+      ),
+      { status, cause: error },
+    );
   }
   if (status === 401 || status === 403) {
-    return new ModelError(url, failed(`not allowed (${status}): ${text}`, `The repository is private or gated: accept its terms at ${url}, then set HF_TOKEN to an access token of that account.`), { status, cause: error });
+    return new ModelError(
+      url,
+      failed(
+        `not allowed (${status}): ${text}`,
+        `The repository is private or gated: accept its terms at ${url}, then set HF_TOKEN to an access token of that account.`,
+      ),
+      { status, cause: error },
+    );
   }
   if (status !== undefined) {
     const transient = status === 429 || status >= 500;

@@ -5,18 +5,7 @@
  */
 import OpenAI from "openai";
 import { CapabilityError, ConnectionError, ModelError } from "../../errors.js";
-import type {
-  Capabilities,
-  FillRequest,
-  Generation,
-  GenerateRequest,
-  LogprobRequest,
-  LogprobResult,
-  Model,
-  ModelSpec,
-  Sampling,
-  Usage,
-} from "../types.js";
+import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, ModelSpec, Sampling, Usage } from "../types.js";
 import { toApeError } from "./errors.js";
 import { continuationTokens, parseLogprobs } from "./logprobs.js";
 import { probeServer } from "./probe.js";
@@ -61,7 +50,13 @@ export class OpenAIBackend implements Model {
     this.pool = new ReplicaPool(
       spec.baseUrls.map((url) => ({
         url,
-        client: new OpenAI({ baseURL: url, apiKey: options.apiKey ?? "sk-no-key", maxRetries: 0, timeout: options.timeoutMs ?? 120_000, fetch: this.transport.fetch }),
+        client: new OpenAI({
+          baseURL: url,
+          apiKey: options.apiKey ?? "sk-no-key",
+          maxRetries: 0,
+          timeout: options.timeoutMs ?? 120_000,
+          fetch: this.transport.fetch,
+        }),
       })),
     );
   }
@@ -107,7 +102,16 @@ export class OpenAIBackend implements Model {
         while (j < requests.length && j - i < cap && sameSampling(first, requests[j] as GenerateRequest) && requests[j]?.route === "completion") j++;
       }
       const chunk = requests.slice(i, j);
-      out.push(...(first.route === "completion" ? await this.complete(chunk.map((r) => r.prompt), first, {}, signal) : [await this.chat(first.prompt, first, signal)]));
+      out.push(
+        ...(first.route === "completion"
+          ? await this.complete(
+              chunk.map((r) => r.prompt),
+              first,
+              {},
+              signal,
+            )
+          : [await this.chat(first.prompt, first, signal)]),
+      );
       i = j;
     }
     return out;
@@ -132,12 +136,19 @@ export class OpenAIBackend implements Model {
       const { response, url } = await this.call((c, o) => c.completions.create(params, o), signal);
       const answer = readCompletion(response);
       if (!answer) throw new ModelError(url, "the echo answer has no choices; is this an OpenAI-compatible server?", { transient: true });
-      const usages = shareUsage(reportedBy(answer, this.wire.usagePerChoice), chunk.map((r) => ({ prompt: r.prefix + r.continuation, texts: [] })));
+      const usages = shareUsage(
+        reportedBy(answer, this.wire.usagePerChoice),
+        chunk.map((r) => ({ prompt: r.prefix + r.continuation, texts: [] })),
+      );
       chunk.forEach((r, k) => {
         const tokens = parseLogprobs(answer.choices[k]?.logprobs);
         // A generated token (servers that refuse max_tokens 0) lies past the continuation's end and is left out.
         const picked = tokens && continuationTokens(tokens, r.prefix.length, r.prefix.length + r.continuation.length);
-        if (!picked) throw new ModelError(url, "the server's echo response carries no log-probs for the answer tokens; it cannot serve --scorer logprob (use --scorer exec).");
+        if (!picked)
+          throw new ModelError(
+            url,
+            "the server's echo response carries no log-probs for the answer tokens; it cannot serve --scorer logprob (use --scorer exec).",
+          );
         out.push({ tokens: picked, usage: usages[k] as Usage });
       });
     }
@@ -273,7 +284,13 @@ export class OpenAIBackend implements Model {
 }
 
 function sameSampling(a: Sampling, b: Sampling): boolean {
-  return a.n === b.n && a.temperature === b.temperature && a.maxTokens === b.maxTokens && a.seed === b.seed && JSON.stringify(a.stop ?? []) === JSON.stringify(b.stop ?? []);
+  return (
+    a.n === b.n &&
+    a.temperature === b.temperature &&
+    a.maxTokens === b.maxTokens &&
+    a.seed === b.seed &&
+    JSON.stringify(a.stop ?? []) === JSON.stringify(b.stop ?? [])
+  );
 }
 
 const ZERO: Usage = { promptTokens: 0, completionTokens: 0 };

@@ -33,13 +33,14 @@ export function readCompletion(body: unknown): CompletionAnswer | undefined {
     // where the numbers repeat (each object from 0), they are laid end to end instead.
     const all = defined.flatMap((p) => p.choices);
     let offset = 0;
-    const choices = new Set(all.map((c) => c.index)).size === all.length
-      ? [...all].sort((a, b) => a.index - b.index)
-      : defined.flatMap((part) => {
-          const laid = part.choices.map((c) => ({ ...c, index: offset + c.index }));
-          offset += part.choices.length;
-          return laid;
-        });
+    const choices =
+      new Set(all.map((c) => c.index)).size === all.length
+        ? [...all].sort((a, b) => a.index - b.index)
+        : defined.flatMap((part) => {
+            const laid = part.choices.map((c) => ({ ...c, index: offset + c.index }));
+            offset += part.choices.length;
+            return laid;
+          });
     return { choices, usage: sumUsage(defined.map((p) => p.usage)), array: true, partUsages: defined.map((p) => p.usage) };
   }
   const part = readObject(body);
@@ -82,5 +83,8 @@ export function readUsage(usage: unknown): Usage {
 
 /** Add usages. */
 export function sumUsage(usages: readonly Usage[]): Usage {
-  return usages.reduce((a, u) => ({ promptTokens: a.promptTokens + u.promptTokens, completionTokens: a.completionTokens + u.completionTokens }), { promptTokens: 0, completionTokens: 0 });
+  return usages.reduce((a, u) => ({ promptTokens: a.promptTokens + u.promptTokens, completionTokens: a.completionTokens + u.completionTokens }), {
+    promptTokens: 0,
+    completionTokens: 0,
+  });
 }

@@ -19,13 +19,27 @@ export function toApeError(error: unknown, url: string, model: string): ApeError
     const serverMessage = messageOf(error);
     const retryAfterMs = retryAfter(error.headers);
     if (status === 401 || status === 403) {
-      return new ModelError(url, `the server refused the API key (${status}): ${serverMessage}. Set OPENAI_API_KEY to a valid key.`, { status, serverMessage, cause: error });
+      return new ModelError(url, `the server refused the API key (${status}): ${serverMessage}. Set OPENAI_API_KEY to a valid key.`, {
+        status,
+        serverMessage,
+        cause: error,
+      });
     }
     if (status === 404) {
-      return new ModelError(url, `not found (404) for model "${model}": ${serverMessage}. Check the model name (\`/v1/models\` lists what the server serves) and --base-url.`, { status, serverMessage, cause: error });
+      return new ModelError(
+        url,
+        `not found (404) for model "${model}": ${serverMessage}. Check the model name (\`/v1/models\` lists what the server serves) and --base-url.`,
+        { status, serverMessage, cause: error },
+      );
     }
     const transient = status === 408 || status === 409 || status === 429 || (status !== undefined && status >= 500);
-    return new ModelError(url, `the server answered ${status ?? "an error"}: ${serverMessage}`, { status, transient, retryAfterMs, serverMessage, cause: error });
+    return new ModelError(url, `the server answered ${status ?? "an error"}: ${serverMessage}`, {
+      status,
+      transient,
+      retryAfterMs,
+      serverMessage,
+      cause: error,
+    });
   }
   if (error instanceof SyntaxError) {
     return new ModelError(url, `the server sent a response that is not valid JSON (${error.message})`, { transient: true, cause: error });

@@ -60,5 +60,9 @@ export function nativeMessage(answer: NativeAnswer): string {
 /** The ModelError a failed native call means (5xx and 429 may pass: transient). */
 export function nativeFailure(url: string, route: string, answer: NativeAnswer): ModelError {
   const status = answer.status;
-  return new ModelError(url, `${route} answered ${status}: ${nativeMessage(answer).slice(0, 300)}`, { status, transient: status >= 500 || status === 429, serverMessage: nativeMessage(answer) });
+  return new ModelError(url, `${route} answered ${status}: ${nativeMessage(answer).slice(0, 300)}`, {
+    status,
+    transient: status >= 500 || status === 429,
+    serverMessage: nativeMessage(answer),
+  });
 }

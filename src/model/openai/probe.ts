@@ -39,7 +39,12 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
   const completion = (params: Record<string, unknown>): Promise<Outcome> =>
     send(() => client.completions.create({ model, ...params } as unknown as OpenAI.Completions.CompletionCreateParamsNonStreaming, options));
   const chat = (params: Record<string, unknown>): Promise<Outcome> =>
-    send(() => client.chat.completions.create({ model, messages: [{ role: "user", content: "Hi" }], ...params } as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming, options));
+    send(() =>
+      client.chat.completions.create(
+        { model, messages: [{ role: "user", content: "Hi" }], ...params } as OpenAI.Chat.ChatCompletionCreateParamsNonStreaming,
+        options,
+      ),
+    );
   const native = (route: string, body: unknown): Promise<Outcome> =>
     send(async () => {
       const answer = await postNative(fetch, url, client.apiKey, route, body, signal);
@@ -58,19 +63,27 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
     native("/infill", { input_prefix: "Hello", input_suffix: " world", n_predict: 1, max_tokens: 1, temperature: 0 }),
     ...FIM_FAMILIES.flatMap((f) => {
       const markers = `${f.prefix}${f.suffix}${f.middle}`;
-      return [native("/tokenize", { content: markers, prompt: markers, model }), native("/tokenize", { content: markers + markers, prompt: markers + markers, model })];
+      return [
+        native("/tokenize", { content: markers, prompt: markers, model }),
+        native("/tokenize", { content: markers + markers, prompt: markers + markers, model }),
+      ];
     }),
   ]);
   const completions = readCompletion(plain.ok ? plain.body : undefined) !== undefined;
   const chats = chatOne.ok;
   checkModel(model, url, listed, [plain, chatOne]);
   if (!completions && !chats) {
-    throw new ModelError(url, `neither /v1/completions (${describeRefusal(plain)}) nor /v1/chat/completions (${describeRefusal(chatOne)}) answers for model "${model}"; ape needs one of them. Check the server and the model name.`, { status: plain.ok ? undefined : plain.status });
+    throw new ModelError(
+      url,
+      `neither /v1/completions (${describeRefusal(plain)}) nor /v1/chat/completions (${describeRefusal(chatOne)}) answers for model "${model}"; ape needs one of them. Check the server and the model name.`,
+      { status: plain.ok ? undefined : plain.status },
+    );
   }
   // SGLang refuses `max_tokens: 0`; its echo works with one generated token, which is then dropped.
-  const echo1 = completions && !echo0.ok && /max_tokens/i.test(echo0.serverMessage)
-    ? await completion({ prompt: "Hello world", max_tokens: 1, echo: true, logprobs: 1, temperature: 0 })
-    : undefined;
+  const echo1 =
+    completions && !echo0.ok && /max_tokens/i.test(echo0.serverMessage)
+      ? await completion({ prompt: "Hello world", max_tokens: 1, echo: true, logprobs: 1, temperature: 0 })
+      : undefined;
 
   const echoFound = echoEvidence(echo0, echo1, "Hello world");
   const listsFound = samplesEvidence(list, 2, "a list of 2 prompts");
@@ -94,9 +107,10 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
     infill: infillFound.why,
     fim: fimFound.why,
   };
-  const notices = listed !== undefined && !listed.includes(model)
-    ? [`${url} does not list model "${model}" (it lists ${shortList(listed)}) but answers requests for it; going on.`]
-    : [];
+  const notices =
+    listed !== undefined && !listed.includes(model)
+      ? [`${url} does not list model "${model}" (it lists ${shortList(listed)}) but answers requests for it; going on.`]
+      : [];
   return {
     caps: {
       completions,
@@ -122,13 +136,20 @@ async function listModels(client: OpenAI, model: string, url: string, options: {
   // A server that is not there fails at once (exit 3); other faults are retried.
   const firstContact = (e: unknown): boolean => isTransient(e) && !(e instanceof ConnectionError);
   try {
-    return await retrying(async () => {
-      try {
-        return (await client.models.list(options)).data.map((m) => m.id);
-      } catch (error) {
-        throw toApeError(error, url, model);
-      }
-    }, DEFAULT_RETRY, Math.random, signal, undefined, firstContact);
+    return await retrying(
+      async () => {
+        try {
+          return (await client.models.list(options)).data.map((m) => m.id);
+        } catch (error) {
+          throw toApeError(error, url, model);
+        }
+      },
+      DEFAULT_RETRY,
+      Math.random,
+      signal,
+      undefined,
+      firstContact,
+    );
   } catch (error) {
     // Some servers have no /models route; only an unreachable server, a refused key or a lasting fault stops here.
     if (!(error instanceof ModelError) || error.transient || error.status === 401 || error.status === 403) throw error;
@@ -144,7 +165,9 @@ function checkModel(model: string, url: string, listed: readonly string[] | unde
   if (listed === undefined || listed.length === 0 || listed.includes(model)) return;
   if (routes.some((o) => o.ok)) return;
   if (routes.some((o) => !o.ok && o.status === 404)) {
-    throw new ModelError(url, `the server does not serve model "${model}"; it serves: ${shortList(listed)}. Use one of those names in the spec.`, { status: 404 });
+    throw new ModelError(url, `the server does not serve model "${model}"; it serves: ${shortList(listed)}. Use one of those names in the spec.`, {
+      status: 404,
+    });
   }
 }
 

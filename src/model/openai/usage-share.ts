@@ -37,8 +37,14 @@ export function shareUsage(reported: Reported, carried: readonly Carried[]): Usa
     const first = carried[0];
     const firstText = first?.texts[0] ?? "";
     total = {
-      promptTokens: first && first.prompt.length > 0 ? Math.round((reported.usage.promptTokens * sum(promptLengths)) / first.prompt.length) : reported.usage.promptTokens * carried.length,
-      completionTokens: firstText.length > 0 ? Math.round((reported.usage.completionTokens * sum(answerLengths)) / firstText.length) : reported.usage.completionTokens * answers,
+      promptTokens:
+        first && first.prompt.length > 0
+          ? Math.round((reported.usage.promptTokens * sum(promptLengths)) / first.prompt.length)
+          : reported.usage.promptTokens * carried.length,
+      completionTokens:
+        firstText.length > 0
+          ? Math.round((reported.usage.completionTokens * sum(answerLengths)) / firstText.length)
+          : reported.usage.completionTokens * answers,
     };
   }
   const prompt = apportion(total.promptTokens, promptLengths);

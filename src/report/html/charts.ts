@@ -53,7 +53,9 @@ export function lineChart(spec: LineChartSpec): string {
     }
     if (s.dots ?? true) {
       for (const p of s.points) {
-        parts.push(`<circle class="mark dot" cx="${x(p.x).toFixed(1)}" cy="${y(p.y).toFixed(1)}" r="${width > 2 ? 4.5 : 3.5}" fill="${s.color}"><title>${esc(p.title)}</title></circle>`);
+        parts.push(
+          `<circle class="mark dot" cx="${x(p.x).toFixed(1)}" cy="${y(p.y).toFixed(1)}" r="${width > 2 ? 4.5 : 3.5}" fill="${s.color}"><title>${esc(p.title)}</title></circle>`,
+        );
       }
     }
   }
@@ -93,8 +95,12 @@ export function barChart(spec: BarChartSpec): string {
     parts.push(barMark(b, left, width, y, base));
     // The value sits inside a tall bar (above a short one), beside the whisker rather than on it.
     const inside = base - top > 22;
-    parts.push(`<text class="value${inside ? " inside" : ""}" x="${(left + 6).toFixed(1)}" y="${(inside ? top + 15 : top - 4).toFixed(1)}">${esc(b.value.toFixed(3))}</text>`);
-    parts.push(`<text class="tick" x="${(left + width / 2).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(cut(b.label, Math.max(6, Math.floor(band / 7))))}</text>`);
+    parts.push(
+      `<text class="value${inside ? " inside" : ""}" x="${(left + 6).toFixed(1)}" y="${(inside ? top + 15 : top - 4).toFixed(1)}">${esc(b.value.toFixed(3))}</text>`,
+    );
+    parts.push(
+      `<text class="tick" x="${(left + width / 2).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(cut(b.label, Math.max(6, Math.floor(band / 7))))}</text>`,
+    );
   });
   return svg(spec.label, parts);
 }

@@ -98,7 +98,13 @@ function facts(view: RunView): string {
 
 /** The legend of the origin colours. */
 export function legend(): string {
-  const items: [string, string][] = [["winner", COLORS.winner], ["forward", COLORS.forward], ["reverse", COLORS.reverse], ["resample", COLORS.resample], ["reference", COLORS.reference]];
+  const items: [string, string][] = [
+    ["winner", COLORS.winner],
+    ["forward", COLORS.forward],
+    ["reverse", COLORS.reverse],
+    ["resample", COLORS.resample],
+    ["reference", COLORS.reference],
+  ];
   return items.map(([name, color]) => `<span><i style="background:${color}"></i>${name}</span>`).join("");
 }
 
@@ -114,7 +120,8 @@ export function candidateTable(rows: readonly CandidateView[], ranked: boolean):
   const body = rows
     .map((c, i) => {
       const r = c.row;
-      if (!ranked) return `<tr><td class="num">${r.id}</td><td class="num">${fmtScore(r.test_score)}</td><td class="num">${fmtInterval(c.testInterval)}</td><td class="num">${r.test_count}</td><td>${esc(r.text)}</td></tr>`;
+      if (!ranked)
+        return `<tr><td class="num">${r.id}</td><td class="num">${fmtScore(r.test_score)}</td><td class="num">${fmtInterval(c.testInterval)}</td><td class="num">${r.test_count}</td><td>${esc(r.text)}</td></tr>`;
       const test = r.test_count > 0;
       return `<tr${i === 0 ? ' class="top"' : ""}><td class="num">${r.rank ?? i + 1}</td><td class="num">${r.id}</td><td class="num">${fmtScore(r.score)}</td><td class="num">${fmtInterval(c.evalInterval)}</td><td class="num">${r.eval_count}</td><td class="num">${fmtScore(r.test_score)}</td><td class="num">${test ? fmtInterval(c.testInterval) : ""}</td><td class="num">${test ? r.test_count : ""}</td><td>${esc(r.origin)}${r.round > 0 ? ` r${r.round}` : ""}</td><td>${esc(fate(r))}</td><td>${esc(r.text)}</td></tr>`;
     })

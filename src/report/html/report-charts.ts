@@ -41,11 +41,13 @@ export function stagesFigure(view: RunView): Figure {
       name: `#${c.row.id} (${c.row.origin}): ${c.row.text}`,
       color: colorOf(c, winnerId),
       width: c.row.id === winnerId ? 3 : 1.5,
-      points: c.history.map((h): Point => ({
-        x: keys.indexOf(h.round * 1000 + h.stage),
-        y: h.mean,
-        title: `#${c.row.id} round ${h.round} stage ${h.stage}: ${h.mean.toFixed(3)} on ${h.count} examples — ${c.row.text}`,
-      })),
+      points: c.history.map(
+        (h): Point => ({
+          x: keys.indexOf(h.round * 1000 + h.stage),
+          y: h.mean,
+          title: `#${c.row.id} round ${h.round} stage ${h.stage}: ${h.mean.toFixed(3)} on ${h.count} examples — ${c.row.text}`,
+        }),
+      ),
     }))
     .reverse(); // the winner last, drawn on top
   const svg =
@@ -60,7 +62,12 @@ export function stagesFigure(view: RunView): Figure {
           xCategories: categories,
           series,
         });
-  return { id: "chart-stages", title: "Score of every candidate per selection stage", caption: "Each line is one candidate's running mean on the eval examples it was given so far; lines stop where a candidate was dropped. The winner is red.", svg };
+  return {
+    id: "chart-stages",
+    title: "Score of every candidate per selection stage",
+    caption: "Each line is one candidate's running mean on the eval examples it was given so far; lines stop where a candidate was dropped. The winner is red.",
+    svg,
+  };
 }
 
 /** The best running mean at the last stage of each round. */
@@ -88,7 +95,12 @@ export function roundsFigure(view: RunView): Figure {
             title: `round ${round}: best ${b.mean.toFixed(3)} by #${b.c.row.id} — ${b.c.row.text}`,
           })),
         });
-  return { id: "chart-rounds", title: "Best score per resampling round", caption: "The best running mean among the candidates that reached the last selection stage of each round.", svg };
+  return {
+    id: "chart-rounds",
+    title: "Best score per resampling round",
+    caption: "The best running mean among the candidates that reached the last selection stage of each round.",
+    svg,
+  };
 }
 
 /** Seconds since `start` of an ISO time. */
@@ -104,8 +116,14 @@ function thin<T>(items: readonly T[], max = 300): T[] {
 /** Cumulative evaluations and model calls against time since the run started. */
 export function workFigure(view: RunView, evaluations: readonly EvaluationRow[], calls: readonly CallTiming[]): Figure {
   const start = Date.parse(view.run.created_at);
-  const evalPoints = thin(evaluations.map((e, i): Point => ({ x: since(start, e.created_at), y: i + 1, title: `${i + 1} evaluations at ${since(start, e.created_at).toFixed(1)} s` })));
-  const callPoints = thin(calls.map((c, i): Point => ({ x: since(start, c.created_at), y: i + 1, title: `${i + 1} calls at ${since(start, c.created_at).toFixed(1)} s` })));
+  const evalPoints = thin(
+    evaluations.map(
+      (e, i): Point => ({ x: since(start, e.created_at), y: i + 1, title: `${i + 1} evaluations at ${since(start, e.created_at).toFixed(1)} s` }),
+    ),
+  );
+  const callPoints = thin(
+    calls.map((c, i): Point => ({ x: since(start, c.created_at), y: i + 1, title: `${i + 1} calls at ${since(start, c.created_at).toFixed(1)} s` })),
+  );
   const all = [...evalPoints, ...callPoints];
   const svg =
     all.length === 0
@@ -121,7 +139,12 @@ export function workFigure(view: RunView, evaluations: readonly EvaluationRow[],
             { name: "model calls (cached included)", color: COLORS.resample, points: callPoints, width: 2, dots: callPoints.length < 60 },
           ].filter((s) => s.points.length > 0),
         });
-  return { id: "chart-work", title: "Evaluations and calls over time", caption: "Cumulative (candidate, example) evaluations (blue) and model calls (orange).", svg };
+  return {
+    id: "chart-work",
+    title: "Evaluations and calls over time",
+    caption: "Cumulative (candidate, example) evaluations (blue) and model calls (orange).",
+    svg,
+  };
 }
 
 /** Cumulative cost (or tokens, when nothing had a price) against time. */
@@ -148,7 +171,14 @@ export function costFigure(view: RunView, calls: readonly CallTiming[]): Figure 
           yDomain: [0, Math.max(...points.map((p) => p.y))],
           series: [{ name: what, color: COLORS.winner, points, width: 2, dots: points.length < 60 }],
         });
-  return { id: "chart-cost", title: priced ? "Cost over time" : "Tokens over time", caption: priced ? "Cumulative cost of the model calls (cached calls are free)." : "Every call was free (a local model, or no price known), so this shows tokens instead.", svg };
+  return {
+    id: "chart-cost",
+    title: priced ? "Cost over time" : "Tokens over time",
+    caption: priced
+      ? "Cumulative cost of the model calls (cached calls are free)."
+      : "Every call was free (a local model, or no price known), so this shows tokens instead.",
+    svg,
+  };
 }
 
 /** Test-split scores of the finalists beside the human references, with 95% intervals. */
@@ -175,5 +205,10 @@ export function finalsFigure(view: RunView): Figure {
             };
           }),
         });
-  return { id: "chart-finals", title: "Winner versus references on the test split", caption: "Held-out test scores with 95% intervals: the winner (red), the runner-up, and the human-written references (green).", svg };
+  return {
+    id: "chart-finals",
+    title: "Winner versus references on the test split",
+    caption: "Held-out test scores with 95% intervals: the winner (red), the runner-up, and the human-written references (green).",
+    svg,
+  };
 }

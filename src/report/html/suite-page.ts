@@ -58,7 +58,18 @@ function facts(r: SuiteResult): string {
 function comparisonFigure(r: SuiteResult): string {
   const scored = r.tasks.filter((t) => t.ape !== null || t.reference !== null);
   const bar = (t: SuiteTaskResult, who: "ape" | "human", s: TestScore | null): Bar[] =>
-    s ? [{ label: t.task, value: s.score, low: s.interval?.low, high: s.interval?.high, color: who === "ape" ? COLORS.winner : COLORS.reference, title: `${t.task}, ${who}: ${s.score.toFixed(3)} ${fmtInterval(s.interval)} on ${s.count} test examples — ${s.text}` }] : [];
+    s
+      ? [
+          {
+            label: t.task,
+            value: s.score,
+            low: s.interval?.low,
+            high: s.interval?.high,
+            color: who === "ape" ? COLORS.winner : COLORS.reference,
+            title: `${t.task}, ${who}: ${s.score.toFixed(3)} ${fmtInterval(s.interval)} on ${s.count} test examples — ${s.text}`,
+          },
+        ]
+      : [];
   const svg =
     scored.length === 0
       ? emptyChart("ape versus human per task", "no test scores yet (no task has finished)")

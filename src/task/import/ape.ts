@@ -54,8 +54,7 @@ async function isDir(path: string): Promise<boolean> {
 async function locate(path: string): Promise<{ root: string; only: string | undefined }> {
   if (!(await isDir(path))) {
     const kind = basename(dirname(path));
-    if (path.endsWith(".json") && (kind === "induce" || kind === "execute"))
-      return { root: dirname(dirname(dirname(path))), only: basename(path, ".json") };
+    if (path.endsWith(".json") && (kind === "induce" || kind === "execute")) return { root: dirname(dirname(dirname(path))), only: basename(path, ".json") };
     throw new UsageError(`${path} is neither a folder in the APE layout nor a raw/induce/<task>.json file`);
   }
   for (const candidate of [path, under(path, "data"), under(path, "experiments/data/instruction_induction"), under(path, "data/instruction_induction")])
@@ -65,7 +64,10 @@ async function locate(path: string): Promise<{ root: string; only: string | unde
 
 async function taskNames(root: string): Promise<string[]> {
   const files = await readdir(under(root, "raw/induce"));
-  return files.filter((f) => f.endsWith(".json")).map((f) => basename(f, ".json")).sort();
+  return files
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => basename(f, ".json"))
+    .sort();
 }
 
 async function importOne(root: string, name: string, seed: number): Promise<TaskFile> {
@@ -92,10 +94,7 @@ async function importOne(root: string, name: string, seed: number): Promise<Task
     metric: metricForTask(name),
     protocol: "ape-paper",
     references: await readAnnotations(under(root, "annotations", `${name}.json`)),
-    examples: [
-      ...order.map((e, i) => example("induce", e, i < demoCount ? "demo" : "eval")),
-      ...test.map((e) => example("execute", e, "test")),
-    ],
+    examples: [...order.map((e, i) => example("induce", e, i < demoCount ? "demo" : "eval")), ...test.map((e) => example("execute", e, "test"))],
   };
 }
 
@@ -108,8 +107,7 @@ interface RawExample {
 async function readRaw(file: string, task: string, random: Random): Promise<RawExample[]> {
   const value = await readJson(file);
   const examples = isRecord(value) ? value.examples : undefined;
-  if (!isRecord(examples))
-    throw new TaskError(file, [{ path: "examples", message: 'expected an object of examples {"1": {"input": …, "output": …}, …}' }]);
+  if (!isRecord(examples)) throw new TaskError(file, [{ path: "examples", message: 'expected an object of examples {"1": {"input": …, "output": …}, …}' }]);
   const issues: TaskIssue[] = [];
   const out: RawExample[] = [];
   const keys = Object.keys(examples).sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
@@ -141,7 +139,14 @@ function readExample(raw: Record<string, unknown>, task: string, random: Random,
     const effect = asText(raw.effect);
     if (cause === undefined || effect === undefined) return 'expected "cause" and "effect" strings';
     const [a, b] = random() < 0.5 ? [cause, effect] : [effect, cause];
-    return { input: `Sentence 1: ${a} Sentence 2: ${b}`, outputs: [cause], texts: [[`${at}.cause`, cause], [`${at}.effect`, effect]] };
+    return {
+      input: `Sentence 1: ${a} Sentence 2: ${b}`,
+      outputs: [cause],
+      texts: [
+        [`${at}.cause`, cause],
+        [`${at}.effect`, effect],
+      ],
+    };
   }
   if ("items" in raw) {
     const items = Array.isArray(raw.items) ? raw.items.map(asText) : [];
@@ -154,7 +159,10 @@ function readExample(raw: Record<string, unknown>, task: string, random: Random,
   const input = asText(raw.input);
   if (input === undefined) return 'expected "input" to be a string';
   const present = ANSWER_FIELDS.filter((f) => f in raw);
-  if (present.length === 0) return `expected "output" (or ${ANSWER_FIELDS.slice(1).map((f) => `"${f}"`).join(", ")})`;
+  if (present.length === 0)
+    return `expected "output" (or ${ANSWER_FIELDS.slice(1)
+      .map((f) => `"${f}"`)
+      .join(", ")})`;
   const outputs: string[] = [];
   const texts: SourceText[] = [[`${at}.input`, input]];
   for (const field of present) {

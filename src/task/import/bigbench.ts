@@ -44,8 +44,7 @@ export async function importBigBench(file: string, options: BigBenchImportOption
   const value = await readJson(file);
   if (!isRecord(value)) throw new TaskError(file, [{ path: "", message: 'expected a BIG-bench task object with "examples"' }]);
   const list = value.examples;
-  if (!Array.isArray(list) || list.length === 0)
-    throw new TaskError(file, [{ path: "examples", message: "expected a non-empty list of examples" }]);
+  if (!Array.isArray(list) || list.length === 0) throw new TaskError(file, [{ path: "examples", message: "expected a non-empty list of examples" }]);
   const issues: TaskIssue[] = [];
   const append = flag(value, "append_choices_to_input", true, issues);
   const choicePrefix = textField(value, "choice_prefix", issues) ?? DEFAULT_CHOICE_PREFIX;
@@ -136,8 +135,7 @@ function choicesOf(ex: Record<string, unknown>): { field: string; choices: Choic
   } else {
     const targets = ex.multiple_choice_targets;
     const scores = ex.multiple_choice_scores;
-    if (!Array.isArray(targets) || !targets.every((t) => typeof t === "string"))
-      return 'expected "multiple_choice_targets" to be a list of strings';
+    if (!Array.isArray(targets) || !targets.every((t) => typeof t === "string")) return 'expected "multiple_choice_targets" to be a list of strings';
     if (!Array.isArray(scores) || scores.length !== targets.length)
       return `"multiple_choice_targets" needs "multiple_choice_scores": one score per choice (${targets.length}), the correct ones highest`;
     pairs = targets.map((text, i) => [text, scores[i], `multiple_choice_targets[${i}]`]);

@@ -45,9 +45,11 @@ export async function importCsv(file: string, options: CsvImportOptions = {}): P
   const inputCol = options.inputCol ?? "input";
   const outputCol = options.outputCol ?? "output";
   const columns = Object.keys(rows[0]?.record ?? {});
-  for (const [flag, col] of [["--input-col", inputCol], ["--output-col", outputCol]] as const)
-    if (!columns.includes(col))
-      throw new UsageError(`${file} has no column "${col}" (columns: ${columns.join(", ")}); choose one with ${flag}`);
+  for (const [flag, col] of [
+    ["--input-col", inputCol],
+    ["--output-col", outputCol],
+  ] as const)
+    if (!columns.includes(col)) throw new UsageError(`${file} has no column "${col}" (columns: ${columns.join(", ")}); choose one with ${flag}`);
   const examples: ExampleFile[] = [];
   const texts: SourceText[] = [];
   for (const { info, record } of rows) {

@@ -31,7 +31,10 @@ export interface WriteOptions {
 
 /** A task name that is safe as a file name: letters, digits, `_`, `-`, `.`. */
 export function safeName(name: string): string {
-  const cleaned = name.trim().replace(/[^A-Za-z0-9_.-]+/g, "_").replace(/^[._]+|_+$/g, "");
+  const cleaned = name
+    .trim()
+    .replace(/[^A-Za-z0-9_.-]+/g, "_")
+    .replace(/^[._]+|_+$/g, "");
   return cleaned.slice(0, 120) || "task";
 }
 

@@ -113,7 +113,9 @@ describe("gguf model files", { timeout: 30_000 }, () => {
     endpoint: string,
     options: GgufOptions = {},
   ): Promise<E> {
-    const error = await probe(model, { cacheDir: join(dir, "cache"), huggingFaceEndpoint: endpoint, downloadStallTimeoutMs: 5_000, ...options }).catch((e: unknown) => e);
+    const error = await probe(model, { cacheDir: join(dir, "cache"), huggingFaceEndpoint: endpoint, downloadStallTimeoutMs: 5_000, ...options }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(kind);
     return error as E;
   }

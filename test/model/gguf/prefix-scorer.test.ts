@@ -35,7 +35,11 @@ describe("prefix scorer", () => {
     for (const job of jobs) {
       expect(await scoreJob(reused, job, true, s1)).toEqual(await scoreJob(fresh, job, false, s2));
     }
-    expect(reused.evaluated).toEqual([[1, 10, 11, 12, 13, 20, 21], [13, 30], [40, 41]]);
+    expect(reused.evaluated).toEqual([
+      [1, 10, 11, 12, 13, 20, 21],
+      [13, 30],
+      [40, 41],
+    ]);
     expect(s1).toEqual({ tokensEvaluated: 11, tokensReused: 7 });
     expect(s2).toEqual({ tokensEvaluated: 18, tokensReused: 0 });
   });
@@ -70,10 +74,12 @@ describe("sequence pool", () => {
     const order: number[] = [];
     await Promise.all(
       [0, 1, 2].map((i) =>
-        pool.use([], async () => {
-          order.push(i);
-          if (i === 1) throw new Error("boom");
-        }).catch(() => undefined),
+        pool
+          .use([], async () => {
+            order.push(i);
+            if (i === 1) throw new Error("boom");
+          })
+          .catch(() => undefined),
       ),
     );
     expect(order).toEqual([0, 1, 2]);

@@ -3,7 +3,13 @@ import { readCompletion } from "../../../src/model/openai/completion-shape.js";
 
 describe("readCompletion reads both list answers", () => {
   it("one object with a choice per prompt (vLLM, current llama.cpp), in index order", () => {
-    const a = readCompletion({ choices: [{ index: 1, text: "b" }, { index: 0, text: "a" }], usage: { prompt_tokens: 7, completion_tokens: 2 } });
+    const a = readCompletion({
+      choices: [
+        { index: 1, text: "b" },
+        { index: 0, text: "a" },
+      ],
+      usage: { prompt_tokens: 7, completion_tokens: 2 },
+    });
     expect(a?.choices.map((c) => c.text)).toEqual(["a", "b"]);
     expect(a?.usage).toEqual({ promptTokens: 7, completionTokens: 2 });
     expect(a?.array).toBe(false);

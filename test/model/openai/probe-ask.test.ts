@@ -14,7 +14,8 @@ const failing = (errors: readonly ApeError[]): { send: () => Promise<unknown>; c
     calls: () => n,
   };
 };
-const status = (s: number, message = "x"): ModelError => new ModelError("http://x", `answered ${s}`, { status: s, transient: s >= 500 || s === 429, serverMessage: message });
+const status = (s: number, message = "x"): ModelError =>
+  new ModelError("http://x", `answered ${s}`, { status: s, transient: s >= 500 || s === 429, serverMessage: message });
 
 describe("a probe request", () => {
   it("reads a deterministic 4xx as 'not supported' at once", async () => {

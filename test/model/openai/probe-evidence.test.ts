@@ -28,7 +28,18 @@ describe("echo counts only when the prompt comes back with log-probs", () => {
 
 describe("lists and n count only as separate answers", () => {
   it("two choices, or an array of two completions: yes", () => {
-    expect(samplesEvidence(ok({ choices: [{ index: 0, text: "a" }, { index: 1, text: "b" }] }), 2, "n: 2").yes).toBe(true);
+    expect(
+      samplesEvidence(
+        ok({
+          choices: [
+            { index: 0, text: "a" },
+            { index: 1, text: "b" },
+          ],
+        }),
+        2,
+        "n: 2",
+      ).yes,
+    ).toBe(true);
     const array = ok([{ choices: [{ index: 0, text: "a" }] }, { choices: [{ index: 0, text: "b" }] }]);
     expect(samplesEvidence(array, 2, "a list").why).toMatch(/array/);
   });
@@ -57,7 +68,12 @@ describe("/infill and FIM", () => {
     expect(fimEvidence([ok({ count: 4, tokens: [] }), ok({ count: 7, tokens: [] })]).yes).toBe(true);
   });
   it("markers spelled out in many tokens, or no /tokenize route: no FIM", () => {
-    const many = fimEvidence([ok({ tokens: new Array(15).fill(3) }), ok({ tokens: new Array(30).fill(3) }), refused(404, "Not Found"), refused(404, "Not Found")]);
+    const many = fimEvidence([
+      ok({ tokens: new Array(15).fill(3) }),
+      ok({ tokens: new Array(30).fill(3) }),
+      refused(404, "Not Found"),
+      refused(404, "Not Found"),
+    ]);
     expect(many.tokens).toBeUndefined();
     expect(fimEvidence([refused(404, "Not Found"), refused(404, "Not Found")]).why).toMatch(/404/);
   });

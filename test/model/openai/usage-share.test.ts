@@ -15,7 +15,10 @@ describe("shareUsage", () => {
   });
 
   it("takes an array answer's usage per prompt as it is", () => {
-    const usages = [{ promptTokens: 3, completionTokens: 1 }, { promptTokens: 9, completionTokens: 2 }];
+    const usages = [
+      { promptTokens: 3, completionTokens: 1 },
+      { promptTokens: 9, completionTokens: 2 },
+    ];
     expect(shareUsage({ kind: "per-prompt", usages }, carried)).toEqual(usages);
   });
 

@@ -49,11 +49,7 @@ export function tinyGgufBytes(options: TinyGgufOptions = {}): Buffer {
   };
   const ones = (n: number, name: string): GgufTensor => ({ name, dims: [n], data: new Float32Array(n).fill(1) });
 
-  const tensors: GgufTensor[] = [
-    noise(nVocab, N_EMBD, "token_embd.weight"),
-    ones(N_EMBD, "output_norm.weight"),
-    noise(nVocab, N_EMBD, "output.weight"),
-  ];
+  const tensors: GgufTensor[] = [noise(nVocab, N_EMBD, "token_embd.weight"), ones(N_EMBD, "output_norm.weight"), noise(nVocab, N_EMBD, "output.weight")];
   for (let l = 0; l < N_LAYER; l++) {
     const p = `blk.${l}.`;
     tensors.push(

@@ -24,7 +24,7 @@ const WORDS = (
   "The What Give hot cold happy sad fast slow yes answer question translate French English word words input output"
 ).split(" ");
 
-const PUNCT = [".", ",", ":", ";", "!", "?", "'", "\"", "-", "(", ")", "\n"];
+const PUNCT = [".", ",", ":", ";", "!", "?", "'", '"', "-", "(", ")", "\n"];
 
 /** One vocabulary entry. */
 export interface VocabEntry {

@@ -65,7 +65,15 @@ export function chat(ctx: RouteContext, raw: unknown): RouteResult {
   const choices = Array.from({ length: n }, (_, j) => {
     const out = sample(ctx.model, { kind: "text", prompt }, { temperature, requestSeed, sampleIndex: j }, true);
     const done = maxTokens === 0 ? { text: "", finishReason: "length" as const } : finish(out.text, stop, maxTokens);
-    const lp = req.logprobs === true ? chatShape(ctx.model.seed, generatedLogprobs(done.text, (t, i) => out.logprobOf(t, i)), top ?? 0, rules.dialect === "llamacpp") : null;
+    const lp =
+      req.logprobs === true
+        ? chatShape(
+            ctx.model.seed,
+            generatedLogprobs(done.text, (t, i) => out.logprobOf(t, i)),
+            top ?? 0,
+            rules.dialect === "llamacpp",
+          )
+        : null;
     return { index: j, content: done.text, logprobs: lp, finishReason: done.finishReason, tokens: countTokens(done.text) };
   });
   const completionTokens = choices.reduce((sum, c) => sum + c.tokens, 0);

@@ -51,7 +51,13 @@ const LLAMA_BAD_PROMPT = '"prompt" elements must be a string, a list of tokens, 
 /** Read `raw` as a completions request of `ctx`'s family, or throw its refusal. */
 export function planCompletion(ctx: RouteContext, raw: unknown): CompletionPlan {
   const { rules } = ctx;
-  if (rules.dialect === "ollama" && typeof raw === "object" && raw !== null && Array.isArray((raw as { prompt?: unknown }).prompt) && isRefusal(rules.promptLists)) {
+  if (
+    rules.dialect === "ollama" &&
+    typeof raw === "object" &&
+    raw !== null &&
+    Array.isArray((raw as { prompt?: unknown }).prompt) &&
+    isRefusal(rules.promptLists)
+  ) {
     refuse(rules.promptLists); // Go fails to decode the body before anything else is looked at.
   }
   const parsed = Schema.safeParse(raw);
@@ -80,7 +86,8 @@ export function planCompletion(ctx: RouteContext, raw: unknown): CompletionPlan 
   if (logprobsAsked !== undefined && rules.completionLogprobs !== "dropped" && logprobsAsked > rules.maxCompletionLogprobs) {
     throw new HttpError(400, `logprobs must be at most ${rules.maxCompletionLogprobs}, got ${logprobsAsked}`);
   }
-  if (suffix !== undefined && suffix !== "" && rules.suffix === "insert-template" && !ctx.insert) throw new HttpError(400, `"${model}" does not support insert`);
+  if (suffix !== undefined && suffix !== "" && rules.suffix === "insert-template" && !ctx.insert)
+    throw new HttpError(400, `"${model}" does not support insert`);
 
   let maxTokens = req.max_tokens ?? rules.defaultMaxTokens;
   if (maxTokens === 0) {

@@ -66,6 +66,16 @@ export function completions(ctx: RouteContext, raw: unknown): RouteResult {
   }
   const first = answers[0];
   // llama.cpp reports one choice's usage for the whole request; the others sum over everything.
-  const reported = ctx.rules.usageSummed ? { prompt: promptTokens, completion: completionTokens } : { prompt: first?.promptTokens ?? 0, completion: first?.choices[0]?.tokens ?? 0 };
-  return { body: completionBody(ctx, plan.model, answers.flatMap((a) => a.choices), reported), ...counted };
+  const reported = ctx.rules.usageSummed
+    ? { prompt: promptTokens, completion: completionTokens }
+    : { prompt: first?.promptTokens ?? 0, completion: first?.choices[0]?.tokens ?? 0 };
+  return {
+    body: completionBody(
+      ctx,
+      plan.model,
+      answers.flatMap((a) => a.choices),
+      reported,
+    ),
+    ...counted,
+  };
 }

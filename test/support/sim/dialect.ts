@@ -22,7 +22,13 @@ function pythonType(status: number): string {
 
 /** llama.cpp's error types by status. */
 function llamaType(status: number): string {
-  const types: Record<number, string> = { 400: "invalid_request_error", 401: "authentication_error", 404: "not_found_error", 501: "not_supported_error", 503: "unavailable_error" };
+  const types: Record<number, string> = {
+    400: "invalid_request_error",
+    401: "authentication_error",
+    404: "not_found_error",
+    501: "not_supported_error",
+    503: "unavailable_error",
+  };
   return types[status] ?? "server_error";
 }
 
@@ -67,7 +73,8 @@ export function unknownRoute(dialect: Dialect, method: string, path: string): Re
 /** The refusal of a model name the server does not serve. */
 export function unknownModel(dialect: Dialect, name: string): HttpError {
   if (dialect === "ollama") return new HttpError(404, `model '${name}' not found`);
-  if (dialect === "openai") return new HttpError(404, `The model \`${name}\` does not exist or you do not have access to it.`, "invalid_request_error", "model_not_found");
+  if (dialect === "openai")
+    return new HttpError(404, `The model \`${name}\` does not exist or you do not have access to it.`, "invalid_request_error", "model_not_found");
   return new HttpError(404, `The model \`${name}\` does not exist.`);
 }
 

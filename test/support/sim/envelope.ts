@@ -64,7 +64,14 @@ export function completionBody(ctx: RouteContext, model: string, choices: readon
       ? { text: c.text, index: c.index, finish_reason: c.finishReason }
       : { index: c.index, text: c.text, logprobs: c.logprobs, finish_reason: c.finishReason },
   );
-  const base = { id: ctx.nextId(dialect === "llamacpp" ? "chatcmpl" : "cmpl"), object: "text_completion", created: CREATED, model, choices: shaped, usage: usage(used.prompt, used.completion) };
+  const base = {
+    id: ctx.nextId(dialect === "llamacpp" ? "chatcmpl" : "cmpl"),
+    object: "text_completion",
+    created: CREATED,
+    model,
+    choices: shaped,
+    usage: usage(used.prompt, used.completion),
+  };
   if (dialect === "llamacpp") return { ...base, ...llamaExtras(used) };
   if (dialect === "ollama") return { ...base, system_fingerprint: "fp_ollama" };
   return base;

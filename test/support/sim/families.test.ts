@@ -30,7 +30,13 @@ const scored = `${evalPrompt("Give the antonym.", "word1")} opposite-1`;
 describe("vllm (default)", () => {
   it("serves lists of prompts with n choices each, prompt-major", async () => {
     const { client, server } = await serve({});
-    const res = await client.completions.create({ model: MODEL, prompt: ["Write an instruction.", evalPrompt("Say it", "word2")], n: 3, max_tokens: 30, temperature: 0.7 });
+    const res = await client.completions.create({
+      model: MODEL,
+      prompt: ["Write an instruction.", evalPrompt("Say it", "word2")],
+      n: 3,
+      max_tokens: 30,
+      temperature: 0.7,
+    });
     expect(res.choices.map((c) => c.index)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(server.stats.prompts).toBe(2);
     expect(server.stats.completions).toBe(6);
@@ -56,7 +62,10 @@ describe("vllm (default)", () => {
 
   it("allows max_tokens 0 only with echo, and n > 1 only when sampling", async () => {
     const { server } = await serve({});
-    expect(await call(server, "/v1/completions", { model: MODEL, prompt: "a", max_tokens: 0 })).toMatchObject({ status: 400, body: { error: { type: "BadRequestError", code: 400 } } });
+    expect(await call(server, "/v1/completions", { model: MODEL, prompt: "a", max_tokens: 0 })).toMatchObject({
+      status: 400,
+      body: { error: { type: "BadRequestError", code: 400 } },
+    });
     const greedy = await call(server, "/v1/completions", { model: MODEL, prompt: "a", n: 2, temperature: 0, max_tokens: 3 });
     expect(greedy).toMatchObject({ status: 400, body: { error: { message: expect.stringContaining("n must be 1 when using greedy sampling") } } });
     expect((await call(server, "/v1/completions", { model: MODEL, prompt: "a", n: 2, temperature: 0.5, max_tokens: 3 })).status).toBe(200);
@@ -94,7 +103,13 @@ describe("sglang", () => {
   it("ignores suffix (same text, same prompt_tokens) and answers any model name with that name", async () => {
     const { client } = await serve({ family: "sglang" });
     const plain = await client.completions.create({ model: MODEL, prompt: "The instruction was to", max_tokens: 30, temperature: 0 });
-    const withSuffix = await client.completions.create({ model: "any/other", prompt: "The instruction was to", suffix: "\n\nInput: a", max_tokens: 30, temperature: 0 });
+    const withSuffix = await client.completions.create({
+      model: "any/other",
+      prompt: "The instruction was to",
+      suffix: "\n\nInput: a",
+      max_tokens: 30,
+      temperature: 0,
+    });
     expect(withSuffix.choices[0]?.text).toBe(plain.choices[0]?.text);
     expect(withSuffix.usage?.prompt_tokens).toBe(plain.usage?.prompt_tokens);
     expect(withSuffix.model).toBe("any/other");
@@ -137,8 +152,14 @@ describe("ollama", () => {
   it("refuses a list prompt as Go does, and an unknown model with 404", async () => {
     const { server } = await serve({ family: "ollama", models: ["qwen2.5:7b", "tiny:latest"] });
     const list = await call(server, "/v1/completions", { model: "qwen2.5:7b", prompt: ["a", "b"] });
-    expect(list).toMatchObject({ status: 400, body: { error: { message: expect.stringMatching(/^json: cannot unmarshal array into Go struct field/), type: "invalid_request_error" } } });
-    expect(await call(server, "/v1/completions", { model: "nope", prompt: "a" })).toMatchObject({ status: 404, body: { error: { message: "model 'nope' not found" } } });
+    expect(list).toMatchObject({
+      status: 400,
+      body: { error: { message: expect.stringMatching(/^json: cannot unmarshal array into Go struct field/), type: "invalid_request_error" } },
+    });
+    expect(await call(server, "/v1/completions", { model: "nope", prompt: "a" })).toMatchObject({
+      status: 404,
+      body: { error: { message: "model 'nope' not found" } },
+    });
     expect((await call(server, "/v1/completions", { model: "tiny", prompt: "a", max_tokens: 2 })).body).toMatchObject({ model: "tiny:latest" });
   });
 
@@ -165,12 +186,21 @@ describe("chat-only", () => {
   it("has no completions route but answers chat with generated-token logprobs", async () => {
     const { client } = await serve({ family: "chat-only" });
     await expect(client.completions.create({ model: MODEL, prompt: "a" })).rejects.toBeInstanceOf(NotFoundError);
-    const res = await client.chat.completions.create({ model: MODEL, messages: [{ role: "user", content: evalPrompt("antonym, opposite", "word5") }], logprobs: true, top_logprobs: 4, n: 2, temperature: 0 });
+    const res = await client.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: "user", content: evalPrompt("antonym, opposite", "word5") }],
+      logprobs: true,
+      top_logprobs: 4,
+      n: 2,
+      temperature: 0,
+    });
     expect(res.choices).toHaveLength(2);
     const content = res.choices[0]?.logprobs?.content ?? [];
     expect(content.map((c) => c.token).join("")).toBe(res.choices[0]?.message.content);
     expect(content[0]?.top_logprobs).toHaveLength(4);
-    expect((await status(client.chat.completions.create({ model: MODEL, messages: [{ role: "user", content: "a" }], logprobs: true, top_logprobs: 21 }))).status).toBe(400);
+    expect(
+      (await status(client.chat.completions.create({ model: MODEL, messages: [{ role: "user", content: "a" }], logprobs: true, top_logprobs: 21 }))).status,
+    ).toBe(400);
   });
 });
 

@@ -14,7 +14,8 @@ async function serve(faults: FaultConfig = {}, apiKey?: string): Promise<SimServ
   return server;
 }
 
-const ask = (server: SimServer, key = "x") => clientFor(server, key).completions.create({ model: "sim-model", prompt: "Write an instruction.", max_tokens: 20 });
+const ask = (server: SimServer, key = "x") =>
+  clientFor(server, key).completions.create({ model: "sim-model", prompt: "Write an instruction.", max_tokens: 20 });
 
 async function outcome(promise: Promise<unknown>): Promise<string> {
   try {

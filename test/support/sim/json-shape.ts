@@ -22,15 +22,22 @@ export function shapeDifferences(expected: unknown, actual: unknown, path = "$")
   if (want === "array") {
     const e = expected as unknown[];
     const a = actual as unknown[];
-    if (e.length === 0 || a.length === 0) return e.length === a.length ? [] : [`${path}: expected ${e.length === 0 ? "an empty" : "a non-empty"} array, got ${a.length} items`];
+    if (e.length === 0 || a.length === 0)
+      return e.length === a.length ? [] : [`${path}: expected ${e.length === 0 ? "an empty" : "a non-empty"} array, got ${a.length} items`];
     return a.flatMap((item, i) => shapeDifferences(e[Math.min(i, e.length - 1)], item, `${path}[${i}]`));
   }
   if (want === "object") {
     const e = expected as Record<string, unknown>;
     const a = actual as Record<string, unknown>;
-    const missing = Object.keys(e).filter((k) => !(k in a)).map((k) => `${path}.${k}: missing`);
-    const extra = Object.keys(a).filter((k) => !(k in e)).map((k) => `${path}.${k}: not in the recording`);
-    const inner = Object.keys(e).filter((k) => k in a).flatMap((k) => shapeDifferences(e[k], a[k], `${path}.${k}`));
+    const missing = Object.keys(e)
+      .filter((k) => !(k in a))
+      .map((k) => `${path}.${k}: missing`);
+    const extra = Object.keys(a)
+      .filter((k) => !(k in e))
+      .map((k) => `${path}.${k}: not in the recording`);
+    const inner = Object.keys(e)
+      .filter((k) => k in a)
+      .flatMap((k) => shapeDifferences(e[k], a[k], `${path}.${k}`));
     return [...missing, ...extra, ...inner];
   }
   return [];

@@ -40,7 +40,9 @@ describe("llamacpp (the current build, as recorded)", () => {
   it("ignores suffix: the same text at temperature 0, and prompt_tokens do not count it", async () => {
     const server = await serve({ family: "llamacpp" });
     const plain = completion((await call(server, "/v1/completions", { prompt: INSTRUCTION_PROMPT, max_tokens: 20, temperature: 0 })).body);
-    const withSuffix = completion((await call(server, "/v1/completions", { prompt: INSTRUCTION_PROMPT, suffix: "\n\nInput: a\nOutput: b", max_tokens: 20, temperature: 0 })).body);
+    const withSuffix = completion(
+      (await call(server, "/v1/completions", { prompt: INSTRUCTION_PROMPT, suffix: "\n\nInput: a\nOutput: b", max_tokens: 20, temperature: 0 })).body,
+    );
     expect(withSuffix.choices[0]?.text).toBe(plain.choices[0]?.text);
     expect(withSuffix.usage.prompt_tokens).toBe(plain.usage.prompt_tokens);
   });
@@ -82,7 +84,11 @@ describe("llamacpp (the current build, as recorded)", () => {
       expect((await call(server, "/infill", { ...base, ...limit, temperature: 0 })).body).toMatchObject({ tokens_predicted: 2, stop_type: "limit" });
     }
     const first = (long.body as { content: string }).content.split(" ")[2] ?? "";
-    const stopped = (await call(server, "/infill", { ...base, temperature: 0, stop: [first] })).body as { content: string; stop_type: string; stopping_word: string };
+    const stopped = (await call(server, "/infill", { ...base, temperature: 0, stop: [first] })).body as {
+      content: string;
+      stop_type: string;
+      stopping_word: string;
+    };
     expect(stopped).toMatchObject({ stop_type: "word", stopping_word: first });
     expect(stopped.content.includes(first)).toBe(false);
     const bare = await serve({ family: "llamacpp" });
@@ -104,7 +110,11 @@ describe("llamacpp (the current build, as recorded)", () => {
   it("has /health and /props with the chat template and slots", async () => {
     const server = await serve({ family: "llamacpp" });
     expect(await call(server, "/health")).toEqual({ status: 200, body: { status: "ok" } });
-    expect((await call(server, "/props")).body).toMatchObject({ total_slots: 4, model_path: "models/q.gguf", chat_template: expect.stringContaining("<|im_start|>") });
+    expect((await call(server, "/props")).body).toMatchObject({
+      total_slots: 4,
+      model_path: "models/q.gguf",
+      chat_template: expect.stringContaining("<|im_start|>"),
+    });
   });
 });
 
@@ -125,7 +135,12 @@ describe("llamacpp-2025 (older builds)", () => {
 
   it("answers a list prompt with a JSON array, one completion object per prompt, and any model name", async () => {
     const server = await serve({ family: "llamacpp-2025" });
-    const res = await call(server, "/v1/completions", { model: "not-the-path", prompt: [INSTRUCTION_PROMPT, evalPrompt("Give the antonym.", "word2")], max_tokens: 8, temperature: 0 });
+    const res = await call(server, "/v1/completions", {
+      model: "not-the-path",
+      prompt: [INSTRUCTION_PROMPT, evalPrompt("Give the antonym.", "word2")],
+      max_tokens: 8,
+      temperature: 0,
+    });
     expect(res.status).toBe(200);
     const items = res.body as Completion[];
     expect(Array.isArray(items)).toBe(true);

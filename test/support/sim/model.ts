@@ -17,9 +17,7 @@ export interface ModelContext {
 }
 
 /** What one request asks of the model. */
-export type Ask =
-  | { readonly kind: "text"; readonly prompt: string }
-  | { readonly kind: "fill"; readonly prefix: string; readonly suffix: string };
+export type Ask = { readonly kind: "text"; readonly prompt: string } | { readonly kind: "fill"; readonly prefix: string; readonly suffix: string };
 
 /** One sample's output, before stop sequences and `max_tokens` are applied. */
 export interface Output {
@@ -68,7 +66,11 @@ export function sample(ctx: ModelContext, ask: Ask, key: SampleKey, chat: boolea
   const fim = parseFim(prompt);
   if (fim !== undefined) {
     if (ctx.fim) return sample(ctx, { kind: "fill", ...fim }, key, chat);
-    const lastLine = prompt.split("\n").filter((l) => l.trim() !== "").at(-1) ?? "";
+    const lastLine =
+      prompt
+        .split("\n")
+        .filter((l) => l.trim() !== "")
+        .at(-1) ?? "";
     return { text: `\n${lastLine}`, logprobOf: (t, i) => plainLogprob(seed, t, i) };
   }
   const parent = variationParent(prompt);

@@ -15,7 +15,8 @@ afterAll(() => server.close());
 /** What a client does to a proposal: first line, no trailing period. */
 const clean = (text: string): string => `${text.trim().split("\n")[0]?.replace(/\.+$/, "")}.`;
 
-const FORWARD = "I gave a friend an instruction. Based on the instruction they produced these pairs:\n\nInput: word1 Output: opposite-1\n\nThe instruction was to";
+const FORWARD =
+  "I gave a friend an instruction. Based on the instruction they produced these pairs:\n\nInput: word1 Output: opposite-1\n\nThe instruction was to";
 
 describe("proposals", () => {
   it("returns n different proposals from the world's pool, with noise to clean", async () => {
@@ -43,16 +44,27 @@ describe("proposals", () => {
   });
 
   it("fills a FIM prompt when the model has FIM tokens, and a chat request for the missing text", async () => {
-    const fim = await client.completions.create({ model: "sim-model", prompt: "<|fim_prefix|>The instruction was to<|fim_suffix|>\n\nInput: word1\nOutput: opposite-1<|fim_middle|>", max_tokens: 40 });
+    const fim = await client.completions.create({
+      model: "sim-model",
+      prompt: "<|fim_prefix|>The instruction was to<|fim_suffix|>\n\nInput: word1\nOutput: opposite-1<|fim_middle|>",
+      max_tokens: 40,
+    });
     expect(WORLD.proposals).toContain(clean(fim.choices[0]?.text ?? ""));
-    const chat = await client.chat.completions.create({ model: "sim-model", messages: [{ role: "user", content: "Fill in the missing text marked [BLANK]: The instruction was to [BLANK]\nInput: word1 Output: opposite-1" }] });
+    const chat = await client.chat.completions.create({
+      model: "sim-model",
+      messages: [{ role: "user", content: "Fill in the missing text marked [BLANK]: The instruction was to [BLANK]\nInput: word1 Output: opposite-1" }],
+    });
     expect(WORLD.proposals).toContain(clean(chat.choices[0]?.message.content ?? ""));
   });
 
   it("rambles on a FIM prompt when the model has no FIM tokens", async () => {
     const bare = await startWorld({ fim: false });
     try {
-      const res = await clientFor(bare).completions.create({ model: "sim-model", prompt: "<|fim_prefix|>The instruction was to<|fim_suffix|>\nInput: a<|fim_middle|>", max_tokens: 40 });
+      const res = await clientFor(bare).completions.create({
+        model: "sim-model",
+        prompt: "<|fim_prefix|>The instruction was to<|fim_suffix|>\nInput: a<|fim_middle|>",
+        max_tokens: 40,
+      });
       expect(WORLD.proposals).not.toContain(clean(res.choices[0]?.text ?? ""));
     } finally {
       await bare.close();
@@ -64,7 +76,9 @@ describe("stats", () => {
   it("counts prompts, choices and tokens, and logs request bodies", async () => {
     server.stats.reset();
     const a = await client.completions.create({ model: "sim-model", prompt: ["Write one.", "Write two."], n: 2, max_tokens: 30 });
-    const b = await client.completions.create({ model: "sim-model", prompt: "The instruction was to", suffix: "\nInput: x", max_tokens: 30 }).catch(() => undefined);
+    const b = await client.completions
+      .create({ model: "sim-model", prompt: "The instruction was to", suffix: "\nInput: x", max_tokens: 30 })
+      .catch(() => undefined);
     expect(b).toBeUndefined();
     expect(server.stats.requests).toEqual({ "POST /v1/completions": 2 });
     expect(server.stats.prompts).toBe(2);

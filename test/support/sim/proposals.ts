@@ -25,7 +25,10 @@ export function variationParent(prompt: string): string | undefined {
   if (label >= 0) {
     const rest = lines.slice(label + 1);
     const end = rest.findIndex((line) => line.trim() === "");
-    const text = rest.slice(0, end < 0 ? rest.length : end).join("\n").trim();
+    const text = rest
+      .slice(0, end < 0 ? rest.length : end)
+      .join("\n")
+      .trim();
     if (text !== "") return text;
   }
   const quoted = /"([^"\n]+)"/.exec(prompt);
@@ -61,9 +64,7 @@ export function variant(world: SimWorld, seed: number, parent: string, key: Samp
   const others = world.proposals.filter((p) => p.trim().toLowerCase() !== parent.trim().toLowerCase());
   if (others.length === 0) return parent;
   const step = world.keywords.length === 0 ? 0 : 1 / world.keywords.length;
-  const better = others
-    .filter((p) => keywordFraction(world, p) > level)
-    .sort((a, b) => keywordFraction(world, a) - keywordFraction(world, b));
+  const better = others.filter((p) => keywordFraction(world, p) > level).sort((a, b) => keywordFraction(world, a) - keywordFraction(world, b));
   const near = others.filter((p) => Math.abs(keywordFraction(world, p) - level) <= step + 1e-9);
   const parts = [seed, "variant", parent, ...sampleParts(key)];
   if (better.length > 0 && unit(...parts, "better") < BETTER_CHANCE) {

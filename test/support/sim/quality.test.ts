@@ -15,7 +15,13 @@ afterAll(() => server.close());
 const answerOf = (input: string): string => (WORLD.answers as Record<string, string>)[input] ?? "";
 
 async function accuracy(instruction: string, extra: { temperature?: number; seed?: number } = {}): Promise<number> {
-  const res = await client.completions.create({ model: "sim-model", prompt: INPUTS.map((i) => evalPrompt(instruction, i)), max_tokens: 20, temperature: 0, ...extra });
+  const res = await client.completions.create({
+    model: "sim-model",
+    prompt: INPUTS.map((i) => evalPrompt(instruction, i)),
+    max_tokens: 20,
+    temperature: 0,
+    ...extra,
+  });
   const right = res.choices.filter((c) => c.text.trim() === answerOf(INPUTS[c.index] ?? ""));
   return right.length / INPUTS.length;
 }
@@ -45,7 +51,12 @@ describe("determinism", () => {
     expect(await accuracy("Give the antonym.")).toBe(first);
     const again = await startSimServer({ world: WORLD, seed: 7 });
     try {
-      const res = await clientFor(again).completions.create({ model: "sim-model", prompt: evalPrompt("Give the antonym.", "word3"), max_tokens: 20, temperature: 0 });
+      const res = await clientFor(again).completions.create({
+        model: "sim-model",
+        prompt: evalPrompt("Give the antonym.", "word3"),
+        max_tokens: 20,
+        temperature: 0,
+      });
       const mine = await client.completions.create({ model: "sim-model", prompt: evalPrompt("Give the antonym.", "word3"), max_tokens: 20, temperature: 0 });
       expect(res.choices[0]?.text).toBe(mine.choices[0]?.text);
     } finally {
@@ -82,7 +93,13 @@ describe("the quality gradient", () => {
 
   it("gives a wrong continuation a lower log-prob than the right one", async () => {
     const score = async (answer: string) => {
-      const res = await client.completions.create({ model: "sim-model", prompt: `${evalPrompt(BEST, "word1")} ${answer}`, max_tokens: 0, echo: true, logprobs: 1 });
+      const res = await client.completions.create({
+        model: "sim-model",
+        prompt: `${evalPrompt(BEST, "word1")} ${answer}`,
+        max_tokens: 0,
+        echo: true,
+        logprobs: 1,
+      });
       return res.choices[0]?.logprobs?.token_logprobs?.at(-1) ?? 0;
     };
     expect(await score("opposite-1")).toBeGreaterThan(await score("nonsense"));

@@ -16,8 +16,14 @@ interface Recorded {
 
 /** The recording sits beside the repository, in ../shared (as the llama-server binary does). */
 const ANSWERS = join(dirname(fileURLToPath(import.meta.url)), "../../fixtures/llama-server/answers.jsonl");
-if (!existsSync(ANSWERS)) throw new Error(`${ANSWERS} is missing: the llamacpp family is checked against this recording of the real llama-server (test/fixtures/llama-server/README.md).`);
-const recorded: Recorded[] = readFileSync(ANSWERS, "utf8").split("\n").filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as Recorded);
+if (!existsSync(ANSWERS))
+  throw new Error(
+    `${ANSWERS} is missing: the llamacpp family is checked against this recording of the real llama-server (test/fixtures/llama-server/README.md).`,
+  );
+const recorded: Recorded[] = readFileSync(ANSWERS, "utf8")
+  .split("\n")
+  .filter((l) => l.trim() !== "")
+  .map((l) => JSON.parse(l) as Recorded);
 /** The recording's model path (what `-m` was given). */
 const PATH = "models/tiny-fim.gguf";
 

@@ -20,7 +20,13 @@ function models(ctx: RouteContext): RouteResult {
   const dialect = ctx.rules.dialect;
   if (dialect === "llamacpp") return infoResult(llamaModels(ctx));
   const served = dialect === "vllm" || dialect === "sglang";
-  const data = ctx.models.map((id) => ({ id, object: "model", created: CREATED, owned_by: OWNERS[dialect], ...(served ? { root: id, max_model_len: MAX_MODEL_LEN } : {}) }));
+  const data = ctx.models.map((id) => ({
+    id,
+    object: "model",
+    created: CREATED,
+    owned_by: OWNERS[dialect],
+    ...(served ? { root: id, max_model_len: MAX_MODEL_LEN } : {}),
+  }));
   return infoResult({ object: "list", data });
 }
 

@@ -4,16 +4,7 @@
  */
 
 /** Server families the simulator can imitate (see `families.ts` and docs/servers.md). */
-export const SIM_FAMILIES = [
-  "vllm",
-  "sglang",
-  "openai-instruct",
-  "davinci",
-  "llamacpp",
-  "llamacpp-2025",
-  "ollama",
-  "chat-only",
-] as const;
+export const SIM_FAMILIES = ["vllm", "sglang", "openai-instruct", "davinci", "llamacpp", "llamacpp-2025", "ollama", "chat-only"] as const;
 /** One simulated server family. */
 export type SimFamily = (typeof SIM_FAMILIES)[number];
 
