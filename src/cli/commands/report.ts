@@ -1,7 +1,7 @@
 /** `ape report RUN|SUITE`: one self-contained HTML file with charts, viewable without a network. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { CommandModule } from "yargs";
+import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.js";
 import { renderReport } from "../../report/html/page.js";
 import { renderSuiteReport } from "../../report/html/suite-page.js";
@@ -9,23 +9,27 @@ import { findSuite } from "../../store/suites.js";
 import type { CliContext, CommandFactory } from "../context.js";
 import { withStore } from "../open-store.js";
 
+const builder = (y: Argv) =>
+  y
+    .positional("run", { type: "string", demandOption: true, describe: "Run or suite id (or a unique prefix)" })
+    .option("out", { type: "string", describe: "HTML file to write [default: results/report-<run>.html]" })
+    .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
+    .example("$0 report 401f715a && xdg-open results/report-401f715a.html", "write the report and open it");
+
+type ReportArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
+
 /** The report command. */
-export const reportCommand: CommandFactory = (ctx: CliContext): CommandModule => ({
+export const reportCommand: CommandFactory<ReportArgs> = (ctx: CliContext): CommandModule<object, ReportArgs> => ({
   command: "report <run>",
   describe: "Write a run's (or a suite's) HTML report (charts, leaderboard; one file, no network needed)",
-  builder: (y) =>
-    y
-      .positional("run", { type: "string", demandOption: true, describe: "Run or suite id (or a unique prefix)" })
-      .option("out", { type: "string", describe: "HTML file to write [default: results/report-<run>.html]" })
-      .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
-      .example("$0 report 401f715a && xdg-open results/report-401f715a.html", "write the report and open it"),
+  builder,
   handler: (argv) =>
-    withStore(argv.db as string | undefined, ctx, (store) => {
+    withStore(argv.db, ctx, (store) => {
       // A suite's id gets the suite's page: ape against the human references per task, each task's section.
-      const suite = findSuite(store, argv.run as string);
-      const id = suite?.id ?? store.getRun(argv.run as string).id;
+      const suite = findSuite(store, argv.run);
+      const id = suite?.id ?? store.getRun(argv.run).id;
       const html = suite ? renderSuiteReport(store, id) : renderReport(store, id);
-      const out = (argv.out as string | undefined) ?? join("results", `report-${id}.html`);
+      const out = argv.out ?? join("results", `report-${id}.html`);
       try {
         mkdirSync(dirname(out), { recursive: true });
         writeFileSync(out, html);

@@ -1,24 +1,28 @@
 /** `ape runs`: the runs in the results database, newest first. */
-import type { CommandModule } from "yargs";
+import type { Argv, CommandModule } from "yargs";
 import { fmtScore, table } from "../../report/table.js";
 import type { RunRow } from "../../store/rows.js";
 import type { CliContext, CommandFactory } from "../context.js";
 import { withStore } from "../open-store.js";
 
+const builder = (y: Argv) =>
+  y
+    .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
+    .option("task", { type: "string", describe: "Only runs of this task (by name)" })
+    .option("limit", { type: "number", describe: "Show at most this many runs" })
+    .option("json", { type: "boolean", default: false, describe: "Print the runs as a JSON array of `runs` rows" });
+
+type RunsArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
+
 /** The runs command. */
-export const runsCommand: CommandFactory = (ctx: CliContext): CommandModule => ({
+export const runsCommand: CommandFactory<RunsArgs> = (ctx: CliContext): CommandModule<object, RunsArgs> => ({
   command: "runs",
   describe: "List the runs in the results database, newest first",
-  builder: (y) =>
-    y
-      .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
-      .option("task", { type: "string", describe: "Only runs of this task (by name)" })
-      .option("limit", { type: "number", describe: "Show at most this many runs" })
-      .option("json", { type: "boolean", default: false, describe: "Print the runs as a JSON array of `runs` rows" }),
+  builder,
   handler: (argv) =>
-    withStore(argv.db as string | undefined, ctx, (store) => {
-      const task = argv.task as string | undefined;
-      const limit = argv.limit as number | undefined;
+    withStore(argv.db, ctx, (store) => {
+      const task = argv.task;
+      const limit = argv.limit;
       const runs = store
         .listRuns()
         .filter((r) => task === undefined || r.task === task)

@@ -1,5 +1,5 @@
 /** `ape show RUN [--candidate ID]`: a run's leaderboard with intervals, or why one candidate ranked where it did. */
-import type { CommandModule } from "yargs";
+import type { Argv, CommandModule } from "yargs";
 import { UsageError } from "../../errors.js";
 import { candidateJson, readCandidateDetail } from "../../report/candidate-detail.js";
 import { candidateText } from "../../report/candidate-text.js";
@@ -9,30 +9,34 @@ import { readResult } from "../../read-result.js";
 import type { CliContext, CommandFactory } from "../context.js";
 import { withStore } from "../open-store.js";
 
+const builder = (y: Argv) =>
+  y
+    .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix; `ape runs` lists them)" })
+    .option("candidate", { type: "number", describe: "Candidate id: its origin, proposer prompt, parent, history and outputs (failures first)" })
+    .option("limit", { type: "number", default: 20, describe: "Candidates shown" })
+    .option("examples", { type: "number", default: 20, describe: "Example outputs shown with --candidate" })
+    .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
+    .option("json", { type: "boolean", default: false, describe: "Print the run's result (the library's SearchResult) as JSON" })
+    .example("$0 show 401f715a", "the leaderboard of a run")
+    .example("$0 show 401f --candidate 3", "why candidate 3 ranked where it did");
+
+type ShowArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
+
 /** The show command. */
-export const showCommand: CommandFactory = (ctx: CliContext): CommandModule => ({
+export const showCommand: CommandFactory<ShowArgs> = (ctx: CliContext): CommandModule<object, ShowArgs> => ({
   command: "show <run>",
   describe: "Show a run's ranked candidates with 95% intervals, or one candidate in full",
-  builder: (y) =>
-    y
-      .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix; `ape runs` lists them)" })
-      .option("candidate", { type: "number", describe: "Candidate id: its origin, proposer prompt, parent, history and outputs (failures first)" })
-      .option("limit", { type: "number", default: 20, describe: "Candidates shown" })
-      .option("examples", { type: "number", default: 20, describe: "Example outputs shown with --candidate" })
-      .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
-      .option("json", { type: "boolean", default: false, describe: "Print the run's result (the library's SearchResult) as JSON" })
-      .example("$0 show 401f715a", "the leaderboard of a run")
-      .example("$0 show 401f --candidate 3", "why candidate 3 ranked where it did"),
+  builder,
   handler: (argv) =>
-    withStore(argv.db as string | undefined, ctx, async (store) => {
-      const run = argv.run as string;
-      const id = argv.candidate as number | undefined;
+    withStore(argv.db, ctx, async (store) => {
+      const run = argv.run;
+      const id = argv.candidate;
       if (id !== undefined) {
         if (!Number.isInteger(id)) throw new UsageError(`--candidate takes a candidate id (an integer, as in the id column of \`ape show ${run}\`).`);
         const detail = await readCandidateDetail(store, run, id);
-        ctx.stdout.write(argv.json ? `${JSON.stringify(candidateJson(detail), null, 2)}\n` : candidateText(detail, argv.examples as number));
+        ctx.stdout.write(argv.json ? `${JSON.stringify(candidateJson(detail), null, 2)}\n` : candidateText(detail, argv.examples));
         return;
       }
-      ctx.stdout.write(argv.json ? `${JSON.stringify(readResult(store, run), null, 2)}\n` : runText(readRunView(store, run), argv.limit as number));
+      ctx.stdout.write(argv.json ? `${JSON.stringify(readResult(store, run), null, 2)}\n` : runText(readRunView(store, run), argv.limit));
     }),
 });
