@@ -12,6 +12,7 @@
  * const rng = createRng(deriveSeed(runSeed, 7));
  * const order = rng.shuffle([0, 1, 2, 3]);
  */
+import { at } from "./at.js";
 
 /** A function returning uniform numbers in [0, 1), fully determined by its seed. */
 export type Random = () => number;
@@ -21,8 +22,8 @@ export function shuffled<T>(items: readonly T[], random: Random): T[] {
   const out = items.slice();
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    const a = out[i] as T;
-    out[i] = out[j] as T;
+    const a = at(out, i);
+    out[i] = at(out, j);
     out[j] = a;
   }
   return out;

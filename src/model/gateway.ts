@@ -14,6 +14,7 @@ import { costOf, priceOf, type PriceTable } from "./prices.js";
 import { DEFAULT_RETRY, retrying, type RetryPolicy } from "./retry.js";
 import { countTokens } from "./tokens.js";
 import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, ModelSpec, Usage } from "./types.js";
+import { at } from "../at.js";
 
 /** Settings of a Gateway. */
 export interface GatewayOptions {
@@ -126,7 +127,7 @@ export class Gateway {
       key: (r) => ({ ...r, sample: sampleKey ?? null }),
       estimate: (r) => ({ prompt: countTokens(this.o.model.spec.model, r.prefix + r.suffix), completion: r.maxTokens * r.n }),
       batch: () => 1,
-      send: async (rs) => [await this.o.model.fill(rs[0] as FillRequest, this.o.signal)],
+      send: async (rs) => [await this.o.model.fill(at(rs, 0), this.o.signal)],
       usage: (x) => x.usage,
     });
     return g as Generation;
@@ -177,7 +178,7 @@ export class Gateway {
 
     const chunks: number[][] = [];
     for (const i of misses) {
-      const size = how.batch(requests[i] as Q);
+      const size = how.batch(at(requests, i));
       const last = chunks[chunks.length - 1];
       if (last && last.length < size) last.push(i);
       else chunks.push([i]);
@@ -202,7 +203,7 @@ export class Gateway {
   ): Promise<void> {
     if (this.halted || this.o.signal?.aborted) throw new CancelledError();
     const spec = this.o.model.spec;
-    const batch = chunk.map((i) => requests[i] as Q);
+    const batch = chunk.map((i) => at(requests, i));
     const estimates = this.countsTokens() ? batch.map(how.estimate) : batch.map(() => NOT_COUNTED);
     const reservation = reservationFor(estimates, priceOf(spec, this.o.prices));
     this.o.budget.reserve(reservation);
@@ -218,7 +219,7 @@ export class Gateway {
         if (!(error instanceof CancelledError)) {
           const text = error instanceof Error ? error.message : String(error);
           for (const i of chunk) {
-            const { key, text: request } = keyed[i] as Keyed;
+            const { key, text: request } = at(keyed, i);
             this.recorder.record({
               kind,
               key,
@@ -238,12 +239,12 @@ export class Gateway {
       const latency = performance.now() - started;
       const price = priceOf(spec, this.o.prices);
       chunk.forEach((i, k) => {
-        const r = out[k] as R;
+        const r = at(out, k);
         const u = how.usage(r);
         const cost = costOf(price, u.promptTokens, u.completionTokens);
         actual = { calls: actual.calls + 1, tokens: actual.tokens + u.promptTokens + u.completionTokens, costUsd: actual.costUsd + cost };
         results[i] = r;
-        const { key, text } = keyed[i] as Keyed;
+        const { key, text } = at(keyed, i);
         this.recorder.record({
           kind,
           key,

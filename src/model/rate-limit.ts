@@ -5,6 +5,7 @@
  * Waiters are served in arrival order. p-limit bounds concurrency only, hence this small limiter.
  */
 import { sleep } from "./retry.js";
+import { at } from "../at.js";
 
 /** Rate caps of one model; any left out is unlimited. */
 export interface RateLimits {
@@ -68,7 +69,7 @@ export class RateLimiter {
     const { requestsPerSecond: rps, tokensPerMinute: tpm } = this.limits;
     for (;;) {
       const t = this.clock.now();
-      while (this.window.length > 0 && (this.window[0] as Ticket).at <= t - MINUTE_MS) {
+      while (this.window.length > 0 && at(this.window, 0).at <= t - MINUTE_MS) {
         this.windowTokens -= (this.window.shift() as Ticket).tokens;
       }
       let wait = rps === undefined ? 0 : Math.max(0, this.nextRequestAt - t);

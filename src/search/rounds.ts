@@ -20,6 +20,7 @@ import { plannedEvaluations } from "../select/plan.js";
 import type { Evaluate, Selector, Slots, StageRecord } from "../select/selector.js";
 import type { CandidateLog } from "../store/candidates.js";
 import type { Task } from "../task/types.js";
+import { at } from "../at.js";
 
 /** A stage record tagged with the resampling round it belongs to. */
 export interface RoundStageRecord extends StageRecord {
@@ -81,7 +82,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
       const scores = await Promise.all(
         requests.map((q) =>
           c.evaluator.score(
-            current[q.candidate] as EvalCandidate,
+            at(current, q.candidate),
             "eval",
             q.examples.map((i) => evalSplit[i]).filter((e) => e !== undefined),
           ),
@@ -91,7 +92,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
       c.emit({ type: "selection", round, alive: current.length, evaluations: requested, plannedEvaluations: planned });
       return scores;
     };
-    const onCertain = c.r.rounds === 0 && c.onCertain ? (i: number): void => c.onCertain?.(current[i] as EvalCandidate) : undefined;
+    const onCertain = c.r.rounds === 0 && c.onCertain ? (i: number): void => c.onCertain?.(at(current, i)) : undefined;
     const selection = await c.selector.select(pool.length, evaluate, {
       evalSize: evalSplit.length,
       budget,
@@ -100,11 +101,11 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
       onCertain,
     });
     for (const o of selection.ranking) {
-      const id = (pool[o.index] as EvalCandidate).id;
+      const id = at(pool, o.index).id;
       const s = state.get(id) ?? { droppedAt: null, history: [] };
       state.set(id, { droppedAt: o.droppedAt ?? null, history: [...s.history, ...o.history.map((h) => ({ ...h, round }))] });
     }
-    order = selection.ranking.map((o) => (pool[o.index] as EvalCandidate).id);
+    order = selection.ranking.map((o) => at(pool, o.index).id);
     let improved: boolean;
     if (c.r.rounds === 0) {
       best = selection.ranking[0]?.mean ?? -Infinity;

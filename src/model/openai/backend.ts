@@ -16,6 +16,7 @@ import { reportedBy, shareUsage } from "./usage-share.js";
 import { ReplicaPool, type Replica } from "./replicas.js";
 import { createTransport, type Transport } from "./transport.js";
 import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
+import { at } from "../../at.js";
 
 /** Settings of the openai-compatible backend. */
 export interface OpenAIBackendOptions {
@@ -96,10 +97,10 @@ export class OpenAIBackend implements Model {
     const cap = this.caps?.maxPromptsPerRequest ?? 1;
     let i = 0;
     while (i < requests.length) {
-      const first = requests[i] as GenerateRequest;
+      const first = at(requests, i);
       let j = i + 1;
       if (first.route === "completion") {
-        while (j < requests.length && j - i < cap && sameSampling(first, requests[j] as GenerateRequest) && requests[j]?.route === "completion") j++;
+        while (j < requests.length && j - i < cap && sameSampling(first, at(requests, j)) && requests[j]?.route === "completion") j++;
       }
       const chunk = requests.slice(i, j);
       out.push(
@@ -149,7 +150,7 @@ export class OpenAIBackend implements Model {
             url,
             "the server's echo response carries no log-probs for the answer tokens; it cannot serve --scorer logprob (use --scorer exec).",
           );
-        out.push({ tokens: picked, usage: usages[k] as Usage });
+        out.push({ tokens: picked, usage: at(usages, k) });
       });
     }
     return out;
@@ -158,13 +159,13 @@ export class OpenAIBackend implements Model {
   async fill(request: FillRequest, signal?: AbortSignal): Promise<Generation> {
     switch (request.path) {
       case "suffix":
-        return (await this.complete([request.prefix], request, { suffix: request.suffix }, signal))[0] as Generation;
+        return at(await this.complete([request.prefix], request, { suffix: request.suffix }, signal), 0);
       case "infill":
         return this.infill(request, signal);
       case "fim": {
         const fim = this.caps?.fimTokens;
         if (!fim) throw new CapabilityError(`${this.spec.model} has no known FIM tokens; the fim fill path is not available.`);
-        return (await this.complete([`${fim.prefix}${request.prefix}${fim.suffix}${request.suffix}${fim.middle}`], request, {}, signal))[0] as Generation;
+        return at(await this.complete([`${fim.prefix}${request.prefix}${fim.suffix}${request.suffix}${fim.middle}`], request, {}, signal), 0);
       }
       case "chat": {
         const g = await this.chat(chatFillPrompt(request.prefix, request.suffix), request, signal);
@@ -186,7 +187,7 @@ export class OpenAIBackend implements Model {
     for (let r = 0; r < rounds; r++) {
       const params: CompletionParams = {
         model: this.spec.model,
-        prompt: prompts.length === 1 ? (prompts[0] as string) : [...prompts],
+        prompt: prompts.length === 1 ? at(prompts, 0) : [...prompts],
         n: together ? s.n : 1,
         temperature: s.temperature,
         max_tokens: s.maxTokens,
@@ -205,7 +206,7 @@ export class OpenAIBackend implements Model {
         usages[p] = sumUsage([usages[p] ?? ZERO, shares[p] ?? ZERO]);
       });
     }
-    return prompts.map((_, p) => ({ texts: texts[p] ?? [], usage: usages[p] as Usage }));
+    return prompts.map((_, p) => ({ texts: texts[p] ?? [], usage: at(usages, p) }));
   }
 
   private async chat(prompt: string, s: Sampling, signal?: AbortSignal): Promise<Generation> {

@@ -2,6 +2,7 @@
  * Several base URLs serving one model (replicas, or routers in front of them): each request goes to
  * the replica with the fewest requests outstanding; one that failed to connect rests for a while.
  */
+import { at } from "../../at.js";
 
 /** A replica: its URL and a client for it. */
 export interface Replica<C> {
@@ -27,7 +28,7 @@ export class ReplicaPool<C> {
 
   /** The first replica. */
   get primary(): Replica<C> {
-    return this.replicas[0] as Replica<C>;
+    return at(this.replicas, 0);
   }
 
   /** Every replica, in the order given. */
@@ -42,7 +43,7 @@ export class ReplicaPool<C> {
    */
   async use<T>(task: (replica: Replica<C>) => Promise<T>, isConnectionFailure: (error: unknown) => boolean): Promise<T> {
     const i = this.pick();
-    const replica = this.replicas[i] as Replica<C>;
+    const replica = at(this.replicas, i);
     this.outstanding[i] = (this.outstanding[i] ?? 0) + 1;
     try {
       return await task(replica);

@@ -1,0 +1,7 @@
+/** Reading an element the code knows is there, without a cast that would hide a bug. */
+
+/** `xs[i]`, which the caller knows exists; a missing one is a bug in ape and fails loudly as one. */
+export function at<T>(xs: readonly T[], i: number): T {
+  if (!Number.isInteger(i) || i < 0 || i >= xs.length) throw new RangeError(`ape bug: index ${i} is outside a list of ${xs.length}`);
+  return xs[i] as T;
+}
