@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { OpenAIBackend } from "../../src/model/openai/backend.js";
-import { parseSpec } from "../../src/model/spec.js";
-import { ConnectionError, ModelError } from "../../src/errors.js";
-import { BEST, WORST, evalPrompt, startWorld } from "../support/sim/fixture.js";
-import type { SimFamily, SimServer } from "../support/sim/index.js";
+import { OpenAIBackend } from "../../../src/model/openai/backend.js";
+import { parseSpec } from "../../../src/model/spec.js";
+import { ConnectionError, ModelError } from "../../../src/errors.js";
+import { BEST, WORST, evalPrompt, startWorld } from "../../support/sim/fixture.js";
+import type { SimFamily, SimServer } from "../../support/sim/index.js";
 
 let server: SimServer | undefined;
 afterEach(async () => {
