@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { callRow } from "../support/call-row.js";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -54,23 +55,7 @@ describe("Store", () => {
   it("adds each call to its run's totals, cached calls apart", () => {
     const store = new Store(":memory:");
     store.createRun(run);
-    const call = {
-      run_id: "abc123",
-      role: "target",
-      backend: "vllm",
-      model: "m",
-      base_url: null,
-      kind: "generate",
-      cache_key: "k",
-      request: "{}",
-      response: "{}",
-      error: null,
-      cached: 0,
-      prompt_tokens: 10,
-      completion_tokens: 2,
-      cost_usd: 0.5,
-      latency_ms: 3,
-    };
+    const call = callRow({ run_id: "abc123" });
     store.addCall(call);
     store.addCall({ ...call, cached: 1 });
     const r = store.getRun("abc");
@@ -84,23 +69,7 @@ describe("Store", () => {
     const store = new Store(file);
     store.createRun(run);
     const c = store.addCandidate("abc123", { text: "Say the opposite.", origin: "forward" });
-    const call = {
-      run_id: "abc123",
-      role: "target",
-      backend: "vllm",
-      model: "m",
-      base_url: null,
-      kind: "generate",
-      cache_key: "k",
-      request: "{}",
-      response: "{}",
-      error: null,
-      cached: 0,
-      prompt_tokens: 10,
-      completion_tokens: 2,
-      cost_usd: 0,
-      latency_ms: 3,
-    };
+    const call = callRow({ run_id: "abc123", cost_usd: 0 });
     const other = new Database(file, { readonly: true });
     const seen = (): number[] =>
       [other.prepare("SELECT count(*) AS n FROM calls").get(), other.prepare("SELECT count(*) AS n FROM evaluations").get()].map((r) => (r as { n: number }).n);
