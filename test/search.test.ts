@@ -1,23 +1,19 @@
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { search } from "../src/index.js";
 import type { SearchEvent } from "../src/index.js";
 import { dedupeKey } from "../src/propose/proposal.js";
 import { Store } from "../src/store/store.js";
-import { BEST, startWorld } from "./support/sim/fixture.js";
-import type { SimServer } from "./support/sim/index.js";
+import { BEST } from "./support/sim/fixture.js";
+import { simServers } from "./support/sim/per-test.js";
 import { writeWorldTask } from "./support/task-fixture.js";
 import { tempDir } from "./support/temp.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 describe("search() as a library call", () => {
   it("finds the instruction the simulated model rewards and stores the whole run", async () => {
-    server = await startWorld();
+    const server = await sims.world();
     const dir = tempDir();
     const db = join(dir, "ape.db");
     const events: SearchEvent[] = [];
@@ -52,7 +48,7 @@ describe("search() as a library call", () => {
   });
 
   it("stops with CancelledError when its AbortSignal fires, and the run is marked cancelled", async () => {
-    server = await startWorld({ faults: { latencyMs: 30 } });
+    const server = await sims.world({ faults: { latencyMs: 30 } });
     const dir = tempDir();
     const controller = new AbortController();
     const promise = search({

@@ -1,24 +1,20 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { dedupeKey } from "../../src/propose/proposal.js";
-import { BEST, startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { BEST } from "../support/sim/fixture.js";
+import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
 import { ape, captured } from "../support/cli.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 describe("ape search (the real binary)", () => {
   it("prints one JSON document with the rewarded instruction first, and stores a run readable with plain SQL", async () => {
-    server = await startWorld();
+    const server = await sims.world();
     const dir = tempDir();
     const db = join(dir, "ape.db");
     const r = await ape(
@@ -87,7 +83,7 @@ describe("ape search (in-process)", () => {
   });
 
   it("refuses --scorer logprob on a server without prompt log-probs, never scoring at chance", async () => {
-    server = await startWorld({ family: "llamacpp" });
+    const server = await sims.world({ family: "llamacpp" });
     const dir = tempDir();
     const ctx = captured();
     const code = await main(
@@ -113,7 +109,7 @@ describe("ape search (in-process)", () => {
   });
 
   it("scores by log-probability where the server has it, and the rewarded instruction still wins", async () => {
-    server = await startWorld({ family: "vllm" });
+    const server = await sims.world({ family: "vllm" });
     const dir = tempDir();
     const ctx = captured();
     const code = await main(

@@ -1,20 +1,15 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { estimate, search, type Estimate, type SearchEvent } from "../../src/index.js";
-import { startSimServer } from "../support/sim/index.js";
-import type { SimServer } from "../support/sim/index.js";
 import { WORLD } from "../support/sim/fixture.js";
+import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
 import { captured } from "../support/cli.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 /** A world whose proposer has many distinct instructions, so the pool is as large as asked. */
 const MANY = {
@@ -26,7 +21,7 @@ const MANY = {
 
 describe("estimate", () => {
   it("plans the calls and tokens a search then uses, within 15%, and never fewer calls", async () => {
-    server = await startSimServer({ world: MANY, seed: 7 });
+    const server = await sims.start({ world: MANY, seed: 7 });
     const dir = tempDir();
     const options = { task: writeWorldTask(dir), model: "vllm:sim-model", baseUrls: [server.url], candidates: 20, db: join(dir, "a.db"), seed: 1 } as const;
     const planned = await estimate(options);
@@ -43,7 +38,7 @@ describe("estimate", () => {
   });
 
   it("`ape estimate` prints calls, tokens and cost per role with the price table, and `ape search` shows it first on stderr", async () => {
-    server = await startSimServer({ world: MANY, seed: 7 });
+    const server = await sims.start({ world: MANY, seed: 7 });
     const dir = tempDir();
     const prices = join(dir, "prices.json");
     writeFileSync(prices, JSON.stringify({ "sim-model": { input: 100, output: 300 } }));
@@ -86,7 +81,7 @@ describe("estimate", () => {
   });
 
   it("is made again once the pool is known: its real size and instructions, and the proposals' real cost", async () => {
-    server = await startSimServer({ world: MANY, seed: 7 });
+    const server = await sims.start({ world: MANY, seed: 7 });
     const dir = tempDir();
     const options = {
       task: writeWorldTask(dir),

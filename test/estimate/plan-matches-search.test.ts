@@ -1,17 +1,13 @@
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { search, type Estimate } from "../../src/index.js";
 import { readDb } from "../support/db.js";
 import { WORLD } from "../support/sim/fixture.js";
-import { startSimServer, type SimServer } from "../support/sim/index.js";
+import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 /** A world whose proposer has many distinct instructions. */
 const MANY = {
@@ -26,7 +22,7 @@ describe("the estimate is built from the search's own plan", () => {
   // request: the estimate made once the pool is known must then name exactly the calls the search makes.
   for (const scorer of ["exec", "logprob"] as const) {
     it(`names every call the search then makes, per role (${scorer}, both modes)`, async () => {
-      server = await startSimServer({ world: MANY, seed: 7 });
+      const server = await sims.start({ world: MANY, seed: 7 });
       const dir = tempDir();
       const db = join(dir, "a.db");
       let refined: Estimate | undefined;

@@ -7,19 +7,18 @@ import { parseSpec } from "../../src/model/spec.js";
 import type { GenerateRequest } from "../../src/model/types.js";
 import { BudgetError, ModelError } from "../../src/errors.js";
 import { Store } from "../../src/store/store.js";
-import { BEST, evalPrompt, startWorld } from "../support/sim/fixture.js";
-import type { SimOptions, SimServer } from "../support/sim/index.js";
+import { BEST, evalPrompt } from "../support/sim/fixture.js";
+import type { SimOptions } from "../support/sim/index.js";
+import { simServers } from "../support/sim/per-test.js";
 
-let server: SimServer | undefined;
 const stores: Store[] = [];
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
+afterEach(() => {
   for (const s of stores.splice(0)) s.close();
 });
+const sims = simServers();
 
 async function setup(sim: Partial<SimOptions> = {}, budget = new Budget({}), cache = true) {
-  server = await startWorld(sim);
+  const server = await sims.world(sim);
   const store = new Store(":memory:");
   stores.push(store);
   store.createRun({
@@ -91,7 +90,7 @@ describe("Gateway", () => {
   it("rides out transient faults and returns the same answers as without them", async () => {
     const clean = await setup();
     const expected = await clean.gateway.generate(Array.from({ length: 20 }, (_, i) => req(i)));
-    await server?.close();
+    await clean.server.close();
     const faulty = await setup({ faults: { rate: 0.3, kinds: ["500", "503", "429", "malformed", "drop"], retryAfterSeconds: 0 } }, new Budget({}), false);
     await faulty.gateway.capabilities();
     const got = await faulty.gateway.generate(Array.from({ length: 20 }, (_, i) => req(i)));

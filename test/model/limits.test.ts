@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { search } from "../../src/index.js";
 import { Budget } from "../../src/model/budget.js";
 import { Gateway } from "../../src/model/gateway.js";
@@ -8,21 +8,16 @@ import { DEFAULT_PRICES } from "../../src/model/prices.js";
 import { parseSpec } from "../../src/model/spec.js";
 import type { Generation, Model } from "../../src/model/types.js";
 import { Store } from "../../src/store/store.js";
-import { BEST, evalPrompt, startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { BEST, evalPrompt } from "../support/sim/fixture.js";
+import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 describe("--concurrency", () => {
   it("holds in a whole search", async () => {
-    const sim = await startWorld({ faults: { latencyMs: 5 } });
-    server = sim;
+    const sim = await sims.world({ faults: { latencyMs: 5 } });
     const dir = tempDir();
     await search({
       task: writeWorldTask(dir),

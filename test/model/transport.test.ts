@@ -3,15 +3,13 @@ import { ConnectionError, ModelError } from "../../src/errors.js";
 import { OpenAIBackend } from "../../src/model/openai/backend.js";
 import { createTransport, type Transport } from "../../src/model/openai/transport.js";
 import { parseSpec } from "../../src/model/spec.js";
-import { evalPrompt, startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { evalPrompt } from "../support/sim/fixture.js";
+import { simServers } from "../support/sim/per-test.js";
 
-let server: SimServer | undefined;
+const sims = simServers();
 let transport: Transport | undefined;
 afterEach(async () => {
   await transport?.close();
-  await server?.close();
-  server = undefined;
   transport = undefined;
 });
 
@@ -23,7 +21,7 @@ const completion = (): RequestInit => ({
 
 describe("the model transport", () => {
   it("answers as the built-in fetch does", async () => {
-    server = await startWorld({ family: "vllm" });
+    const server = await sims.world({ family: "vllm" });
     transport = createTransport();
     for (const [path, init] of [
       ["/completions", completion()],
@@ -39,7 +37,7 @@ describe("the model transport", () => {
   });
 
   it("keeps the status and headers of a refusal, so retry-after is honoured", async () => {
-    server = await startWorld({ family: "vllm" });
+    const server = await sims.world({ family: "vllm" });
     server.setFaults({ failNext: { kind: "429", count: 1 }, retryAfterSeconds: 3 });
     transport = createTransport();
     const res = await transport.fetch(`${server.url}/completions`, completion());
@@ -58,7 +56,7 @@ describe("the model transport", () => {
   });
 
   it("times a request out that gets no answer, as a transient connection fault", async () => {
-    server = await startWorld({ family: "vllm" });
+    const server = await sims.world({ family: "vllm" });
     const backend = new OpenAIBackend(parseSpec("vllm:sim-model", [server.url]), { timeoutMs: 300 });
     try {
       await backend.probe();
@@ -73,7 +71,7 @@ describe("the model transport", () => {
   });
 
   it("stops a request when its signal aborts", async () => {
-    server = await startWorld({ family: "vllm" });
+    const server = await sims.world({ family: "vllm" });
     server.setFaults({ failNext: { kind: "hang", count: 1 } });
     transport = createTransport();
     const controller = new AbortController();
@@ -83,7 +81,7 @@ describe("the model transport", () => {
   });
 
   it("closes at once, ending a request the server never answers", async () => {
-    server = await startWorld({ family: "vllm" });
+    const server = await sims.world({ family: "vllm" });
     server.setFaults({ failNext: { kind: "hang", count: 1 } });
     const own = createTransport();
     const pending = own.fetch(`${server.url}/completions`, completion());

@@ -1,8 +1,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { describe, expect, it } from "vitest";
+import { simServers } from "../support/sim/per-test.js";
 import { main } from "../../src/cli/main.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
@@ -17,11 +16,7 @@ async function ape(args: readonly string[]): Promise<{ code: number; stdout: str
   return { code, stdout: ctx.out(), stderr: ctx.err() };
 }
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 interface Totals {
   id: string;
@@ -34,7 +29,7 @@ interface Totals {
 
 describe("budgets", () => {
   it("are never passed (calls, tokens, cost), and resuming with a larger budget finishes the run", async () => {
-    server = await startWorld();
+    const server = await sims.world();
     const dir = tempDir();
     const task = writeWorldTask(dir);
     const prices = join(dir, "prices.json");
@@ -94,7 +89,7 @@ describe("budgets", () => {
   });
 
   it("refuses a cost cap it cannot enforce, for a paid model with no known price, before calling or storing anything", async () => {
-    server = await startWorld({ models: ["gpt-unpriced"] });
+    const server = await sims.world({ models: ["gpt-unpriced"] });
     const dir = tempDir();
     const task = writeWorldTask(dir);
     const db = join(dir, "ape.db");

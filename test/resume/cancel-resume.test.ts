@@ -1,20 +1,15 @@
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { search } from "../../src/index.js";
-import { startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { simServers } from "../support/sim/per-test.js";
 import { tempDir } from "../support/temp.js";
 import { paidCalls, ranking, writeSmallTask } from "./helpers.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 describe("a cancelled run resumed with the cache off", () => {
   it("still replays its own finished calls: nothing is paid for twice, and the result is the same", async () => {
-    server = await startWorld();
+    const server = await sims.world();
     const dir = tempDir();
     const options = { task: writeSmallTask(dir), model: "vllm:sim-model", baseUrls: [server.url], candidates: 8, batch: 1, cache: false } as const;
     await search({ ...options, db: join(dir, "clean.db") });

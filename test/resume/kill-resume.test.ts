@@ -1,19 +1,14 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { describe, expect, it } from "vitest";
+import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
 import { ape, spawnApe } from "../support/cli.js";
 import { readDb } from "../support/db.js";
 import { delay, paidCalls, paidSoFar, ranking, searchPrompts } from "./helpers.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 const CONCURRENCY = 4;
 
@@ -44,7 +39,7 @@ function args(task: string, url: string, db: string): string[] {
 
 describe("a search killed with SIGKILL and resumed", () => {
   it("ends with the same ranking as an uninterrupted run and pays again only for calls that were in flight", async () => {
-    server = await startWorld({ faults: { latencyMs: 8 }, logLimit: Infinity });
+    const server = await sims.world({ faults: { latencyMs: 8 }, logLimit: Infinity });
     const dir = tempDir();
     const task = writeWorldTask(dir);
 

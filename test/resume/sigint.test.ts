@@ -1,21 +1,16 @@
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { describe, expect, it } from "vitest";
+import { simServers } from "../support/sim/per-test.js";
 import { tempDir } from "../support/temp.js";
 import { ape, spawnApe } from "../support/cli.js";
 import { readDb } from "../support/db.js";
 import { delay, paidSoFar, writeSmallTask } from "./helpers.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 describe("Ctrl-C on ape search", () => {
   it("cancels cleanly (exit 130, run marked cancelled, says how to resume), and resume finishes the run", async () => {
-    server = await startWorld({ faults: { latencyMs: 30 } });
+    const server = await sims.world({ faults: { latencyMs: 30 } });
     const dir = tempDir();
     const db = join(dir, "ape.db");
     const p = spawnApe([

@@ -1,23 +1,18 @@
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import type { SearchResult } from "../../src/index.js";
-import { startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
 import { captured } from "../support/cli.js";
 import { RICH_WORLD } from "./support.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 describe("ape search --mode, --rounds, --top-k, --variants", () => {
   it("proposes both ways, resamples the top candidates, and says how each candidate came about", async () => {
-    server = await startWorld({ world: RICH_WORLD, family: "openai-instruct" });
+    const server = await sims.world({ world: RICH_WORLD, family: "openai-instruct" });
     const dir = tempDir();
     const ctx = captured();
     const args = [

@@ -1,13 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { WORLD, WORST, startWorld } from "../support/sim/fixture.js";
-import { FAMILIES, quality, SIM_FAMILIES, type FamilyRules, type SimFamily, type SimServer } from "../support/sim/index.js";
+import { describe, expect, it } from "vitest";
+import { WORLD, WORST } from "../support/sim/fixture.js";
+import { FAMILIES, quality, SIM_FAMILIES, type FamilyRules, type SimFamily } from "../support/sim/index.js";
+import { simServers } from "../support/sim/per-test.js";
 import { prompts, requests, runSearch } from "./support.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 /** The spec a user would write for each family: the backend word picks only the default URL. */
 const SPEC: Readonly<Record<SimFamily, string>> = {
@@ -52,7 +49,7 @@ describe("a search (both modes, scored by execution) runs to the end against eve
       // Servers that answer any model name are started under another one, as users meet them
       // (llama.cpp lists its model file's path).
       const anyName = family === "sglang" || family.startsWith("llamacpp");
-      server = await startWorld({ family, logLimit: Infinity, ...(anyName ? { models: ["models/sim-model.gguf"] } : {}) });
+      const server = await sims.world({ family, logLimit: Infinity, ...(anyName ? { models: ["models/sim-model.gguf"] } : {}) });
       const { result } = await runSearch(server, SPEC[family], { mode: "both", selector: "exhaustive" });
       expect(result.status).toBe("done");
       // The simulated model answers by instruction quality on every family: the best proposed wins.

@@ -1,25 +1,20 @@
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { createSelector, search, type SearchResult, type Selector } from "../../src/index.js";
-import { startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
 import { captured } from "../support/cli.js";
 import { readDb } from "../support/db.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 const REFERENCES = ["Write the antonym: the opposite word.", "Repeat the word you are given."];
 
 describe("finalize", () => {
   it("scores the winner, the runner-up and the human references on the test split, side by side", async () => {
-    server = await startWorld();
+    const server = await sims.world();
     const dir = tempDir();
     const db = join(dir, "ape.db");
     const task = writeWorldTask(dir, { references: REFERENCES });
@@ -64,7 +59,7 @@ describe("finalize", () => {
 
 describe("test scoring starts as soon as each is known", () => {
   it("scores the references during selection, and the winner once selection is certain of it", async () => {
-    server = await startWorld();
+    const server = await sims.world();
     const dir = tempDir();
     const db = join(dir, "ape.db");
     const certain: number[] = [];
@@ -107,7 +102,7 @@ describe("test scoring starts as soon as each is known", () => {
 
 describe("a reference that is also proposed", () => {
   it("is listed among the references with its test score, and stays a candidate", async () => {
-    server = await startWorld();
+    const server = await sims.world();
     const dir = tempDir();
     const { search } = await import("../../src/index.js");
     const { BEST } = await import("../support/sim/fixture.js");

@@ -1,21 +1,17 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { BEST, startWorld } from "../support/sim/fixture.js";
+import { describe, expect, it } from "vitest";
+import { BEST } from "../support/sim/fixture.js";
 import { quality, type SimOptions, type SimServer } from "../support/sim/index.js";
+import { simServers } from "../support/sim/per-test.js";
 import { chatText, prompts, requests, RICH_WORLD, runSearch } from "./support.js";
 import { readDb } from "../support/db.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 type Row = { origin: string; fill_path: string | null; proposer_prompt: string | null };
 
 /** Start a server, run a reverse-mode search on it, return the stored candidates and the server. */
 async function reverseSearch(sim: Partial<SimOptions>, spec: string): Promise<{ candidates: Row[]; sim: SimServer }> {
-  const started = await startWorld({ logLimit: Infinity, ...sim });
-  server = started;
+  const started = await sims.world({ logLimit: Infinity, ...sim });
   const { db, result } = await runSearch(started, spec, { mode: "reverse", selector: "exhaustive" });
   expect(result.status).toBe("done");
   return { candidates: readDb<Row>(db, "SELECT origin, fill_path, proposer_prompt FROM candidates WHERE origin != 'reference'"), sim: started };
@@ -67,7 +63,7 @@ describe("reverse (fill-in) proposals take the best path the server has, and rec
 
 describe("--mode", () => {
   it("forward asks for no fill at all; both proposes both ways and still finds the rewarded instruction", async () => {
-    server = await startWorld({ family: "openai-instruct", logLimit: Infinity, world: RICH_WORLD });
+    const server = await sims.world({ family: "openai-instruct", logLimit: Infinity, world: RICH_WORLD });
     const forward = await runSearch(server, "openai:sim-model", { mode: "forward" });
     expect(
       readDb<Row>(forward.db, "SELECT origin, fill_path FROM candidates WHERE origin != 'reference'").every(

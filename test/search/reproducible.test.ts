@@ -1,15 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SearchResult } from "../../src/index.js";
-import { startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { simServers } from "../support/sim/per-test.js";
 import { prompts, requests, RICH_WORLD, runSearch } from "./support.js";
 import { readDb } from "../support/db.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 /** What must repeat exactly: every candidate's text, origin, score, rank and selection history. */
 function outcome(result: SearchResult): unknown {
@@ -23,7 +18,7 @@ function isProposal(body: Record<string, unknown>): boolean {
 
 describe("one --seed makes a run reproducible", () => {
   it("repeats exactly from a warm cache in a new run, paying for nothing", async () => {
-    server = await startWorld({ world: RICH_WORLD, logLimit: Infinity });
+    const server = await sims.world({ world: RICH_WORLD, logLimit: Infinity });
     const options = { candidates: 8, rounds: 1, topK: 2, variants: 3, seed: 5 } as const;
     const first = await runSearch(server, "vllm:sim-model", options);
     expect(first.result.totals.calls).toBeGreaterThan(0);
@@ -43,8 +38,7 @@ describe("one --seed makes a run reproducible", () => {
   });
 
   it("a different seed draws other demo subsets and sends other sampling seeds", async () => {
-    const sim = await startWorld({ world: RICH_WORLD, logLimit: Infinity });
-    server = sim;
+    const sim = await sims.world({ world: RICH_WORLD, logLimit: Infinity });
     const seen = async (seed: number): Promise<{ demos: string[]; seeds: unknown[] }> => {
       sim.stats.reset();
       const { db } = await runSearch(sim, "vllm:sim-model", { candidates: 8, seed, cache: false });

@@ -1,21 +1,16 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SearchEvent } from "../../src/index.js";
-import { startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { simServers } from "../support/sim/per-test.js";
 import { prompts, requests, RICH_WORLD, runSearch } from "./support.js";
 import { readDb } from "../support/db.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 type Candidate = { id: number; origin: string; parent_id: number | null; round: number };
 
 describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () => {
   it("records each variant's parent and round, and never scores a (candidate, example) pair twice", async () => {
-    server = await startWorld({ world: RICH_WORLD, logLimit: Infinity });
+    const server = await sims.world({ world: RICH_WORLD, logLimit: Infinity });
     const { db, result } = await runSearch(server, "vllm:sim-model", { candidates: 4, rounds: 2, topK: 2, variants: 4, cache: false });
     expect(result.status).toBe("done");
     const candidates = readDb<Candidate>(db, "SELECT id, origin, parent_id, round FROM candidates");
@@ -39,7 +34,7 @@ describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () 
   });
 
   it("ranks the winner, then the last round's survivors, then everyone else by score", async () => {
-    server = await startWorld({ world: RICH_WORLD });
+    const server = await sims.world({ world: RICH_WORLD });
     const { result } = await runSearch(server, "vllm:sim-model", { candidates: 8, rounds: 2, topK: 2, variants: 4 });
     const [, ...others] = result.candidates;
     const firstDropped = others.findIndex((c) => c.droppedAt !== null);
@@ -51,7 +46,7 @@ describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () 
 
   it("stops after a round that does not improve the best", async () => {
     // Instructions with both keywords answer everything right: nothing can beat them.
-    server = await startWorld({ world: { ...RICH_WORLD, ceiling: 1 } });
+    const server = await sims.world({ world: { ...RICH_WORLD, ceiling: 1 } });
     const events: SearchEvent[] = [];
     const { db } = await runSearch(server, "vllm:sim-model", { candidates: 30, rounds: 3, onEvent: (e) => events.push(e) });
     const rounds = events.flatMap((e) => (e.type === "round" ? [e] : []));
@@ -64,7 +59,7 @@ describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () 
   });
 
   it("is never worse after resampling than before it, and sometimes better", async () => {
-    server = await startWorld({ world: RICH_WORLD });
+    const server = await sims.world({ world: RICH_WORLD });
     let improvedSomewhere = false;
     for (const seed of [1, 2, 3, 4]) {
       const events: SearchEvent[] = [];

@@ -1,19 +1,14 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { BudgetError, type SearchResult } from "../../src/index.js";
 import { resolve } from "../../src/options.js";
 import { runSlots } from "../../src/search/slots.js";
-import { startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { simServers } from "../support/sim/per-test.js";
 import { RICH_WORLD, runSearch } from "./support.js";
 import { readDb } from "../support/db.js";
 import { tempDir } from "../support/temp.js";
 import { join } from "node:path";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 /** Every candidate's selection outcome: what must not depend on how the run was sent. */
 function outcome(result: SearchResult): unknown {
@@ -22,7 +17,7 @@ function outcome(result: SearchResult): unknown {
 
 describe("selection slots are a setting of the run", () => {
   it("a run continued with another --concurrency races as it began and ends as it would have", async () => {
-    server = await startWorld({ world: RICH_WORLD });
+    const server = await sims.world({ world: RICH_WORLD });
     const wide = { candidates: 30, concurrency: 32, batch: 1, seed: 3 } as const;
     const whole = await runSearch(server, "vllm:sim-model", wide);
     // The width follows the slots: the same search at concurrency 2 races otherwise.

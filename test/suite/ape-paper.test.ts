@@ -1,21 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import type { SuiteResult } from "../../src/suite/result.js";
 import { loadTask } from "../../src/task/index.js";
 import { captured } from "../support/cli.js";
-import { startSimServer, type SimServer } from "../support/sim/index.js";
 import { worldForTask } from "../support/sim/task-world.js";
+import { simServers } from "../support/sim/per-test.js";
 import { tempDir } from "../support/temp.js";
 
 const LAYOUT = join(import.meta.dirname, "../fixtures/ape-layout");
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 describe("ape suite --protocol ape-paper on tasks imported from the APE layout", () => {
   it("scores ape and the annotations on every execute example, and leaves a task without annotations out of the IQMs", async () => {
@@ -29,7 +25,7 @@ describe("ape suite --protocol ape-paper on tasks imported from the APE layout",
     );
     // One server answers all three tasks: the answers of each, every instruction as good as any.
     const worlds = tasks.map(worldForTask);
-    server = await startSimServer({
+    const server = await sims.start({
       seed: 1,
       world: { answers: Object.assign({}, ...worlds.map((w) => w.answers)), keywords: [], proposals: worlds.flatMap((w) => w.proposals) },
     });

@@ -1,26 +1,21 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SuiteResult } from "../../src/suite/result.js";
 import { ape, spawnApe } from "../support/cli.js";
 import { readDb } from "../support/db.js";
-import { startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { simServers } from "../support/sim/per-test.js";
 import { tempDir } from "../support/temp.js";
 import { delay, paidCalls, ranking, searchPrompts } from "../resume/helpers.js";
 import { suiteArgs, writeSuiteTasks } from "./support.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 const CONCURRENCY = 4;
 
 describe("a suite killed with SIGKILL and resumed with `ape resume SUITE`", () => {
   it("keeps the finished task, pays again only for calls that were in flight, and ends as an uninterrupted suite", async () => {
-    server = await startWorld({ faults: { latencyMs: 8 }, logLimit: Infinity });
+    const server = await sims.world({ faults: { latencyMs: 8 }, logLimit: Infinity });
     const dir = tempDir();
     const tasks = writeSuiteTasks(dir);
 

@@ -1,13 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { dedupeKey } from "../../src/propose/proposal.js";
 import { iqm } from "../../src/suite/iqm.js";
 import type { SuiteResult } from "../../src/suite/result.js";
 import { ape } from "../support/cli.js";
 import { readDb } from "../support/db.js";
-import { BEST, startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { BEST } from "../support/sim/fixture.js";
+import { simServers } from "../support/sim/per-test.js";
 import { tempDir } from "../support/temp.js";
 import { REFERENCES, suiteArgs, writeSuiteTasks } from "./support.js";
 
@@ -17,15 +17,11 @@ import { REFERENCES, suiteArgs, writeSuiteTasks } from "./support.js";
  */
 const CONCURRENCY = 4;
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 describe("ape suite (the real binary)", () => {
   it("searches three tasks through one limit per model and prints ape against each task's human reference", async () => {
-    server = await startWorld({ faults: { latencyMs: 10 } });
+    const server = await sims.world({ faults: { latencyMs: 10 } });
     const dir = tempDir();
     const db = join(dir, "ape.db");
     const r = await ape([...suiteArgs(writeSuiteTasks(dir), server.url, db, CONCURRENCY), "--json"]);

@@ -1,22 +1,17 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { CancelledError, UsageError } from "../../src/errors.js";
 import { suite } from "../../src/index.js";
 import type { SuiteEvent } from "../../src/suite/events.js";
 import { captured } from "../support/cli.js";
 import { readDb } from "../support/db.js";
-import { startWorld } from "../support/sim/fixture.js";
-import type { SimServer } from "../support/sim/index.js";
+import { simServers } from "../support/sim/per-test.js";
 import { tempDir } from "../support/temp.js";
 import { suiteArgs, writeSuiteTasks } from "./support.js";
 
-let server: SimServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const sims = simServers();
 
 describe("ape suite: bad input", () => {
   it("names an empty folder, a task that lacks the protocol asked for and a task named twice; exit 2, nothing run", async () => {
@@ -42,7 +37,7 @@ describe("ape suite: bad input", () => {
 
 describe("ape suite: a spent budget", () => {
   it("stops with exit 5 naming the suite, and the same command with a larger budget finishes it, no task run twice", async () => {
-    server = await startWorld({ faults: { latencyMs: 5 } });
+    const server = await sims.world({ faults: { latencyMs: 5 } });
     const dir = tempDir();
     const db = join(dir, "ape.db");
     const tasks = writeSuiteTasks(dir);
@@ -63,7 +58,7 @@ describe("ape suite: a spent budget", () => {
   });
 
   it("reports the suite's progress through the library's events: every task starts and ends, counts add up", async () => {
-    server = await startWorld();
+    const server = await sims.world();
     const dir = tempDir();
     const events: SuiteEvent[] = [];
     const result = await suite({
@@ -88,7 +83,7 @@ describe("ape suite: a spent budget", () => {
 
 describe("suite(): cancelled through its signal", () => {
   it("stops every task, stores the suite as cancelled, and the same call again finishes it without redoing the finished task", async () => {
-    server = await startWorld({ faults: { latencyMs: 5 } });
+    const server = await sims.world({ faults: { latencyMs: 5 } });
     const dir = tempDir();
     const options = {
       tasks: [writeSuiteTasks(dir)],
