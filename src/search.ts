@@ -13,7 +13,7 @@ import { DEFAULT_SELECTOR, resolve, runConfig, type Resolved, type SearchOptions
 import { openModels, runGateways, type SearchModels } from "./search/models.js";
 import { initialProposers, PROPOSERS } from "./propose/index.js";
 import { proposeInitial } from "./propose/propose.js";
-import { addToPool } from "./search/pool.js";
+import { RunRecord } from "./search/record.js";
 import type { SearchResult } from "./result.js";
 import { buildScorer } from "./score/build.js";
 import { Evaluator } from "./score/evaluator.js";
@@ -132,24 +132,37 @@ interface FlowContext {
 }
 
 async function flow(c: FlowContext): Promise<void> {
-  const { task, r, store, runId, emit } = c;
+  const { task, r, emit } = c;
+  // The stages hand their results here; only the record writes them to the store.
+  const record = new RunRecord(c.store, c.runId);
   emit({ type: "stage", stage: "probe", round: 0 });
   const scorer = await buildScorer(task, r, c.gateways.target);
   const probed = await Promise.all([c.gateways.target.capabilities(), c.gateways.proposer.capabilities()]);
   for (const message of new Set(probed.flatMap((caps) => caps.notices))) emit({ type: "notice", message });
-  const evaluator = new Evaluator(scorer, store, runId, (done) => c.totals.setEvaluations(done));
+  const evaluator = new Evaluator(scorer, (batch, done) => {
+    record.evaluations(batch);
+    c.totals.setEvaluations(done);
+  });
 
   emit({ type: "stage", stage: "propose", round: 0 });
   const context = { task, proposer: c.gateways.proposer, demos: r.demos, seed: r.seed };
-  const initial = addToPool(store, runId, await proposeInitial(initialProposers(r.mode), context, r));
-  const tests = new TestScoring({ task, store, runId, evaluator });
-  tests.startReferences();
+  const initial = record.admit(await proposeInitial(initialProposers(r.mode), context, r));
+  const tests = new TestScoring({ task, evaluator, onScores: (id, scores) => record.testScore(id, scores) });
+  tests.startReferences(record.references(task.references));
   emit({ type: "proposals", round: 0, added: initial.length, pool: initial.length });
   const spent = c.totals.current;
   emit({ type: "estimate", estimate: estimatePlan(task, c.options, r, { instructions: initial.map((x) => x.text), spent }), basis: "proposals" });
 
-  const outcome = await runRounds({ ...c, evaluator, initial, variants: PROPOSERS.resample, onCertain: (winner) => tests.start(winner) });
+  const outcome = await runRounds({
+    ...c,
+    evaluator,
+    initial,
+    admit: (proposals, parents) => record.admit(proposals, parents),
+    variants: PROPOSERS.resample,
+    onCertain: (winner) => tests.start(winner),
+  });
+  record.ranking(outcome.ranking);
   emit({ type: "stage", stage: "finalize", round: outcome.rounds });
   await tests.finish(outcome.ranking);
-  store.setRunResult(runId, outcome.ranking[0]?.id ?? null, outcome.ranking[0]?.mean ?? null, evaluator.evaluations);
+  record.result(outcome.ranking[0], evaluator.evaluations);
 }

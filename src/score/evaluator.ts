@@ -1,9 +1,9 @@
 /**
  * The bridge between a Selector and a Scorer: turns "candidate i on examples [..]" into scored
- * items, records each evaluation in the store as it completes, and never scores the same
- * (candidate, example) twice within a run.
+ * items, hands each batch to the flow as it completes (which records it), and never scores the
+ * same (candidate, example) twice within a run.
  */
-import type { EvaluationLog } from "../store/evaluations.js";
+import type { ScoredExample } from "../store/evaluations.js";
 import type { Example, SplitName } from "../task/types.js";
 import type { Scorer } from "./scorer.js";
 
@@ -13,16 +13,22 @@ export interface EvalCandidate {
   readonly text: string;
 }
 
-/** Scores candidates on examples of one split, memoised and recorded. */
+/** One candidate's freshly scored examples of one split. */
+export interface ScoredBatch {
+  readonly candidateId: number;
+  readonly split: SplitName;
+  readonly rows: readonly ScoredExample[];
+}
+
+/** Scores candidates on examples of one split, memoised; each batch goes to `onScored` as it completes. */
 export class Evaluator {
   private readonly memo = new Map<string, number>();
   private done = 0;
 
   constructor(
     private readonly scorer: Scorer,
-    private readonly store: EvaluationLog,
-    private readonly runId: string,
-    private readonly onProgress?: (done: number) => void,
+    /** Called with each scored batch and the evaluations scored so far (this batch included). */
+    private readonly onScored: (batch: ScoredBatch, done: number) => void,
   ) {}
 
   /** Evaluations actually scored (memo hits are not counted). */
@@ -37,16 +43,15 @@ export class Evaluator {
     const unique = [...new Map(todo.map((e) => [e.id, e])).values()];
     if (unique.length > 0) {
       const scored = await this.scorer.score(unique.map((example) => ({ instruction: candidate.text, example })));
-      const rows: { exampleId: string; output: string | null; score: number }[] = [];
+      const rows: ScoredExample[] = [];
       unique.forEach((e, i) => {
         const s = scored[i];
         if (!s) return;
         this.memo.set(key(e), s.score);
         rows.push({ exampleId: e.id, output: s.output, score: s.score });
       });
-      this.store.addEvaluations(this.runId, candidate.id, split, rows);
       this.done += unique.length;
-      this.onProgress?.(this.done);
+      this.onScored({ candidateId: candidate.id, split, rows }, this.done);
     }
     return examples.map((e) => this.memo.get(key(e)) ?? 0);
   }

@@ -13,14 +13,13 @@ import type { Gateway } from "../model/gateway.js";
 import type { Resolved, SearchOptions } from "../options.js";
 import { dedupe, dedupeKey } from "../propose/proposal.js";
 import type { Proposer } from "../propose/index.js";
-import { addToPool } from "./pool.js";
 import { deriveSeed } from "../random.js";
 import type { EvalCandidate, Evaluator } from "../score/evaluator.js";
 import { plannedEvaluations } from "../select/plan.js";
 import type { Evaluate, Selector, Slots, StageRecord } from "../select/selector.js";
-import type { CandidateLog } from "../store/candidates.js";
+import type { Proposal } from "../propose/proposal.js";
 import type { Task } from "../task/types.js";
-import { at } from "../at.js";
+import { at, entry } from "../at.js";
 
 /** A stage record tagged with the resampling round it belongs to. */
 export interface RoundStageRecord extends StageRecord {
@@ -32,8 +31,8 @@ export interface RoundsContext {
   readonly task: Task;
   readonly r: Resolved;
   readonly options: SearchOptions;
-  readonly store: CandidateLog;
-  readonly runId: string;
+  /** Let proposals into the pool: the flow records them and gives them ids (parents resolved by text). */
+  readonly admit: (proposals: readonly Proposal[], parents: ReadonlyMap<string, number>) => EvalCandidate[];
   readonly gateways: { readonly proposer: Gateway };
   /** The proposer that writes variants of the best (resampling rounds). */
   readonly variants: Proposer;
@@ -50,14 +49,19 @@ export interface RoundsContext {
   readonly onCertain?: ((winner: EvalCandidate) => void) | undefined;
 }
 
-/** A candidate's place in the final ranking. */
-export interface RankedEntry {
-  readonly id: number;
+/** What selection concluded about one candidate; the final ranking lists them best first. */
+export interface CandidateOutcome extends EvalCandidate {
+  /** Mean score on everything of the eval split it was scored on (null: never scored). */
   readonly mean: number | null;
+  /** Eval examples it was scored on. */
+  readonly evalCount: number;
+  /** The stage of the last selection that dropped it (null: it survived, or it was not in that selection). */
+  readonly droppedAt: number | null;
+  readonly history: readonly RoundStageRecord[];
 }
 
-/** Run selection and resampling; stores every candidate's score, rank and history. */
-export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: readonly RankedEntry[]; readonly rounds: number }> {
+/** Run selection and resampling; returns every candidate's outcome, ranked, and the rounds run. */
+export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: readonly CandidateOutcome[]; readonly rounds: number }> {
   const evalSplit = c.task.splits.eval;
   const everyone = new Map<number, EvalCandidate>(c.initial.map((x) => [x.id, x]));
   const seen = new Set(c.initial.map((x) => dedupeKey(x.text)));
@@ -68,7 +72,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
   let champion: number | undefined;
   let round = 0;
   const settle = async (id: number): Promise<number> => {
-    const scores = await c.evaluator.score(everyone.get(id) as EvalCandidate, "eval", evalSplit);
+    const scores = await c.evaluator.score(entry(everyone, id), "eval", evalSplit);
     return scores.reduce((sum, x) => sum + x, 0) / Math.max(1, scores.length);
   };
 
@@ -127,7 +131,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
 
     round++;
     c.emit({ type: "stage", stage: "resample", round });
-    const parents = order.slice(0, c.r.topK).map((id) => everyone.get(id) as EvalCandidate);
+    const parents = order.slice(0, c.r.topK).map((id) => entry(everyone, id));
     const proposals = await c.variants.propose(
       { task: c.task, proposer: c.gateways.proposer, demos: c.r.demos, seed: c.r.seed },
       { round, subsets: 0, each: c.r.variants, parents: parents.map((p) => p.text) },
@@ -135,7 +139,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
     const fresh = dedupe(proposals, seen);
     if (fresh.length === 0) break;
     for (const p of fresh) seen.add(dedupeKey(p.text));
-    const added = addToPool(c.store, c.runId, fresh, new Map(parents.map((p) => [p.text, p.id])));
+    const added = c.admit(fresh, new Map(parents.map((p) => [p.text, p.id])));
     for (const a of added) everyone.set(a.id, a);
     pool = [...parents, ...added];
     c.emit({ type: "proposals", round, added: added.length, pool: pool.length });
@@ -148,16 +152,10 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
   const survivors = others.filter((id) => state.get(id)?.droppedAt === null);
   const rest = [...everyone.keys()].filter((id) => id !== winner && !survivors.includes(id));
   rest.sort((a, b) => (meanOf(b) ?? -Infinity) - (meanOf(a) ?? -Infinity) || a - b);
-  const ranking = [...(winner === undefined ? [] : [winner]), ...survivors, ...rest].map((id): RankedEntry => ({ id, mean: meanOf(id) }));
-  ranking.forEach((entry, i) => {
-    const s = state.get(entry.id);
-    c.store.updateCandidate(entry.id, {
-      score: entry.mean,
-      evalCount: c.evaluator.summary(entry.id, "eval").count,
-      rank: i + 1,
-      droppedAt: s?.droppedAt ?? null,
-      history: s?.history ?? [],
-    });
+  const ranking = [...(winner === undefined ? [] : [winner]), ...survivors, ...rest].map((id): CandidateOutcome => {
+    const { mean, count } = c.evaluator.summary(id, "eval");
+    const s = state.get(id);
+    return { ...entry(everyone, id), mean, evalCount: count, droppedAt: s?.droppedAt ?? null, history: s?.history ?? [] };
   });
   return { ranking, rounds: round };
 }
