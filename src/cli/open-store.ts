@@ -1,9 +1,20 @@
-/** Opening the results database for the inspection commands, which never create one. */
+/** The results database on the command line: the `--db` flag, where it points, and opening it for the inspection commands (which never create one). */
 import { existsSync } from "node:fs";
+import type { Argv } from "yargs";
 import { UsageError } from "../errors.js";
+import { DEFAULT_DB } from "../store/database.js";
 import { Store } from "../store/store.js";
 import type { CliContext } from "./context.js";
-import { dbPath } from "./search-flags.js";
+
+/** Declare `--db`, the same on every command. */
+export function dbFlag<T>(y: Argv<T>) {
+  return y.option("db", { type: "string", describe: `Results database [default: $APE_DB or ${DEFAULT_DB}]`, group: "Results:" });
+}
+
+/** The database path from `--db`, then `APE_DB`, then the default. */
+export function dbPath(flag: string | undefined, ctx: CliContext): string {
+  return flag ?? ctx.env.APE_DB ?? DEFAULT_DB;
+}
 
 /** Open the database named by `--db`, `APE_DB` or the default; UsageError when there is none. */
 export function openExistingStore(flag: string | undefined, ctx: CliContext): Store {

@@ -5,26 +5,21 @@
  * replace the stored budget, limits and prices (so a budget-stopped run can get a larger budget).
  */
 import { z } from "zod";
-import { UsageError } from "../errors.js";
 import type { SearchOptions, SearchSettings } from "../options.js";
-import { STORED_SETTINGS } from "../options/stored.js";
+import { parseStored, STORED_SETTINGS } from "../options/stored.js";
 import { DEFAULT_PRICES, loadPrices } from "../model/prices.js";
 import type { RunRow, SuiteRow } from "../store/rows.js";
 import { readSuitePlan } from "../suite/config.js";
 import type { SuiteOptions } from "../suite/options.js";
 import type { CliContext } from "./context.js";
-import { toGgufOptions } from "./search-flags.js";
+import { type BudgetFlagValues, toGgufOptions } from "./search-flags.js";
 import { overrideSettings } from "./setting-flags.js";
 
 const storedConfig = z.intersection(STORED_SETTINGS, z.object({ task: z.string() }));
 
 /** Flags of `ape resume` that replace what the run stored (the table's resumable settings are read by their flag names too). */
-export interface ResumeOverrides {
+export interface ResumeOverrides extends BudgetFlagValues {
   readonly task?: string | undefined;
-  readonly "max-calls"?: number | undefined;
-  readonly "max-tokens"?: number | undefined;
-  readonly "max-cost"?: number | undefined;
-  readonly prices?: string | undefined;
   /** CPU threads of the in-process gguf backend (never stored with a run). */
   readonly threads?: number | undefined;
   readonly [flag: string]: unknown;
@@ -32,32 +27,15 @@ export interface ResumeOverrides {
 
 /** The options that continue `run`, with `overrides` applied. */
 export function resumeOptions(run: RunRow, db: string, overrides: ResumeOverrides, ctx: CliContext): SearchOptions {
-  const c = parseStored(storedConfig, run.config, `run ${run.id}`, db);
+  const c = parseStored(storedConfig, run.config, `run ${run.id} in ${db}`);
   return { ...settingsOptions(c, db, overrides, ctx), task: overrides.task ?? c.task, runId: run.id };
 }
 
 /** The options that continue `suite`: its stored settings and tasks, with `overrides` applied. */
 export function suiteResumeOptions(suite: SuiteRow, db: string, overrides: ResumeOverrides, ctx: CliContext): SuiteOptions {
-  const settings = settingsOptions(parseStored(STORED_SETTINGS, suite.config, `suite ${suite.id}`, db), db, overrides, ctx);
+  const settings = settingsOptions(parseStored(STORED_SETTINGS, suite.config, `suite ${suite.id} in ${db}`), db, overrides, ctx);
   const plan = readSuitePlan(suite.config, suite.id);
   return { ...settings, tasks: plan.tasks.map((t) => t.file), parallel: plan.parallel, protocol: plan.protocol, suiteId: suite.id };
-}
-
-function parseStored<T extends z.ZodType>(schema: T, config: string, what: string, db: string): z.infer<T> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(config);
-  } catch {
-    raw = undefined;
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new UsageError(
-      `${what} in ${db} has no usable stored config (${first?.path.join(".") ?? ""}: ${first?.message ?? "not JSON"}); it was written by another version of ape and cannot be resumed. Start it again (\`ape search\`, \`ape suite\`).`,
-    );
-  }
-  return parsed.data;
 }
 
 function settingsOptions(c: z.infer<typeof STORED_SETTINGS>, db: string, overrides: ResumeOverrides, ctx: CliContext): SearchSettings {

@@ -8,9 +8,10 @@ import { DEFAULT_SELECTOR, type SearchOptions, type SearchSettings } from "../op
 import { loadPrices } from "../model/prices.js";
 import { DEFAULT_MODEL } from "../model/spec.js";
 import { SELECTORS } from "../select/selector.js";
-import { DEFAULT_DB } from "../store/database.js";
+import type { BudgetLimits } from "../model/budget.js";
 import type { CliContext } from "./context.js";
-import { checkTableFlags, isTableFlag, settingsFromFlags, tableFlags } from "./setting-flags.js";
+import { dbFlag, dbPath } from "./open-store.js";
+import { checkTableFlags, type FlagUse, isTableFlag, settingsFromFlags, tableFlags } from "./setting-flags.js";
 
 /**
  * Declare the flags of the in-process gguf backend, shared by `ape search` and `ape resume` (a run
@@ -37,39 +38,79 @@ export function searchFlags<T>(y: Argv<T>) {
 
 /** Declare every search flag but `--task` (shared by `ape search`, `ape estimate` and `ape suite`). */
 export function settingsFlags<T>(y: Argv<T>) {
-  return tableFlags(
-    ggufFlags(
-      y
-        .option("model", {
-          type: "string",
-          describe: `Model for both roles, as backend:name (openai:, vllm:, sglang:, llamacpp:, ollama:, gguf:) [default: ${DEFAULT_MODEL}]`,
-          group: "Models:",
-        })
-        .option("proposer", { type: "string", describe: "Model that writes the instructions (overrides --model)", group: "Models:" })
-        .option("target", { type: "string", describe: "Model that follows them and is scored (overrides --model)", group: "Models:" })
-        .option("base-url", {
-          type: "string",
-          array: true,
-          describe: "Server URL, e.g. http://localhost:8000/v1; repeat for replicas [default: the backend's]",
-          group: "Models:",
-        }),
-    ),
-    "search",
-  )
-    .option("selector", { choices: SELECTORS, default: DEFAULT_SELECTOR, describe: "Selection strategy", group: "Search:" })
-    .option("max-calls", { type: "number", describe: "Stop before more model calls than this", group: "Budget and limits:" })
-    .option("max-tokens", { type: "number", describe: "Stop before more tokens than this", group: "Budget and limits:" })
-    .option("max-cost", { type: "number", describe: "Stop before spending more USD than this", group: "Budget and limits:" })
-    .option("prices", { type: "string", describe: 'JSON file of prices: {"model": {"input": USD/1M, "output": USD/1M}}', group: "Budget and limits:" })
-    .option("fresh", {
+  const models = ggufFlags(
+    y
+      .option("model", {
+        type: "string",
+        describe: `Model for both roles, as backend:name (openai:, vllm:, sglang:, llamacpp:, ollama:, gguf:) [default: ${DEFAULT_MODEL}]`,
+        group: "Models:",
+      })
+      .option("proposer", { type: "string", describe: "Model that writes the instructions (overrides --model)", group: "Models:" })
+      .option("target", { type: "string", describe: "Model that follows them and is scored (overrides --model)", group: "Models:" })
+      .option("base-url", {
+        type: "string",
+        array: true,
+        describe: "Server URL, e.g. http://localhost:8000/v1; repeat for replicas [default: the backend's]",
+        group: "Models:",
+      }),
+  );
+  const search = tableFlags(models, "search").option("selector", {
+    choices: SELECTORS,
+    default: DEFAULT_SELECTOR,
+    describe: "Selection strategy",
+    group: "Search:",
+  });
+  return dbFlag(
+    budgetFlags(search, "search").option("fresh", {
       type: "boolean",
       default: false,
       describe: "Start a new run even if an unfinished one with the same settings exists",
       group: "Results:",
-    })
-    .option("db", { type: "string", describe: `Results database [default: $APE_DB or ${DEFAULT_DB}]`, group: "Results:" })
+    }),
+  )
     .check(checkNumberFlags)
     .check(checkTableFlags);
+}
+
+/** The help of the budget flags: limits of a new search, or the new budget of a stopped run. */
+const BUDGET_HELP = {
+  search: {
+    calls: "Stop before more model calls than this",
+    tokens: "Stop before more tokens than this",
+    cost: "Stop before spending more USD than this",
+    prices: 'JSON file of prices: {"model": {"input": USD/1M, "output": USD/1M}}',
+  },
+  resume: {
+    calls: "New call budget for the whole run (calls already paid count)",
+    tokens: "New token budget for the whole run",
+    cost: "New cost budget in USD for the whole run",
+    prices: "JSON price file [default: the prices the run started with]",
+  },
+} as const;
+
+/** Declare the budget flags (`--max-calls`, `--max-tokens`, `--max-cost`, `--prices`) of a search, or of `ape resume`. */
+export function budgetFlags<T>(y: Argv<T>, use: FlagUse) {
+  const help = BUDGET_HELP[use];
+  const group = "Budget and limits:";
+  return y.options({
+    "max-calls": { type: "number", describe: help.calls, group },
+    "max-tokens": { type: "number", describe: help.tokens, group },
+    "max-cost": { type: "number", describe: help.cost, group },
+    prices: { type: "string", describe: help.prices, group },
+  });
+}
+
+/** The budget limits given by the budget flags (a limit not given is undefined). */
+export function budgetFromFlags(argv: BudgetFlagValues): BudgetLimits {
+  return { maxCalls: argv["max-calls"], maxTokens: argv["max-tokens"], maxCostUsd: argv["max-cost"] };
+}
+
+/** The values of the budget flags. */
+export interface BudgetFlagValues {
+  readonly "max-calls"?: number | undefined;
+  readonly "max-tokens"?: number | undefined;
+  readonly "max-cost"?: number | undefined;
+  readonly prices?: string | undefined;
 }
 
 /**
@@ -107,15 +148,10 @@ export function toSettingsOptions(argv: SettingsFlags, ctx: CliContext): SearchS
     ...settingsFromFlags(argv),
     selector: argv.selector,
     db: dbPath(argv.db, ctx),
-    budget: { maxCalls: argv["max-calls"], maxTokens: argv["max-tokens"], maxCostUsd: argv["max-cost"] },
+    budget: budgetFromFlags(argv),
     prices: loadPrices(argv.prices),
     resume: !argv.fresh,
     gguf: toGgufOptions(argv),
     signal: ctx.signal,
   };
-}
-
-/** The database path from `--db`, then `APE_DB`, then the default. */
-export function dbPath(flag: string | undefined, ctx: CliContext): string {
-  return flag ?? ctx.env.APE_DB ?? DEFAULT_DB;
 }

@@ -4,6 +4,7 @@
  * reads them back with. Written and read here so the two cannot drift.
  */
 import { z } from "zod";
+import { UsageError } from "../errors.js";
 import { SELECTORS } from "../select/selector.js";
 import { SETTINGS, settingEntries, type SettingsInput, type SettingsValues } from "./table.js";
 
@@ -39,3 +40,24 @@ export const STORED_SETTINGS = z.preprocess(
     prices: z.record(z.string(), z.object({ input: z.number(), output: z.number() })).default({}),
   }),
 );
+
+/**
+ * A stored config (`runs.config`, `suites.config`) read back with `schema`.
+ * @throws UsageError naming `what` (e.g. "run 3f9a2c1d in results/ape.db") and the first bad field when it does not fit.
+ */
+export function parseStored<T extends z.ZodType>(schema: T, config: string, what: string): z.infer<T> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(config);
+  } catch {
+    raw = undefined;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new UsageError(
+      `${what} has no usable stored config (${first?.path.join(".") ?? ""}: ${first?.message ?? "not JSON"}); it was written by another version of ape and cannot be resumed. Start it again (\`ape search\`, \`ape suite\`).`,
+    );
+  }
+  return parsed.data;
+}

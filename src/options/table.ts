@@ -53,54 +53,52 @@ const positiveFlag = { kind: "number", rule: "a positive number" } as const;
 /** The flag kind and message rule of a setting with a closed set of values. */
 const choiceFlag = (values: readonly string[]) => ({ kind: { choices: values }, rule: `one of ${values.join(", ")}` });
 
+/** One of `values`, `fallback` when not given: a search setting that is part of the run's identity. */
+const searchChoice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number], flag: string, describe: string) =>
+  z
+    .enum(values)
+    .default(fallback)
+    .register(SETTING_META, { flag, ...choiceFlag(values), describe, group: "Search:", identity: true });
+
+/** A whole number ≥ `min`, `fallback` when not given: a search setting that is part of the run's identity. */
+const searchCount = (min: number, fallback: number, flag: string, describe: string) =>
+  whole(min)
+    .default(fallback)
+    .register(SETTING_META, { flag, ...wholeFlag(min), describe, group: "Search:", identity: true });
+
+/** A whole number ≥ 1, `fallback` when not given: a limit that `ape resume` may change. */
+const limitCount = (fallback: number, flag: string, describe: string) =>
+  whole(1)
+    .default(fallback)
+    .register(SETTING_META, { flag, ...wholeFlag(1), describe, group: "Budget and limits:", resumable: true });
+
+/** A rate limit: a positive number, unlimited when not given, that `ape resume` may change. */
+const rateLimit = (flag: string, describe: string) =>
+  z
+    .number()
+    .positive()
+    .optional()
+    .register(SETTING_META, {
+      flag,
+      ...positiveFlag,
+      describe,
+      defaultText: "unlimited",
+      group: "Budget and limits:",
+      resumable: true,
+    });
+
 /** Every plain search setting. The doc comments are those of the library's options. */
 export const SETTINGS = z.object({
   /** How a candidate is scored: execution accuracy or mean log P(answer). @default "exec" */
-  scorer: z
-    .enum(SCORERS)
-    .default("exec")
-    .register(SETTING_META, {
-      flag: "scorer",
-      ...choiceFlag(SCORERS),
-      describe: "exec: execution accuracy; logprob: mean log P(answer)",
-      group: "Search:",
-      identity: true,
-    }),
+  scorer: searchChoice(SCORERS, "exec", "scorer", "exec: execution accuracy; logprob: mean log P(answer)"),
   /** How instructions are proposed. @default "forward" */
-  mode: z
-    .enum(MODES)
-    .default("forward")
-    .register(SETTING_META, {
-      flag: "mode",
-      ...choiceFlag(MODES),
-      describe: "How instructions are proposed",
-      group: "Search:",
-      identity: true,
-    }),
+  mode: searchChoice(MODES, "forward", "mode", "How instructions are proposed"),
   /** Instructions asked of the proposer (before de-duplication). @default 20 */
-  candidates: whole(1)
-    .default(20)
-    .register(SETTING_META, {
-      flag: "candidates",
-      ...wholeFlag(1),
-      describe: "Instructions asked of the proposer",
-      group: "Search:",
-      identity: true,
-    }),
+  candidates: searchCount(1, 20, "candidates", "Instructions asked of the proposer"),
   /** Demo subsets the proposals are spread over. @default 5 */
-  subsets: whole(1)
-    .default(5)
-    .register(SETTING_META, {
-      flag: "subsets",
-      ...wholeFlag(1),
-      describe: "Demo subsets the proposals are spread over",
-      group: "Search:",
-      identity: true,
-    }),
+  subsets: searchCount(1, 5, "subsets", "Demo subsets the proposals are spread over"),
   /** Demos shown per subset. @default 5 */
-  demos: whole(1)
-    .default(5)
-    .register(SETTING_META, { flag: "demos", ...wholeFlag(1), describe: "Demos shown per subset", group: "Search:", identity: true }),
+  demos: searchCount(1, 5, "demos", "Demos shown per subset"),
   /** Most (candidate, example) evaluations per selection. @default pool size × eval split size */
   evalBudget: z.number().min(0).optional().register(SETTING_META, {
     flag: "eval-budget",
@@ -112,79 +110,21 @@ export const SETTINGS = z.object({
     identity: true,
   }),
   /** Resampling rounds. @default 0 */
-  rounds: whole(0)
-    .default(0)
-    .register(SETTING_META, {
-      flag: "rounds",
-      ...wholeFlag(0),
-      describe: "Resampling rounds (variants of the best)",
-      group: "Search:",
-      identity: true,
-    }),
+  rounds: searchCount(0, 0, "rounds", "Resampling rounds (variants of the best)"),
   /** Candidates varied per resampling round. @default 3 */
-  topK: whole(1)
-    .default(3)
-    .register(SETTING_META, { flag: "top-k", ...wholeFlag(1), describe: "Candidates varied per round", group: "Search:", identity: true }),
+  topK: searchCount(1, 3, "top-k", "Candidates varied per round"),
   /** Variants asked for per varied candidate. @default 4 */
-  variants: whole(1)
-    .default(4)
-    .register(SETTING_META, {
-      flag: "variants",
-      ...wholeFlag(1),
-      describe: "Variants asked for per varied candidate",
-      group: "Search:",
-      identity: true,
-    }),
+  variants: searchCount(1, 4, "variants", "Variants asked for per varied candidate"),
   /** Seed of every random choice. @default 0 */
-  seed: whole(0)
-    .default(0)
-    .register(SETTING_META, { flag: "seed", ...wholeFlag(0), describe: "Seed of every random choice", group: "Search:", identity: true }),
+  seed: searchCount(0, 0, "seed", "Seed of every random choice"),
   /** Requests in flight per model. @default 8 */
-  concurrency: whole(1)
-    .default(8)
-    .register(SETTING_META, {
-      flag: "concurrency",
-      ...wholeFlag(1),
-      describe: "Requests in flight per model",
-      group: "Budget and limits:",
-      resumable: true,
-    }),
+  concurrency: limitCount(8, "concurrency", "Requests in flight per model"),
   /** Most prompts per request where the server takes lists. @default 16 */
-  batch: whole(1)
-    .default(16)
-    .register(SETTING_META, {
-      flag: "batch",
-      ...wholeFlag(1),
-      describe: "Most prompts per request where the server takes lists (1 = one prompt per request)",
-      group: "Budget and limits:",
-      resumable: true,
-    }),
+  batch: limitCount(16, "batch", "Most prompts per request where the server takes lists (1 = one prompt per request)"),
   /** Most requests started per second, per model (retries included). @default unlimited */
-  rps: z
-    .number()
-    .positive()
-    .optional()
-    .register(SETTING_META, {
-      flag: "rps",
-      ...positiveFlag,
-      describe: "Most requests started per second, per model (retries included)",
-      defaultText: "unlimited",
-      group: "Budget and limits:",
-      resumable: true,
-    }),
+  rps: rateLimit("rps", "Most requests started per second, per model (retries included)"),
   /** Most tokens (prompt + most completion) sent per minute, per model. @default unlimited */
-  tpm: z
-    .number()
-    .positive()
-    .optional()
-    .register(SETTING_META, {
-      flag: "tpm",
-      ...positiveFlag,
-      describe: "Most tokens (prompt + max completion) sent per minute, per model",
-      defaultText: "unlimited",
-      group: "Budget and limits:",
-      resumable: true,
-    }),
+  tpm: rateLimit("tpm", "Most tokens (prompt + max completion) sent per minute, per model"),
   /** Per-request timeout in milliseconds. @default 120000 */
   timeoutMs: z
     .number()

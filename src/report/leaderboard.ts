@@ -1,5 +1,6 @@
 /** The text a search prints: the ranked candidates, the references beside them, the run's totals. */
 import type { SearchResult } from "../result.js";
+import { referencesTable } from "./references-table.js";
 import { fmtScore, table } from "./table.js";
 
 /** The leaderboard of a result, `limit` candidates at most. */
@@ -19,19 +20,7 @@ export function leaderboard(result: SearchResult, limit = 10): string {
     ),
   ];
   if (result.candidates.length > shown.length) out.push(`… and ${result.candidates.length - shown.length} more (ape show ${result.runId})\n`);
-  if (result.references.length > 0) {
-    out.push("\nreferences (human-written):\n");
-    out.push(
-      table(
-        [
-          { header: "test", align: "right" },
-          { header: "n", align: "right" },
-          { header: "instruction", max: 90 },
-        ],
-        result.references.map((r) => [fmtScore(r.testScore), String(r.testCount), r.text]),
-      ),
-    );
-  }
+  if (result.references.length > 0) out.push(referencesTable("references (human-written):", result.references, false));
   const t = result.totals;
   const cost = t.costUsd > 0 ? `, $${t.costUsd.toFixed(4)}` : "";
   out.push(

@@ -5,6 +5,7 @@
 import { fmtInterval } from "./interval.js";
 import type { RunView } from "./run-view.js";
 import { fate } from "./run-view.js";
+import { referencesTable } from "./references-table.js";
 import { fmtScore, table } from "./table.js";
 
 /** The whole text of `ape show RUN`, `limit` candidates at most. */
@@ -53,19 +54,14 @@ export function runText(view: RunView, limit: number): string {
     if (view.candidates.length > shown.length) out.push(`… and ${view.candidates.length - shown.length} more (--limit ${view.candidates.length} shows all)\n`);
   }
   if (view.references.length > 0) {
-    out.push("\nreferences (human-written), on the same test split:\n");
-    out.push(
-      table(
-        [
-          { header: "id", align: "right" },
-          { header: "test", align: "right" },
-          { header: "95% CI" },
-          { header: "n", align: "right" },
-          { header: "instruction", max: 90 },
-        ],
-        view.references.map((r) => [String(r.row.id), fmtScore(r.row.test_score), fmtInterval(r.testInterval), String(r.row.test_count), r.row.text]),
-      ),
-    );
+    const lines = view.references.map((r) => ({
+      id: r.row.id,
+      testScore: r.row.test_score,
+      testCount: r.row.test_count,
+      text: r.row.text,
+      testInterval: r.testInterval,
+    }));
+    out.push(referencesTable("references (human-written), on the same test split:", lines, true));
   }
   const tokens = run.prompt_tokens + run.completion_tokens;
   out.push(

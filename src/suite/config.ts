@@ -7,9 +7,9 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import { z } from "zod";
-import { UsageError } from "../errors.js";
 import { stableJson } from "../model/cache-key.js";
 import { settingsConfig, type Resolved } from "../options.js";
+import { parseStored } from "../options/stored.js";
 import { SUITE_PROTOCOLS, type SuiteOptions, type SuiteProtocol } from "./options.js";
 
 /** One task of a suite as stored: its file, name, and the config hash of its run. */
@@ -51,14 +51,6 @@ const storedPlan = z.object({
 
 /** The tasks, parallelism and protocol stored in a suite's config. */
 export function readSuitePlan(config: string, suiteId: string): SuitePlan {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(config);
-  } catch {
-    raw = undefined;
-  }
-  const parsed = storedPlan.safeParse(raw);
-  if (!parsed.success)
-    throw new UsageError(`suite ${suiteId} has no usable stored config; it was written by another version of ape. Start it again with \`ape suite\`.`);
-  return { tasks: parsed.data.tasks, parallel: parsed.data.parallel, protocol: parsed.data.protocol ?? undefined };
+  const plan = parseStored(storedPlan, config, `suite ${suiteId}`);
+  return { tasks: plan.tasks, parallel: plan.parallel, protocol: plan.protocol ?? undefined };
 }

@@ -93,17 +93,27 @@ function findSyntaxError(text: string): { offset: number; message: string } {
     if (!match) fail("a value");
     at += match?.[0].length ?? 0;
   };
+  /** After `{` or `[` (or a member and its comma): true, past it, when `close` comes next. */
+  const closes = (close: string): boolean => {
+    space();
+    if (text[at] !== close) return false;
+    at++;
+    return true;
+  };
+  /** After a member: true past `close`, false past a comma; anything else is an error. */
+  const ends = (close: string): boolean => {
+    if (closes(close)) return true;
+    if (text[at] !== ",") fail(`"," or "${close}"`);
+    at++;
+    return false;
+  };
   const value = (): void => {
     space();
     const ch = text[at];
     if (ch === "{") {
       at++;
-      space();
-      if (text[at] === "}") {
-        at++;
-        return;
-      }
-      for (;;) {
+      if (closes("}")) return;
+      do {
         space();
         if (text[at] !== '"') fail("a property name in double quotes");
         string();
@@ -111,37 +121,12 @@ function findSyntaxError(text: string): { offset: number; message: string } {
         if (text[at] !== ":") fail('":"');
         at++;
         value();
-        space();
-        if (text[at] === ",") {
-          at++;
-          continue;
-        }
-        if (text[at] === "}") {
-          at++;
-          return;
-        }
-        fail('"," or "}"');
-      }
+      } while (!ends("}"));
     } else if (ch === "[") {
       at++;
-      space();
-      if (text[at] === "]") {
-        at++;
-        return;
-      }
-      for (;;) {
-        value();
-        space();
-        if (text[at] === ",") {
-          at++;
-          continue;
-        }
-        if (text[at] === "]") {
-          at++;
-          return;
-        }
-        fail('"," or "]"');
-      }
+      if (closes("]")) return;
+      do value();
+      while (!ends("]"));
     } else if (ch === '"') string();
     else if (ch === "t") literal("true");
     else if (ch === "f") literal("false");

@@ -1,16 +1,14 @@
 /** `ape export RUN|SUITE`: a run's candidates or evaluations (a suite's summary table) as JSON, JSON Lines or CSV, to stdout or a file. */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
 import type { Argv, CommandModule } from "yargs";
-import { UsageError } from "../../errors.js";
 import { suiteRecords } from "../../report/suite-export.js";
 import { findSuite } from "../../store/suites.js";
 import { EXPORT_FORMATS, EXPORT_WHATS, exportRecords, formatRecords } from "../../report/export.js";
 import type { CommandContext, CommandFactory } from "../context.js";
-import { withStore } from "../open-store.js";
+import { dbFlag, withStore } from "../open-store.js";
+import { writeOut } from "../write-out.js";
 
 const builder = (y: Argv) =>
-  y
+  dbFlag(y)
     .positional("run", {
       type: "string",
       demandOption: true,
@@ -27,7 +25,6 @@ const builder = (y: Argv) =>
       describe: "candidates: one record per candidate and reference; evaluations: one per (candidate, example)",
     })
     .option("out", { type: "string", describe: "Write to this file instead of stdout" })
-    .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
     .example("$0 export 401f715a --format csv --out winner.csv", "the candidates with scores, as CSV")
     .example("$0 export 401f715a --what evaluations --format jsonl | jq .score", "every scored output");
 
@@ -50,12 +47,7 @@ export const exportCommand: CommandFactory<ExportArgs> = (ctx: CommandContext): 
         ctx.stdout.exact.write(text);
         return;
       }
-      try {
-        mkdirSync(dirname(out), { recursive: true });
-        writeFileSync(out, text);
-      } catch (error) {
-        throw new UsageError(`cannot write ${out}: ${(error as Error).message}. Choose another --out.`, { cause: error });
-      }
+      writeOut(out, text, "the export");
       ctx.stderr.write(`wrote ${records.length} ${suite ? "tasks" : argv.what} to ${out}\n`);
     }),
 });

@@ -1,19 +1,17 @@
 /** `ape report RUN|SUITE`: one self-contained HTML file with charts, viewable without a network. */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import type { Argv, CommandModule } from "yargs";
-import { UsageError } from "../../errors.js";
 import { renderReport } from "../../report/html/page.js";
 import { renderSuiteReport } from "../../report/html/suite-page.js";
 import { findSuite } from "../../store/suites.js";
 import type { CliContext, CommandFactory } from "../context.js";
-import { withStore } from "../open-store.js";
+import { dbFlag, withStore } from "../open-store.js";
+import { writeOut } from "../write-out.js";
 
 const builder = (y: Argv) =>
-  y
+  dbFlag(y)
     .positional("run", { type: "string", demandOption: true, describe: "Run or suite id (or a unique prefix)" })
     .option("out", { type: "string", describe: "HTML file to write [default: results/report-<run>.html]" })
-    .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
     .example("$0 report 401f715a && xdg-open results/report-401f715a.html", "write the report and open it");
 
 type ReportArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
@@ -30,12 +28,7 @@ export const reportCommand: CommandFactory<ReportArgs> = (ctx: CliContext): Comm
       const id = suite?.id ?? store.getRun(argv.run).id;
       const html = suite ? renderSuiteReport(store, id) : renderReport(store, id);
       const out = argv.out ?? join("results", `report-${id}.html`);
-      try {
-        mkdirSync(dirname(out), { recursive: true });
-        writeFileSync(out, html);
-      } catch (error) {
-        throw new UsageError(`cannot write the report to ${out}: ${(error as Error).message}. Choose another --out.`, { cause: error });
-      }
+      writeOut(out, html, "the report");
       ctx.stdout.write(`${out}\n`);
     }),
 });

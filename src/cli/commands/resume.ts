@@ -9,30 +9,19 @@ import { findSuite } from "../../store/suites.js";
 import { resumeOptions, suiteResumeOptions } from "../resume-options.js";
 import { runSuite } from "../run-suite.js";
 import { runOutputFlags, runSearch } from "../run-search.js";
-import { withStore } from "../open-store.js";
-import { checkNumberFlags, dbPath, ggufFlags } from "../search-flags.js";
+import { dbFlag, dbPath, withStore } from "../open-store.js";
+import { budgetFlags, checkNumberFlags, ggufFlags } from "../search-flags.js";
 import { checkTableFlags, tableFlags } from "../setting-flags.js";
 
 // Declared in the order `--help` shows the groups: the run, where it is, its budget, then the rest.
-const builder = (y: Argv) =>
-  runOutputFlags(
-    tableFlags(
-      ggufFlags(
-        y
-          .positional("run", { type: "string", demandOption: true, describe: "Run or suite id (or a unique prefix; `ape runs` lists runs)" })
-          .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]", group: "Results:" })
-          .option("task", { type: "string", describe: "The run's task file, if it moved (its content must be unchanged)", group: "Results:" })
-          .option("max-calls", { type: "number", describe: "New call budget for the whole run (calls already paid count)", group: "Budget and limits:" })
-          .option("max-tokens", { type: "number", describe: "New token budget for the whole run", group: "Budget and limits:" })
-          .option("max-cost", { type: "number", describe: "New cost budget in USD for the whole run", group: "Budget and limits:" })
-          .option("prices", { type: "string", describe: "JSON price file [default: the prices the run started with]", group: "Budget and limits:" }),
-      ),
-      "resume",
-    ),
-  )
+const builder = (y: Argv) => {
+  const run = dbFlag(y.positional("run", { type: "string", demandOption: true, describe: "Run or suite id (or a unique prefix; `ape runs` lists runs)" }));
+  const moved = run.option("task", { type: "string", describe: "The run's task file, if it moved (its content must be unchanged)", group: "Results:" });
+  return runOutputFlags(tableFlags(ggufFlags(budgetFlags(moved, "resume")), "resume"))
     .check(checkNumberFlags)
     .check(checkTableFlags)
     .example("$0 resume 3f9a2c1d --max-calls 2000", "continue a budget-stopped run with a larger budget");
+};
 
 type ResumeArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
 

@@ -3,11 +3,10 @@ import type { Argv, CommandModule } from "yargs";
 import { fmtScore, table } from "../../report/table.js";
 import type { RunRow } from "../../store/rows.js";
 import type { CliContext, CommandFactory } from "../context.js";
-import { withStore } from "../open-store.js";
+import { dbFlag, withStore } from "../open-store.js";
 
 const builder = (y: Argv) =>
-  y
-    .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
+  dbFlag(y)
     .option("task", { type: "string", describe: "Only runs of this task (by name)" })
     .option("limit", { type: "number", describe: "Show at most this many runs" })
     .option("json", { type: "boolean", default: false, describe: "Print the runs as a JSON array of `runs` rows" });

@@ -7,15 +7,14 @@ import { runText } from "../../report/run-text.js";
 import { readRunView } from "../../report/run-view.js";
 import { readResult } from "../../read-result.js";
 import type { CliContext, CommandFactory } from "../context.js";
-import { withStore } from "../open-store.js";
+import { dbFlag, withStore } from "../open-store.js";
 
 const builder = (y: Argv) =>
-  y
+  dbFlag(y)
     .positional("run", { type: "string", demandOption: true, describe: "Run id (or a unique prefix; `ape runs` lists them)" })
     .option("candidate", { type: "number", describe: "Candidate id: its origin, proposer prompt, parent, history and outputs (failures first)" })
     .option("limit", { type: "number", default: 20, describe: "Candidates shown" })
     .option("examples", { type: "number", default: 20, describe: "Example outputs shown with --candidate" })
-    .option("db", { type: "string", describe: "Results database [default: $APE_DB or results/ape.db]" })
     .option("json", { type: "boolean", default: false, describe: "Print the run's result (the library's SearchResult) as JSON" })
     .example("$0 show 401f715a", "the leaderboard of a run")
     .example("$0 show 401f --candidate 3", "why candidate 3 ranked where it did");

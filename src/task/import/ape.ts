@@ -15,7 +15,7 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, dirname } from "node:path";
 import { TaskError, UsageError, type TaskIssue } from "../../errors.js";
 import { mulberry32, shuffled, type Random } from "../../random.js";
-import { under } from "../paths.js";
+import { exists, under } from "../paths.js";
 import type { ExampleFile, TaskFile } from "../schema.js";
 import { distinct, fieldTexts, textIssues, type SourceText } from "./check.js";
 import { metricForTask } from "./metrics.js";
@@ -183,13 +183,4 @@ async function readAnnotations(file: string): Promise<string[]> {
   const issues = textIssues(list.map((a, i): SourceText => [`annotations[${i}]`, a.trim()]));
   if (issues.length > 0) throw new TaskError(file, issues);
   return distinct(list.map((a) => a.trim()).filter((a) => a.length > 0));
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -2,11 +2,11 @@
  * Writing imported tasks: each is formatted, validated exactly as `loadTask` would (so an importer
  * can never leave an invalid file behind), and written to `<out>/<name>.json`.
  */
-import { access, mkdir, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { TaskError, UsageError } from "../../errors.js";
 import { formatTaskFile } from "../format.js";
 import { parseTask } from "../parse.js";
-import { under } from "../paths.js";
+import { exists, under } from "../paths.js";
 import type { TaskFile } from "../schema.js";
 import type { SplitName } from "../types.js";
 
@@ -69,13 +69,4 @@ export async function writeTasks(tasks: readonly TaskFile[], outDir: string, opt
     });
   }
   return written;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
