@@ -2,7 +2,7 @@
  * What a CLI command needs from the outside world, passed in rather than read from globals, so
  * every command runs the same in a test (in-process, captured output) and in a terminal.
  */
-import type { Argv, CommandModule } from "yargs";
+import type { ArgumentsCamelCase, Argv, CommandModule } from "yargs";
 
 /** A place to write text (process.stdout/stderr, or a buffer in tests). */
 export interface Output {
@@ -38,15 +38,27 @@ export interface CommandContext extends CliContext {
   readonly stderr: TextOutput;
 }
 
-/** A command is built from the context; yargs parses, the handler calls the library and formats. */
-export type CommandFactory<U = object> = (ctx: CommandContext) => CommandModule<object, U>;
+/** One command: its usage, help and flags (its argument type is read from them), and what it does. */
+export interface CommandSpec<U> {
+  readonly command: string;
+  readonly describe: string;
+  /** Declares the flags (and any subcommands, which may need the context). */
+  readonly builder: (y: Argv, ctx: CommandContext) => Argv<U>;
+  /** Calls the library and formats what it returns; `ctx` is the outside world `main()` was given. */
+  readonly handler: (argv: ArgumentsCamelCase<U>, ctx: CommandContext) => void | Promise<void>;
+}
 
 /** Adds one command to a parser; keeps each command's own argument type inside it. */
 export type Registration = (parser: Argv, ctx: CommandContext) => void;
 
-/** The registration of a command factory, whatever its argument type. */
-export function register<U>(factory: CommandFactory<U>): Registration {
+/** A command as yargs takes it, bound to the context (also for subcommands). */
+export function commandModule<U>(spec: CommandSpec<U>, ctx: CommandContext): CommandModule<object, U> {
+  return { command: spec.command, describe: spec.describe, builder: (y) => spec.builder(y, ctx), handler: (argv) => spec.handler(argv, ctx) };
+}
+
+/** Declare a command: the registration `main()` adds to its parser. */
+export function defineCommand<U>(spec: CommandSpec<U>): Registration {
   return (parser, ctx) => {
-    parser.command(factory(ctx));
+    parser.command(commandModule(spec, ctx));
   };
 }

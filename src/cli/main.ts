@@ -15,21 +15,21 @@ import { exportCommand } from "./commands/export.js";
 import { reportCommand } from "./commands/report.js";
 import { showCommand } from "./commands/show.js";
 import { tasksCommand } from "./commands/tasks.js";
-import { register, type CliContext, type CommandContext, type Registration } from "./context.js";
+import type { CliContext, CommandContext, Registration } from "./context.js";
 import { commandContext } from "./text-output.js";
 
 /** Every command of the CLI, one file each under src/cli/commands. */
 const COMMANDS: readonly Registration[] = [
-  register(searchCommand),
-  register(suiteCommand),
-  register(estimateCommand),
-  register(resumeCommand),
-  register(runsCommand),
-  register(showCommand),
-  register(exportCommand),
-  register(reportCommand),
-  register(tasksCommand),
-  register(importCommand),
+  searchCommand,
+  suiteCommand,
+  estimateCommand,
+  resumeCommand,
+  runsCommand,
+  showCommand,
+  exportCommand,
+  reportCommand,
+  tasksCommand,
+  importCommand,
 ];
 
 /** The context of a real terminal session. */

@@ -1,8 +1,8 @@
 /** `ape estimate`: what a search with these flags would cost, without calling any model. */
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { estimate } from "../../estimate/estimate.js";
 import { formatEstimate } from "../../estimate/format.js";
-import type { CliContext, CommandFactory } from "../context.js";
+import { defineCommand } from "../context.js";
 import { searchFlags, toSearchOptions } from "../search-flags.js";
 
 const builder = (y: Argv) =>
@@ -10,14 +10,12 @@ const builder = (y: Argv) =>
     .option("json", { type: "boolean", default: false, describe: "Print the estimate as one JSON document", group: "Output:" })
     .example("$0 estimate --task tasks/antonyms.json --model openai:gpt-4o-mini", "what the search would cost on gpt-4o-mini");
 
-type EstimateArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
-
 /** The estimate command. */
-export const estimateCommand: CommandFactory<EstimateArgs> = (ctx: CliContext): CommandModule<object, EstimateArgs> => ({
+export const estimateCommand = defineCommand({
   command: "estimate",
   describe: "Planned calls, tokens and cost of a search (same flags as search; calls no model)",
   builder,
-  handler: async (argv) => {
+  handler: async (argv, ctx) => {
     const e = await estimate(toSearchOptions(argv, ctx));
     ctx.stdout.write(argv.json ? `${JSON.stringify(e, null, 2)}\n` : `${formatEstimate(e)}\n`);
   },

@@ -1,9 +1,9 @@
 /** `ape export RUN|SUITE`: a run's candidates or evaluations (a suite's summary table) as JSON, JSON Lines or CSV, to stdout or a file. */
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { suiteRecords } from "../../report/suite-export.js";
 import { findSuite } from "../../store/suites.js";
 import { EXPORT_FORMATS, EXPORT_WHATS, exportRecords, formatRecords } from "../../report/export.js";
-import type { CommandContext, CommandFactory } from "../context.js";
+import { defineCommand } from "../context.js";
 import { dbFlag, withStore } from "../open-store.js";
 import { writeOut } from "../write-out.js";
 
@@ -28,14 +28,12 @@ const builder = (y: Argv) =>
     .example("$0 export 401f715a --format csv --out winner.csv", "the candidates with scores, as CSV")
     .example("$0 export 401f715a --what evaluations --format jsonl | jq .score", "every scored output");
 
-type ExportArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
-
 /** The export command. */
-export const exportCommand: CommandFactory<ExportArgs> = (ctx: CommandContext): CommandModule<object, ExportArgs> => ({
+export const exportCommand = defineCommand({
   command: "export <run>",
   describe: "Export a run's candidates (or evaluations), or a suite's table, as JSON, JSON Lines or CSV",
   builder,
-  handler: (argv) =>
+  handler: (argv, ctx) =>
     withStore(argv.db, ctx, (store) => {
       // A suite's id exports its summary table, one record per task.
       const suite = findSuite(store, argv.run);

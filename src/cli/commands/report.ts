@@ -1,10 +1,10 @@
 /** `ape report RUN|SUITE`: one self-contained HTML file with charts, viewable without a network. */
 import { join } from "node:path";
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { renderReport } from "../../report/html/page.js";
 import { renderSuiteReport } from "../../report/html/suite-page.js";
 import { findSuite } from "../../store/suites.js";
-import type { CliContext, CommandFactory } from "../context.js";
+import { defineCommand } from "../context.js";
 import { dbFlag, withStore } from "../open-store.js";
 import { writeOut } from "../write-out.js";
 
@@ -14,14 +14,12 @@ const builder = (y: Argv) =>
     .option("out", { type: "string", describe: "HTML file to write [default: results/report-<run>.html]" })
     .example("$0 report 401f715a && xdg-open results/report-401f715a.html", "write the report and open it");
 
-type ReportArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
-
 /** The report command. */
-export const reportCommand: CommandFactory<ReportArgs> = (ctx: CliContext): CommandModule<object, ReportArgs> => ({
+export const reportCommand = defineCommand({
   command: "report <run>",
   describe: "Write a run's (or a suite's) HTML report (charts, leaderboard; one file, no network needed)",
   builder,
-  handler: (argv) =>
+  handler: (argv, ctx) =>
     withStore(argv.db, ctx, (store) => {
       // A suite's id gets the suite's page: ape against the human references per task, each task's section.
       const suite = findSuite(store, argv.run);

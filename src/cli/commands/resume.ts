@@ -2,8 +2,8 @@
  * `ape resume RUN|SUITE`: continue a crashed, cancelled or budget-stopped run (or suite) from its stored settings.
  * Finished calls are replayed from the store for free; flags may raise the budget or change limits.
  */
-import type { Argv, CommandModule } from "yargs";
-import type { CommandContext, CommandFactory } from "../context.js";
+import type { Argv } from "yargs";
+import { defineCommand } from "../context.js";
 import { UsageError } from "../../errors.js";
 import { findSuite } from "../../store/suites.js";
 import { resumeOptions, suiteResumeOptions } from "../resume-options.js";
@@ -23,14 +23,12 @@ const builder = (y: Argv) => {
     .example("$0 resume 3f9a2c1d --max-calls 2000", "continue a budget-stopped run with a larger budget");
 };
 
-type ResumeArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
-
 /** The resume command. */
-export const resumeCommand: CommandFactory<ResumeArgs> = (ctx: CommandContext): CommandModule<object, ResumeArgs> => ({
+export const resumeCommand = defineCommand({
   command: "resume <run>",
   describe: "Continue a stopped run (crash, Ctrl-C, budget) without paying for finished calls again",
   builder,
-  handler: async (a) => {
+  handler: async (a, ctx) => {
     const db = dbPath(a.db, ctx);
     // A suite is looked for first: its id names the suite, never one of its runs.
     const found = await withStore(a.db, ctx, (store) => findSuite(store, a.run) ?? store.getRun(a.run));

@@ -1,8 +1,8 @@
 /** `ape runs`: the runs in the results database, newest first. */
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { fmtScore, table } from "../../report/table.js";
 import type { RunRow } from "../../store/rows.js";
-import type { CliContext, CommandFactory } from "../context.js";
+import { defineCommand } from "../context.js";
 import { dbFlag, withStore } from "../open-store.js";
 
 const builder = (y: Argv) =>
@@ -11,14 +11,12 @@ const builder = (y: Argv) =>
     .option("limit", { type: "number", describe: "Show at most this many runs" })
     .option("json", { type: "boolean", default: false, describe: "Print the runs as a JSON array of `runs` rows" });
 
-type RunsArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
-
 /** The runs command. */
-export const runsCommand: CommandFactory<RunsArgs> = (ctx: CliContext): CommandModule<object, RunsArgs> => ({
+export const runsCommand = defineCommand({
   command: "runs",
   describe: "List the runs in the results database, newest first",
   builder,
-  handler: (argv) =>
+  handler: (argv, ctx) =>
     withStore(argv.db, ctx, (store) => {
       const task = argv.task;
       const limit = argv.limit;

@@ -1,12 +1,12 @@
 /** `ape show RUN [--candidate ID]`: a run's leaderboard with intervals, or why one candidate ranked where it did. */
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { UsageError } from "../../errors.js";
 import { candidateJson, readCandidateDetail } from "../../report/candidate-detail.js";
 import { candidateText } from "../../report/candidate-text.js";
 import { runText } from "../../report/run-text.js";
 import { readRunView } from "../../report/run-view.js";
 import { readResult } from "../../read-result.js";
-import type { CliContext, CommandFactory } from "../context.js";
+import { defineCommand } from "../context.js";
 import { dbFlag, withStore } from "../open-store.js";
 
 const builder = (y: Argv) =>
@@ -19,14 +19,12 @@ const builder = (y: Argv) =>
     .example("$0 show 401f715a", "the leaderboard of a run")
     .example("$0 show 401f --candidate 3", "why candidate 3 ranked where it did");
 
-type ShowArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
-
 /** The show command. */
-export const showCommand: CommandFactory<ShowArgs> = (ctx: CliContext): CommandModule<object, ShowArgs> => ({
+export const showCommand = defineCommand({
   command: "show <run>",
   describe: "Show a run's ranked candidates with 95% intervals, or one candidate in full",
   builder,
-  handler: (argv) =>
+  handler: (argv, ctx) =>
     withStore(argv.db, ctx, async (store) => {
       const run = argv.run;
       const id = argv.candidate;

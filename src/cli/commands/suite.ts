@@ -1,8 +1,8 @@
 /** `ape suite`: search many tasks as one resumable run and print ape against the human references. */
-import type { Argv, CommandModule } from "yargs";
+import type { Argv } from "yargs";
 import { UsageError } from "../../errors.js";
 import { SUITE_PROTOCOLS } from "../../suite/options.js";
-import type { CommandContext, CommandFactory } from "../context.js";
+import { defineCommand } from "../context.js";
 import { runOutputFlags } from "../run-search.js";
 import { runSuite } from "../run-suite.js";
 import { settingsFlags, toSettingsOptions } from "../search-flags.js";
@@ -39,14 +39,12 @@ const builder = (y: Argv) =>
     .example("$0 suite --tasks tasks/ape --protocol ape-paper --model vllm:Qwen/Qwen2.5-7B-Instruct", "the APE paper's table on your own model")
     .example("$0 resume SUITE", "continue a stopped suite (finished tasks are kept)");
 
-type SuiteArgs = ReturnType<typeof builder> extends Argv<infer U> ? U : never;
-
 /** The suite command. */
-export const suiteCommand: CommandFactory<SuiteArgs> = (ctx: CommandContext): CommandModule<object, SuiteArgs> => ({
+export const suiteCommand = defineCommand({
   command: "suite",
   describe: "Search many tasks as one resumable run; print ape against the human references (IQM, wins/ties/losses)",
   builder,
-  handler: async (argv) => {
+  handler: async (argv, ctx) => {
     await runSuite({ ...toSettingsOptions(argv, ctx), tasks: argv.tasks, parallel: argv.parallel, protocol: argv.protocol }, argv, ctx);
   },
 });

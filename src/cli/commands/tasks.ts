@@ -5,12 +5,11 @@
  */
 import { readdir, stat } from "node:fs/promises";
 import type { Stats } from "node:fs";
-import type { Argv, CommandModule } from "yargs";
 import { TaskError, UsageError } from "../../errors.js";
 import { terminalText } from "../../report/terminal-text.js";
 import { loadTask } from "../../task/index.js";
 import { under } from "../../task/paths.js";
-import type { CliContext, CommandFactory } from "../context.js";
+import { type CliContext, defineCommand } from "../context.js";
 
 /** Lay out rows as a plain text table with left-aligned columns (control characters escaped before measuring). */
 export function formatTable(table: readonly (readonly string[])[]): string {
@@ -89,28 +88,24 @@ async function validateFiles(ctx: CliContext, files: readonly string[], seed: nu
   if (bad > 0) throw new UsageError(`${bad} of ${files.length} task files are invalid`);
 }
 
+/** `ape tasks validate F…`. */
+const validateCommand = defineCommand({
+  command: "validate <files..>",
+  describe: "Check task files and print each one's problems (exit code 2 if any is invalid)",
+  builder: (y) =>
+    y
+      .positional("files", { type: "string", array: true, demandOption: true, describe: "task files (.json or .jsonl)" })
+      .option("seed", { type: "number", describe: "seed of the split shuffle (default: the file's, else 0)" }),
+  handler: (argv, ctx) => validateFiles(ctx, argv.files, argv.seed),
+});
+
 /** The `tasks` command (a table of a folder's tasks) and its `validate` subcommand. */
-export const tasksCommand: CommandFactory = (ctx) => {
-  const validate: CommandModule = {
-    command: "validate <files..>",
-    describe: "Check task files and print each one's problems (exit code 2 if any is invalid)",
-    builder: (y: Argv) =>
-      y
-        .positional("files", { type: "string", array: true, describe: "task files (.json or .jsonl)" })
-        .option("seed", { type: "number", describe: "seed of the split shuffle (default: the file's, else 0)" }),
-    handler: async (argv) => {
-      const files = Array.isArray(argv.files) ? argv.files.map(String) : [];
-      const seed = typeof argv.seed === "number" ? argv.seed : undefined;
-      await validateFiles(ctx, files, seed);
-    },
-  };
-  return {
-    command: "tasks [paths..]",
-    describe: "List tasks (folders of task files, or task files; default: tasks), or validate task files",
-    builder: (y: Argv) => y.command(validate).positional("paths", { type: "string", array: true, describe: "task folders or files (default: tasks)" }),
-    handler: async (argv) => {
-      const paths = Array.isArray(argv.paths) ? argv.paths.map(String) : [];
-      await listTasks(ctx, paths.length > 0 ? paths : ["tasks"]);
-    },
-  };
-};
+export const tasksCommand = defineCommand({
+  command: "tasks [paths..]",
+  describe: "List tasks (folders of task files, or task files; default: tasks), or validate task files",
+  builder: (y, ctx) => {
+    validateCommand(y, ctx);
+    return y.positional("paths", { type: "string", array: true, describe: "task folders or files (default: tasks)" });
+  },
+  handler: (argv, ctx) => listTasks(ctx, argv.paths !== undefined && argv.paths.length > 0 ? argv.paths : ["tasks"]),
+});
