@@ -6,26 +6,10 @@
 import { readdir, stat } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import { TaskError, UsageError } from "../../errors.js";
-import { terminalText } from "../../report/terminal-text.js";
+import { type Column, table } from "../../report/table.js";
 import { loadTask } from "../../task/index.js";
 import { under } from "../../task/paths.js";
 import { type CliContext, defineCommand } from "../context.js";
-
-/** Lay out rows as a plain text table with left-aligned columns (control characters escaped before measuring). */
-export function formatTable(table: readonly (readonly string[])[]): string {
-  const rows = table.map((row) => row.map(terminalText));
-  const widths: number[] = [];
-  for (const row of rows) {
-    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length);
-  }
-  const lines = rows.map((row) =>
-    row
-      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-      .join("  ")
-      .trimEnd(),
-  );
-  return `${lines.join("\n")}\n`;
-}
 
 /** The task files named by `paths`: each folder's *.json and *.jsonl files, and each file itself. */
 async function taskFiles(paths: readonly string[]): Promise<string[]> {
@@ -52,7 +36,7 @@ async function taskFiles(paths: readonly string[]): Promise<string[]> {
 
 async function listTasks(ctx: CliContext, paths: readonly string[]): Promise<void> {
   const files = await taskFiles(paths);
-  const rows: string[][] = [["name", "demo", "eval", "test", "metric", "references"]];
+  const rows: string[][] = [];
   const broken: TaskError[] = [];
   for (const file of files) {
     try {
@@ -64,7 +48,8 @@ async function listTasks(ctx: CliContext, paths: readonly string[]): Promise<voi
       broken.push(error);
     }
   }
-  ctx.stdout.write(formatTable(rows));
+  const count = (header: string): Column => ({ header, align: "right" });
+  ctx.stdout.write(table([{ header: "name" }, count("demo"), count("eval"), count("test"), { header: "metric" }, count("references")], rows));
   if (broken.length > 0) {
     for (const error of broken) ctx.stderr.write(`${error.message}\n`);
     throw new UsageError(`${broken.length} of ${files.length} task files in ${paths.join(", ")} are invalid; see above`);
