@@ -116,10 +116,13 @@ export function plannedRequests(task: Task, options: SearchOptions, r: Resolved,
     evaluations += planned;
   }
 
-  // The finalists and the references on the test split.
+  // The finalists and the references on the test split, each text once (a finalist that is also a
+  // reference is one candidate of the run, scored once).
   const test = task.splits.test;
-  const finalists = pool?.finalists ?? Array<string>(Math.min(2, candidates)).fill(typical);
-  score("test", pool?.finalists ?? (pool ? pool.instructions : [typical]), test, finalists.length * test.length);
-  score("test", task.references, test, task.references.length * test.length);
-  return { requests, candidates, evaluations: evaluations + (finalists.length + task.references.length) * test.length };
+  const known = pool?.finalists && [...new Set([...pool.finalists, ...task.references])];
+  const finalists = known ? 0 : Math.min(2, candidates);
+  const references = known ?? [...new Set(task.references)];
+  score("test", evaluated, test, finalists * test.length);
+  score("test", references, test, references.length * test.length);
+  return { requests, candidates, evaluations: evaluations + (finalists + references.length) * test.length };
 }
