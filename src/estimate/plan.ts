@@ -52,7 +52,7 @@ export interface Plan {
 export interface KnownPool {
   /** Its distinct instructions. */
   readonly instructions: readonly string[];
-  /** The finalists scored on the test split, once selection has chosen them; until then each is any of the pool. */
+  /** The finalists scored on the test split (the top two of the final ranking), once selection has chosen them. */
   readonly finalists?: readonly string[];
 }
 
@@ -117,12 +117,11 @@ export function plannedRequests(task: Task, options: SearchOptions, r: Resolved,
   }
 
   // The finalists and the references on the test split, each text once (a finalist that is also a
-  // reference is one candidate of the run, scored once).
+  // reference is one candidate of the run, scored once); finalists not yet chosen are any of the pool.
   const test = task.splits.test;
-  const known = pool?.finalists && [...new Set([...pool.finalists, ...task.references])];
-  const finalists = known ? 0 : Math.min(2, candidates);
-  const references = known ?? [...new Set(task.references)];
-  score("test", evaluated, test, finalists * test.length);
-  score("test", references, test, references.length * test.length);
-  return { requests, candidates, evaluations: evaluations + (finalists + references.length) * test.length };
+  const named = [...new Set([...(pool?.finalists ?? []), ...task.references])];
+  const unnamed = pool?.finalists ? 0 : Math.min(2, candidates);
+  score("test", evaluated, test, unnamed * test.length);
+  score("test", named, test, named.length * test.length);
+  return { requests, candidates, evaluations: evaluations + (unnamed + named.length) * test.length };
 }
