@@ -12,7 +12,7 @@ import { cacheKey, stableJson } from "./cache-key.js";
 import { ModelLimits } from "./limits.js";
 import { costOf, priceOf, type PriceTable } from "./prices.js";
 import { DEFAULT_RETRY, retrying, type RetryPolicy } from "./retry.js";
-import { countTokens } from "./tokens.js";
+import { requestTokens } from "./tokens.js";
 import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, ModelSpec, Usage } from "./types.js";
 import { at } from "../at.js";
 
@@ -102,7 +102,7 @@ export class Gateway {
     const caps = await this.capabilities();
     return this.dispatch("generate", requests, {
       key: (r, i) => ({ ...r, sample: sampleKeys?.[i] ?? null }),
-      estimate: (r) => ({ prompt: countTokens(this.o.model.spec.model, r.prompt), completion: r.maxTokens * r.n }),
+      estimate: (request) => requestTokens(this.o.model.spec.model, { kind: "generate", request }),
       batch: (r) => (r.route === "completion" ? caps.maxPromptsPerRequest : 1),
       send: (rs) => this.o.model.generate(rs, this.o.signal),
       usage: (g) => g.usage,
@@ -114,7 +114,7 @@ export class Gateway {
     const caps = await this.capabilities();
     return this.dispatch("logprobs", requests, {
       key: (r) => r,
-      estimate: (r) => ({ prompt: countTokens(this.o.model.spec.model, r.prefix + r.continuation), completion: 0 }),
+      estimate: (request) => requestTokens(this.o.model.spec.model, { kind: "logprobs", request }),
       batch: () => caps.maxPromptsPerRequest,
       send: (rs) => this.o.model.logprobs(rs, this.o.signal),
       usage: (g) => g.usage,
@@ -125,7 +125,7 @@ export class Gateway {
   async fill(request: FillRequest, sampleKey?: string): Promise<Generation> {
     const [g] = await this.dispatch("fill", [request], {
       key: (r) => ({ ...r, sample: sampleKey ?? null }),
-      estimate: (r) => ({ prompt: countTokens(this.o.model.spec.model, r.prefix + r.suffix), completion: r.maxTokens * r.n }),
+      estimate: (request) => requestTokens(this.o.model.spec.model, { kind: "fill", request }),
       batch: () => 1,
       send: async (rs) => [await this.o.model.fill(at(rs, 0), this.o.signal)],
       usage: (x) => x.usage,

@@ -4,6 +4,7 @@
  * differ by some percent; the server's own usage figures settle the real count after each call).
  */
 import { encoding_for_model, get_encoding, type Tiktoken, type TiktokenModel } from "@dqbd/tiktoken";
+import type { ModelRequest } from "./types.js";
 
 const encoders = new Map<string, Tiktoken>();
 const encodings = new Map<string, { readonly name: string; readonly exact: boolean }>();
@@ -37,4 +38,20 @@ function encoder(model: string): Tiktoken {
 /** Number of tokens `text` has for `model` (exact for OpenAI models, approximate otherwise). */
 export function countTokens(model: string, text: string): number {
   return encoder(model).encode_ordinary(text).length;
+}
+
+/**
+ * The tokens a request is counted at before it is sent: its prompt (a fill's prefix and suffix, a
+ * log-prob's prefix and continuation) and its most completion tokens (`maxTokens` × samples). What
+ * the budget reserves per call, and what the estimate adds up.
+ */
+export function requestTokens(model: string, r: ModelRequest): { readonly prompt: number; readonly completion: number } {
+  switch (r.kind) {
+    case "generate":
+      return { prompt: countTokens(model, r.request.prompt), completion: r.request.maxTokens * r.request.n };
+    case "fill":
+      return { prompt: countTokens(model, r.request.prefix + r.request.suffix), completion: r.request.maxTokens * r.request.n };
+    case "logprobs":
+      return { prompt: countTokens(model, r.request.prefix + r.request.continuation), completion: 0 };
+  }
 }

@@ -108,6 +108,15 @@ export interface LogprobResult {
   readonly usage: Usage;
 }
 
+/**
+ * One request as the Model seam takes it, tagged with its kind (the Gateway's call kinds): what a
+ * scorer or proposer sends, built by the same pure functions that the estimate lists.
+ */
+export type ModelRequest =
+  | { readonly kind: "generate"; readonly request: GenerateRequest }
+  | { readonly kind: "fill"; readonly request: FillRequest }
+  | { readonly kind: "logprobs"; readonly request: LogprobRequest };
+
 /** A model backend. Every method may be called concurrently. */
 export interface Model {
   readonly spec: ModelSpec;

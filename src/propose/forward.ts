@@ -8,37 +8,40 @@ import { demoSubsets, renderDemos } from "../task/demos.js";
 import { PROPOSAL_TEMPERATURE, type Proposal } from "./proposal.js";
 import type { ProposalAsk, ProposalContext, PromptContext, Proposer } from "./proposer.js";
 import type { Example, Task } from "../task/types.js";
-import { sampleInstructions } from "./sample.js";
+import { type SampleSettings, sampleInstructions, sampleRequests } from "./sample.js";
 
 /** Forward generation: `subsets × each` instructions, each continuing a prompt of demos. */
 export const forwardProposer: Proposer = {
   name: "forward",
   propose: (o, ask) => proposeForward(o, ask),
-  prompts: (o, ask) => forwardSubsets(o, ask).map((demos) => forwardPrompt(o.task, demos)),
+  requests: (o, ask, routes) =>
+    sampleRequests(forwardPrompts(o.task, forwardSubsets(o, ask), routes.completions), sampling(o, ask), routes.completions).map((request) => ({
+      kind: "generate",
+      request,
+    })),
 };
 
 function forwardSubsets(o: PromptContext, ask: ProposalAsk): Example[][] {
   return demoSubsets(o.task, ask.subsets, o.demos, o.seed, "forward");
 }
 
-/** The forward prompt of one demo subset: the template up to where the instruction goes. */
-function forwardPrompt(task: Task, demos: readonly Example[]): string {
-  return render(splitAt(task.templates.forward, "APE").before, { full_DEMO: renderDemos(task, demos) }).replace(/\s+$/, "");
+/** The forward prompt of each demo subset: the template up to where the instruction goes (asked as a chat turn without completions). */
+function forwardPrompts(task: Task, subsets: readonly (readonly Example[])[], completions: boolean): string[] {
+  return subsets.map((demos) => {
+    const prefix = render(splitAt(task.templates.forward, "APE").before, { full_DEMO: renderDemos(task, demos) }).replace(/\s+$/, "");
+    return completions ? prefix : `${prefix} …\n\nComplete the sentence: reply with only the rest of the instruction, on one line.`;
+  });
+}
+
+function sampling(o: PromptContext, ask: ProposalAsk): Omit<SampleSettings, "key"> {
+  return { n: ask.each, temperature: PROPOSAL_TEMPERATURE, seed: (i) => deriveSeed(o.seed, "forward-sample", i) };
 }
 
 async function proposeForward(o: ProposalContext, ask: ProposalAsk): Promise<Proposal[]> {
   const caps = await o.proposer.capabilities();
   const subsets = forwardSubsets(o, ask);
-  const prompts = subsets.map((demos) => {
-    const prefix = forwardPrompt(o.task, demos);
-    return caps.completions ? prefix : `${prefix} …\n\nComplete the sentence: reply with only the rest of the instruction, on one line.`;
-  });
-  const texts = await sampleInstructions(o.proposer, prompts, {
-    n: ask.each,
-    temperature: PROPOSAL_TEMPERATURE,
-    seed: (i) => deriveSeed(o.seed, "forward-sample", i),
-    key: (i) => `forward:${i}`,
-  });
+  const prompts = forwardPrompts(o.task, subsets, caps.completions);
+  const texts = await sampleInstructions(o.proposer, prompts, { ...sampling(o, ask), key: (i) => `forward:${i}` });
   return subsets.flatMap((demos, i) =>
     (texts[i] ?? []).map((text) => ({
       text,

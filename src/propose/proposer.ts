@@ -4,6 +4,7 @@
  * asks the seam, stores what comes back and scores it. A proposer never touches the store.
  */
 import type { Gateway } from "../model/gateway.js";
+import type { Capabilities, ModelRequest } from "../model/types.js";
 import type { Task } from "../task/types.js";
 import type { Proposal } from "./proposal.js";
 
@@ -19,6 +20,9 @@ export interface PromptContext {
 export interface ProposalContext extends PromptContext {
   readonly proposer: Gateway;
 }
+
+/** What of a server's capabilities decides the shape of a proposal request: its route and fill path. */
+export type Routes = Pick<Capabilities, "completions" | "fill">;
 
 /** One request for proposals. */
 export interface ProposalAsk {
@@ -39,8 +43,8 @@ export interface Proposer {
   /** Proposals for `ask` (before de-duplication); each remembers its origin, prompt, demos and parent. */
   propose(context: ProposalContext, ask: ProposalAsk): Promise<Proposal[]>;
   /**
-   * The text of each request `propose` sends for `ask` on a completions route (a fill's prefix and
-   * suffix together), made by the same builders: what an estimate counts.
+   * Each request `propose` sends for `ask` to a proposer that has `routes`, made by the same
+   * builders (what the estimate lists); none where `propose` would refuse (no fill path).
    */
-  prompts(context: PromptContext, ask: ProposalAsk): string[];
+  requests(context: PromptContext, ask: ProposalAsk, routes: Routes): ModelRequest[];
 }

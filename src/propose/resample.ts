@@ -4,8 +4,8 @@
  */
 import { deriveSeed } from "../random.js";
 import { PROPOSAL_TEMPERATURE, type Proposal } from "./proposal.js";
-import type { ProposalAsk, ProposalContext, Proposer } from "./proposer.js";
-import { sampleInstructions } from "./sample.js";
+import type { ProposalAsk, ProposalContext, PromptContext, Proposer } from "./proposer.js";
+import { type SampleSettings, sampleInstructions, sampleRequests } from "./sample.js";
 
 /** The prompt that asks for one variant of `instruction`. */
 export function variationPrompt(instruction: string): string {
@@ -16,17 +16,17 @@ export function variationPrompt(instruction: string): string {
 export const resampleProposer: Proposer = {
   name: "resample",
   propose: (o, ask) => proposeVariants(o, ask),
-  prompts: (_o, ask) => ask.parents.map(variationPrompt),
+  requests: (o, ask, routes) =>
+    sampleRequests(ask.parents.map(variationPrompt), sampling(o, ask), routes.completions).map((request) => ({ kind: "generate", request })),
 };
+
+function sampling(o: PromptContext, ask: ProposalAsk): Omit<SampleSettings, "key"> {
+  return { n: ask.each, temperature: PROPOSAL_TEMPERATURE, seed: (i) => deriveSeed(o.seed, "resample", ask.round, i) };
+}
 
 async function proposeVariants(o: ProposalContext, ask: ProposalAsk): Promise<Proposal[]> {
   const prompts = ask.parents.map(variationPrompt);
-  const texts = await sampleInstructions(o.proposer, prompts, {
-    n: ask.each,
-    temperature: PROPOSAL_TEMPERATURE,
-    seed: (i) => deriveSeed(o.seed, "resample", ask.round, i),
-    key: (i) => `resample:${ask.round}:${i}`,
-  });
+  const texts = await sampleInstructions(o.proposer, prompts, { ...sampling(o, ask), key: (i) => `resample:${ask.round}:${i}` });
   return ask.parents.flatMap((parent, i) =>
     (texts[i] ?? []).map((text) => ({
       text,

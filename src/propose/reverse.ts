@@ -6,10 +6,11 @@
  */
 import { CapabilityError } from "../errors.js";
 import type { Gateway } from "../model/gateway.js";
+import type { FillPath, FillRequest } from "../model/types.js";
 import { deriveSeed } from "../random.js";
 import { render, splitAt } from "../template.js";
 import type { ProposalAsk, ProposalContext, PromptContext, Proposer } from "./proposer.js";
-import type { Example, Task } from "../task/types.js";
+import type { Example } from "../task/types.js";
 import { demoSubsets, renderDemos } from "../task/demos.js";
 import { cleanProposal, PROPOSAL_TEMPERATURE, type Proposal } from "./proposal.js";
 import { MAX_INSTRUCTION_TOKENS } from "./sample.js";
@@ -18,18 +19,30 @@ import { MAX_INSTRUCTION_TOKENS } from "./sample.js";
 export const reverseProposer: Proposer = {
   name: "reverse",
   propose: (o, ask) => proposeReverse(o, ask),
-  prompts: (o, ask) => reverseSubsets(o, ask).map((demos) => Object.values(blankAround(o.task, demos)).join("")),
+  requests: (o, ask, routes) => {
+    const path = routes.fill[0];
+    return path ? reverseSubsets(o, ask).map((demos, i) => ({ kind: "fill", request: fillRequest(o, ask, demos, i, path) })) : [];
+  },
 };
 
 function reverseSubsets(o: PromptContext, ask: ProposalAsk): Example[][] {
   return demoSubsets(o.task, ask.subsets, o.demos, o.seed, "reverse");
 }
 
-/** The text before and after the blank for one demo subset. */
-function blankAround(task: Task, demos: readonly Example[]): { readonly prefix: string; readonly suffix: string } {
-  const { before, after } = splitAt(task.templates.reverse, "APE");
-  const full = renderDemos(task, demos);
-  return { prefix: render(before, { full_DEMO: full }), suffix: render(after, { full_DEMO: full }) };
+/** The request that fills the blank before demo subset `i` by `path`. */
+function fillRequest(o: PromptContext, ask: ProposalAsk, demos: readonly Example[], i: number, path: FillPath): FillRequest {
+  const { before, after } = splitAt(o.task.templates.reverse, "APE");
+  const full = renderDemos(o.task, demos);
+  return {
+    prefix: render(before, { full_DEMO: full }),
+    suffix: render(after, { full_DEMO: full }),
+    path,
+    n: ask.each,
+    temperature: PROPOSAL_TEMPERATURE,
+    maxTokens: MAX_INSTRUCTION_TOKENS,
+    stop: ["\n"],
+    seed: deriveSeed(o.seed, "reverse-sample", i),
+  };
 }
 
 async function proposeReverse(o: ProposalContext, ask: ProposalAsk): Promise<Proposal[]> {
@@ -37,27 +50,15 @@ async function proposeReverse(o: ProposalContext, ask: ProposalAsk): Promise<Pro
   const subsets = reverseSubsets(o, ask);
   const results = await Promise.all(
     subsets.map(async (demos, i) => {
-      const { prefix, suffix } = blankAround(o.task, demos);
-      const generation = await o.proposer.fill(
-        {
-          prefix,
-          suffix,
-          path,
-          n: ask.each,
-          temperature: PROPOSAL_TEMPERATURE,
-          maxTokens: MAX_INSTRUCTION_TOKENS,
-          stop: ["\n"],
-          seed: deriveSeed(o.seed, "reverse-sample", i),
-        },
-        `reverse:${i}`,
-      );
+      const request = fillRequest(o, ask, demos, i, path);
+      const generation = await o.proposer.fill(request, `reverse:${i}`);
       return generation.texts.map(
         (raw): Proposal => ({
           text: cleanProposal(raw),
           origin: "reverse",
           fillPath: path,
           demoIds: demos.map((d) => d.id),
-          proposerPrompt: `${prefix}[APE]${suffix}`,
+          proposerPrompt: `${request.prefix}[APE]${request.suffix}`,
           round: 0,
         }),
       );

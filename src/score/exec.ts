@@ -3,6 +3,7 @@
  * is compared with the acceptable outputs by the task's metric.
  */
 import type { Gateway } from "../model/gateway.js";
+import type { GenerateRequest } from "../model/types.js";
 import type { Task } from "../task/types.js";
 import { scorePrediction } from "./metrics.js";
 import { evalPrompt } from "./prompt.js";
@@ -23,6 +24,19 @@ export interface ExecScorerOptions {
   readonly maxTokens?: number;
 }
 
+/** The request that asks the target for an item's answer (greedy, one line) on `route`. */
+export function execRequest(o: Omit<ExecScorerOptions, "target">, item: ScoreItem, route: GenerateRequest["route"]): GenerateRequest {
+  return {
+    prompt: evalPrompt(o.task, item, o.demos).prefix,
+    route,
+    n: 1,
+    temperature: 0,
+    maxTokens: o.maxTokens ?? MAX_ANSWER_TOKENS,
+    stop: ["\n"],
+    seed: o.seed,
+  };
+}
+
 /** Build the execution-accuracy scorer. */
 export function execScorer(o: ExecScorerOptions): Scorer {
   return {
@@ -30,17 +44,7 @@ export function execScorer(o: ExecScorerOptions): Scorer {
     async score(items: readonly ScoreItem[]): Promise<Scored[]> {
       const caps = await o.target.capabilities();
       const route = caps.completions ? "completion" : "chat";
-      const generations = await o.target.generate(
-        items.map((item) => ({
-          prompt: evalPrompt(o.task, item, o.demos).prefix,
-          route,
-          n: 1,
-          temperature: 0,
-          maxTokens: o.maxTokens ?? MAX_ANSWER_TOKENS,
-          stop: ["\n"],
-          seed: o.seed,
-        })),
-      );
+      const generations = await o.target.generate(items.map((item) => execRequest(o, item, route)));
       return items.map((item, i) => {
         const output = generations[i]?.texts[0] ?? "";
         return { score: scorePrediction(o.task.metric, output, item.example.outputs), output: output.trim() };

@@ -6,6 +6,7 @@
 import { CapabilityError } from "../errors.js";
 import type { Gateway } from "../model/gateway.js";
 import { formatSpec } from "../model/spec.js";
+import type { LogprobRequest } from "../model/types.js";
 import type { Task } from "../task/types.js";
 import { evalPrompt } from "./prompt.js";
 import type { ScoreItem, Scored, Scorer } from "./scorer.js";
@@ -15,6 +16,12 @@ export interface LogprobScorerOptions {
   readonly task: Task;
   readonly target: Gateway;
   readonly demos: string;
+}
+
+/** The requests that score an item: one per acceptable output, the output after the eval prompt. */
+export function logprobRequests(task: Task, item: ScoreItem, demos: string): LogprobRequest[] {
+  const p = evalPrompt(task, item, demos);
+  return item.example.outputs.map((out) => ({ prefix: p.prefix, continuation: p.gap + out }));
 }
 
 /** Build the log-probability scorer; fails with CapabilityError when the target cannot serve it. */
@@ -29,11 +36,7 @@ export async function logprobScorer(o: LogprobScorerOptions): Promise<Scorer> {
   return {
     name: "logprob",
     async score(items: readonly ScoreItem[]): Promise<Scored[]> {
-      const requests = items.flatMap((item) => {
-        const p = evalPrompt(o.task, item, o.demos);
-        return item.example.outputs.map((out) => ({ prefix: p.prefix, continuation: p.gap + out }));
-      });
-      const results = await o.target.logprobs(requests);
+      const results = await o.target.logprobs(items.flatMap((item) => logprobRequests(o.task, item, o.demos)));
       let at = 0;
       return items.map((item) => {
         let best = -Infinity;

@@ -10,7 +10,7 @@ function fake(name: "forward" | "reverse", texts: readonly string[]): Proposer &
   return {
     name,
     asked,
-    prompts: () => [],
+    requests: () => [],
     propose: async (_context, ask): Promise<Proposal[]> => {
       asked.push(ask);
       return texts.map((text) => ({ text, origin: name, demoIds: [], proposerPrompt: "p", round: ask.round }));
