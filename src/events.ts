@@ -1,22 +1,12 @@
 /** Progress events a search sends to its `onEvent` callback; the CLI turns them into a display. */
 import type { CallEvent } from "./model/call-recorder.js";
-import type { Estimate } from "./estimate/estimate.js";
-import type { SearchResult } from "./result.js";
+import type { Estimate } from "./estimate/types.js";
+import type { SearchResult, Totals } from "./result.js";
 
 /** The stages of the flow, in order. */
 export const STAGES = ["probe", "propose", "select", "resample", "finalize"] as const;
 /** One stage. */
 export type Stage = (typeof STAGES)[number];
-
-/** Running totals carried by progress events. */
-export interface Totals {
-  readonly calls: number;
-  readonly cachedCalls: number;
-  readonly promptTokens: number;
-  readonly completionTokens: number;
-  readonly costUsd: number;
-  readonly evaluations: number;
-}
 
 /** Everything a search reports while it runs. */
 export type SearchEvent =

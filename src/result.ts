@@ -2,7 +2,16 @@
 import type { FillPath } from "./model/types.js";
 import type { StageRecord } from "./select/selector.js";
 import type { Origin, RunStatus } from "./store/schema.js";
-import type { Totals } from "./events.js";
+
+/** Running totals of a run: carried by progress events, and the run's own at the end. */
+export interface Totals {
+  readonly calls: number;
+  readonly cachedCalls: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly costUsd: number;
+  readonly evaluations: number;
+}
 
 /** One candidate with everything known about it. */
 export interface RankedCandidate {

@@ -5,7 +5,8 @@
  */
 import { terminalText } from "../report/terminal-text.js";
 import cliProgress from "cli-progress";
-import type { SearchEvent, Totals } from "../events.js";
+import type { SearchEvent } from "../events.js";
+import type { Totals } from "../result.js";
 import type { Output, TextOutput } from "./context.js";
 
 /** How progress is shown. */

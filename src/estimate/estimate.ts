@@ -19,37 +19,7 @@ import { DEFAULT_MODEL, parseSpec, formatSpec } from "../model/spec.js";
 import type { ModelSpec } from "../model/types.js";
 import { resolve, type Resolved, type SearchOptions } from "../options.js";
 import { plannedRequests, type PlannedRequest } from "./plan.js";
-
-/** The planned use of one role's model. */
-export interface RoleEstimate {
-  /** The model spec, e.g. `vllm:Qwen/Qwen2.5-7B-Instruct`. */
-  readonly model: string;
-  /** Calls as the budget counts them: one per prompt (batching sends several per request). */
-  readonly calls: number;
-  readonly promptTokens: number;
-  /** Typical completion tokens (proposals and answers of typical length). */
-  readonly completionTokens: number;
-  /** Most completion tokens (every sample up to its `maxTokens`); what the budget reserves. */
-  readonly maxCompletionTokens: number;
-  readonly costUsd: number;
-  /** False for an `openai:` model missing from the price table: its cost is not known (counted as 0). */
-  readonly priceKnown: boolean;
-  /** Tokenizer used to count: the model's own tiktoken encoding, or the cl100k_base approximation. */
-  readonly encoding: string;
-  readonly exactTokens: boolean;
-}
-
-/** The planned cost of a search. */
-export interface Estimate {
-  readonly proposer: RoleEstimate;
-  readonly target: RoleEstimate;
-  readonly total: { readonly calls: number; readonly promptTokens: number; readonly completionTokens: number; readonly costUsd: number };
-  /** Candidates planned in the first pool (before de-duplication). */
-  readonly candidates: number;
-  /** (candidate, example) evaluations planned, test split included. */
-  readonly evaluations: number;
-  readonly rounds: number;
-}
+import type { Estimate, RoleEstimate } from "./types.js";
 
 /** What is known once the first pool is proposed: its distinct instructions and what proposing cost. */
 export interface ProposedPool {

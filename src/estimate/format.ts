@@ -1,6 +1,6 @@
 /** An estimate as a small text table, for `ape estimate` and the line `ape search` shows first. */
 import { table, type Column } from "../report/table.js";
-import type { Estimate, RoleEstimate } from "./estimate.js";
+import type { Estimate, RoleEstimate } from "./types.js";
 
 const int = (n: number): string => Math.round(n).toLocaleString("en-US");
 const usd = (n: number): string => (n === 0 ? "$0" : n < 0.01 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`);

@@ -1,5 +1,6 @@
 /** The running totals of a search, sent with every call event. */
-import type { SearchEvent, Totals } from "../events.js";
+import type { SearchEvent } from "../events.js";
+import type { Totals } from "../result.js";
 import type { CallEvent } from "../model/call-recorder.js";
 
 /** Totals of the run so far: each call adds to them and is reported with them. */

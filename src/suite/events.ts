@@ -1,5 +1,6 @@
 /** Progress events a suite sends to its `onEvent` callback; the CLI turns them into a display. */
-import type { SearchEvent, Totals } from "../events.js";
+import type { SearchEvent } from "../events.js";
+import type { Totals } from "../result.js";
 import type { DownloadProgress } from "../model/gguf/gguf-options.js";
 import type { RunStatus } from "../store/schema.js";
 import type { SuiteResult } from "./result.js";

@@ -1,5 +1,5 @@
 /** The typed result of a suite, as the library returns it, `--json` prints it and `ape export SUITE` writes it. */
-import type { Totals } from "../events.js";
+import type { Totals } from "../result.js";
 import type { Interval } from "../report/interval.js";
 import type { RunStatus } from "../store/schema.js";
 

@@ -3,7 +3,7 @@
  * reference's test scores with 95% intervals and who won; across tasks, the IQM of each and the
  * wins, ties and losses (a tie when the two intervals overlap).
  */
-import type { Totals } from "../events.js";
+import type { Totals } from "../result.js";
 import { scoreInterval, type Interval } from "../report/interval.js";
 import type { RunRow, SuiteRow } from "../store/rows.js";
 import { readResult } from "../read-result.js";

@@ -1,5 +1,5 @@
 /** The suite's counts as its tasks run: done, running and left, totals over every run, and an ETA. */
-import type { Totals } from "../events.js";
+import type { Totals } from "../result.js";
 import type { SuiteCounts } from "./events.js";
 
 /** The sum of two totals. */
