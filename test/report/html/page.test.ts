@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { rawControls } from "../support/control-chars.js";
-import { renderReport } from "../../src/report/html/page.js";
-import { Store } from "../../src/store/store.js";
+import { rawControls } from "../../support/control-chars.js";
+import { renderReport } from "../../../src/report/html/page.js";
+import { Store } from "../../../src/store/store.js";
 
 describe("the HTML report", () => {
   it("draws log-probability scores, escapes model text, and says why a chart is empty", () => {
