@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CANDIDATE_FIELDS, EVALUATION_FIELDS } from "../../src/report/export.js";
 import { ape } from "../support/cli.js";
-import { finishedRun, type Finished } from "../report/cli-helpers.js";
+import { finishedRun, type Finished } from "../support/finished-run.js";
 
 let run: Finished;
 let result: { winner: { id: number; text: string; score: number }; candidates: unknown[]; references: unknown[] };

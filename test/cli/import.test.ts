@@ -2,7 +2,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { loadTask } from "../../src/task/index.js";
 import { captured } from "../support/cli.js";
+import { RUIN_NAMES } from "../support/import-sources.js";
 import { tempFolder } from "../support/temp.js";
 
 describe("ape import", () => {
@@ -83,6 +85,24 @@ describe("ape import", () => {
       const format = captured();
       expect(await main(["import", "xml", csv], format)).toBe(2);
       expect(ctx.out() + missing.out()).toBe("");
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("imports through the CLI with --task-prefix", async () => {
+    const { dir, cleanup } = await tempFolder();
+    try {
+      const file = join(dir, "task.json");
+      await writeFile(file, JSON.stringify(RUIN_NAMES));
+      const ctx = captured();
+      expect(await main(["import", "bigbench", file, "--out", dir, "--task-prefix", "template"], ctx)).toBe(0);
+      expect(ctx.out()).toBe(`wrote ${join(dir, "ruin_names.json")}: 1 demo, 2 eval, 1 test, 0 references\n`);
+      const task = await loadTask(join(dir, "ruin_names.json"));
+      expect(task.templates.eval.startsWith(RUIN_NAMES.task_prefix)).toBe(true);
+      expect([...task.splits.demo, ...task.splits.eval, ...task.splits.test].map((e) => e.input)).toContain(
+        "jaws\n  choice: jams\n  choice: jaw\n  choice: jawz",
+      );
     } finally {
       await cleanup();
     }

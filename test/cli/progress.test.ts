@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createProgress } from "../../src/cli/progress.js";
 import { textOutput } from "../../src/cli/text-output.js";
 import type { SearchEvent } from "../../src/events.js";
-import { finishedRun, type Finished } from "../report/cli-helpers.js";
+import { finishedRun, type Finished } from "../support/finished-run.js";
 
 // Two searches, run side by side: one with --progress json, one on a pipe with the default (auto).
 let json: Finished;

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ape } from "../support/cli.js";
-import { finishedRun, type Finished } from "../report/cli-helpers.js";
+import { finishedRun, type Finished } from "../support/finished-run.js";
 import { tempDir } from "../support/temp.js";
 
 const CHROMIUM = "/usr/bin/chromium";

@@ -9,34 +9,18 @@ import { tempDir } from "../support/temp.js";
 import { captured } from "../support/cli.js";
 import { readDb } from "../support/db.js";
 
+/** Flags of a small logprob-scored search of the world's task (written into `dir`) on a gguf model file. */
+function tinySearch(model: string, dir: string, db: string): string[] {
+  const flags = ["--threads", "1", "--scorer", "logprob", "--candidates", "4", "--subsets", "2"];
+  return ["--task", writeWorldTask(dir), "--model", `gguf:${model}`, ...flags, "--db", db, "--json", "--progress", "none"];
+}
+
 describe("ape search with the in-process gguf backend", () => {
   it("runs a whole search on the tiny model, scoring by exact log-probabilities", async () => {
     const model = await tinyModelFile();
     const dir = tempDir();
     const ctx = captured();
-    const code = await main(
-      [
-        "search",
-        "--task",
-        writeWorldTask(dir),
-        "--model",
-        `gguf:${model}`,
-        "--threads",
-        "1",
-        "--scorer",
-        "logprob",
-        "--candidates",
-        "4",
-        "--subsets",
-        "2",
-        "--db",
-        join(dir, "a.db"),
-        "--json",
-        "--progress",
-        "none",
-      ],
-      ctx,
-    );
+    const code = await main(["search", ...tinySearch(model, dir, join(dir, "a.db"))], ctx);
     expect(ctx.err()).toBe("");
     expect(code).toBe(0);
     const doc = JSON.parse(ctx.out()) as { status: string; target: string; candidates: { score: number; evalCount: number }[] };
@@ -84,25 +68,7 @@ describe("ape resume --threads", () => {
     const model = await tinyModelFile();
     const dir = tempDir();
     const db = join(dir, "a.db");
-    const args = [
-      "--task",
-      writeWorldTask(dir),
-      "--model",
-      `gguf:${model}`,
-      "--threads",
-      "1",
-      "--scorer",
-      "logprob",
-      "--candidates",
-      "4",
-      "--subsets",
-      "2",
-      "--db",
-      db,
-      "--json",
-      "--progress",
-      "none",
-    ];
+    const args = tinySearch(model, dir, db);
     const stopped = captured();
     expect(await main(["search", ...args, "--max-calls", "3"], stopped), stopped.err()).toBe(5);
     const [run] = readDb<RunRow>(db, "SELECT * FROM runs");

@@ -8,7 +8,7 @@ import { BEST } from "../support/sim/fixture.js";
 import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
-import { ape, captured } from "../support/cli.js";
+import { ape, captured, searchArgs } from "../support/cli.js";
 
 const sims = simServers();
 
@@ -17,25 +17,9 @@ describe("ape search (the real binary)", () => {
     const server = await sims.world();
     const dir = tempDir();
     const db = join(dir, "ape.db");
-    const r = await ape(
-      [
-        "search",
-        "--task",
-        writeWorldTask(dir),
-        "--model",
-        "vllm:sim-model",
-        "--base-url",
-        server.url,
-        "--candidates",
-        "12",
-        "--seed",
-        "5",
-        "--db",
-        db,
-        "--json",
-      ],
-      { env: { OPENAI_API_KEY: "sk-secret-test-key" } },
-    );
+    const r = await ape(searchArgs(writeWorldTask(dir), server.url, ["--candidates", "12", "--seed", "5", "--db", db, "--json"]), {
+      env: { OPENAI_API_KEY: "sk-secret-test-key" },
+    });
     expect(r.stderr).not.toContain("internal error");
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as { runId: string; winner: { text: string }; candidates: { text: string }[] };
@@ -59,7 +43,7 @@ describe("ape search (the real binary)", () => {
   it("exits 3 naming the URL when the server is unreachable, and 2 for a bad task file, writing nothing", async () => {
     const dir = tempDir();
     const db = join(dir, "ape.db");
-    const down = await ape(["search", "--task", writeWorldTask(dir), "--model", "vllm:m", "--base-url", "http://127.0.0.1:9/v1", "--db", db]);
+    const down = await ape(searchArgs(writeWorldTask(dir), "http://127.0.0.1:9/v1", ["--db", db], "vllm:m"));
     expect(down.code).toBe(3);
     expect(down.stderr).toContain("http://127.0.0.1:9/v1");
     expect(down.stderr).not.toMatch(/\n\s+at /);
@@ -87,21 +71,7 @@ describe("ape search (in-process)", () => {
     const dir = tempDir();
     const ctx = captured();
     const code = await main(
-      [
-        "search",
-        "--task",
-        writeWorldTask(dir),
-        "--model",
-        "llamacpp:sim-model",
-        "--base-url",
-        server.url,
-        "--scorer",
-        "logprob",
-        "--db",
-        join(dir, "a.db"),
-        "--progress",
-        "none",
-      ],
+      searchArgs(writeWorldTask(dir), server.url, ["--scorer", "logprob", "--db", join(dir, "a.db"), "--progress", "none"], "llamacpp:sim-model"),
       ctx,
     );
     expect(code).toBe(4);
@@ -113,24 +83,7 @@ describe("ape search (in-process)", () => {
     const dir = tempDir();
     const ctx = captured();
     const code = await main(
-      [
-        "search",
-        "--task",
-        writeWorldTask(dir),
-        "--model",
-        "vllm:sim-model",
-        "--base-url",
-        server.url,
-        "--scorer",
-        "logprob",
-        "--candidates",
-        "12",
-        "--db",
-        join(dir, "a.db"),
-        "--json",
-        "--progress",
-        "none",
-      ],
+      searchArgs(writeWorldTask(dir), server.url, ["--scorer", "logprob", "--candidates", "12", "--db", join(dir, "a.db"), "--json", "--progress", "none"]),
       ctx,
     );
     expect(ctx.err()).toBe("");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dedupeKey } from "../../src/propose/proposal.js";
 import { BEST } from "../support/sim/fixture.js";
 import { ape } from "../support/cli.js";
-import { finishedRun, inProcess, type Finished } from "../report/cli-helpers.js";
+import { finishedRun, inProcess, type Finished } from "../support/finished-run.js";
 
 let run: Finished;
 let winner: { id: number; text: string };

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimServer, type SimServer } from "../support/sim/index.js";
-import { ape, type CliRun } from "../support/cli.js";
+import { ape, type CliRun, searchArgs } from "../support/cli.js";
 import { readDb } from "../support/db.js";
 import { tempDir } from "../support/temp.js";
 
@@ -47,23 +47,7 @@ beforeAll(async () => {
   const examples = Array.from({ length: 24 }, (_, i) => ({ id: String(i), input: input(i), output: answer(i) }));
   writeFileSync(task, JSON.stringify({ name: TASK_NAME, metric: "exact_match", references: ["Write the opposite\u001b[0m of the word."], examples }));
   plainDb = join(dir, "plain.db");
-  const args = [
-    "search",
-    "--task",
-    task,
-    "--model",
-    "vllm:sim-model",
-    "--base-url",
-    sim.url,
-    "--candidates",
-    "4",
-    "--subsets",
-    "1",
-    "--rounds",
-    "0",
-    "--seed",
-    "1",
-  ];
+  const args = searchArgs(task, sim.url, ["--candidates", "4", "--subsets", "1", "--rounds", "0", "--seed", "1"]);
   [plain, json] = await Promise.all([
     ape([...args, "--db", plainDb, "--progress", "plain"]),
     ape([...args, "--db", join(dir, "json.db"), "--json", "--progress", "json"]),
@@ -154,7 +138,7 @@ describe("what ape prints to a terminal shows control characters escaped", () =>
     await new Promise<void>((resolve) => hostile.listen(0, "127.0.0.1", resolve));
     try {
       const url = `http://127.0.0.1:${(hostile.address() as AddressInfo).port}/v1`;
-      const r = await ape(["search", "--task", task, "--model", "vllm:sim-model", "--base-url", url, "--db", join(dir, "error.db"), "--progress", "plain"]);
+      const r = await ape(searchArgs(task, url, ["--db", join(dir, "error.db"), "--progress", "plain"]));
       expect(r.code).toBe(4);
       expect(rawControls(r.stderr)).toEqual([]);
       expect(r.stderr).toContain(String.raw`bad key\u001b[2J\u001b]0;owned\u0007\r\u009b\u202e`);

@@ -6,10 +6,11 @@ import { DEFAULT_PRICES } from "../../src/model/prices.js";
 import { parseSpec } from "../../src/model/spec.js";
 import type { GenerateRequest } from "../../src/model/types.js";
 import { BudgetError, ModelError } from "../../src/errors.js";
-import { Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
 import { BEST, evalPrompt } from "../support/sim/fixture.js";
 import type { SimOptions } from "../support/sim/index.js";
 import { simServers } from "../support/sim/per-test.js";
+import { storeWithRun } from "../support/store.js";
 
 const stores: Store[] = [];
 afterEach(() => {
@@ -19,20 +20,8 @@ const sims = simServers();
 
 async function setup(sim: Partial<SimOptions> = {}, budget = new Budget({}), cache = true) {
   const server = await sims.world(sim);
-  const store = new Store(":memory:");
+  const store = storeWithRun();
   stores.push(store);
-  store.createRun({
-    id: "r1",
-    task: "t",
-    task_file: "t.json",
-    proposer: "p",
-    target: "t",
-    scorer: "exec",
-    selector: "exhaustive",
-    seed: 0,
-    config: "{}",
-    config_hash: "h",
-  });
   const model = new OpenAIBackend(parseSpec("vllm:sim-model", [server.url]));
   const gateway = new Gateway({
     model,

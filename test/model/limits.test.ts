@@ -7,11 +7,11 @@ import { ModelLimits } from "../../src/model/limits.js";
 import { DEFAULT_PRICES } from "../../src/model/prices.js";
 import { parseSpec } from "../../src/model/spec.js";
 import type { Generation, Model } from "../../src/model/types.js";
-import { Store } from "../../src/store/store.js";
 import { BEST, evalPrompt } from "../support/sim/fixture.js";
 import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
+import { storeWithRun } from "../support/store.js";
 
 const sims = simServers();
 
@@ -40,19 +40,7 @@ describe("--concurrency", () => {
 
   it("a Gateway never has more requests in flight than its limit, and fills every slot while requests wait", async () => {
     const { model, waiting } = heldModel();
-    const store = new Store(":memory:");
-    store.createRun({
-      id: "r",
-      task: "t",
-      task_file: "t",
-      proposer: "p",
-      target: "t",
-      scorer: "exec",
-      selector: "exhaustive",
-      seed: 0,
-      config: "{}",
-      config_hash: "h",
-    });
+    const store = storeWithRun({ id: "r", task_file: "t" });
     const limits = new ModelLimits({ concurrency: 3 });
     const make = (role: "proposer" | "target") => new Gateway({ model, role, store, runId: "r", budget: new Budget({}), prices: DEFAULT_PRICES, limits });
     const req = (i: number) => ({ prompt: evalPrompt(BEST, `word${i}`), route: "completion" as const, n: 1, temperature: 0, maxTokens: 8 });

@@ -5,9 +5,8 @@ import { simServers } from "../support/sim/per-test.js";
 import { main } from "../../src/cli/main.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
-import { captured } from "../support/cli.js";
-import { readDb } from "../support/db.js";
-import { paidCalls, ranking } from "./helpers.js";
+import { captured, searchArgs } from "../support/cli.js";
+import { readDb, paidCalls, ranking } from "../support/db.js";
 
 /** Run the CLI in-process (same code path as the binary, without starting a process each time). */
 async function ape(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -34,24 +33,7 @@ describe("budgets", () => {
     const task = writeWorldTask(dir);
     const prices = join(dir, "prices.json");
     writeFileSync(prices, JSON.stringify({ "sim-model": { input: 10, output: 30 } }));
-    const base = [
-      "search",
-      "--task",
-      task,
-      "--model",
-      "vllm:sim-model",
-      "--base-url",
-      server.url,
-      "--candidates",
-      "10",
-      "--seed",
-      "2",
-      "--prices",
-      prices,
-      "--progress",
-      "none",
-      "--json",
-    ];
+    const base = searchArgs(task, server.url, ["--candidates", "10", "--seed", "2", "--prices", prices, "--progress", "none", "--json"]);
 
     const cleanDb = join(dir, "clean.db");
     expect((await ape([...base, "--db", cleanDb])).code).toBe(0);

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { search } from "../../src/index.js";
 import { simServers } from "../support/sim/per-test.js";
 import { tempDir } from "../support/temp.js";
-import { paidCalls, ranking, writeSmallTask } from "./helpers.js";
+import { paidCalls, ranking } from "../support/db.js";
+import { writeSmallTask } from "../support/task-fixture.js";
 
 const sims = simServers();
 

@@ -3,13 +3,13 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { search } from "../../src/index.js";
-import { captured } from "../support/cli.js";
+import { captured, searchArgs } from "../support/cli.js";
 import { startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { tempDir } from "../support/temp.js";
 import { ape } from "../support/cli.js";
-import { readDb } from "../support/db.js";
-import { ranking, writeSmallTask } from "./helpers.js";
+import { readDb, ranking } from "../support/db.js";
+import { writeSmallTask } from "../support/task-fixture.js";
 
 const servers: SimServer[] = [];
 
@@ -49,26 +49,7 @@ describe("two processes writing one database file at once", () => {
     const task = writeSmallTask(dir);
     const db = join(dir, "shared.db");
     const run = (seed: number) =>
-      ape([
-        "search",
-        "--task",
-        task,
-        "--model",
-        "vllm:sim-model",
-        "--base-url",
-        server.url,
-        "--candidates",
-        "8",
-        "--seed",
-        String(seed),
-        "--batch",
-        "1",
-        "--db",
-        db,
-        "--progress",
-        "none",
-        "--json",
-      ]);
+      ape(searchArgs(task, server.url, ["--candidates", "8", "--seed", String(seed), "--batch", "1", "--db", db, "--progress", "none", "--json"]));
     // Two identical searches and another one, all at once.
     const results = await Promise.all([run(1), run(3), run(3)]);
     for (const r of results) expect(r.code, r.stderr).toBe(0);

@@ -4,23 +4,16 @@ import { describe, expect, it } from "vitest";
 import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
-import { ape, spawnApe } from "../support/cli.js";
-import { readDb } from "../support/db.js";
-import { delay, paidCalls, paidSoFar, ranking, searchPrompts } from "./helpers.js";
+import { ape, spawnApe, delay, searchArgs } from "../support/cli.js";
+import { readDb, paidCalls, paidSoFar, ranking } from "../support/db.js";
+import { searchPrompts } from "../support/sim/fixture.js";
 
 const sims = simServers();
 
 const CONCURRENCY = 4;
 
 function args(task: string, url: string, db: string): string[] {
-  return [
-    "search",
-    "--task",
-    task,
-    "--model",
-    "vllm:sim-model",
-    "--base-url",
-    url,
+  return searchArgs(task, url, [
     "--candidates",
     "12",
     "--seed",
@@ -34,7 +27,7 @@ function args(task: string, url: string, db: string): string[] {
     "--progress",
     "none",
     "--json",
-  ];
+  ]);
 }
 
 describe("a search killed with SIGKILL and resumed", () => {

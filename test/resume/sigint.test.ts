@@ -2,9 +2,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { simServers } from "../support/sim/per-test.js";
 import { tempDir } from "../support/temp.js";
-import { ape, spawnApe } from "../support/cli.js";
-import { readDb } from "../support/db.js";
-import { delay, paidSoFar, writeSmallTask } from "./helpers.js";
+import { ape, spawnApe, delay, searchArgs } from "../support/cli.js";
+import { readDb, paidSoFar } from "../support/db.js";
+import { writeSmallTask } from "../support/task-fixture.js";
 
 const sims = simServers();
 
@@ -13,25 +13,9 @@ describe("Ctrl-C on ape search", () => {
     const server = await sims.world({ faults: { latencyMs: 30 } });
     const dir = tempDir();
     const db = join(dir, "ape.db");
-    const p = spawnApe([
-      "search",
-      "--task",
-      writeSmallTask(dir),
-      "--model",
-      "vllm:sim-model",
-      "--base-url",
-      server.url,
-      "--candidates",
-      "8",
-      "--batch",
-      "1",
-      "--concurrency",
-      "2",
-      "--db",
-      db,
-      "--progress",
-      "plain",
-    ]);
+    const p = spawnApe(
+      searchArgs(writeSmallTask(dir), server.url, ["--candidates", "8", "--batch", "1", "--concurrency", "2", "--db", db, "--progress", "plain"]),
+    );
     // Wait for 20 paid calls however long that takes under load (the test's timeout is the limit):
     // a cap in wall-clock time would send Ctrl-C earlier on a slow machine.
     while (p.child.exitCode === null && paidSoFar(db) < 20) await delay(20);

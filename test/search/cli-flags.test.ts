@@ -5,7 +5,7 @@ import type { SearchResult } from "../../src/index.js";
 import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
-import { captured } from "../support/cli.js";
+import { captured, searchArgs } from "../support/cli.js";
 import { RICH_WORLD } from "./support.js";
 
 const sims = simServers();
@@ -15,32 +15,30 @@ describe("ape search --mode, --rounds, --top-k, --variants", () => {
     const server = await sims.world({ world: RICH_WORLD, family: "openai-instruct" });
     const dir = tempDir();
     const ctx = captured();
-    const args = [
-      "search",
-      "--task",
+    const args = searchArgs(
       writeWorldTask(dir),
-      "--model",
-      "openai:sim-model",
-      "--base-url",
       server.url,
-      "--mode",
-      "both",
-      "--candidates",
-      "8",
-      "--rounds",
-      "1",
-      "--top-k",
-      "2",
-      "--variants",
-      "3",
-      "--seed",
-      "3",
-      "--db",
-      join(dir, "a.db"),
-      "--json",
-      "--progress",
-      "none",
-    ];
+      [
+        "--mode",
+        "both",
+        "--candidates",
+        "8",
+        "--rounds",
+        "1",
+        "--top-k",
+        "2",
+        "--variants",
+        "3",
+        "--seed",
+        "3",
+        "--db",
+        join(dir, "a.db"),
+        "--json",
+        "--progress",
+        "none",
+      ],
+      "openai:sim-model",
+    );
     expect(await main(args, ctx)).toBe(0);
     const doc = JSON.parse(ctx.out()) as SearchResult;
     const origins = new Set(doc.candidates.map((c) => c.origin));

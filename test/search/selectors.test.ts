@@ -7,7 +7,7 @@ import { BEST, startWorld } from "../support/sim/fixture.js";
 import type { SimServer } from "../support/sim/index.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
-import { captured } from "../support/cli.js";
+import { captured, searchArgs } from "../support/cli.js";
 import { readDb } from "../support/db.js";
 
 let server: SimServer;
@@ -23,14 +23,7 @@ describe.each(SELECTORS)("ape search --selector %s", (name) => {
     const dir = tempDir();
     const db = join(dir, "ape.db");
     const ctx = captured();
-    const args = [
-      "search",
-      "--task",
-      writeWorldTask(dir),
-      "--model",
-      "vllm:sim-model",
-      "--base-url",
-      server.url,
+    const args = searchArgs(writeWorldTask(dir), server.url, [
       "--selector",
       name,
       "--candidates",
@@ -42,7 +35,7 @@ describe.each(SELECTORS)("ape search --selector %s", (name) => {
       "--json",
       "--progress",
       "none",
-    ];
+    ]);
     expect(await main(args, ctx)).toBe(0);
     const doc = JSON.parse(ctx.out()) as { selector: string; winner: { text: string }; totals: { evaluations: number } };
     expect(doc.selector).toBe(name);

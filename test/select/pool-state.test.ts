@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApeError, UsageError } from "../../src/errors.js";
 import { PoolState } from "../../src/select/pool-state.js";
-import { radius } from "../../src/select/confidence.js";
 import type { Evaluate } from "../../src/select/selector.js";
 import { recorder } from "./support.js";
 
@@ -57,15 +56,5 @@ describe("PoolState", () => {
     expect(() => new PoolState(-1, evaluate, { evalSize: 5, budget: 10, seed: 1 })).toThrow(UsageError);
     expect(() => new PoolState(2, evaluate, { evalSize: 2.5, budget: 10, seed: 1 })).toThrow(UsageError);
     expect(() => new PoolState(2, evaluate, { evalSize: 5, budget: -1, seed: 1 })).toThrow(UsageError);
-  });
-});
-
-describe("radius", () => {
-  it("is infinite below two examples, zero on the whole split, and shrinks with n", () => {
-    const at = (n: number): number => radius({ n, size: 100, variance: 0.25, range: 1, delta: 0.05 });
-    expect(at(1)).toBe(Infinity);
-    expect(at(100)).toBe(0);
-    expect(at(10)).toBeGreaterThan(at(40));
-    expect(at(40)).toBeGreaterThan(at(90));
   });
 });

@@ -2,24 +2,7 @@ import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
 import { HEARTBEAT_MS, STALE_MS } from "../../src/store/owner.js";
-import { Store } from "../../src/store/store.js";
-
-function storeWithRun(): Store {
-  const store = new Store(":memory:");
-  store.createRun({
-    id: "r1",
-    task: "t",
-    task_file: "t.json",
-    proposer: "p",
-    target: "t",
-    scorer: "exec",
-    selector: "multistage",
-    seed: 0,
-    config: "{}",
-    config_hash: "h",
-  });
-  return store;
-}
+import { storeWithRun } from "../support/store.js";
 
 describe("a run being run by another live process", () => {
   it("is neither resumed automatically nor taken by `ape resume`; once that process is gone it can be", () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { iqm } from "../../src/suite/iqm.js";
-import { outcome } from "../../src/suite/summary.js";
 
 describe("iqm (the mean of the middle 50%, as scipy.stats.trim_mean(x, 0.25))", () => {
   it("drops the lowest and highest quarter (rounded down) and averages the rest", () => {
@@ -19,14 +18,5 @@ describe("iqm (the mean of the middle 50%, as scipy.stats.trim_mean(x, 0.25))", 
     const scores = Array.from({ length: 24 }, (_, i) => i / 23);
     const middle = scores.slice(6, 18);
     expect(iqm([...scores].reverse())).toBeCloseTo(middle.reduce((s, x) => s + x, 0) / 12, 12);
-  });
-});
-
-describe("outcome (a tie when the 95% intervals overlap)", () => {
-  const score = (s: number, low: number, high: number) => ({ text: "", score: s, count: 10, interval: { low, high, method: "wilson" as const } });
-  it("wins only when ape's whole interval is above the reference's, loses when below", () => {
-    expect(outcome(score(0.9, 0.8, 0.97), score(0.5, 0.3, 0.7))).toBe("win");
-    expect(outcome(score(0.5, 0.3, 0.7), score(0.9, 0.8, 0.97))).toBe("loss");
-    expect(outcome(score(0.9, 0.6, 0.97), score(0.5, 0.3, 0.7))).toBe("tie");
   });
 });

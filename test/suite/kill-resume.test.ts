@@ -2,12 +2,12 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { SuiteResult } from "../../src/suite/result.js";
-import { ape, spawnApe } from "../support/cli.js";
-import { readDb } from "../support/db.js";
+import { ape, spawnApe, delay } from "../support/cli.js";
+import { readDb, paidCalls, ranking } from "../support/db.js";
 import { simServers } from "../support/sim/per-test.js";
 import { tempDir } from "../support/temp.js";
-import { delay, paidCalls, ranking, searchPrompts } from "../resume/helpers.js";
 import { suiteArgs, writeSuiteTasks } from "./support.js";
+import { searchPrompts } from "../support/sim/fixture.js";
 
 const sims = simServers();
 

@@ -66,3 +66,13 @@ export function captured(): Captured {
     err: () => err,
   };
 }
+
+/** Resolve after `ms` milliseconds (for polling a running CLI process). */
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The words of `ape search` against a server: `search --task TASK --model MODEL --base-url URL …more`. */
+export function searchArgs(task: string, url: string, more: readonly string[] = [], model = "vllm:sim-model"): string[] {
+  return ["search", "--task", task, "--model", model, "--base-url", url, ...more];
+}

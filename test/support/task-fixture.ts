@@ -20,3 +20,8 @@ export function writeWorldTask(dir: string, extra: Record<string, unknown> = {})
   writeFileSync(file, JSON.stringify(task, null, 1));
   return file;
 }
+
+/** The simulated world's task with only its first `n` examples (smaller searches, faster tests). */
+export function writeSmallTask(dir: string, n = 40): string {
+  return writeWorldTask(dir, { examples: INPUTS.slice(0, n).map((input, i) => ({ id: String(i), input, output: `opposite-${i}` })) });
+}

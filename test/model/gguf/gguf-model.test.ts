@@ -1,7 +1,8 @@
+import { getLlama, type Token } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CancelledError, CapabilityError, UsageError } from "../../../src/errors.js";
 import { createGgufModel, type GgufModel } from "../../../src/model/gguf/index.js";
-import type { GenerateRequest } from "../../../src/model/types.js";
+import type { GenerateRequest, LogprobRequest } from "../../../src/model/types.js";
 import { TINY_FIM } from "../../support/gguf/tiny-vocab.js";
 import { tinyModelFile } from "../../support/gguf/tiny-model-file.js";
 
@@ -126,5 +127,134 @@ describe("gguf model on the tiny GGUF", { timeout: 60_000 }, () => {
     await model.probe();
     await model.close();
     await expect(model.probe()).rejects.toThrow(UsageError);
+  });
+});
+
+const TEMPLATE = (instruction: string, input: string): string => `Instruction: ${instruction}\nInput: ${input}\nOutput:`;
+const INSTRUCTIONS = ["give the opposite word", "write the antonym of the word"];
+const EXAMPLES = [
+  ["hot", " cold"],
+  ["happy", " sad"],
+  ["fast", " slow"],
+  ["yes", " no"],
+] as const;
+const REQUESTS: LogprobRequest[] = INSTRUCTIONS.flatMap((ins) => EXAMPLES.map(([input, output]) => ({ prefix: TEMPLATE(ins, input), continuation: output })));
+
+/** Log P(continuation) computed independently: one token at a time on a fresh sequence, reading each next-token probability. */
+async function referenceLogprobs(file: string, requests: readonly LogprobRequest[]): Promise<number[][]> {
+  const llama = await getLlama({ gpu: false, build: "never", maxThreads: 1, logger: () => undefined });
+  try {
+    const model = await llama.loadModel({ modelPath: file });
+    const context = await model.createContext({ contextSize: 256, sequences: 1 });
+    const sequence = context.getSequence();
+    const out: number[][] = [];
+    for (const r of requests) {
+      const prefixTokens = model.tokenize(r.prefix);
+      const joined = model.tokenize(r.prefix + r.continuation);
+      // The test requests split cleanly: the prefix's tokens begin the joined text's tokens.
+      expect(joined.slice(0, prefixTokens.length)).toEqual(prefixTokens);
+      const tokens = [model.tokens.bos as Token, ...joined];
+      await sequence.clearHistory();
+      const logprobs: number[] = [];
+      for (let i = 0; i < tokens.length - 1; i++) {
+        const [result] = await sequence.controlledEvaluate([[tokens[i] as Token, { generateNext: { probabilities: true } }]]);
+        if (i + 1 > prefixTokens.length) {
+          const p = result?.next.probabilities?.get(tokens[i + 1] as Token);
+          if (p === undefined) throw new Error("no probability");
+          logprobs.push(Math.log(p));
+        }
+      }
+      out.push(logprobs);
+    }
+    return out;
+  } finally {
+    await llama.dispose();
+  }
+}
+
+describe("gguf logprobs on the tiny model", { timeout: 60_000 }, () => {
+  let file: string;
+  let withReuse: GgufModel;
+  let withoutReuse: GgufModel;
+
+  beforeAll(async () => {
+    file = await tinyModelFile({ seed: 7 });
+    const spec = { backend: "gguf", model: file, baseUrls: [] } as const;
+    withReuse = createGgufModel(spec, { gpu: false, sequences: 2, contextSize: 256, threads: 1, prefixReuse: true });
+    withoutReuse = createGgufModel(spec, { gpu: false, sequences: 2, contextSize: 256, threads: 1, prefixReuse: false });
+  }, 60_000);
+  afterAll(async () => {
+    await withReuse.close();
+    await withoutReuse.close();
+  });
+
+  it("scores exactly the continuation's tokens, matching a token-by-token reference", async () => {
+    const results = await withReuse.logprobs(REQUESTS);
+    const reference = await referenceLogprobs(file, REQUESTS);
+    results.forEach((result, i) => {
+      expect(result.tokens.map((t) => t.text).join("")).toBe(REQUESTS[i]?.continuation);
+      const ref = reference[i] ?? [];
+      expect(result.tokens).toHaveLength(ref.length);
+      result.tokens.forEach((t, j) => {
+        expect(t.logprob).toBeLessThan(0);
+        expect(t.logprob).toBeCloseTo(ref[j] ?? Number.NaN, 4);
+      });
+    });
+  });
+
+  it("gives identical scores with and without prefix reuse, evaluating fewer tokens with it", async () => {
+    // One sequence: every token is evaluated in the same batch shape either way, so the numbers are
+    // bit-identical. (With several sequences llama.cpp batches them together as they arrive, and
+    // float32 sums then differ in the last bits, with or without reuse; see the next test.)
+    const spec = { backend: "gguf", model: file, baseUrls: [] } as const;
+    const one = { gpu: false, sequences: 1, contextSize: 256, threads: 1 } as const;
+    const reusing = createGgufModel(spec, { ...one, prefixReuse: true });
+    const fresh = createGgufModel(spec, { ...one, prefixReuse: false });
+    try {
+      const a = await reusing.logprobs(REQUESTS);
+      const b = await fresh.logprobs(REQUESTS);
+      expect(a.map((r) => r.tokens)).toEqual(b.map((r) => r.tokens));
+      expect(reusing.stats.tokensEvaluated).toBeLessThan(fresh.stats.tokensEvaluated);
+      expect(reusing.stats.tokensReused).toBeGreaterThan(0);
+      expect(fresh.stats.tokensReused).toBe(0);
+    } finally {
+      await reusing.close();
+      await fresh.close();
+    }
+  });
+
+  it("agrees to float32 precision across parallel sequences, with and without reuse", async () => {
+    withReuse.resetStats();
+    withoutReuse.resetStats();
+    const a = await withReuse.logprobs(REQUESTS);
+    const b = await withoutReuse.logprobs(REQUESTS);
+    const flat = (rs: typeof a): number[] => rs.flatMap((r) => r.tokens.map((t) => t.logprob));
+    const other = flat(b);
+    const diffs = flat(a).map((x, i) => Math.abs(x - (other[i] ?? Number.NaN)));
+    expect(Math.max(...diffs)).toBeLessThan(1e-5);
+    expect(withReuse.stats.tokensEvaluated).toBeLessThan(withoutReuse.stats.tokensEvaluated);
+  });
+
+  it("reuses the cached prefix across calls", async () => {
+    withReuse.resetStats();
+    const first = await withReuse.logprobs(REQUESTS.slice(0, 1));
+    const evaluatedFirst = withReuse.stats.tokensEvaluated;
+    withReuse.resetStats();
+    const again = await withReuse.logprobs(REQUESTS.slice(1, 2));
+    expect(withReuse.stats.tokensEvaluated).toBeLessThan(evaluatedFirst);
+    expect(first[0]?.tokens.length).toBeGreaterThan(0);
+    expect(again[0]?.tokens.length).toBeGreaterThan(0);
+  });
+
+  it("still scores the answer when the prefix ends in a space", async () => {
+    const [result] = await withReuse.logprobs([{ prefix: "Input: hot\nOutput: ", continuation: "cold" }]);
+    expect(result?.tokens.map((t) => t.text).join("")).toBe(" cold");
+  });
+
+  it("scores a multi-token continuation and reports usage", async () => {
+    const [result] = await withReuse.logprobs([{ prefix: "Input: hot\nOutput:", continuation: " the cold water" }]);
+    expect(result?.tokens.map((t) => t.text).join("")).toBe(" the cold water");
+    expect(result?.tokens.length).toBeGreaterThanOrEqual(3);
+    expect(result?.usage.promptTokens).toBeGreaterThan(result?.tokens.length ?? 0);
   });
 });

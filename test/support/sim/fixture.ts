@@ -63,3 +63,13 @@ export async function call(server: SimServer, path: string, body?: unknown, meth
   }
   return { status: res.status, body: parsed };
 }
+
+/** Prompts the server was asked to answer for the search itself (probes ask for at most 1 token). */
+export function searchPrompts(s: SimServer): number {
+  return s.stats.log
+    .filter((e) => e.path === "/v1/completions" && typeof e.body === "object" && e.body !== null && "max_tokens" in e.body && Number(e.body.max_tokens) > 1)
+    .reduce((n, e) => {
+      const prompt = (e.body as { prompt: unknown }).prompt;
+      return n + (Array.isArray(prompt) ? prompt.length : 1);
+    }, 0);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRng, deriveSeed, mulberry32, permutation, splitmix32 } from "../../src/random.js";
+import { createRng, deriveSeed, mulberry32, permutation, splitmix32 } from "../src/random.js";
 
 describe("random", () => {
   it("repeats for a seed and differs across seeds", () => {

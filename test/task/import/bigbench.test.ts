@@ -2,23 +2,12 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
-import { TaskError } from "../../src/errors.js";
-import { importBigBench, loadTask, writeTasks } from "../../src/task/index.js";
-import { captured } from "../support/cli.js";
-import { tempFolder } from "../support/temp.js";
-
-const RUIN_NAMES = {
-  name: "ruin_names",
-  description: "Select the humorous edit that 'ruins' the input movie or musical artist name.",
-  task_prefix: "Which of the following is a humorous edit of this artist or movie name?\n",
-  examples: [
-    { input: "star wars", target_scores: { "stare wars": 1, "stpr wars": 0, "start wars": 0 } },
-    { input: "the beatles", target_scores: { "the beatless": 0, "the bettles": 1, "the beagles": 1 } },
-    { input: "jaws", multiple_choice_targets: ["jams", "jaw", "jawz"], multiple_choice_scores: [1, 0, 0] },
-    { input: "name a colour", target: ["red", "blue"] },
-  ],
-};
+import { main } from "../../../src/cli/main.js";
+import { TaskError } from "../../../src/errors.js";
+import { importBigBench, loadTask, writeTasks } from "../../../src/task/index.js";
+import { captured } from "../../support/cli.js";
+import { RUIN_NAMES } from "../../support/import-sources.js";
+import { tempFolder } from "../../support/temp.js";
 
 async function imported(doc: unknown, options: Parameters<typeof importBigBench>[1] = {}): Promise<Awaited<ReturnType<typeof importBigBench>>> {
   const { dir, cleanup } = await tempFolder();
@@ -86,19 +75,24 @@ describe("importBigBench", () => {
     }
   });
 
-  it("imports through the CLI with --task-prefix", async () => {
+  it("reads targets and target_scores (the best-scored keys)", async () => {
     const { dir, cleanup } = await tempFolder();
     try {
       const file = join(dir, "task.json");
-      await writeFile(file, JSON.stringify(RUIN_NAMES));
-      const ctx = captured();
-      expect(await main(["import", "bigbench", file, "--out", dir, "--task-prefix", "template"], ctx)).toBe(0);
-      expect(ctx.out()).toBe(`wrote ${join(dir, "ruin_names.json")}: 1 demo, 2 eval, 1 test, 0 references\n`);
-      const task = await loadTask(join(dir, "ruin_names.json"));
-      expect(task.templates.eval.startsWith(RUIN_NAMES.task_prefix)).toBe(true);
-      expect([...task.splits.demo, ...task.splits.eval, ...task.splits.test].map((e) => e.input)).toContain(
-        "jaws\n  choice: jams\n  choice: jaw\n  choice: jawz",
-      );
+      const examples = [
+        { input: "2+2", target: "4" },
+        { input: "pick", target_scores: { a: 0, b: 1, c: 1 } },
+        { input: "hi", target: ["hello", "hey"] },
+        { input: "x", target: "y" },
+      ];
+      await writeFile(file, JSON.stringify({ name: "bb task", description: "d", examples }));
+      const task = await importBigBench(file);
+      expect(task.name).toBe("bb task");
+      expect(task.examples[1]?.output).toEqual(["b", "c"]);
+      const [w] = await writeTasks([task], dir);
+      expect(w?.file).toBe(join(dir, "bb_task.json"));
+      await writeFile(file, JSON.stringify({ examples: [{ input: "a" }] }));
+      await expect(importBigBench(file)).rejects.toThrow(/task\.json: examples\[0\]: expected "target", "target_scores", or "multiple_choice_targets"/);
     } finally {
       await cleanup();
     }

@@ -1,23 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { rawControls } from "../support/control-chars.js";
-import { renderReport } from "../../src/report/html/page.js";
-import { Store } from "../../src/store/store.js";
+import { rawControls } from "../../support/control-chars.js";
+import { renderReport } from "../../../src/report/html/page.js";
+import { storeWithRun } from "../../support/store.js";
 
 describe("the HTML report", () => {
   it("draws log-probability scores, escapes model text, and says why a chart is empty", () => {
-    const s = new Store(":memory:");
-    s.createRun({
-      id: "lp1",
-      task: "t",
-      task_file: "t.json",
-      proposer: "p",
-      target: "q",
-      scorer: "logprob",
-      selector: "multistage",
-      seed: 0,
-      config: "{}",
-      config_hash: "h",
-    });
+    const s = storeWithRun({ id: "lp1", target: "q", scorer: "logprob" });
     const a = s.addCandidate("lp1", { text: "<script>alert(1)</script> & co", origin: "forward" }).id;
     const b = s.addCandidate("lp1", { text: "Plain.", origin: "reverse", fillPath: "native" }).id;
     s.addEvaluation("lp1", a, "eval", "1", null, -0.5);
@@ -36,19 +24,7 @@ describe("the HTML report", () => {
   });
 
   it("shows control characters from model text escaped, in the page and in the charts' tooltips", () => {
-    const s = new Store(":memory:");
-    s.createRun({
-      id: "cc1",
-      task: "t\u001b[2J",
-      task_file: "t.json",
-      proposer: "p",
-      target: "q",
-      scorer: "exec",
-      selector: "multistage",
-      seed: 0,
-      config: "{}",
-      config_hash: "h",
-    });
+    const s = storeWithRun({ id: "cc1", task: "t\u001b[2J", target: "q" });
     const a = s.addCandidate("cc1", { text: "Say\u0000 \u001b[31mred\r\u007f\u009b\u202e!", origin: "forward" }).id;
     s.addEvaluation("cc1", a, "eval", "1", "x", 1);
     s.updateCandidate(a, { score: 1, evalCount: 1, rank: 1, history: [{ round: 0, stage: 0, mean: 1, count: 1 }] });

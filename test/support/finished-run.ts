@@ -1,16 +1,17 @@
 /**
- * Shared by the inspection-command tests: run the real, built CLI (`node bin/ape.js`, so run
- * `npm run build` first; `npm test` does) and make a finished run against the simulated server.
+ * A finished search for the inspection-command tests (show, export, report, progress): run the
+ * real, built CLI (`node bin/ape.js`, so run `npm run build` first; `npm test` does) and make a
+ * finished run against the simulated server.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
-import { INPUTS, WORLD } from "../support/sim/fixture.js";
-import { startSimServer } from "../support/sim/index.js";
-import { ape, captured, type CliRun } from "../support/cli.js";
-import type { SimServer } from "../support/sim/index.js";
-import { writeWorldTask } from "../support/task-fixture.js";
-import { tempDir } from "../support/temp.js";
+import { WORLD } from "./sim/fixture.js";
+import { startSimServer } from "./sim/index.js";
+import { ape, captured, type CliRun, searchArgs } from "./cli.js";
+import type { SimServer } from "./sim/index.js";
+import { writeSmallTask } from "./task-fixture.js";
+import { tempDir } from "./temp.js";
 
 /**
  * The fixture world with fifteen proposals instead of six, so that resampling finds new variants:
@@ -58,16 +59,8 @@ export async function finishedRun(progress: "json" | "plain" | "none" = "none", 
   const prices = join(dir, "prices.json");
   writeFileSync(prices, JSON.stringify({ "sim-model": { input: 1, output: 2 } }));
   // 48 of the world's 100 examples: the same winner, a third of the evaluations (tests stay quick).
-  const answers = WORLD.answers as Readonly<Record<string, string>>;
-  const task = writeWorldTask(dir, { examples: INPUTS.slice(0, 48).map((input, i) => ({ id: String(i), input, output: answers[input] })) });
-  const args = [
-    "search",
-    "--task",
-    task,
-    "--model",
-    "vllm:sim-model",
-    "--base-url",
-    server.url,
+  const task = writeSmallTask(dir, 48);
+  const args = searchArgs(task, server.url, [
     "--candidates",
     "4",
     "--subsets",
@@ -84,7 +77,7 @@ export async function finishedRun(progress: "json" | "plain" | "none" = "none", 
     "--progress",
     progress,
     ...extra,
-  ];
+  ]);
   const search = binary ? await ape(args) : await inProcess(args);
   if (search.code !== 0) throw new Error(`search failed (${search.code}): ${search.stderr}`);
   const runId = (JSON.parse(search.stdout) as { runId: string }).runId;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { tinyGgufBytes } from "../../support/gguf/tiny-gguf.js";
-import { tinyVocab } from "../../support/gguf/tiny-vocab.js";
+import { tinyGgufBytes } from "./tiny-gguf.js";
+import { tinyVocab } from "./tiny-vocab.js";
 
 describe("tiny GGUF writer", () => {
   it("writes a GGUF v3 header", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSelector, SELECTORS, type SelectionResult } from "../../src/select/index.js";
+import { createSelector, multistageCost, SELECTORS, type SelectionResult } from "../../src/select/index.js";
 import { bernoulliPool, recorder, spreadRates } from "./support.js";
 
 const POOLS = [0, 1, 2, 7, 20] as const;
@@ -81,5 +81,13 @@ describe.each(SELECTORS)("%s", (name) => {
     expect(result.ranking[0]?.index).toBe(4);
     expect(result.ranking[0]?.mean).toBeLessThan(0);
     checkResult(result, 12, 40, rec);
+  });
+});
+
+describe("maxEvaluations", () => {
+  it("tells what multistage may spend on its own; the others spend what they are given", () => {
+    expect(createSelector("multistage").maxEvaluations?.(50, 100)).toBe(multistageCost(50, 100));
+    expect(createSelector("multistage").maxEvaluations?.(3, 10)).toBe(30);
+    expect(createSelector("halving").maxEvaluations).toBeUndefined();
   });
 });

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ConnectionError, ModelError } from "../../src/errors.js";
-import { OpenAIBackend } from "../../src/model/openai/backend.js";
-import { createTransport, type Transport } from "../../src/model/openai/transport.js";
-import { parseSpec } from "../../src/model/spec.js";
-import { evalPrompt } from "../support/sim/fixture.js";
-import { simServers } from "../support/sim/per-test.js";
+import { ConnectionError, ModelError } from "../../../src/errors.js";
+import { OpenAIBackend } from "../../../src/model/openai/backend.js";
+import { createTransport, type Transport } from "../../../src/model/openai/transport.js";
+import { parseSpec } from "../../../src/model/spec.js";
+import { evalPrompt } from "../../support/sim/fixture.js";
+import { simServers } from "../../support/sim/per-test.js";
 
 const sims = simServers();
 let transport: Transport | undefined;

@@ -1,23 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { candidateText } from "../../src/report/candidate-text.js";
 import { readCandidateDetail } from "../../src/report/candidate-detail.js";
-import { Store } from "../../src/store/store.js";
+import type { Store } from "../../src/store/store.js";
+import { storeWithRun } from "../support/store.js";
 
 /** A small run built by hand: a forward parent, a resampled child that won, a reference. */
 function store(): { store: Store; parent: number; child: number } {
-  const s = new Store(":memory:");
-  s.createRun({
-    id: "run1",
-    task: "t",
-    task_file: "/nonexistent/task.json",
-    proposer: "p",
-    target: "q",
-    scorer: "exec",
-    selector: "multistage",
-    seed: 0,
-    config: "{}",
-    config_hash: "h",
-  });
+  const s = storeWithRun({ id: "run1", task_file: "/nonexistent/task.json", target: "q" });
   const parent = s.addCandidate("run1", {
     text: "Give the opposite.",
     origin: "forward",

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConnectionError, EXIT, ModelError, UsageError, type ApeError } from "../../../src/errors.js";
-import { createGgufModel, defaultCacheDir, type GgufOptions } from "../../../src/model/gguf/index.js";
+import { createGgufModel, type GgufOptions } from "../../../src/model/gguf/index.js";
 import { tinyModelFile } from "../../support/gguf/tiny-model-file.js";
 import { tempFolder } from "../../support/temp.js";
 
@@ -158,10 +158,5 @@ describe("gguf model files", { timeout: 30_000 }, () => {
     await writeFile(join(cacheDir, "hf_someone_tiny-GGUF_F32.resolved.json"), JSON.stringify({ uri, file: await tinyModelFile() }));
     const caps = await probe(uri, { cacheDir, huggingFaceEndpoint: "http://127.0.0.1:9/" });
     expect(caps).toMatchObject({ promptLogprobs: true });
-  });
-
-  it("keeps downloads in the user's cache folder by default", () => {
-    expect(defaultCacheDir({ XDG_CACHE_HOME: "/x/cache" }, "linux")).toBe(join("/x/cache", "ape", "models"));
-    expect(defaultCacheDir({}, "linux")).toMatch(/\.cache[/\\]ape[/\\]models$/);
   });
 });

@@ -1,0 +1,22 @@
+/** A results store in memory with one run in it, for tests of what reads or writes a run's rows. */
+import type { NewRun } from "../../src/store/runs.js";
+import { Store } from "../../src/store/store.js";
+
+/** A fresh in-memory Store holding run `r1` (task `t`, scorer exec), with `over` replacing any field. */
+export function storeWithRun(over: Partial<NewRun> = {}): Store {
+  const store = new Store(":memory:");
+  store.createRun({
+    id: "r1",
+    task: "t",
+    task_file: "t.json",
+    proposer: "p",
+    target: "t",
+    scorer: "exec",
+    selector: "multistage",
+    seed: 0,
+    config: "{}",
+    config_hash: "h",
+    ...over,
+  });
+  return store;
+}
