@@ -23,3 +23,28 @@ describe("table", () => {
     expect(text.split("\n")[1]).toBe("abcd…");
   });
 });
+
+describe("table with wide characters", () => {
+  it("aligns columns by terminal width: CJK and emoji take two columns, combining marks none", () => {
+    const text = table(
+      [{ header: "instruction" }, { header: "test", align: "right" }],
+      [
+        ["把这个词翻译成英文。", "0.900"],
+        ["Translate 🙂 this.", "0.500"],
+        ["Cafe\u0301 au lait.", "0.250"],
+      ],
+    );
+    const lines = text.trimEnd().split("\n");
+    // Every line ends its last column at the same terminal column.
+    const widths = lines.map((l) =>
+      [...new Intl.Segmenter().segment(l)].reduce((w, { segment }) => w + (/[\u4e00-\u9fff\u3002]|\p{Extended_Pictographic}/u.test(segment) ? 2 : 1), 0),
+    );
+    expect(new Set(widths).size).toBe(1);
+    expect(lines[1]).toBe("把这个词翻译成英文。  0.900");
+  });
+
+  it("cuts a wide cell by columns, never half a character", () => {
+    const text = table([{ header: "x", max: 7 }], [["翻译成英文吧"]]);
+    expect(text.split("\n")[1]).toBe("翻译成…");
+  });
+});
