@@ -1,6 +1,6 @@
 /** An estimate as a small text table, for `ape estimate` and the line `ape search` shows first. */
 import { table, type Column } from "../report/table.js";
-import type { Estimate, RoleEstimate } from "./types.js";
+import type { Estimate, EstimateTotal, RoleEstimate, SuiteEstimate } from "./types.js";
 
 const int = (n: number): string => Math.round(n).toLocaleString("en-US");
 const usd = (n: number): string => (n === 0 ? "$0" : n < 0.01 ? `$${n.toFixed(4)}` : `$${n.toFixed(2)}`);
@@ -12,7 +12,7 @@ export function formatEstimate(e: Estimate): string {
     { header: "model" },
     ...["calls", "prompt tokens", "completion tokens", "cost"].map((header): Column => ({ header, align: "right" })),
   ];
-  const unpriced = [e.proposer, e.target].filter((r) => !r.priceKnown).map((r) => r.model);
+  const unpriced = unpricedModels([e]);
   const row = (role: string, r: Pick<RoleEstimate, "calls" | "promptTokens" | "completionTokens" | "costUsd">, model: string, known: boolean): string[] => [
     role,
     model,
@@ -26,18 +26,66 @@ export function formatEstimate(e: Estimate): string {
     row("target", e.target, e.target.model, e.target.priceKnown),
     row("total", e.total, "", unpriced.length === 0),
   ];
-  const approx = [e.proposer, e.target].filter((r) => !r.exactTokens).map((r) => r.model);
   const notes = [
     `planned: ${int(e.candidates)} candidates, ${int(e.evaluations)} evaluations${e.rounds > 0 ? `, up to ${e.rounds} resampling round${e.rounds > 1 ? "s" : ""}` : ""}; at most ${int(e.proposer.maxCompletionTokens + e.target.maxCompletionTokens)} completion tokens`,
+    ...modelNotes([e]),
+  ];
+  return `${table(columns, rows)}${notes.join("\n")}`;
+}
+
+/** A suite's estimate as text: one row per task, then the total that the suite's one budget must cover. */
+export function formatSuiteEstimate(e: SuiteEstimate): string {
+  const columns: readonly Column[] = [
+    { header: "task" },
+    ...["calls", "prompt tokens", "completion tokens", "evaluations", "cost"].map((header): Column => ({ header, align: "right" })),
+  ];
+  const estimates = e.tasks.map((t) => t.estimate);
+  const known = unpricedModels(estimates).length === 0;
+  const row = (task: string, t: EstimateTotal, evaluations: number): string[] => [
+    task,
+    int(t.calls),
+    int(t.promptTokens),
+    int(t.completionTokens),
+    int(evaluations),
+    known ? usd(t.costUsd) : "?",
+  ];
+  const rows = [
+    ...e.tasks.map((t) => row(t.task, t.estimate.total, t.estimate.evaluations)),
+    row(`total (${e.tasks.length} tasks)`, e.total, e.total.evaluations),
+  ];
+  return `${table(columns, rows)}${modelNotes(estimates).join("\n")}`;
+}
+
+/** The models of `estimates` whose price is not known. */
+function unpricedModels(estimates: readonly Estimate[]): string[] {
+  return [
+    ...new Set(
+      estimates
+        .flatMap((e) => [e.proposer, e.target])
+        .filter((r) => !r.priceKnown)
+        .map((r) => r.model),
+    ),
+  ];
+}
+
+/** What the figures of `estimates` rest on: how tokens were counted, that they are an upper bound, and prices missing. */
+function modelNotes(estimates: readonly Estimate[]): string[] {
+  const approx = [
+    ...new Set(
+      estimates
+        .flatMap((e) => [e.proposer, e.target])
+        .filter((r) => !r.exactTokens)
+        .map((r) => r.model),
+    ),
+  ];
+  const unpriced = unpricedModels(estimates);
+  return [
     approx.length > 0
-      ? `tokens of ${[...new Set(approx)].join(", ")} counted with cl100k_base (an approximation of its tokenizer)`
+      ? `tokens of ${approx.join(", ")} counted with cl100k_base (an approximation of its tokenizer)`
       : "tokens counted with the models' own encodings",
     "an upper bound: duplicate proposals are scored once, and a round that does not improve ends the search",
     ...(unpriced.length > 0
-      ? [
-          `no price known for ${[...new Set(unpriced)].join(", ")}: give it with --prices FILE ({"model": {"input": USD per 1M tokens, "output": USD per 1M tokens}})`,
-        ]
+      ? [`no price known for ${unpriced.join(", ")}: give it with --prices FILE ({"model": {"input": USD per 1M tokens, "output": USD per 1M tokens}})`]
       : []),
   ];
-  return `${table(columns, rows)}${notes.join("\n")}`;
 }

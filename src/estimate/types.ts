@@ -19,14 +19,28 @@ export interface RoleEstimate {
   readonly exactTokens: boolean;
 }
 
+/** Calls, tokens and dollars of both roles together. */
+export interface EstimateTotal {
+  readonly calls: number;
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly costUsd: number;
+}
+
 /** The planned cost of a search. */
 export interface Estimate {
   readonly proposer: RoleEstimate;
   readonly target: RoleEstimate;
-  readonly total: { readonly calls: number; readonly promptTokens: number; readonly completionTokens: number; readonly costUsd: number };
+  readonly total: EstimateTotal;
   /** Candidates planned in the first pool (before de-duplication). */
   readonly candidates: number;
   /** (candidate, example) evaluations planned, test split included. */
   readonly evaluations: number;
   readonly rounds: number;
+}
+
+/** The planned cost of a suite: each task's search, and all of them together (what the suite's one budget must cover). */
+export interface SuiteEstimate {
+  readonly tasks: readonly { readonly task: string; readonly file: string; readonly estimate: Estimate }[];
+  readonly total: EstimateTotal & { readonly evaluations: number };
 }

@@ -1,22 +1,38 @@
-/** `ape estimate`: what a search with these flags would cost, without calling any model. */
+/** `ape estimate`: what a search (or a suite, with `--tasks`) with these flags would cost, without calling any model. */
 import type { Argv } from "yargs";
+import { UsageError } from "../../errors.js";
 import { estimate } from "../../estimate/estimate.js";
-import { formatEstimate } from "../../estimate/format.js";
+import { formatEstimate, formatSuiteEstimate } from "../../estimate/format.js";
+import { estimateSuite } from "../../estimate/suite.js";
 import { defineCommand } from "../context.js";
-import { searchFlags, toSearchOptions } from "../search-flags.js";
+import { settingsFlags, toSettingsOptions } from "../search-flags.js";
+import { checkSuiteTasks, suiteTaskFlags } from "../suite-flags.js";
 
 const builder = (y: Argv) =>
-  searchFlags(y)
+  settingsFlags(suiteTaskFlags(y.option("task", { type: "string", describe: "Task file (JSON or JSONL), e.g. tasks/antonyms.json", group: "Task:" })))
     .option("json", { type: "boolean", default: false, describe: "Print the estimate as one JSON document", group: "Output:" })
-    .example("$0 estimate --task tasks/antonyms.json --model openai:gpt-4o-mini", "what the search would cost on gpt-4o-mini");
+    .check((argv) => {
+      if ((argv.task === undefined) === (argv.tasks === undefined))
+        throw new UsageError("name what to estimate: --task FILE for one search, or --tasks FILES|FOLDERS for a suite (not both).");
+      if (argv.task?.trim() === "") throw new UsageError("--task needs a task file, e.g. --task tasks/antonyms.json");
+      return checkSuiteTasks(argv);
+    })
+    .example("$0 estimate --task tasks/antonyms.json --model openai:gpt-4o-mini", "what the search would cost on gpt-4o-mini")
+    .example("$0 estimate --tasks tasks/ape --model openai:gpt-4o-mini", "what `ape suite` over the folder would cost, per task and in all");
 
 /** The estimate command. */
 export const estimateCommand = defineCommand({
   command: "estimate",
-  describe: "Planned calls, tokens and cost of a search (same flags as search; calls no model)",
+  describe: "Planned calls, tokens and cost of a search or a suite (same flags; calls no model)",
   builder,
   handler: async (argv, ctx) => {
-    const e = await estimate(toSearchOptions(argv, ctx));
+    const settings = toSettingsOptions(argv, ctx);
+    if (argv.tasks !== undefined) {
+      const e = await estimateSuite({ ...settings, tasks: argv.tasks, protocol: argv.protocol });
+      ctx.stdout.write(argv.json ? `${JSON.stringify(e, null, 2)}\n` : `${formatSuiteEstimate(e)}\n`);
+      return;
+    }
+    const e = await estimate({ ...settings, task: argv.task ?? "" });
     ctx.stdout.write(argv.json ? `${JSON.stringify(e, null, 2)}\n` : `${formatEstimate(e)}\n`);
   },
 });
