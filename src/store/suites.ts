@@ -26,6 +26,11 @@ export function createSuite(store: SqlAccess, suite: NewSuite): void {
   );
 }
 
+/** Every suite, newest first. */
+export function listSuites(store: SqlReader): SuiteRow[] {
+  return store.query<SuiteRow>(`SELECT * FROM suites ORDER BY created_at DESC, id`);
+}
+
 /** One suite by id or unique id prefix; undefined when none matches. */
 export function findSuite(store: SqlReader, idOrPrefix: string): SuiteRow | undefined {
   const exact = store.query<SuiteRow>(`SELECT * FROM suites WHERE id = ?`, idOrPrefix)[0];
@@ -38,7 +43,7 @@ export function findSuite(store: SqlReader, idOrPrefix: string): SuiteRow | unde
 /** One suite by id or unique prefix; UsageError naming the file when there is none. */
 export function getSuite(store: SqlReader, idOrPrefix: string): SuiteRow {
   const suite = findSuite(store, idOrPrefix);
-  if (!suite) throw new UsageError(`no suite "${idOrPrefix}" in ${store.file}; \`ape runs\` lists the runs (use --db or APE_DB for another file).`);
+  if (!suite) throw new UsageError(`no suite "${idOrPrefix}" in ${store.file}; \`ape runs\` lists the runs and suites (use --db or APE_DB for another file).`);
   return suite;
 }
 

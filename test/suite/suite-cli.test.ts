@@ -83,6 +83,19 @@ describe("ape suite (the real binary)", () => {
     expect(text.stdout).toMatch(/opposites-b\s+1\.000\s+\[0\.\d{3}, 1\.000\]\s+0\.\d{3}\s+\[0\.000, 0\.\d{3}\]\s+\+\d\.\d{3}\s+win/);
     expect(text.stdout).toContain(`IQM over 3 tasks with both scores: ape ${doc.iqm.ape?.toFixed(3)}, human ${doc.iqm.reference?.toFixed(3)}`);
 
+    // `ape show SUITE` prints that table again; `ape runs` lists the suite, and each run names its suite.
+    const shown = await ape(["show", doc.suiteId.slice(0, 6), "--db", db]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toBe(text.stdout);
+    const listed = await ape(["runs", "--db", db]);
+    expect(listed.code).toBe(0);
+    const [runsPart, suitesPart] = listed.stdout.split("\nsuites:\n");
+    for (const t of doc.tasks) expect(runsPart).toMatch(new RegExp(`${t.runId}\\s.*\\s${doc.suiteId}$`, "m"));
+    const { wins, ties, losses } = doc.record;
+    expect(suitesPart).toMatch(
+      new RegExp(`^${doc.suiteId}\\s+3/3\\s+done\\s+${doc.iqm.ape?.toFixed(3)}\\s+${doc.iqm.reference?.toFixed(3)}\\s+${wins}/${ties}/${losses}\\s`, "m"),
+    );
+
     // `ape export SUITE` gives the table; `ape report SUITE` one page whose chart links to each task's section.
     const csv = await ape(["export", doc.suiteId, "--db", db, "--format", "csv"]);
     expect(csv.code).toBe(0);

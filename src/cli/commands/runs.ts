@@ -1,7 +1,10 @@
-/** `ape runs`: the runs in the results database, newest first. */
+/** `ape runs`: the runs in the results database, newest first, and the suites they belong to. */
 import type { Argv } from "yargs";
-import { fmtScore, table } from "../../report/table.js";
-import type { RunRow } from "../../store/rows.js";
+import { type Column, fmtScore, table } from "../../report/table.js";
+import type { RunRow, SuiteRow } from "../../store/rows.js";
+import { listSuites } from "../../store/suites.js";
+import type { SuiteResult } from "../../suite/result.js";
+import { summarizeSuite } from "../../suite/summary.js";
 import { defineCommand } from "../context.js";
 import { dbFlag, withStore } from "../open-store.js";
 
@@ -14,7 +17,7 @@ const builder = (y: Argv) =>
 /** The runs command. */
 export const runsCommand = defineCommand({
   command: "runs",
-  describe: "List the runs in the results database, newest first",
+  describe: "List the runs (and suites) in the results database, newest first",
   builder,
   handler: (argv, ctx) =>
     withStore(argv.db, ctx, (store) => {
@@ -33,35 +36,75 @@ export const runsCommand = defineCommand({
         ctx.stderr.write(`${what} in ${store.file} yet; start one with \`ape search --task tasks/antonyms.json\`.\n`);
         return;
       }
-      ctx.stdout.write(
-        table(
-          [
-            { header: "id" },
-            { header: "task", max: 24 },
-            { header: "models", max: 48 },
-            { header: "status" },
-            { header: "best", align: "right" },
-            { header: "evals", align: "right" },
-            { header: "calls", align: "right" },
-            { header: "cost", align: "right" },
-            { header: "when (UTC)" },
-          ],
-          runs.map((r) => [
-            r.id,
-            r.task,
-            models(r),
-            r.status,
-            fmtScore(r.best_score),
-            String(r.evaluations),
-            String(r.calls),
-            `$${r.cost_usd.toFixed(4)}`,
-            r.created_at.replace("T", " ").slice(0, 16),
-          ]),
-        ),
-      );
+      ctx.stdout.write(runsTable(runs));
+      const suites = task === undefined ? listSuites(store).slice(0, limit ?? Infinity) : [];
+      const summaries = suites.map((row) => ({ row, result: summarizeSuite(store, row.id) }));
+      if (summaries.length > 0) ctx.stdout.write(`\nsuites:\n${suitesTable(summaries)}`);
       ctx.stderr.write(`details: ape show <id>; everything: ape report <id>\n`);
     }),
 });
+
+/** The runs table; a suite column when any run is a task of a suite. */
+function runsTable(runs: readonly RunRow[]): string {
+  const inSuite = runs.some((r) => r.suite_id !== null);
+  const columns: Column[] = [
+    { header: "id" },
+    { header: "task", max: 24 },
+    { header: "models", max: 48 },
+    { header: "status" },
+    { header: "best", align: "right" },
+    { header: "evals", align: "right" },
+    { header: "calls", align: "right" },
+    { header: "cost", align: "right" },
+    { header: "when (UTC)" },
+    ...(inSuite ? [{ header: "suite" }] : []),
+  ];
+  const rows = runs.map((r) => [
+    r.id,
+    r.task,
+    models(r),
+    r.status,
+    fmtScore(r.best_score),
+    String(r.evaluations),
+    String(r.calls),
+    `$${r.cost_usd.toFixed(4)}`,
+    minute(r.created_at),
+    ...(inSuite ? [r.suite_id ?? ""] : []),
+  ]);
+  return table(columns, rows);
+}
+
+/** The suites table: how far each got, ape against the human references (IQM, wins/ties/losses), its cost. */
+function suitesTable(suites: readonly { readonly row: SuiteRow; readonly result: SuiteResult }[]): string {
+  const right = { align: "right" } as const;
+  return table(
+    [
+      { header: "id" },
+      { header: "tasks", ...right },
+      { header: "status" },
+      { header: "ape IQM", ...right },
+      { header: "human IQM", ...right },
+      { header: "W/T/L" },
+      { header: "cost", ...right },
+      { header: "when (UTC)" },
+    ],
+    suites.map(({ row, result: r }) => [
+      r.suiteId,
+      `${r.tasks.filter((t) => t.status === "done").length}/${r.tasks.length}`,
+      r.status,
+      fmtScore(r.iqm.ape),
+      fmtScore(r.iqm.reference),
+      `${r.record.wins}/${r.record.ties}/${r.record.losses}`,
+      `$${r.totals.costUsd.toFixed(4)}`,
+      minute(row.created_at),
+    ]),
+  );
+}
+
+/** An ISO time to the minute, as the tables show it. */
+function minute(iso: string): string {
+  return iso.replace("T", " ").slice(0, 16);
+}
 
 function models(r: RunRow): string {
   return r.proposer === r.target ? r.target : `${r.proposer} → ${r.target}`;
