@@ -20,7 +20,7 @@ import { pathToFileURL } from "node:url";
 import { search } from "../../src/index.js";
 import { countTokens } from "../../src/model/tokens.js";
 import { createTransport } from "../../src/model/openai/transport.js";
-import { benchTask, fmt, searchTraffic } from "./gateway-support.js";
+import { bareClient, bareLoop, benchTask, fmt, searchTraffic } from "./gateway-support.js";
 import { startSimProcess } from "./sim-process.js";
 
 const CONCURRENCY = 8;
@@ -40,7 +40,7 @@ async function overhead(selector: "multistage" | "exhaustive"): Promise<void> {
   for (let i = 1; i < WARM_UP; i++) await search({ ...common, db: db(`warm-${i}`), seed: 1 });
   const transport = createTransport();
   const clients = {
-    bare: new OpenAI({ baseURL: server.url, apiKey: "x", maxRetries: 0 }),
+    bare: bareClient(server.url),
     same: new OpenAI({ baseURL: server.url, apiKey: "x", maxRetries: 0, fetch: transport.fetch }),
   };
   const limit = pLimit(CONCURRENCY);
@@ -88,27 +88,6 @@ async function overhead(selector: "multistage" | "exhaustive"): Promise<void> {
   console.log(`  rounds: search ${list(searchMs)} s; bare ${list(bareMs)} s; bare, same transport ${list(sameMs)} s`);
 }
 
-/** `count` eval-shaped requests through a bare `openai` client at `concurrency`; milliseconds taken. */
-async function bareLoop(url: string, count: number, concurrency: number): Promise<number> {
-  const client = new OpenAI({ baseURL: url, apiKey: "x", maxRetries: 0 });
-  const limit = pLimit(concurrency);
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: count }, (_, i) =>
-      limit(() =>
-        client.completions.create({
-          model: "sim-model",
-          prompt: `Instruction: Give the antonym of the word.\nInput: word${i % 100}\nOutput:`,
-          max_tokens: 48,
-          temperature: 0,
-          stop: ["\n"],
-        }),
-      ),
-    ),
-  );
-  return performance.now() - t0;
-}
-
 /**
  * Requests per second during selection at 50 ms of server latency and concurrency 16, over the
  * ideal 320/s. After a warm-up search, as for the overhead figure.
@@ -117,7 +96,7 @@ async function latencyHiding(selector: "multistage" | "exhaustive"): Promise<voi
   const server = await startSimProcess({ latencyMs: 50 });
   const { task, db } = benchTask();
   const common = { task, model: "vllm:sim-model", baseUrls: [server.url], candidates: 40, batch: 1, concurrency: 16, selector } as const;
-  await bareLoop(server.url, 320, 16); // warm the server up
+  await bareLoop([bareClient(server.url)], 320, 16); // warm the server up
   await search({ ...common, db: db(`latency-warm-${selector}`) });
   let start = 0;
   let end = 0;
@@ -143,7 +122,7 @@ async function latencyHiding(selector: "multistage" | "exhaustive"): Promise<voi
     },
   });
   const total = performance.now() - t0;
-  const bareMs = await bareLoop(server.url, requests, 16);
+  const bareMs = await bareLoop([bareClient(server.url)], requests, 16);
   await server.close();
   const rate = (requests / (end - start)) * 1000;
   const bareRate = (requests / bareMs) * 1000;

@@ -1,19 +1,7 @@
-/**
- * Gateway benchmarks, part 2: batching and scale-out. Servers run in their own processes.
- *
- * - batching: the same search with `--batch 1` and `--batch 16` against a server that takes lists
- *   of prompts (20 ms latency): requests sent and time taken.
- * - scale-out: one, two and four replicas (`--base-url` repeated) of 50 ms latency, 8 requests in
- *   flight per replica (`--concurrency 8 × replicas`), one prompt per request: requests per second
- *   during selection, against the ideal (replicas × 8 / 50 ms) and a bare `openai` loop spread
- *   round-robin over the same replicas.
- */
-import OpenAI from "openai";
-import pLimit from "p-limit";
 import { pathToFileURL } from "node:url";
 import { search } from "../../src/index.js";
-import { benchTask, fmt, searchTraffic } from "./gateway-support.js";
-import { startSimProcess, type SimProcess } from "./sim-process.js";
+import { bareClient, bareLoop, benchTask, fmt, searchTraffic } from "./gateway-support.js";
+import { startSimProcess } from "./sim-process.js";
 
 const PER_REPLICA = 8;
 
@@ -44,31 +32,15 @@ async function batching(): Promise<void> {
   await server.close();
 }
 
-async function bareLoop(servers: readonly SimProcess[], count: number): Promise<number> {
-  const clients = servers.map((s) => new OpenAI({ baseURL: s.url, apiKey: "x", maxRetries: 0 }));
-  const limit = pLimit(PER_REPLICA * servers.length);
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: count }, (_, i) =>
-      limit(() =>
-        (clients[i % clients.length] as OpenAI).completions.create({
-          model: "sim-model",
-          prompt: `Instruction: Give the antonym of the word.\nInput: word${i % 100}\nOutput:`,
-          max_tokens: 48,
-          temperature: 0,
-          stop: ["\n"],
-        }),
-      ),
-    ),
-  );
-  return performance.now() - t0;
-}
-
 async function scaleOut(): Promise<void> {
   console.log(`scale-out (latency 50 ms per replica, ${PER_REPLICA} in flight per replica, --batch 1):`);
   for (const replicas of [1, 2, 4]) {
     const servers = await Promise.all(Array.from({ length: replicas }, () => startSimProcess({ latencyMs: 50 })));
-    await bareLoop(servers, 200 * replicas); // warm up
+    await bareLoop(
+      servers.map((s) => bareClient(s.url)),
+      200 * replicas,
+      PER_REPLICA * replicas,
+    ); // warm up
     const { task, db } = benchTask();
     let start = 0;
     let end = 0;
@@ -94,7 +66,11 @@ async function scaleOut(): Promise<void> {
         if (e.type === "call" && !e.call.cached && selecting) requests++;
       },
     });
-    const bareMs = await bareLoop(servers, requests);
+    const bareMs = await bareLoop(
+      servers.map((s) => bareClient(s.url)),
+      requests,
+      PER_REPLICA * replicas,
+    );
     await Promise.all(servers.map((s) => s.close()));
     const ideal = (replicas * PER_REPLICA * 1000) / 50;
     const rate = (requests / (end - start)) * 1000;

@@ -1,9 +1,12 @@
 /**
  * Shared pieces of the Gateway benchmarks: a world with many distinct proposals (so the pool is as
- * large as asked and an estimate is not thrown off by duplicates), its task file, and counters of
- * what a simulated server was asked.
+ * large as asked and an estimate is not thrown off by duplicates), its task file, counters of
+ * what a simulated server was asked, and the bare loop of `openai` calls a search is measured against.
  */
 import { join } from "node:path";
+import OpenAI from "openai";
+import pLimit from "p-limit";
+import { at } from "../../src/at.js";
 import { INPUTS, WORLD } from "../support/sim/fixture.js";
 import { startSimServer } from "../support/sim/index.js";
 import type { FaultConfig, SimServer, SimWorld } from "../support/sim/index.js";
@@ -50,3 +53,31 @@ export function searchTraffic(stats: Pick<SimServer["stats"], "log">): { request
 
 /** A number with `digits` decimals. */
 export const fmt = (n: number, digits = 2): string => n.toFixed(digits);
+
+/** A plain `openai` client of `url`: no retries, the built-in fetch. */
+export function bareClient(url: string): OpenAI {
+  return new OpenAI({ baseURL: url, apiKey: "x", maxRetries: 0 });
+}
+
+/**
+ * `count` eval-shaped requests through bare `openai` clients (round-robin over them) with at most
+ * `concurrency` in flight: the baseline a search's throughput is compared with. Milliseconds taken.
+ */
+export async function bareLoop(clients: readonly OpenAI[], count: number, concurrency: number): Promise<number> {
+  const limit = pLimit(concurrency);
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      limit(() =>
+        at(clients, i % clients.length).completions.create({
+          model: "sim-model",
+          prompt: `Instruction: Give the antonym of the word.\nInput: word${i % 100}\nOutput:`,
+          max_tokens: 48,
+          temperature: 0,
+          stop: ["\n"],
+        }),
+      ),
+    ),
+  );
+  return performance.now() - t0;
+}
