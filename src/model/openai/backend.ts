@@ -17,6 +17,7 @@ import { ReplicaPool, type Replica } from "./replicas.js";
 import { createTransport, type Transport } from "./transport.js";
 import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
 import { at } from "../../at.js";
+import { sameSampling, sampleRounds, sampling } from "./sampling-params.js";
 
 /** Settings of the openai-compatible backend. */
 export interface OpenAIBackendOptions {
@@ -41,7 +42,7 @@ export class OpenAIBackend implements Model {
   private readonly concurrency: number;
   private readonly transport: Transport = createTransport();
   private caps: Capabilities | undefined;
-  private wire: WireFacts = { echoMaxTokens: 0, usagePerChoice: false };
+  private wire: WireFacts = { echoMaxTokens: 0, usagePerChoice: false, maxSamples: Number.POSITIVE_INFINITY };
   private probing: Promise<Capabilities> | undefined;
 
   constructor(spec: ModelSpec, options: OpenAIBackendOptions = {}) {
@@ -180,25 +181,18 @@ export class OpenAIBackend implements Model {
   }
 
   private async complete(prompts: readonly string[], s: Sampling, extra: { suffix?: string }, signal?: AbortSignal): Promise<Generation[]> {
-    const together = this.caps?.multipleSamples ?? true;
-    const rounds = together ? 1 : s.n;
     const texts: string[][] = prompts.map(() => []);
     const usages: Usage[] = prompts.map(() => ({ promptTokens: 0, completionTokens: 0 }));
-    for (let r = 0; r < rounds; r++) {
+    for (const [r, per] of this.sampleRounds(s.n).entries()) {
       const params: CompletionParams = {
         model: this.spec.model,
         prompt: prompts.length === 1 ? at(prompts, 0) : [...prompts],
-        n: together ? s.n : 1,
-        temperature: s.temperature,
-        max_tokens: s.maxTokens,
-        ...(s.stop && s.stop.length > 0 ? { stop: [...s.stop] } : {}),
-        ...(s.seed !== undefined ? { seed: s.seed + r } : {}),
+        ...sampling(s, per, r),
         ...extra,
       };
       const { response, url } = await this.call((c, o) => c.completions.create(params, o), signal);
       const answer = readCompletion(response);
       if (!answer) throw new ModelError(url, "the completions answer has no choices; is this an OpenAI-compatible server?", { transient: true });
-      const per = together ? s.n : 1;
       const answered = prompts.map((prompt, p) => ({ prompt, texts: Array.from({ length: per }, (_, k) => answer.choices[p * per + k]?.text ?? "") }));
       const shares = shareUsage(reportedBy(answer, this.wire.usagePerChoice), answered);
       answered.forEach((a, p) => {
@@ -210,18 +204,13 @@ export class OpenAIBackend implements Model {
   }
 
   private async chat(prompt: string, s: Sampling, signal?: AbortSignal): Promise<Generation> {
-    const together = this.caps?.multipleSamples ?? true;
     const texts: string[] = [];
     let usage: Usage = { promptTokens: 0, completionTokens: 0 };
-    for (let r = 0; r < (together ? 1 : s.n); r++) {
+    for (const [r, per] of this.sampleRounds(s.n).entries()) {
       const params: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming = {
         model: this.spec.model,
         messages: [{ role: "user", content: prompt }],
-        n: together ? s.n : 1,
-        temperature: s.temperature,
-        max_tokens: s.maxTokens,
-        ...(s.stop && s.stop.length > 0 ? { stop: [...s.stop] } : {}),
-        ...(s.seed !== undefined ? { seed: s.seed + r } : {}),
+        ...sampling(s, per, r),
       };
       const { response, url } = await this.call((c, o) => c.chat.completions.create(params, o), signal);
       const answer = readCompletion(response);
@@ -231,6 +220,11 @@ export class OpenAIBackend implements Model {
       usage = sumUsage([usage, share ?? ZERO]);
     }
     return { texts, usage };
+  }
+
+  /** Samples asked per request: all at once, as many as the server takes (llama.cpp: one per slot), or one at a time. */
+  private sampleRounds(n: number): number[] {
+    return sampleRounds(n, (this.caps?.multipleSamples ?? true) ? this.wire.maxSamples : 1);
   }
 
   private async infill(request: FillRequest, signal?: AbortSignal): Promise<Generation> {
@@ -282,16 +276,6 @@ export class OpenAIBackend implements Model {
       (error) => error instanceof ConnectionError,
     );
   }
-}
-
-function sameSampling(a: Sampling, b: Sampling): boolean {
-  return (
-    a.n === b.n &&
-    a.temperature === b.temperature &&
-    a.maxTokens === b.maxTokens &&
-    a.seed === b.seed &&
-    JSON.stringify(a.stop ?? []) === JSON.stringify(b.stop ?? [])
-  );
 }
 
 const ZERO: Usage = { promptTokens: 0, completionTokens: 0 };
