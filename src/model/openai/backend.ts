@@ -158,6 +158,12 @@ export class OpenAIBackend implements Model {
   }
 
   async fill(request: FillRequest, signal?: AbortSignal): Promise<Generation> {
+    // A path the probe did not find may still get a 200 that is no fill (a suffix the server ignores).
+    if (this.caps && !this.caps.fill.includes(request.path)) {
+      throw new CapabilityError(
+        `${this.spec.baseUrls[0]} cannot fill by "${request.path}" for ${this.spec.model}; it can by ${this.caps.fill.join(", ") || "no path"} (see probe().fill).`,
+      );
+    }
     switch (request.path) {
       case "suffix":
         return at(await this.complete([request.prefix], request, { suffix: request.suffix }, signal), 0);
