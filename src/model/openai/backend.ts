@@ -200,7 +200,7 @@ export class OpenAIBackend implements Model {
       const answer = readCompletion(response);
       if (!answer) throw new ModelError(url, "the completions answer has no choices; is this an OpenAI-compatible server?", { transient: true });
       const answered = prompts.map((prompt, p) => ({ prompt, texts: Array.from({ length: per }, (_, k) => answer.choices[p * per + k]?.text ?? "") }));
-      const shares = shareUsage(reportedBy(answer, this.wire.usagePerChoice), answered);
+      const shares = shareUsage(reportedBy(answer, this.wire.usagePerChoice), answered, s.maxTokens);
       answered.forEach((a, p) => {
         texts[p]?.push(...a.texts);
         usages[p] = sumUsage([usages[p] ?? ZERO, shares[p] ?? ZERO]);
@@ -222,7 +222,7 @@ export class OpenAIBackend implements Model {
       const answer = readCompletion(response);
       if (!answer) throw new ModelError(url, "the chat answer has no choices; is this an OpenAI-compatible server?", { transient: true });
       texts.push(...answer.choices.map((c) => c.text));
-      const [share] = shareUsage(reportedBy(answer, this.wire.usagePerChoice), [{ prompt, texts: answer.choices.map((c) => c.text) }]);
+      const [share] = shareUsage(reportedBy(answer, this.wire.usagePerChoice), [{ prompt, texts: answer.choices.map((c) => c.text) }], s.maxTokens);
       usage = sumUsage([usage, share ?? ZERO]);
     }
     return { texts, usage };
