@@ -4,7 +4,7 @@
  * Gateway's, so the client is made with `maxRetries: 0`.
  */
 import OpenAI from "openai";
-import { CapabilityError, ConnectionError, ModelError } from "../../errors.js";
+import { CapabilityError, ConnectionError, ModelError, UsageError } from "../../errors.js";
 import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, ModelSpec, Sampling, Usage } from "../types.js";
 import { toApeError } from "./errors.js";
 import { continuationTokens, parseLogprobs } from "./logprobs.js";
@@ -44,6 +44,7 @@ export class OpenAIBackend implements Model {
   private caps: Capabilities | undefined;
   private wire: WireFacts = { echoMaxTokens: 0, usagePerChoice: false, maxSamples: Number.POSITIVE_INFINITY };
   private probing: Promise<Capabilities> | undefined;
+  private closed = false;
 
   constructor(spec: ModelSpec, options: OpenAIBackendOptions = {}) {
     this.spec = spec;
@@ -80,6 +81,7 @@ export class OpenAIBackend implements Model {
   }
 
   private async probeReplicas(signal?: AbortSignal): Promise<Capabilities> {
+    this.refuseClosed();
     for (const [i, { url, client }] of this.pool.all.entries()) {
       try {
         const found = await probeServer(client, this.spec.model, url, this.transport.fetch, this.concurrency, signal);
@@ -181,9 +183,14 @@ export class OpenAIBackend implements Model {
     }
   }
 
-  /** Close the pooled connections. */
+  /** Close the pooled connections; calls after this are refused with a UsageError. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.transport.close();
+  }
+
+  private refuseClosed(): void {
+    if (this.closed) throw new UsageError(`${this.spec.backend}:${this.spec.model} was closed; create a new model to use it again`);
   }
 
   private async complete(prompts: readonly string[], s: Sampling, extra: { suffix?: string }, signal?: AbortSignal): Promise<Generation[]> {
@@ -262,6 +269,7 @@ export class OpenAIBackend implements Model {
     task: (client: Client, options: { signal?: AbortSignal }, url: string) => Promise<T>,
     signal?: AbortSignal,
   ): Promise<{ response: T; url: string }> {
+    this.refuseClosed();
     return this.pool.use(
       async (replica: Replica<Client>) => {
         // The openai client never removes the listener it adds to a request's signal: give each
