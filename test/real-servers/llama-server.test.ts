@@ -12,13 +12,11 @@ import { ape } from "../support/cli.js";
 import { rawControls } from "../support/control-chars.js";
 import { startCountingProxy, type CountingProxy } from "../support/counting-proxy.js";
 import { readDb } from "../support/db.js";
-import { tinyModelFile } from "../support/gguf/tiny-model-file.js";
+import { tinyFullModelFile, tinyModelFile } from "../support/gguf/tiny-model-file.js";
 import { llamaServerBinary, startLlamaServer, type LlamaServer } from "../support/llama-server.js";
 import { tempDir } from "../support/temp.js";
 import { probeRow, tableRow, TABLE_SERVERS } from "../support/probe-table.js";
 
-const CHATML =
-  "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}";
 const TASK = join(import.meta.dirname, "../../tasks/antonyms.json");
 /** A small search: a few candidates, a short selection. The model name is one the server does not list. */
 const SMALL = [
@@ -50,10 +48,7 @@ describe.skipIf(!binary.ok)("against a real llama-server", () => {
 
   beforeAll(async () => {
     if (!binary.ok) return;
-    const [fimModel, plainModel] = await Promise.all([
-      tinyModelFile({ fim: true, chatml: true, chatTemplate: CHATML, asciiBytes: true }),
-      tinyModelFile({ asciiBytes: true }),
-    ]);
+    const [fimModel, plainModel] = await Promise.all([tinyFullModelFile({ asciiBytes: true }), tinyModelFile({ asciiBytes: true })]);
     [fim, plain] = await Promise.all([startLlamaServer(binary.path, fimModel), startLlamaServer(binary.path, plainModel)]);
     proxy = await startCountingProxy(new URL(fim.url).origin);
   }, 120_000);

@@ -4,7 +4,7 @@
  * Gateway's, so the client is made with `maxRetries: 0`.
  */
 import OpenAI from "openai";
-import { CapabilityError, ConnectionError, ModelError } from "../../errors.js";
+import { CapabilityError, ConnectionError, ModelError, UsageError } from "../../errors.js";
 import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, ModelSpec, Sampling, Usage } from "../types.js";
 import { toApeError } from "./errors.js";
 import { continuationTokens, parseLogprobs } from "./logprobs.js";
@@ -17,6 +17,7 @@ import { ReplicaPool, type Replica } from "./replicas.js";
 import { createTransport, type Transport } from "./transport.js";
 import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
 import { at } from "../../at.js";
+import { sameSampling, sampleRounds, sampling } from "./sampling-params.js";
 
 /** Settings of the openai-compatible backend. */
 export interface OpenAIBackendOptions {
@@ -41,8 +42,9 @@ export class OpenAIBackend implements Model {
   private readonly concurrency: number;
   private readonly transport: Transport = createTransport();
   private caps: Capabilities | undefined;
-  private wire: WireFacts = { echoMaxTokens: 0, usagePerChoice: false };
+  private wire: WireFacts = { echoMaxTokens: 0, usagePerChoice: false, maxSamples: Number.POSITIVE_INFINITY };
   private probing: Promise<Capabilities> | undefined;
+  private closed = false;
 
   constructor(spec: ModelSpec, options: OpenAIBackendOptions = {}) {
     this.spec = spec;
@@ -79,6 +81,7 @@ export class OpenAIBackend implements Model {
   }
 
   private async probeReplicas(signal?: AbortSignal): Promise<Capabilities> {
+    this.refuseClosed();
     for (const [i, { url, client }] of this.pool.all.entries()) {
       try {
         const found = await probeServer(client, this.spec.model, url, this.transport.fetch, this.concurrency, signal);
@@ -157,6 +160,12 @@ export class OpenAIBackend implements Model {
   }
 
   async fill(request: FillRequest, signal?: AbortSignal): Promise<Generation> {
+    // A path the probe did not find may still get a 200 that is no fill (a suffix the server ignores).
+    if (this.caps && !this.caps.fill.includes(request.path)) {
+      throw new CapabilityError(
+        `${this.spec.baseUrls[0]} cannot fill by "${request.path}" for ${this.spec.model}; it can by ${this.caps.fill.join(", ") || "no path"} (see probe().fill).`,
+      );
+    }
     switch (request.path) {
       case "suffix":
         return at(await this.complete([request.prefix], request, { suffix: request.suffix }, signal), 0);
@@ -174,33 +183,31 @@ export class OpenAIBackend implements Model {
     }
   }
 
-  /** Close the pooled connections. */
+  /** Close the pooled connections; calls after this are refused with a UsageError. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.transport.close();
   }
 
+  private refuseClosed(): void {
+    if (this.closed) throw new UsageError(`${this.spec.backend}:${this.spec.model} was closed; create a new model to use it again`);
+  }
+
   private async complete(prompts: readonly string[], s: Sampling, extra: { suffix?: string }, signal?: AbortSignal): Promise<Generation[]> {
-    const together = this.caps?.multipleSamples ?? true;
-    const rounds = together ? 1 : s.n;
     const texts: string[][] = prompts.map(() => []);
     const usages: Usage[] = prompts.map(() => ({ promptTokens: 0, completionTokens: 0 }));
-    for (let r = 0; r < rounds; r++) {
+    for (const [r, per] of this.sampleRounds(s.n).entries()) {
       const params: CompletionParams = {
         model: this.spec.model,
         prompt: prompts.length === 1 ? at(prompts, 0) : [...prompts],
-        n: together ? s.n : 1,
-        temperature: s.temperature,
-        max_tokens: s.maxTokens,
-        ...(s.stop && s.stop.length > 0 ? { stop: [...s.stop] } : {}),
-        ...(s.seed !== undefined ? { seed: s.seed + r } : {}),
+        ...sampling(s, per, r),
         ...extra,
       };
       const { response, url } = await this.call((c, o) => c.completions.create(params, o), signal);
       const answer = readCompletion(response);
       if (!answer) throw new ModelError(url, "the completions answer has no choices; is this an OpenAI-compatible server?", { transient: true });
-      const per = together ? s.n : 1;
       const answered = prompts.map((prompt, p) => ({ prompt, texts: Array.from({ length: per }, (_, k) => answer.choices[p * per + k]?.text ?? "") }));
-      const shares = shareUsage(reportedBy(answer, this.wire.usagePerChoice), answered);
+      const shares = shareUsage(reportedBy(answer, this.wire.usagePerChoice), answered, s.maxTokens);
       answered.forEach((a, p) => {
         texts[p]?.push(...a.texts);
         usages[p] = sumUsage([usages[p] ?? ZERO, shares[p] ?? ZERO]);
@@ -210,27 +217,27 @@ export class OpenAIBackend implements Model {
   }
 
   private async chat(prompt: string, s: Sampling, signal?: AbortSignal): Promise<Generation> {
-    const together = this.caps?.multipleSamples ?? true;
     const texts: string[] = [];
     let usage: Usage = { promptTokens: 0, completionTokens: 0 };
-    for (let r = 0; r < (together ? 1 : s.n); r++) {
+    for (const [r, per] of this.sampleRounds(s.n).entries()) {
       const params: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming = {
         model: this.spec.model,
         messages: [{ role: "user", content: prompt }],
-        n: together ? s.n : 1,
-        temperature: s.temperature,
-        max_tokens: s.maxTokens,
-        ...(s.stop && s.stop.length > 0 ? { stop: [...s.stop] } : {}),
-        ...(s.seed !== undefined ? { seed: s.seed + r } : {}),
+        ...sampling(s, per, r),
       };
       const { response, url } = await this.call((c, o) => c.chat.completions.create(params, o), signal);
       const answer = readCompletion(response);
       if (!answer) throw new ModelError(url, "the chat answer has no choices; is this an OpenAI-compatible server?", { transient: true });
       texts.push(...answer.choices.map((c) => c.text));
-      const [share] = shareUsage(reportedBy(answer, this.wire.usagePerChoice), [{ prompt, texts: answer.choices.map((c) => c.text) }]);
+      const [share] = shareUsage(reportedBy(answer, this.wire.usagePerChoice), [{ prompt, texts: answer.choices.map((c) => c.text) }], s.maxTokens);
       usage = sumUsage([usage, share ?? ZERO]);
     }
     return { texts, usage };
+  }
+
+  /** Samples asked per request: all at once, as many as the server takes (llama.cpp: one per slot), or one at a time. */
+  private sampleRounds(n: number): number[] {
+    return sampleRounds(n, (this.caps?.multipleSamples ?? true) ? this.wire.maxSamples : 1);
   }
 
   private async infill(request: FillRequest, signal?: AbortSignal): Promise<Generation> {
@@ -262,6 +269,7 @@ export class OpenAIBackend implements Model {
     task: (client: Client, options: { signal?: AbortSignal }, url: string) => Promise<T>,
     signal?: AbortSignal,
   ): Promise<{ response: T; url: string }> {
+    this.refuseClosed();
     return this.pool.use(
       async (replica: Replica<Client>) => {
         // The openai client never removes the listener it adds to a request's signal: give each
@@ -282,16 +290,6 @@ export class OpenAIBackend implements Model {
       (error) => error instanceof ConnectionError,
     );
   }
-}
-
-function sameSampling(a: Sampling, b: Sampling): boolean {
-  return (
-    a.n === b.n &&
-    a.temperature === b.temperature &&
-    a.maxTokens === b.maxTokens &&
-    a.seed === b.seed &&
-    JSON.stringify(a.stop ?? []) === JSON.stringify(b.stop ?? [])
-  );
 }
 
 const ZERO: Usage = { promptTokens: 0, completionTokens: 0 };

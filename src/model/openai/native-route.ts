@@ -20,13 +20,14 @@ export interface NativeAnswer {
 }
 
 /**
- * POST `body` as JSON to `route` at the root of `url`, with the API key as the other routes send it
- * (llama.cpp started with `--api-key` asks for it on these routes too). Network failures become
- * ConnectionErrors (naming `url`); any HTTP answer, refusals included, is returned for the caller to read.
+ * POST `body` as JSON to `route` at the root of `url` (GET where `body` is undefined), with the API
+ * key as the other routes send it (llama.cpp started with `--api-key` asks for it on these routes
+ * too). Network failures become ConnectionErrors (naming `url`); any HTTP answer, refusals
+ * included, is returned for the caller to read.
  */
 export async function postNative(fetch: Fetch, url: string, apiKey: string | null, route: string, body: unknown, signal?: AbortSignal): Promise<NativeAnswer> {
   const headers: Record<string, string> = { "content-type": "application/json", ...(apiKey === null ? {} : { authorization: `Bearer ${apiKey}` }) };
-  const init: RequestInit = { method: "POST", headers, body: JSON.stringify(body) };
+  const init: RequestInit = body === undefined ? { method: "GET", headers } : { method: "POST", headers, body: JSON.stringify(body) };
   if (signal) init.signal = signal;
   let response: Response;
   try {

@@ -15,6 +15,14 @@ export interface WireFacts {
   readonly echoMaxTokens: 0 | 1;
   /** The server reports one answer's usage, not the sum over a request's answers (llama.cpp). */
   readonly usagePerChoice: boolean;
+  /** Most samples (`n`) one request may ask for: llama.cpp's slots; `Infinity` where no limit is known. */
+  readonly maxSamples: number;
+}
+
+/** llama.cpp answers at most one sample per slot in a request: `total_slots` of its `/props` (any other answer: no known limit). */
+export function samplesLimit(props: Outcome): number {
+  const slots = props.ok && props.body && typeof props.body === "object" && "total_slots" in props.body ? props.body.total_slots : undefined;
+  return typeof slots === "number" && Number.isInteger(slots) && slots >= 1 ? slots : Number.POSITIVE_INFINITY;
 }
 
 /** What one probe showed about a feature, in words, with the answer it read. */

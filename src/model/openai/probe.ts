@@ -12,7 +12,7 @@ import type { Capabilities, FillPath, ProbedFeature } from "../types.js";
 import { readCompletion } from "./completion-shape.js";
 import { toApeError } from "./errors.js";
 import { ask, describeRefusal, type Outcome } from "./probe-ask.js";
-import { echoEvidence, fimEvidence, infillEvidence, samplesEvidence, suffixEvidence, type Finding, type WireFacts } from "./probe-evidence.js";
+import { echoEvidence, fimEvidence, infillEvidence, samplesEvidence, samplesLimit, suffixEvidence, type Finding, type WireFacts } from "./probe-evidence.js";
 import { FIM_FAMILIES } from "./fim-families.js";
 import { nativeFailure, postNative } from "./native-route.js";
 import type { Fetch } from "./transport.js";
@@ -52,7 +52,7 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
       return answer.body;
     });
 
-  const [plain, chatOne, echo0, list, samples, chatSamples, suffix, infill, ...tokenized] = await Promise.all([
+  const [plain, chatOne, echo0, list, samples, chatSamples, suffix, infill, props, ...tokenized] = await Promise.all([
     completion({ prompt: "Hello", max_tokens: 1, temperature: 0 }),
     chat({ max_tokens: 1, temperature: 0 }),
     completion({ prompt: "Hello world", max_tokens: 0, echo: true, logprobs: 1, temperature: 0 }),
@@ -61,6 +61,7 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
     chat({ max_tokens: 1, temperature: 1, n: 2 }),
     completion({ prompt: "Hello", suffix: PROBE_SUFFIX, max_tokens: 1, temperature: 0 }),
     native("/infill", { input_prefix: "Hello", input_suffix: " world", n_predict: 1, max_tokens: 1, temperature: 0 }),
+    native("/props", undefined),
     ...FIM_FAMILIES.flatMap((f) => {
       const markers = `${f.prefix}${f.suffix}${f.middle}`;
       return [
@@ -88,6 +89,7 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
   const echoFound = echoEvidence(echo0, echo1, "Hello world");
   const listsFound = samplesEvidence(list, 2, "a list of 2 prompts");
   const samplesFound = completions ? samplesEvidence(samples, 2, "n: 2") : samplesEvidence(chatSamples, 2, "n: 2 on chat");
+  const maxSamples = samplesLimit(props);
   const suffixFound = completions ? suffixEvidence(plain, suffix) : { yes: false, why: "no completions route" };
   const infillFound = infillEvidence(infill);
   const fimFound = completions ? fimEvidence(tokenized) : { yes: false, why: "no completions route", tokens: undefined };
@@ -102,7 +104,7 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
     chat: chats ? "answered" : describeRefusal(chatOne),
     promptLogprobs: echoFound.why,
     lists: completions ? listsFound.why : "no completions route",
-    samples: samplesFound.why,
+    samples: samplesFound.yes && Number.isFinite(maxSamples) ? `${samplesFound.why}; at most ${maxSamples} per request (/props total_slots)` : samplesFound.why,
     suffix: suffixFound.why,
     infill: infillFound.why,
     fim: fimFound.why,
@@ -127,6 +129,7 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
     wire: {
       echoMaxTokens: echoFound.yes && echo1?.ok === true ? 1 : 0,
       usagePerChoice: usagePerChoice(listsFound, samplesFound, plain),
+      maxSamples,
     },
   };
 }

@@ -26,8 +26,12 @@ export function reportedBy(answer: CompletionAnswer, firstAnswerOnly: boolean): 
   return firstAnswerOnly ? { kind: "first-answer", usage: answer.usage } : { kind: "summed", usage: answer.usage };
 }
 
-/** Each prompt's usage, in order; the shares add up to the request's whole usage. */
-export function shareUsage(reported: Reported, carried: readonly Carried[]): Usage[] {
+/**
+ * Each prompt's usage, in order; the shares add up to the request's whole usage. With `maxTokens`
+ * (the request's limit per answer), no prompt is given more completion tokens than its answers can
+ * have: an estimate scaled from one answer's usage could otherwise pass what the server generated.
+ */
+export function shareUsage(reported: Reported, carried: readonly Carried[], maxTokens?: number): Usage[] {
   if (reported.kind === "per-prompt") return carried.map((_, i) => reported.usages[i] ?? { promptTokens: 0, completionTokens: 0 });
   const promptLengths = carried.map((c) => c.prompt.length);
   const answerLengths = carried.map((c) => c.texts.reduce((s, t) => s + t.length, 0));
@@ -48,7 +52,14 @@ export function shareUsage(reported: Reported, carried: readonly Carried[]): Usa
     };
   }
   const prompt = apportion(total.promptTokens, promptLengths);
-  const completion = apportion(total.completionTokens, answerLengths);
+  const completion =
+    maxTokens === undefined
+      ? apportion(total.completionTokens, answerLengths)
+      : apportionCapped(
+          total.completionTokens,
+          answerLengths,
+          carried.map((c) => c.texts.length * maxTokens),
+        );
   return carried.map((_, i) => ({ promptTokens: prompt[i] ?? 0, completionTokens: completion[i] ?? 0 }));
 }
 
@@ -66,6 +77,35 @@ function apportion(total: number, weights: readonly number[]): number[] {
   for (let k = 0; k < total - sum(out); k++) {
     const at = order[k % order.length]?.i ?? 0;
     out[at] = (out[at] ?? 0) + 1;
+  }
+  return out;
+}
+
+/**
+ * `apportion` where no share may pass its cap: a share that would is set to its cap and the rest is
+ * split again among the others. What passes all the caps together is dropped.
+ */
+function apportionCapped(total: number, weights: readonly number[], caps: readonly number[]): number[] {
+  const out = weights.map(() => 0);
+  let open = weights.map((_, i) => i);
+  let left = Math.min(total, sum(caps));
+  while (left > 0 && open.length > 0) {
+    const shares = apportion(
+      left,
+      open.map((i) => weights[i] ?? 0),
+    );
+    const over = open.filter((i, k) => (shares[k] ?? 0) > (caps[i] ?? 0));
+    if (over.length === 0) {
+      open.forEach((i, k) => {
+        out[i] = shares[k] ?? 0;
+      });
+      break;
+    }
+    for (const i of over) {
+      out[i] = caps[i] ?? 0;
+      left -= out[i] ?? 0;
+    }
+    open = open.filter((i) => !over.includes(i));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { echoEvidence, fimEvidence, infillEvidence, samplesEvidence, suffixEvidence } from "../../../src/model/openai/probe-evidence.js";
+import { echoEvidence, fimEvidence, infillEvidence, samplesEvidence, samplesLimit, suffixEvidence } from "../../../src/model/openai/probe-evidence.js";
 import { refused, type Outcome } from "../../../src/model/openai/probe-ask.js";
 
 const ok = (body: unknown): Outcome => ({ ok: true, body });
@@ -76,5 +76,14 @@ describe("/infill and FIM", () => {
     ]);
     expect(many.tokens).toBeUndefined();
     expect(fimEvidence([refused(404, "Not Found"), refused(404, "Not Found")]).why).toMatch(/404/);
+  });
+});
+
+describe("the most samples a request may ask for", () => {
+  it("is llama.cpp's slot count from /props, and no limit where /props says nothing usable", () => {
+    expect(samplesLimit(ok({ total_slots: 4, model_path: "m.gguf" }))).toBe(4);
+    expect(samplesLimit(ok({ total_slots: 0 }))).toBe(Number.POSITIVE_INFINITY);
+    expect(samplesLimit(ok({ detail: "Not Found" }))).toBe(Number.POSITIVE_INFINITY);
+    expect(samplesLimit(refused(404, "Not Found"))).toBe(Number.POSITIVE_INFINITY);
   });
 });

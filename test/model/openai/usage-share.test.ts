@@ -30,4 +30,17 @@ describe("shareUsage", () => {
       { promptTokens: 6, completionTokens: 4 },
     ]);
   });
+
+  it("never gives a prompt more completion tokens than its answers may have (maxTokens each), moving the rest to prompts with room", () => {
+    // A 1-char first answer of 3 tokens scales the 12 chars of answers up to 36 tokens; at most 4 per answer were generated.
+    const scaled = [
+      { prompt: "aaaa", texts: ["x", "xxx"] },
+      { prompt: "aaaa", texts: ["xxxxxxxx"] },
+    ];
+    const shares = shareUsage({ kind: "first-answer", usage: { promptTokens: 2, completionTokens: 3 } }, scaled, 4);
+    expect(shares.map((u) => u.completionTokens)).toEqual([8, 4]);
+    const summed = shareUsage({ kind: "summed", usage: { promptTokens: 8, completionTokens: 10 } }, scaled, 4);
+    expect(summed.map((u) => u.completionTokens)).toEqual([6, 4]);
+    expect(shareUsage({ kind: "summed", usage: { promptTokens: 8, completionTokens: 10 } }, scaled).map((u) => u.completionTokens)).toEqual([3, 7]);
+  });
 });

@@ -24,3 +24,16 @@ export async function tinyModelFile(options: TinyGgufOptions = {}): Promise<stri
   await rename(temp, file);
   return file;
 }
+
+/** A ChatML chat template, for a tiny model made with `chatml: true`. */
+export const TINY_CHATML_TEMPLATE =
+  "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}";
+
+/**
+ * The tiny model with every feature a server can find: FIM tokens and a ChatML template. `asciiBytes`
+ * for llama-server, which needs sampled text to be valid UTF-8; not in-process, where llama.cpp
+ * aborts when node-llama-cpp's chat wrapper asks for a byte token the model lacks.
+ */
+export function tinyFullModelFile(options: { readonly asciiBytes?: boolean } = {}): Promise<string> {
+  return tinyModelFile({ fim: true, chatml: true, chatTemplate: TINY_CHATML_TEMPLATE, asciiBytes: options.asciiBytes === true });
+}

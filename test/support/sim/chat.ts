@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { resolveModel, stopList } from "./context.js";
 import { chatBody } from "./envelope.js";
-import { isRefusal, MAX_CHAT_TOP_LOGPROBS, refuse } from "./families.js";
+import { checkN, isRefusal, MAX_CHAT_TOP_LOGPROBS, refuse } from "./families.js";
 import { finish } from "./finish.js";
 import { HttpError, validate } from "./http.js";
 import { chatShape, generatedLogprobs } from "./logprobs.js";
@@ -48,9 +48,8 @@ export function chat(ctx: RouteContext, raw: unknown): RouteResult {
   const model = resolveModel(ctx, req.model);
   if (req.stream === true) throw new HttpError(400, "stream is not supported by the simulator");
   const nAsked = req.n ?? 1;
-  if (nAsked !== 1 && isRefusal(rules.n)) refuse(rules.n);
   const temperature = req.temperature ?? 1;
-  if (nAsked > 1 && temperature === 0 && rules.greedyN) refuse(rules.greedyN);
+  checkN(rules, nAsked, temperature);
   const n = rules.n === "ignore" ? 1 : nAsked;
   const top = req.top_logprobs ?? undefined;
   if (top !== undefined && top > MAX_CHAT_TOP_LOGPROBS) throw new HttpError(400, `top_logprobs must be at most ${MAX_CHAT_TOP_LOGPROBS}, got ${top}`);

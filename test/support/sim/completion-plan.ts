@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { resolveModel, stopList } from "./context.js";
-import { isRefusal, refuse } from "./families.js";
+import { checkN, isRefusal, refuse } from "./families.js";
 import { HttpError, validate } from "./http.js";
 import type { RouteContext } from "./context.js";
 
@@ -80,9 +80,8 @@ export function planCompletion(ctx: RouteContext, raw: unknown): CompletionPlan 
   if (echoAsked && isRefusal(rules.echo)) refuse(rules.echo);
   if (echoAsked && typeof rules.echo === "object" && "withLogprobs" in rules.echo && logprobsAsked !== undefined) refuse(rules.echo.withLogprobs);
   const nAsked = req.n ?? 1;
-  if (nAsked !== 1 && isRefusal(rules.n)) refuse(rules.n);
   const temperature = req.temperature ?? 1;
-  if (nAsked > 1 && temperature === 0 && rules.greedyN) refuse(rules.greedyN);
+  checkN(rules, nAsked, temperature);
   if (logprobsAsked !== undefined && rules.completionLogprobs !== "dropped" && logprobsAsked > rules.maxCompletionLogprobs) {
     throw new HttpError(400, `logprobs must be at most ${rules.maxCompletionLogprobs}, got ${logprobsAsked}`);
   }

@@ -37,6 +37,8 @@ export interface FamilyRules {
   readonly n: "honour" | "ignore" | Refusal;
   /** `n` > 1 at temperature 0 is refused (vLLM's greedy sampling check). */
   readonly greedyN?: Refusal;
+  /** Most `n` one request may ask for (llama.cpp: its slots, `/props` `total_slots`); more is refused with a 400. */
+  readonly maxN?: number;
   /** `best_of` (any value): ignored or refused. */
   readonly bestOf: "ignore" | Refusal;
   /**
@@ -82,6 +84,9 @@ const OPENAI: FamilyRules = {
   seed: true,
 };
 
+/** Slots the simulated llama-server runs (`-np`). */
+export const LLAMA_SLOTS = 4;
+
 const LLAMACPP: FamilyRules = {
   ...OPENAI,
   dialect: "llamacpp",
@@ -94,6 +99,7 @@ const LLAMACPP: FamilyRules = {
   usageSummed: false,
   defaultMaxTokens: undefined,
   badJsonStatus: 500,
+  maxN: LLAMA_SLOTS,
 };
 
 /** Every family's rules. */
@@ -155,4 +161,12 @@ export function isRefusal(value: unknown): value is Refusal {
 /** Answer a request with the family's refusal. */
 export function refuse(refusal: Refusal): never {
   throw new HttpError(refusal.status, refusal.message);
+}
+
+/** Refuse an `n` the family does not take: refused outright, above its most (llama.cpp's words), or above 1 when greedy (vLLM). */
+export function checkN(rules: FamilyRules, n: number, temperature: number): void {
+  if (n !== 1 && isRefusal(rules.n)) refuse(rules.n);
+  if (rules.maxN !== undefined && n > rules.maxN)
+    refuse({ status: 400, message: `Field 'n': Value must be between 1 <= value <= ${rules.maxN}, but got ${n}` });
+  if (n > 1 && temperature === 0 && rules.greedyN) refuse(rules.greedyN);
 }

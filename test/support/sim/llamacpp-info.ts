@@ -5,10 +5,9 @@
  */
 import { CREATED, servedModel } from "./context.js";
 import { LLAMA_BUILD } from "./envelope.js";
+import { LLAMA_SLOTS } from "./families.js";
 import type { RouteContext } from "./context.js";
 
-/** Slots the simulated llama-server runs (`-np`). */
-export const LLAMA_SLOTS = 4;
 /** Context per slot. */
 const N_CTX = 512;
 /** llama.cpp's "no seed" value. */
