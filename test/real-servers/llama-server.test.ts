@@ -138,6 +138,34 @@ describe.skipIf(!binary.ok)("against a real llama-server", () => {
     for (const r of suffixed) expect(r.body).toMatchObject({ max_tokens: 1 });
   }, 180_000);
 
+  it("a prompt longer than the server's context stops with exit 4, saying what to do, and keeps the run", async () => {
+    // Each of the 4 slots has 512 tokens, one per byte with these models: word_in_context's proposal prompt is longer.
+    const db = join(dir, "context.db");
+    const task = join(import.meta.dirname, "../../tasks/word_in_context.json");
+    const run = await ape([
+      "search",
+      "--task",
+      task,
+      "--model",
+      "llamacpp:tiny",
+      "--base-url",
+      plain.url,
+      "--db",
+      db,
+      "--candidates",
+      "4",
+      "--progress",
+      "none",
+    ]);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toMatch(
+      /a prompt does not fit the model's context \(the server answered 400: request \(\d+ tokens\) exceeds the available context size \(512 tokens\)/,
+    );
+    expect(run.stderr).toContain("--demos N");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readDb<{ status: string }>(db, "SELECT status FROM runs")).toEqual([{ status: "failed" }]);
+  }, 60_000);
+
   it("ape estimate runs against it", async () => {
     const run = await ape(["estimate", ...SMALL.filter((a) => a !== "--progress" && a !== "plain"), "--base-url", fim.url]);
     expect(run.code, run.stderr).toBe(0);

@@ -32,6 +32,13 @@ export function toApeError(error: unknown, url: string, model: string): ApeError
         { status, serverMessage, cause: error },
       );
     }
+    if (status === 400 && TOO_LONG.test(serverMessage)) {
+      return new ModelError(url, `a prompt does not fit the model's context (the server answered 400: ${serverMessage}). ${CONTEXT_ADVICE}`, {
+        status,
+        serverMessage,
+        cause: error,
+      });
+    }
     const transient = status === 408 || status === 409 || status === 429 || (status !== undefined && status >= 500);
     return new ModelError(url, `the server answered ${status ?? "an error"}: ${serverMessage}`, {
       status,
@@ -48,6 +55,18 @@ export function toApeError(error: unknown, url: string, model: string): ApeError
   const text = error instanceof Error ? error.message : String(error);
   return new ModelError(url, `unexpected failure: ${text}`, { transient: true, cause: error });
 }
+
+/**
+ * The servers' words for a request longer than the context: llama.cpp "request (538 tokens) exceeds
+ * the available context size (512 tokens)" (recorded from the real llama-server), vLLM and OpenAI
+ * "This model's maximum context length is …", OpenAI's code `context_length_exceeded`, SGLang
+ * "The input (… tokens) is longer than the model's context length (… tokens)".
+ */
+const TOO_LONG = /exceeds the available context size|maximum context length|context_length_exceeded|longer than the model's context length/i;
+
+/** What to do about a prompt longer than the context, in ape's flags and the servers' own. */
+const CONTEXT_ADVICE =
+  "Show fewer demos (--demos N: a new run), or serve the model with a longer context (llama-server: -c, which its -np slots share; vLLM: --max-model-len; SGLang: --context-length) and run the same command again to continue this run.";
 
 function messageOf(error: APIError): string {
   const body: unknown = error.error;
