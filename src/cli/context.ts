@@ -51,14 +51,15 @@ export interface CommandSpec<U> {
 /** Adds one command to a parser; keeps each command's own argument type inside it. */
 export type Registration = (parser: Argv, ctx: CommandContext) => void;
 
-/** A command as yargs takes it, bound to the context (also for subcommands). */
-export function commandModule<U>(spec: CommandSpec<U>, ctx: CommandContext): CommandModule<object, U> {
-  return { command: spec.command, describe: spec.describe, builder: (y) => spec.builder(y, ctx), handler: (argv) => spec.handler(argv, ctx) };
-}
-
-/** Declare a command: the registration `main()` adds to its parser. */
+/** Declare a command (or a subcommand, which its parent's builder registers): the registration `main()` adds to its parser. */
 export function defineCommand<U>(spec: CommandSpec<U>): Registration {
   return (parser, ctx) => {
-    parser.command(commandModule(spec, ctx));
+    const module: CommandModule<object, U> = {
+      command: spec.command,
+      describe: spec.describe,
+      builder: (y) => spec.builder(y, ctx),
+      handler: (argv) => spec.handler(argv, ctx),
+    };
+    parser.command(module);
   };
 }

@@ -57,7 +57,7 @@ export interface KnownPool {
 }
 
 /** Routes assumed before the servers are probed: the completions route, and a native suffix for fill-ins. */
-export const ASSUMED_ROUTES: Routes = { completions: true, fill: ["suffix"] };
+const ASSUMED_ROUTES: Routes = { completions: true, fill: ["suffix"] };
 
 /** An instruction used when none is known: about as long as a typical proposal (13 tokens). */
 export const TYPICAL_INSTRUCTION = "Read the input carefully and write the correct output for it.";
