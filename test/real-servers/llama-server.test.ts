@@ -166,6 +166,23 @@ describe.skipIf(!binary.ok)("against a real llama-server", () => {
     expect(readDb<{ status: string }>(db, "SELECT status FROM runs")).toEqual([{ status: "failed" }]);
   }, 60_000);
 
+  it("two servers as replicas (--base-url twice) both take scoring requests, and the search runs to done", async () => {
+    if (!binary.ok) return;
+    const second = await startLlamaServer(binary.path, await tinyFullModelFile({ asciiBytes: true }));
+    const [a, b] = await Promise.all([startCountingProxy(new URL(fim.url).origin), startCountingProxy(new URL(second.url).origin)]);
+    try {
+      const db = join(dir, "replicas.db");
+      const run = await ape(["search", ...SMALL, "--base-url", a.url, "--base-url", b.url, "--db", db, "--batch", "1"]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(readDb<{ status: string }>(db, "SELECT status FROM runs")).toEqual([{ status: "done" }]);
+      const scored = (p: CountingProxy): number => p.requests.filter((r) => r.path === "/v1/completions").length;
+      expect(scored(a)).toBeGreaterThan(5);
+      expect(scored(b)).toBeGreaterThan(5);
+    } finally {
+      await Promise.all([a.close(), b.close(), second.close()]);
+    }
+  }, 180_000);
+
   it("ape estimate runs against it", async () => {
     const run = await ape(["estimate", ...SMALL.filter((a) => a !== "--progress" && a !== "plain"), "--base-url", fim.url]);
     expect(run.code, run.stderr).toBe(0);
