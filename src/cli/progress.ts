@@ -14,6 +14,11 @@ export const PROGRESS_MODES = ["auto", "json", "plain", "none"] as const;
 /** One progress mode (`auto`: a bar on a terminal, plain lines otherwise). */
 export type ProgressMode = (typeof PROGRESS_MODES)[number];
 
+/** Whether a progress mode shows the estimate before the work starts (the modes a person reads: `auto`, `plain`). */
+export function showsEstimate(mode: ProgressMode): boolean {
+  return mode === "auto" || mode === "plain";
+}
+
 /** An event sink plus a way to stop drawing. */
 export interface Progress {
   readonly onEvent: (event: SearchEvent) => void;

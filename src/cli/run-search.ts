@@ -8,7 +8,7 @@ import { leaderboard } from "../report/leaderboard.js";
 import { search } from "../search.js";
 import type { CommandContext } from "./context.js";
 import type { Argv } from "yargs";
-import { createProgress, PROGRESS_MODES, type ProgressMode } from "./progress.js";
+import { createProgress, PROGRESS_MODES, type ProgressMode, showsEstimate } from "./progress.js";
 
 /** The output flags of the commands that run a search (`search`, `resume`, `suite`); `document` says what `--json` prints. */
 export function runOutputFlags<T>(y: Argv<T>, document = "one JSON document (winner first)") {
@@ -29,7 +29,7 @@ export interface RunOutput {
 /** Run `options` and print the result. */
 export async function runSearch(options: SearchOptions, out: RunOutput, ctx: CommandContext): Promise<void> {
   const progress = createProgress(ctx.stderr, out.progress);
-  const showEstimate = out.progress === "auto" || out.progress === "plain";
+  const showEstimate = showsEstimate(out.progress);
   // The estimate made once proposals are known comes while a live bar is drawn: lines only.
   const liveBar = out.progress === "auto" && ctx.stderr.isTTY === true;
   try {

@@ -1,4 +1,5 @@
 /** Progress events a suite sends to its `onEvent` callback; the CLI turns them into a display. */
+import type { SuiteEstimate } from "../estimate/types.js";
 import type { SearchEvent } from "../events.js";
 import type { Totals } from "../result.js";
 import type { DownloadProgress } from "../model/gguf/gguf-options.js";
@@ -22,7 +23,15 @@ export interface SuiteCounts {
 
 /** Everything a suite reports while it runs. */
 export type SuiteEvent =
-  | { readonly type: "suite-start"; readonly suiteId: string; readonly tasks: number; readonly resumed: boolean; readonly counts: SuiteCounts }
+  /** The suite starts (or continues); `estimate` is what the whole suite is planned to cost, as `ape estimate --tasks` says. */
+  | {
+      readonly type: "suite-start";
+      readonly suiteId: string;
+      readonly tasks: number;
+      readonly resumed: boolean;
+      readonly counts: SuiteCounts;
+      readonly estimate: SuiteEstimate;
+    }
   /** An event of one task's search, as `search()` sends it. */
   | { readonly type: "task"; readonly task: string; readonly index: number; readonly event: SearchEvent }
   /** A task's search ended; `status` is "done" for one finished in an earlier attempt too. */

@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import pLimit from "p-limit";
+import { planSuite } from "../estimate/suite.js";
 import { ApeError, BudgetError, CancelledError, UsageError } from "../errors.js";
 import { Budget } from "../model/budget.js";
 import { checkCostCap, DEFAULT_PRICES } from "../model/prices.js";
@@ -75,7 +76,8 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
     const before = summarizeSuite(store, suiteId).totals;
     const doneBefore = entries.filter((e) => runOf(e.hash)?.status === "done").length;
     const tracker = new SuiteTracker(tasks.length, doneBefore, before);
-    emit({ type: "suite-start", suiteId, tasks: tasks.length, resumed: previous !== undefined, counts: tracker.counts() });
+    const estimate = planSuite(tasks, taskOptions, r);
+    emit({ type: "suite-start", suiteId, tasks: tasks.length, resumed: previous !== undefined, counts: tracker.counts(), estimate });
 
     const heartbeat = setInterval(() => {
       try {

@@ -6,7 +6,7 @@ import type { SuiteCounts, SuiteEvent } from "../../src/suite/events.js";
 const totals = { calls: 40, cachedCalls: 5, promptTokens: 900, completionTokens: 100, costUsd: 0.25, evaluations: 60 };
 const counts = (done: number, running: number, left: number, etaSeconds?: number): SuiteCounts => ({ done, running, left, stopped: 0, totals, etaSeconds });
 const EVENTS: SuiteEvent[] = [
-  { type: "suite-start", suiteId: "s1", tasks: 3, resumed: true, counts: counts(1, 0, 2) },
+  { type: "suite-start", suiteId: "s1", tasks: 3, resumed: true, counts: counts(1, 0, 2), estimate: { tasks: [], total: { ...totals, costUsd: 1 } } },
   { type: "suite-progress", counts: counts(1, 1, 1) },
   { type: "task", task: "b\u001b[2J", index: 1, event: { type: "start", runId: "r2", task: "b", resumed: false } },
   { type: "suite-progress", counts: counts(1, 1, 1) },

@@ -31,31 +31,33 @@ describe("ape suite --protocol ape-paper on tasks imported from the APE layout",
     });
 
     const ctx = captured();
-    const code = await main(
-      [
-        "suite",
-        "--tasks",
-        join(dir, "tasks"),
-        "--protocol",
-        "ape-paper",
-        "--model",
-        "vllm:sim-model",
-        "--base-url",
-        server.url,
-        "--candidates",
-        "4",
-        "--demos",
-        "2",
-        "--db",
-        join(dir, "ape.db"),
-        "--progress",
-        "none",
-        "--json",
-      ],
-      ctx,
-    );
+    const settings = [
+      "--tasks",
+      join(dir, "tasks"),
+      "--protocol",
+      "ape-paper",
+      "--model",
+      "vllm:sim-model",
+      "--base-url",
+      server.url,
+      "--candidates",
+      "4",
+      "--demos",
+      "2",
+    ];
+    const code = await main(["suite", ...settings, "--db", join(dir, "ape.db"), "--progress", "plain", "--json"], ctx);
     expect(code, ctx.err()).toBe(0);
     const doc = JSON.parse(ctx.out()) as SuiteResult;
+    // Before it starts, the suite says on stderr what it is planned to cost: what `ape estimate --tasks` says.
+    const planned = captured();
+    expect(await main(["estimate", ...settings], planned)).toBe(0);
+    const total = planned
+      .out()
+      .split("\n")
+      .find((l) => l.startsWith("total (3 tasks)"));
+    expect(total).toBeDefined();
+    expect(ctx.err()).toMatch(/^estimate:\n/);
+    expect(ctx.err()).toContain(`  ${total}\n`);
     const execute = (name: string): number =>
       Object.keys((JSON.parse(readFileSync(join(LAYOUT, "raw/execute", `${name}.json`), "utf8")) as { examples: object }).examples).length;
     for (const t of doc.tasks) {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { CancelledError, UsageError } from "../../src/errors.js";
-import { suite } from "../../src/index.js";
+import { estimateSuite, suite } from "../../src/index.js";
 import type { SuiteEvent } from "../../src/suite/events.js";
 import { captured } from "../support/cli.js";
 import { readDb } from "../support/db.js";
@@ -61,7 +61,7 @@ describe("ape suite: a spent budget", () => {
     const server = await sims.world();
     const dir = tempDir();
     const events: SuiteEvent[] = [];
-    const result = await suite({
+    const options = {
       tasks: [writeSuiteTasks(dir)],
       model: "vllm:sim-model",
       baseUrls: [server.url],
@@ -69,9 +69,9 @@ describe("ape suite: a spent budget", () => {
       batch: 4,
       parallel: 2,
       db: join(dir, "ape.db"),
-      onEvent: (e) => events.push(e),
-    });
-    expect(events[0]).toMatchObject({ type: "suite-start", suiteId: result.suiteId, tasks: 3, resumed: false });
+    };
+    const result = await suite({ ...options, onEvent: (e) => events.push(e) });
+    expect(events[0]).toMatchObject({ type: "suite-start", suiteId: result.suiteId, tasks: 3, resumed: false, estimate: await estimateSuite(options) });
     expect(events.filter((e) => e.type === "task-end").map((e) => e.type === "task-end" && e.status)).toEqual(["done", "done", "done"]);
     const counts = events.flatMap((e) => (e.type === "suite-progress" ? [e.counts] : []));
     expect(Math.max(...counts.map((c) => c.running))).toBe(2);
