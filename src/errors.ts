@@ -2,6 +2,7 @@
  * One error tree for everything ape reports to a user. Each class carries the exit code the CLI
  * uses for it, so the mapping lives in one place and the CLI sets `process.exitCode` once.
  */
+import { type Secrets, scrubSecrets } from "./secrets.js";
 
 /** Exit codes of the `ape` command, documented in the README. */
 export const EXIT = {
@@ -94,10 +95,17 @@ export interface ModelErrorOptions {
   readonly retryAfterMs?: number | undefined;
   /** The server's own words (its error body's message), when it sent some. */
   readonly serverMessage?: string | undefined;
+  /** The keys sent to the server: scrubbed from the message and the server's words (src/secrets.ts). */
+  readonly secrets?: Secrets | undefined;
+  /** What was thrown; leave it out where it holds the server's words (they would keep the secrets). */
   readonly cause?: unknown;
 }
 
-/** The server answered, but not with something usable (auth, unknown model, bad answer). */
+/**
+ * The server answered, but not with something usable (auth, unknown model, bad answer). The
+ * message and the server's words are scrubbed of secrets (the keys in `secrets`, bearer tokens,
+ * `sk-…`-shaped tokens), so what a server quotes never reaches the database, logs or reports.
+ */
 export class ModelError extends ApeError {
   readonly url: string;
   /** HTTP status, when the server sent one. */
@@ -110,10 +118,10 @@ export class ModelError extends ApeError {
   readonly serverMessage: string | undefined;
 
   constructor(url: string, message: string, options: ModelErrorOptions = {}) {
-    super(`${url}: ${message}`, EXIT.model, { cause: options.cause });
+    super(scrubSecrets(`${url}: ${message}`, options.secrets), EXIT.model, { cause: options.cause });
     this.url = url;
     this.status = options.status;
-    this.serverMessage = options.serverMessage;
+    this.serverMessage = options.serverMessage === undefined ? undefined : scrubSecrets(options.serverMessage, options.secrets);
     this.transient = options.transient ?? false;
     this.retryAfterMs = options.retryAfterMs;
   }

@@ -255,7 +255,7 @@ export class OpenAIBackend implements Model {
       };
       const { response } = await this.call(async (client, o, url) => {
         const answer = await postNative(this.transport.fetch, url, client.apiKey, "/infill", body, o.signal);
-        if (answer.status >= 400) throw nativeFailure(url, "/infill", answer);
+        if (answer.status >= 400) throw nativeFailure(url, "/infill", answer, [client.apiKey]);
         return answer.body && typeof answer.body === "object" ? answer.body : {};
       }, signal);
       texts.push("content" in response && typeof response.content === "string" ? response.content : "");
@@ -282,7 +282,7 @@ export class OpenAIBackend implements Model {
           const response = await task(replica.client, own ? { signal: own.signal } : {}, replica.url);
           return { response, url: replica.url };
         } catch (error) {
-          throw toApeError(error, replica.url, this.spec.model);
+          throw toApeError(error, replica.url, this.spec.model, [replica.client.apiKey]);
         } finally {
           signal?.removeEventListener("abort", onAbort);
         }
