@@ -18,6 +18,7 @@ import { createTransport, type Transport } from "./transport.js";
 import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
 import { at } from "../../at.js";
 import { sameSampling, sampleRounds, sampling } from "./sampling-params.js";
+import { option, say } from "../../message.js";
 
 /** Settings of the openai-compatible backend. */
 export interface OpenAIBackendOptions {
@@ -92,7 +93,7 @@ export class OpenAIBackend implements Model {
         if (!(error instanceof ConnectionError) || i === this.pool.all.length - 1) throw error;
       }
     }
-    throw new ModelError(this.spec.baseUrls[0] ?? "", "no server URL to probe; give --base-url.");
+    throw new ModelError(this.spec.baseUrls[0] ?? "", say`no server URL to probe; give ${option("baseUrls")}.`);
   }
 
   async generate(requests: readonly GenerateRequest[], signal?: AbortSignal): Promise<Generation[]> {
@@ -123,7 +124,7 @@ export class OpenAIBackend implements Model {
 
   async logprobs(requests: readonly LogprobRequest[], signal?: AbortSignal): Promise<LogprobResult[]> {
     if (this.caps && !this.caps.promptLogprobs) {
-      throw new CapabilityError(`${this.spec.baseUrls[0]} cannot give prompt log-probs for ${this.spec.model}; use --scorer exec.`);
+      throw new CapabilityError(say`${this.spec.baseUrls[0] ?? ""} cannot give prompt log-probs for ${this.spec.model}; use ${option("scorer", "exec")}.`);
     }
     const out: LogprobResult[] = [];
     const cap = this.caps?.maxPromptsPerRequest ?? 1;
@@ -151,7 +152,7 @@ export class OpenAIBackend implements Model {
         if (!picked)
           throw new ModelError(
             url,
-            "the server's echo response carries no log-probs for the answer tokens; it cannot serve --scorer logprob (use --scorer exec).",
+            say`the server's echo response carries no log-probs for the answer tokens; it cannot serve ${option("scorer", "logprob")} (use ${option("scorer", "exec")}).`,
           );
         out.push({ tokens: picked, usage: at(usages, k) });
       });

@@ -8,6 +8,7 @@ import { APIConnectionError, APIError, APIUserAbortError } from "openai";
 import { ApeError, CancelledError, ConnectionError, ModelError } from "../../errors.js";
 import { describeNetworkCause } from "../network-cause.js";
 import type { Secrets } from "../../secrets.js";
+import { option, say } from "../../message.js";
 
 /** Map any error from a call to `url` onto ApeError; `secrets` are the keys the call sent. */
 export function toApeError(error: unknown, url: string, model: string, secrets: Secrets): ApeError {
@@ -22,7 +23,7 @@ export function toApeError(error: unknown, url: string, model: string, secrets: 
     const serverMessage = messageOf(error);
     const retryAfterMs = retryAfter(error.headers);
     if (status === 401 || status === 403) {
-      return new ModelError(url, `the server refused the API key (${status}): ${serverMessage}. Set OPENAI_API_KEY to a valid key.`, {
+      return new ModelError(url, say`the server refused the API key (${status}): ${serverMessage}. Set ${option("apiKey")} to a valid key.`, {
         status,
         serverMessage,
         secrets,
@@ -31,12 +32,12 @@ export function toApeError(error: unknown, url: string, model: string, secrets: 
     if (status === 404) {
       return new ModelError(
         url,
-        `not found (404) for model "${model}": ${serverMessage}. Check the model name (\`/v1/models\` lists what the server serves) and --base-url.`,
+        say`not found (404) for model "${model}": ${serverMessage}. Check the model name (\`/v1/models\` lists what the server serves) and ${option("baseUrls")}.`,
         { status, serverMessage, secrets },
       );
     }
     if (status === 400 && TOO_LONG.test(serverMessage)) {
-      return new ModelError(url, `a prompt does not fit the model's context (the server answered 400: ${serverMessage}). ${CONTEXT_ADVICE}`, {
+      return new ModelError(url, say`a prompt does not fit the model's context (the server answered 400: ${serverMessage}). ${CONTEXT_ADVICE}`, {
         status,
         serverMessage,
         secrets,
@@ -68,8 +69,7 @@ export function toApeError(error: unknown, url: string, model: string, secrets: 
 const TOO_LONG = /exceeds the available context size|maximum context length|context_length_exceeded|longer than the model's context length/i;
 
 /** What to do about a prompt longer than the context, in ape's flags and the servers' own. */
-const CONTEXT_ADVICE =
-  "Show fewer demos (--demos N: a new run), or serve the model with a longer context (llama-server: -c, which its -np slots share; vLLM: --max-model-len; SGLang: --context-length) and run the same command again to continue this run.";
+const CONTEXT_ADVICE = say`Show fewer demos (${option("demos")}: a new run), or serve the model with a longer context (llama-server: -c, which its -np slots share; vLLM: --max-model-len; SGLang: --context-length) and run the same command again to continue this run.`;
 
 function messageOf(error: APIError): string {
   const body: unknown = error.error;

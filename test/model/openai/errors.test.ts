@@ -41,7 +41,7 @@ describe("toApeError", () => {
       expect(e.exitCode).toBe(EXIT.model);
       expect((e as ModelError).transient).toBe(false);
       expect(e.message).toContain(`${URL_}: a prompt does not fit the model's context (the server answered 400: ${body.message})`);
-      expect(e.message).toContain("--demos N");
+      expect(e.message).toContain("Show fewer demos (demos: a new run)");
       expect(e.message).toContain("--max-model-len");
     });
   }
@@ -55,7 +55,7 @@ describe("toApeError", () => {
 
   it("names the model on a 404 and the key on a 401, and a dropped connection as ConnectionError", () => {
     expect(toApeError(answered(404, { error: { message: "model not found" } }), URL_, "qwen", []).message).toContain('not found (404) for model "qwen"');
-    expect(toApeError(answered(401, { error: { message: "invalid key" } }), URL_, "m", []).message).toContain("Set OPENAI_API_KEY");
+    expect(toApeError(answered(401, { error: { message: "invalid key" } }), URL_, "m", []).message).toContain("Set apiKey to a valid key");
     expect(toApeError(new APIConnectionError({ message: "Connection error." }), URL_, "m", [])).toBeInstanceOf(ConnectionError);
   });
 
