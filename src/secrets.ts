@@ -28,7 +28,7 @@ const AUTHORIZATION = /\b(Bearer)\s+[^\s"',;)}\]]+/gi;
 const SHAPES: readonly RegExp[] = [
   /(?<![A-Za-z0-9])sk-[A-Za-z0-9_\-*]{3,}/g,
   /(?<![A-Za-z0-9])hf_[A-Za-z0-9]{8,}/g,
-  /[A-Za-z0-9_\-]*[A-Za-z0-9]\*{3,}[A-Za-z0-9_\-*]*|\*{3,}[A-Za-z0-9][A-Za-z0-9_\-]*/g,
+  /[A-Za-z0-9_-]*[A-Za-z0-9]\*{3,}[A-Za-z0-9_\-*]*|\*{3,}[A-Za-z0-9][A-Za-z0-9_-]*/g,
 ];
 
 /** A run of characters a key may be part of (no spaces, quotes or brackets). */

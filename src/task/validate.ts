@@ -61,6 +61,10 @@ export function checkExamples(
   return good;
 }
 
+/** What is wrong with an output that is empty or only whitespace, and what to do. */
+export const BLANK_OUTPUT =
+  "empty (or only whitespace); an empty answer from the model would score 1 against it: give the expected answer, or remove the example";
+
 /**
  * An output that is empty or only whitespace: the metrics compare normalized text, so an empty
  * answer from the target would match it and score 1.
@@ -71,7 +75,7 @@ function blankOutputs(example: ExampleFile, index: number, label: PathLabel): Ta
     .filter((o) => o.text.trim() === "")
     .map((o) => ({
       path: label(["examples", index, "output", ...o.at]),
-      message: "empty (or only whitespace); an empty answer from the model would score 1 against it: give the expected answer, or remove the example",
+      message: BLANK_OUTPUT,
     }));
 }
 

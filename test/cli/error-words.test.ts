@@ -5,9 +5,11 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { flagOf } from "../../src/cli/cli-message.js";
+import { hostname } from "node:os";
+import { cliMessage, flagOf } from "../../src/cli/cli-message.js";
 import { main } from "../../src/cli/main.js";
-import { search, UsageError } from "../../src/index.js";
+import { type ApeError, search, UsageError } from "../../src/index.js";
+import { Store } from "../../src/store/store.js";
 import type { OptionName } from "../../src/message.js";
 import { settingEntries } from "../../src/options/table.js";
 import { captured, searchArgs } from "../support/cli.js";
@@ -56,6 +58,36 @@ describe("the resume hint", () => {
     const stopped = await run(searchArgs(writeSmallTask(dir), server.url, ["--candidates", "4", "--max-calls", "3", "--progress", "none"]), { APE_DB: db });
     expect(stopped.code, stopped.stderr).toBe(5);
     expect(hint(stopped.stderr)).toMatch(/^ape resume [0-9a-f]{8}$/);
+  });
+
+  it("names the file in the hint of a run another live process holds", () => {
+    const db = join(tempDir(), "held.db");
+    const store = new Store(db);
+    store.createRun({
+      id: "r1",
+      task: "t",
+      task_file: "t.json",
+      proposer: "p",
+      target: "t",
+      scorer: "exec",
+      selector: "multistage",
+      seed: 0,
+      config: "{}",
+      config_hash: "h",
+    });
+    store.query("UPDATE runs SET owner = ? WHERE id = 'r1' RETURNING id", `${hostname()}:${process.ppid}`);
+    const error = (() => {
+      try {
+        store.claimRun("r1");
+      } catch (e) {
+        return e as ApeError;
+      } finally {
+        store.close();
+      }
+      throw new Error("the claim was not refused");
+    })();
+    expect(error.message).toContain('then continue it with `search()` with the same options and runId "r1"');
+    expect(cliMessage(error, {})).toContain(`then continue it with \`ape resume r1 --db ${db}\``);
   });
 });
 

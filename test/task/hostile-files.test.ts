@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { parseTask } from "../../src/task/index.js";
+import { importCsv } from "../../src/task/import/table.js";
 import { captured } from "../support/cli.js";
 import { tempDir } from "../support/temp.js";
 import { problems } from "../support/task-problems.js";
@@ -113,6 +114,12 @@ describe("task files that parse but would mislead a search", () => {
         "t.json",
       ),
     ).not.toThrow();
+  });
+
+  it("refuses a blank output in a CSV source, naming its line and column", async () => {
+    const file = join(tempDir(), "pairs.csv");
+    await writeFile(file, "input,output\na,b\nc, \ne,f\n");
+    await expect(importCsv(file)).rejects.toThrow(`${file}: line 3: column "output": empty (or only whitespace)`);
   });
 
   it("exits 2 on the command line naming the file and field", async () => {
