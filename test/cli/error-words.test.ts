@@ -9,12 +9,12 @@ import { hostname } from "node:os";
 import { cliMessage, flagOf } from "../../src/cli/cli-message.js";
 import { main } from "../../src/cli/main.js";
 import { type ApeError, search, UsageError } from "../../src/index.js";
-import { Store } from "../../src/store/store.js";
 import type { OptionName } from "../../src/message.js";
 import { settingEntries } from "../../src/options/table.js";
 import { captured, searchArgs } from "../support/cli.js";
 import { readDb } from "../support/db.js";
 import { simServers } from "../support/sim/per-test.js";
+import { storeWithRun } from "../support/store.js";
 import { writeSmallTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
 
@@ -62,19 +62,7 @@ describe("the resume hint", () => {
 
   it("names the file in the hint of a run another live process holds", () => {
     const db = join(tempDir(), "held.db");
-    const store = new Store(db);
-    store.createRun({
-      id: "r1",
-      task: "t",
-      task_file: "t.json",
-      proposer: "p",
-      target: "t",
-      scorer: "exec",
-      selector: "multistage",
-      seed: 0,
-      config: "{}",
-      config_hash: "h",
-    });
+    const store = storeWithRun({}, db);
     store.query("UPDATE runs SET owner = ? WHERE id = 'r1' RETURNING id", `${hostname()}:${process.ppid}`);
     const error = (() => {
       try {
