@@ -2,6 +2,8 @@
  * One error tree for everything ape reports to a user. Each class carries the exit code the CLI
  * uses for it, so the mapping lives in one place and the CLI sets `process.exitCode` once.
  */
+import { type Message, mapText, option, render, say } from "./message.js";
+import { type Secrets, scrubSecrets } from "./secrets.js";
 
 /** Exit codes of the `ape` command, documented in the README. */
 export const EXIT = {
@@ -20,21 +22,34 @@ export const EXIT = {
   cancelled: 130,
 } as const;
 
-/** Base of every error ape raises on purpose. */
+/**
+ * Base of every error ape raises on purpose. Its `message` names library options (`baseUrls`);
+ * `parts` keeps the references, so the CLI can say the same with its flags (`--base-url`).
+ */
 export class ApeError extends Error {
   /** The exit code the CLI uses for this error. */
   readonly exitCode: number;
+  /** The message with its references to options and to continuing a run (src/message.ts). */
+  readonly parts: Message;
 
-  constructor(message: string, exitCode: number, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(message: string | Message, exitCode: number, options?: { cause?: unknown }) {
+    const parts = typeof message === "string" ? [message] : message;
+    super(render(parts), options);
     this.name = new.target.name;
     this.exitCode = exitCode;
+    this.parts = parts;
   }
+}
+
+/** The message parts of any error: an ApeError's own, else its message as text. */
+export function partsOf(error: unknown): Message {
+  if (error instanceof ApeError) return error.parts;
+  return [error instanceof Error ? error.message : String(error)];
 }
 
 /** A flag or option that makes no sense; the message names it and says what to give instead. */
 export class UsageError extends ApeError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string | Message, options?: { cause?: unknown }) {
     super(message, EXIT.usage, options);
   }
 }
@@ -64,9 +79,9 @@ export class TaskError extends ApeError {
 export interface ConnectionErrorOptions {
   /**
    * The whole message, for a host that is not a model server (a model download); by default the
-   * message names the server and says to check `--base-url`.
+   * message names the server and says to check `baseUrls` (`--base-url`).
    */
-  readonly message?: string;
+  readonly message?: string | Message;
   readonly cause?: unknown;
 }
 
@@ -77,7 +92,7 @@ export class ConnectionError extends ApeError {
   readonly transient = true;
 
   constructor(url: string, detail: string, options: ConnectionErrorOptions = {}) {
-    super(options.message ?? `cannot reach the model server at ${url}: ${detail}. Is the server running? Check --base-url.`, EXIT.unreachable, {
+    super(options.message ?? say`cannot reach the model server at ${url}: ${detail}. Is the server running? Check ${option("baseUrls")}.`, EXIT.unreachable, {
       cause: options.cause,
     });
     this.url = url;
@@ -94,10 +109,17 @@ export interface ModelErrorOptions {
   readonly retryAfterMs?: number | undefined;
   /** The server's own words (its error body's message), when it sent some. */
   readonly serverMessage?: string | undefined;
+  /** The keys sent to the server: scrubbed from the message and the server's words (src/secrets.ts). */
+  readonly secrets?: Secrets | undefined;
+  /** What was thrown; leave it out where it holds the server's words (they would keep the secrets). */
   readonly cause?: unknown;
 }
 
-/** The server answered, but not with something usable (auth, unknown model, bad answer). */
+/**
+ * The server answered, but not with something usable (auth, unknown model, bad answer). The
+ * message and the server's words are scrubbed of secrets (the keys in `secrets`, bearer tokens,
+ * `sk-…`-shaped tokens), so what a server quotes never reaches the database, logs or reports.
+ */
 export class ModelError extends ApeError {
   readonly url: string;
   /** HTTP status, when the server sent one. */
@@ -109,11 +131,15 @@ export class ModelError extends ApeError {
   /** The server's own words (its error body's message), when it sent some. */
   readonly serverMessage: string | undefined;
 
-  constructor(url: string, message: string, options: ModelErrorOptions = {}) {
-    super(`${url}: ${message}`, EXIT.model, { cause: options.cause });
+  constructor(url: string, message: string | Message, options: ModelErrorOptions = {}) {
+    super(
+      mapText(say`${url}: ${message}`, (text) => scrubSecrets(text, options.secrets)),
+      EXIT.model,
+      { cause: options.cause },
+    );
     this.url = url;
     this.status = options.status;
-    this.serverMessage = options.serverMessage;
+    this.serverMessage = options.serverMessage === undefined ? undefined : scrubSecrets(options.serverMessage, options.secrets);
     this.transient = options.transient ?? false;
     this.retryAfterMs = options.retryAfterMs;
   }
@@ -121,21 +147,21 @@ export class ModelError extends ApeError {
 
 /** The server cannot do what was asked (e.g. prompt log-probs for the logprob scorer). */
 export class CapabilityError extends ApeError {
-  constructor(message: string) {
+  constructor(message: string | Message) {
     super(message, EXIT.model);
   }
 }
 
 /** A budget cap would be passed by the next call; the run stops cleanly and can be resumed. */
 export class BudgetError extends ApeError {
-  constructor(message: string) {
-    super(message, EXIT.budget);
+  constructor(message: string | Message, options?: { cause?: unknown }) {
+    super(message, EXIT.budget, options);
   }
 }
 
 /** The run was cancelled through its AbortSignal (Ctrl-C on the CLI). */
 export class CancelledError extends ApeError {
-  constructor(message = "cancelled") {
-    super(message, EXIT.cancelled);
+  constructor(message: string | Message = "cancelled", options?: { cause?: unknown }) {
+    super(message, EXIT.cancelled, options);
   }
 }

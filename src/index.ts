@@ -23,6 +23,7 @@ export type { SearchResult, RankedCandidate, ReferenceResult, Totals } from "./r
 export type { SearchEvent, Stage } from "./events.js";
 export { STAGES } from "./events.js";
 export * from "./errors.js";
+export type { Message, OptionName, OptionRef, Part, ResumeRef } from "./message.js";
 export type { Task, Example, Templates, MetricName, SplitName } from "./task/types.js";
 export { METRICS, SPLITS, DEFAULT_TEMPLATES } from "./task/types.js";
 export { loadTask, parseTask } from "./task/index.js";

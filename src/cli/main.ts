@@ -4,6 +4,7 @@
  */
 import yargs from "yargs";
 import { ApeError, EXIT, UsageError } from "../errors.js";
+import { cliMessage } from "./cli-message.js";
 import { watchClosedPipe } from "./closed-pipe.js";
 import { estimateCommand } from "./commands/estimate.js";
 import { importCommand } from "./commands/import.js";
@@ -69,13 +70,19 @@ async function run(argv: readonly string[], ctx: CommandContext): Promise<number
       throw error ?? new UsageError(`${plainMessage(message ?? "invalid arguments")}\nRun \`ape --help\` for usage.`);
     });
   for (const add of COMMANDS) add(parser, ctx);
+  // Known as soon as the flags are parsed (before they are checked): with `--progress json`, a
+  // failure is the last event rather than a line of text.
+  let jsonEvents = false;
+  parser.middleware((a) => {
+    jsonEvents = a.progress === "json";
+  }, true);
   let helpText = "";
   try {
     await parser.parseAsync([...argv], {}, (_err: Error | undefined, _argv: unknown, output: string) => {
       helpText = output;
     });
   } catch (error) {
-    return report(error, ctx);
+    return report(error, ctx, jsonEvents);
   }
   if (helpText) ctx.stdout.write(`${helpText}\n`);
   return EXIT.ok;
@@ -94,12 +101,16 @@ function plainMessage(message: string): string {
   return `unknown ${flags.length === 1 ? "flag" : "flags"} ${flags.join(", ")}`;
 }
 
-function report(error: unknown, ctx: CliContext): number {
-  if (error instanceof ApeError) {
-    ctx.stderr.write(`ape: ${error.message}\n`);
-    return error.exitCode;
-  }
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  ctx.stderr.write(`ape: internal error (please report it): ${detail}\n`);
-  return EXIT.internal;
+/**
+ * Say why the command failed, in the command line's words, on stderr: a line of text, or with
+ * `--progress json` an `error` event (its `exitCode` and `message`) after the others. The exit code.
+ */
+function report(error: unknown, ctx: CliContext, jsonEvents: boolean): number {
+  const known = error instanceof ApeError;
+  const exitCode = known ? error.exitCode : EXIT.internal;
+  const message = known
+    ? cliMessage(error, ctx.env)
+    : `internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+  ctx.stderr.write(jsonEvents ? `${JSON.stringify({ type: "error", exitCode, message, time: new Date().toISOString() })}\n` : `ape: ${message}\n`);
+  return exitCode;
 }

@@ -12,7 +12,7 @@ export function dbFlag<T>(y: Argv<T>) {
 }
 
 /** The database path from `--db`, then `APE_DB`, then the default. */
-export function dbPath(flag: string | undefined, ctx: CliContext): string {
+export function dbPath(flag: string | undefined, ctx: Pick<CliContext, "env">): string {
   return flag ?? ctx.env.APE_DB ?? DEFAULT_DB;
 }
 

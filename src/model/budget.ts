@@ -4,6 +4,7 @@
  */
 import { BudgetError } from "../errors.js";
 import { costOf, type Price } from "./prices.js";
+import { option, say } from "../message.js";
 
 /** Caps of a run; any left out is unlimited. */
 export interface BudgetLimits {
@@ -42,9 +43,10 @@ export class Budget {
   reserve(amount: Spend): void {
     const after = add(add(this.spent, this.reserved), amount);
     const { maxCalls, maxTokens, maxCostUsd } = this.limits;
-    if (maxCalls !== undefined && after.calls > maxCalls) throw new BudgetError(`the call budget (--max-calls ${maxCalls}) is spent`);
-    if (maxTokens !== undefined && after.tokens > maxTokens) throw new BudgetError(`the token budget (--max-tokens ${maxTokens}) is spent`);
-    if (maxCostUsd !== undefined && after.costUsd > maxCostUsd + 1e-12) throw new BudgetError(`the cost budget (--max-cost ${maxCostUsd}) is spent`);
+    if (maxCalls !== undefined && after.calls > maxCalls) throw new BudgetError(say`the call budget (${option("budget.maxCalls", maxCalls)}) is spent`);
+    if (maxTokens !== undefined && after.tokens > maxTokens) throw new BudgetError(say`the token budget (${option("budget.maxTokens", maxTokens)}) is spent`);
+    if (maxCostUsd !== undefined && after.costUsd > maxCostUsd + 1e-12)
+      throw new BudgetError(say`the cost budget (${option("budget.maxCostUsd", maxCostUsd)}) is spent`);
     this.reserved = add(this.reserved, amount);
   }
 

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { UsageError } from "../errors.js";
 import type { ModelSpec } from "./types.js";
+import { option, say } from "../message.js";
 
 /** Price of one model: USD per million prompt and completion tokens. */
 export interface Price {
@@ -75,7 +76,7 @@ export function checkCostCap(maxCostUsd: number | undefined, specs: readonly Mod
   if (unknown.length === 0) return;
   const shape = unknown.map((m) => `${JSON.stringify(m)}: {"input": USD per 1M prompt tokens, "output": USD per 1M completion tokens}`).join(", ");
   throw new UsageError(
-    `--max-cost cannot be enforced: ape knows no price for ${unknown.join(", ")}. Give it in a price file {${shape}} with --prices FILE (or cap with --max-tokens).`,
+    say`${option("budget.maxCostUsd")} cannot be enforced: ape knows no price for ${unknown.join(", ")}. Give it in ${option("prices")} as {${shape}} (or cap with ${option("budget.maxTokens")}).`,
   );
 }
 

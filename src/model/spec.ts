@@ -4,6 +4,7 @@
  */
 import { UsageError } from "../errors.js";
 import { BACKENDS, type BackendName, type ModelSpec } from "./types.js";
+import { option, say } from "../message.js";
 
 /** Where each HTTP backend listens unless `--base-url` says otherwise. */
 export const DEFAULT_BASE_URLS: Readonly<Record<Exclude<BackendName, "gguf">, string>> = {
@@ -29,7 +30,7 @@ export function parseSpec(spec: string, baseUrls: readonly string[] = []): Model
   }
   if (model.trim() === "") throw new UsageError(`model spec "${spec}" names no model after "${backend}:".`);
   if (backend === "gguf") {
-    if (baseUrls.length > 0) throw new UsageError(`--base-url does not apply to the in-process gguf backend (${spec}).`);
+    if (baseUrls.length > 0) throw new UsageError(say`${option("baseUrls")} does not apply to the in-process gguf backend (${spec}).`);
     return { backend, model, baseUrls: [] };
   }
   const urls = baseUrls.length > 0 ? baseUrls.map((u) => checkUrl(u)) : [DEFAULT_BASE_URLS[backend]];
@@ -50,13 +51,13 @@ function checkUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new UsageError(`--base-url "${url}" is not a URL; give one like http://localhost:8000/v1.`);
+    throw new UsageError(say`${option("baseUrls")} "${url}" is not a URL; give one like http://localhost:8000/v1.`);
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new UsageError(`--base-url "${url}" must be http:// or https://.`);
+    throw new UsageError(say`${option("baseUrls")} "${url}" must be http:// or https://.`);
   }
   if (parsed.username || parsed.password) {
-    throw new UsageError(`--base-url must not carry credentials; pass the key in OPENAI_API_KEY.`);
+    throw new UsageError(say`${option("baseUrls")} must not carry credentials; pass the key in ${option("apiKey")}.`);
   }
   return url.replace(/\/+$/, "");
 }

@@ -14,6 +14,7 @@ import type { Example } from "../task/types.js";
 import { demoSubsets, renderDemos } from "../task/demos.js";
 import { cleanProposal, PROPOSAL_TEMPERATURE, type Proposal } from "./proposal.js";
 import { MAX_INSTRUCTION_TOKENS } from "./sample.js";
+import { option, say } from "../message.js";
 
 /** Fill-in: `subsets × each` instructions, each filling the blank before a subset's demos. */
 export const reverseProposer: Proposer = {
@@ -73,7 +74,7 @@ async function fillPath(proposer: Gateway): Promise<NonNullable<Proposal["fillPa
   if (!path) {
     const e = caps.evidence;
     throw new CapabilityError(
-      `the proposer can fill no blank (suffix: ${e.suffix ?? "no"}; infill: ${e.infill ?? "no"}; FIM: ${e.fim ?? "no"}; chat: ${e.chat ?? "no"}); use --mode forward.`,
+      say`the proposer can fill no blank (suffix: ${e.suffix ?? "no"}; infill: ${e.infill ?? "no"}; FIM: ${e.fim ?? "no"}; chat: ${e.chat ?? "no"}); use ${option("mode", "forward")}.`,
     );
   }
   return path;

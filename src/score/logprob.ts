@@ -10,6 +10,7 @@ import type { LogprobRequest } from "../model/types.js";
 import type { Task } from "../task/types.js";
 import { evalPrompt } from "./prompt.js";
 import type { ScoreItem, Scored, Scorer } from "./scorer.js";
+import { option, say } from "../message.js";
 
 /** Settings of the log-probability scorer. */
 export interface LogprobScorerOptions {
@@ -30,7 +31,7 @@ export async function logprobScorer(o: LogprobScorerOptions): Promise<Scorer> {
   if (!caps.promptLogprobs) {
     const where = o.target.spec.baseUrls[0] ?? "the in-process model";
     throw new CapabilityError(
-      `--scorer logprob needs exact prompt log-probs, but ${formatSpec(o.target.spec)} at ${where} does not give them (the probe's evidence: ${caps.evidence.promptLogprobs ?? "echo with logprobs is refused or ignored"}). Use --scorer exec, or a server that has them (vLLM, SGLang, gguf:).`,
+      say`${option("scorer", "logprob")} needs exact prompt log-probs, but ${formatSpec(o.target.spec)} at ${where} does not give them (the probe's evidence: ${caps.evidence.promptLogprobs ?? "echo with logprobs is refused or ignored"}). Use ${option("scorer", "exec")}, or a server that has them (vLLM, SGLang, gguf:).`,
     );
   }
   return {

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
-import { BudgetError, CancelledError, UsageError } from "../errors.js";
+import { BudgetError, CancelledError, partsOf, UsageError } from "../errors.js";
+import { option, resumeRef, say } from "../message.js";
 import type { SearchOptions } from "../options.js";
 import { HEARTBEAT_MS } from "../store/owner.js";
 import type { RunRow } from "../store/rows.js";
@@ -79,18 +80,21 @@ export function runSignal(caller: AbortSignal | undefined): { readonly signal: A
 
 /**
  * Record how a run that failed with `error` ended (`budget`, `cancelled` or `failed`) and return
- * the error to throw: for a budget or a cancel, one that says how to continue the run.
+ * the error to throw: for a budget or a cancel, one that says how to continue the run (in the
+ * database file `store.file`), with `error` as its cause.
  */
-export function endRun(store: RunLog, runId: string, error: unknown, signal: AbortSignal): unknown {
+export function endRun(store: RunLog & { readonly file: string }, runId: string, error: unknown, signal: AbortSignal): unknown {
   const cancelled = signal.aborted && !(error instanceof BudgetError);
   const status = error instanceof BudgetError ? "budget" : cancelled || error instanceof CancelledError ? "cancelled" : "failed";
   const message = error instanceof Error ? error.message : String(error);
   store.setRunStatus(runId, status, message);
+  const resume = resumeRef(runId, "run", store.file);
   if (status === "budget")
     return new BudgetError(
-      `run ${runId} stopped: ${message}. Continue it with \`ape resume ${runId}\` and a larger budget (e.g. --max-calls, --max-tokens, --max-cost).`,
+      say`run ${runId} stopped: ${partsOf(error)}. Continue it with ${resume} and a larger budget (e.g. ${option("budget.maxCalls")}, ${option("budget.maxTokens")}, ${option("budget.maxCostUsd")}).`,
+      { cause: error },
     );
   if (status === "cancelled")
-    return new CancelledError(`run ${runId} cancelled; continue it with \`ape resume ${runId}\` (finished calls are not paid for again).`);
+    return new CancelledError(say`run ${runId} cancelled; continue it with ${resume} (finished calls are not paid for again).`, { cause: error });
   return error;
 }

@@ -4,6 +4,7 @@ import { type Connection, now } from "./connection.js";
 import { currentOwner, ownerAlive, STALE_MS } from "./owner.js";
 import type { RunRow } from "./rows.js";
 import type { RunStatus } from "./schema.js";
+import { resumeRef, say } from "../message.js";
 
 /** Fields given when a run starts. */
 export type NewRun = Pick<RunRow, "id" | "task" | "task_file" | "proposer" | "target" | "scorer" | "selector" | "seed" | "config" | "config_hash"> & {
@@ -95,7 +96,7 @@ export class RunTable implements RunLog {
       const run = this.db.sql(`SELECT status, owner, updated_at FROM runs WHERE id = ?`).get(id) as Pick<RunRow, "status" | "owner" | "updated_at"> | undefined;
       if (run?.status === "running" && ownerAlive(run.owner, run.updated_at)) {
         throw new UsageError(
-          `run ${id} is being run right now by process ${run.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then \`ape resume ${id}\`. (A run whose process died on another host is free ${STALE_MS / 60_000} minutes after its last write.)`,
+          say`run ${id} is being run right now by process ${run.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then continue it with ${resumeRef(id, "run", this.db.file)}. (A run whose process died on another host is free ${STALE_MS / 60_000} minutes after its last write.)`,
         );
       }
       this.db.sql(`UPDATE runs SET status = 'running', error = NULL, owner = ?, updated_at = ? WHERE id = ?`).run(currentOwner(), now(), id);

@@ -7,6 +7,7 @@ import { currentOwner, ownerAlive, STALE_MS } from "./owner.js";
 import type { RunRow, SuiteRow } from "./rows.js";
 import type { RunStatus } from "./schema.js";
 import { now, type SqlAccess, type SqlReader } from "./connection.js";
+import { resumeRef, say } from "../message.js";
 
 /** Fields given when a suite starts. */
 export type NewSuite = Pick<SuiteRow, "id" | "tasks" | "config" | "config_hash">;
@@ -61,7 +62,7 @@ export function claimSuite(store: SqlAccess, id: string): void {
   const suite = getSuite(store, id);
   const busy = (): UsageError =>
     new UsageError(
-      `suite ${suite.id} is being run right now by process ${suite.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then \`ape resume ${suite.id}\`. (A suite whose process died on another host is free ${STALE_MS / 60_000} minutes after its last write.)`,
+      say`suite ${suite.id} is being run right now by process ${suite.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then continue it with ${resumeRef(suite.id, "suite", store.file)}. (A suite whose process died on another host is free ${STALE_MS / 60_000} minutes after its last write.)`,
     );
   if (suite.status === "running" && ownerAlive(suite.owner, suite.updated_at)) throw busy();
   const changed = store.execute(

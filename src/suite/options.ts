@@ -3,6 +3,7 @@ import { UsageError } from "../errors.js";
 import type { SearchSettings } from "../options.js";
 import { PROTOCOLS, type Protocol, type Task } from "../task/types.js";
 import type { SuiteEvent } from "./events.js";
+import { option, say } from "../message.js";
 
 /** Evaluation protocols a suite can require of its tasks: those a task file can declare. */
 export const SUITE_PROTOCOLS = PROTOCOLS;
@@ -28,6 +29,6 @@ export interface SuiteOptions extends SearchSettings {
 /** `parallel` checked, with its default. */
 export function resolveParallel(parallel: number | undefined): number {
   const v = parallel ?? 4;
-  if (!Number.isInteger(v) || v < 1) throw new UsageError(`--parallel must be an integer ≥ 1 (got ${String(parallel)}).`);
+  if (!Number.isInteger(v) || v < 1) throw new UsageError(say`${option("parallel")} must be an integer ≥ 1 (got ${String(parallel)}).`);
   return v;
 }

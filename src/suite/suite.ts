@@ -9,7 +9,8 @@ import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import pLimit from "p-limit";
 import { planSuite } from "../estimate/suite.js";
-import { ApeError, BudgetError, CancelledError, UsageError } from "../errors.js";
+import { ApeError, BudgetError, CancelledError, partsOf, UsageError } from "../errors.js";
+import { type Message, option, resumeRef, say } from "../message.js";
 import { Budget } from "../model/budget.js";
 import { checkCostCap, DEFAULT_PRICES } from "../model/prices.js";
 import { DEFAULT_MODEL, formatSpec, parseSpec } from "../model/spec.js";
@@ -159,7 +160,7 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
     const status: RunStatus = first ? statusOf(first.error, controller.signal) : "done";
     const message = first ? (first.error instanceof Error ? first.error.message : String(first.error)) : undefined;
     setSuiteStatus(store, suiteId, status, message);
-    if (first) throw suiteError(suiteId, status, first);
+    if (first) throw suiteError(suiteId, status, first, store.file);
     const result = summarizeSuite(store, suiteId);
     emit({ type: "suite-done", result });
     return result;
@@ -198,19 +199,30 @@ function statusOf(error: unknown, signal: AbortSignal): RunStatus {
   return "failed";
 }
 
-/** The error a stopped suite throws: the task's own kind (and exit code), saying how to continue. */
-function suiteError(suiteId: string, status: RunStatus, f: Failure): unknown {
-  const resume = `\`ape resume ${suiteId}\``;
+/**
+ * The error a stopped suite throws: the task's own kind (and exit code), saying how to continue
+ * it in the database file `db`.
+ */
+function suiteError(suiteId: string, status: RunStatus, f: Failure, db: string): unknown {
+  const resume = resumeRef(suiteId, "suite", db);
   if (status === "budget")
     return new BudgetError(
-      `suite ${suiteId} stopped: ${f.cause ?? (f.error as Error).message}. Continue it with ${resume} and a larger budget (e.g. --max-calls, --max-tokens, --max-cost); finished tasks are kept.`,
+      say`suite ${suiteId} stopped: ${causeOf(f)}. Continue it with ${resume} and a larger budget (e.g. ${option("budget.maxCalls")}, ${option("budget.maxTokens")}, ${option("budget.maxCostUsd")}); finished tasks are kept.`,
     );
-  if (status === "cancelled") return new CancelledError(`suite ${suiteId} cancelled; continue it with ${resume} (finished tasks and calls are kept).`);
+  if (status === "cancelled") return new CancelledError(say`suite ${suiteId} cancelled; continue it with ${resume} (finished tasks and calls are kept).`);
   if (!(f.error instanceof ApeError)) return f.error;
   const where = f.task ? `task ${f.task}${f.runId ? ` (run ${f.runId})` : ""}` : "its models";
   return new ApeError(
-    `suite ${suiteId}: ${where} failed: ${f.cause ?? f.error.message}\nFix that, then continue with ${resume}; finished tasks are kept.`,
+    say`suite ${suiteId}: ${where} failed: ${causeOf(f)}\nFix that, then continue with ${resume}; finished tasks are kept.`,
     f.error.exitCode,
-    { cause: f.error },
+    {
+      cause: f.error,
+    },
   );
+}
+
+/** What stopped a task, as its run stored it: a budget stop's own cause (the run's error adds how to resume that run alone). */
+function causeOf(f: Failure): Message {
+  if (f.error instanceof BudgetError && f.error.cause !== undefined) return partsOf(f.error.cause);
+  return f.cause === undefined || f.error instanceof ApeError ? partsOf(f.error) : [f.cause];
 }

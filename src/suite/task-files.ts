@@ -5,12 +5,13 @@ import { UsageError } from "../errors.js";
 import { loadTask } from "../task/index.js";
 import type { Task } from "../task/types.js";
 import type { SuiteProtocol } from "./options.js";
+import { option, say } from "../message.js";
 
 const TASK_EXTENSIONS = new Set([".json", ".jsonl"]);
 
 /** Load every task named: a folder stands for its `*.json` and `*.jsonl` files, in name order. */
 export async function loadSuiteTasks(items: readonly (string | Task)[], protocol: SuiteProtocol | undefined): Promise<Task[]> {
-  if (items.length === 0) throw new UsageError("a suite needs tasks: give --tasks a folder of task files or several task files.");
+  if (items.length === 0) throw new UsageError(say`a suite needs tasks: give ${option("tasks")} a folder of task files or several task files.`);
   const tasks: Task[] = [];
   for (const item of items) {
     if (typeof item !== "string") tasks.push(item);
@@ -23,7 +24,7 @@ export async function loadSuiteTasks(items: readonly (string | Task)[], protocol
     seen.set(key, t.name);
     if (protocol !== undefined && t.protocol !== protocol) {
       throw new UsageError(
-        `--protocol ${protocol}: task ${t.source} does not declare "protocol": "${protocol}". Import the original tasks with \`ape import ape\` (which writes it), or drop --protocol.`,
+        say`${option("protocol", protocol)}: task ${t.source} does not declare "protocol": "${protocol}". Import the original tasks with \`ape import ape\` (which writes it), or drop ${option("protocol")}.`,
       );
     }
   }
@@ -40,6 +41,6 @@ async function taskFiles(path: string): Promise<string[]> {
   }
   if (!isDir) return [path];
   const files = (await readdir(path)).filter((f) => TASK_EXTENSIONS.has(extname(f))).sort();
-  if (files.length === 0) throw new UsageError(`no task files (*.json, *.jsonl) in ${path}; give --tasks a folder of task files.`);
+  if (files.length === 0) throw new UsageError(say`no task files (*.json, *.jsonl) in ${path}; give ${option("tasks")} a folder of task files.`);
   return files.map((f) => join(path, f));
 }

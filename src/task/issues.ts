@@ -5,15 +5,15 @@
 import type { z } from "zod";
 import type { TaskIssue } from "../errors.js";
 import { KNOWN_FIELDS, TEXT_CAP } from "./schema.js";
-import { nearest } from "./suggest.js";
+import { clip, nearest, quoted } from "./suggest.js";
 import { METRICS, PROTOCOLS, SPLITS } from "./types.js";
 
-/** `["examples", 12, "output"]` → `examples[12].output`. */
+/** `["examples", 12, "output"]` → `examples[12].output`; a long key is clipped. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    else out += out ? `.${clip(String(key))}` : clip(String(key));
   }
   return out;
 }
@@ -113,14 +113,14 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): stri
       return `expected ${wanted}, got ${kindOf(issue.input)}`;
     }
     case "invalid_value": {
-      if (field === "metric") return `unknown metric ${JSON.stringify(issue.input)}; valid metrics: ${METRICS.join(", ")}`;
-      if (field === "protocol") return `unknown protocol ${JSON.stringify(issue.input)}; known protocols: ${PROTOCOLS.join(", ")}`;
-      if (field === "split") return `unknown split ${JSON.stringify(issue.input)}; valid splits: ${SPLITS.join(", ")}`;
+      if (field === "metric") return `unknown metric ${quoted(issue.input)}; valid metrics: ${METRICS.join(", ")}`;
+      if (field === "protocol") return `unknown protocol ${quoted(issue.input)}; known protocols: ${PROTOCOLS.join(", ")}`;
+      if (field === "split") return `unknown split ${quoted(issue.input)}; valid splits: ${SPLITS.join(", ")}`;
       if (field === "version")
         return typeof issue.input === "number"
           ? `unsupported version ${issue.input}; this ape reads version 1`
-          : `expected the number 1, got ${JSON.stringify(issue.input)}`;
-      return `unexpected value ${JSON.stringify(issue.input)}`;
+          : `expected the number 1, got ${quoted(issue.input)}`;
+      return `unexpected value ${quoted(issue.input)}`;
     }
     case "too_big":
       if (issue.origin === "string") return tooLong(typeof issue.input === "string" ? issue.input.length : NaN, Number(issue.maximum));

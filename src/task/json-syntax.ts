@@ -1,7 +1,8 @@
 /**
  * Parse JSON and, when it is malformed, say where: `line:column` and what was expected. Node's
  * own messages differ between versions and sometimes give no position, so the position comes from
- * a small scanner of our own that runs only after `JSON.parse` has failed.
+ * a small scanner of our own. The same scanner finds keys given twice in one object, which
+ * `JSON.parse` accepts silently (the last one wins).
  */
 
 /** Where and why a JSON text is malformed. */
@@ -13,18 +14,32 @@ export interface JsonSyntaxProblem {
   readonly message: string;
 }
 
-/** The parsed value, or the first syntax problem. */
-export type JsonParseResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly problem: JsonSyntaxProblem };
+/** A key given twice in one object: JSON.parse keeps the last value and silently drops the first. */
+export interface DuplicateKey {
+  /** Where the repeated key sits: the object's path and the key (`["examples", 3, "output"]`). */
+  readonly path: readonly (string | number)[];
+  /** 1-based line and column of the second (or later) occurrence. */
+  readonly line: number;
+  readonly column: number;
+}
+
+/** The parsed value (with any keys given twice), or the first syntax problem. */
+export type JsonParseResult =
+  | { readonly ok: true; readonly value: unknown; readonly duplicates: readonly DuplicateKey[] }
+  | { readonly ok: false; readonly problem: JsonSyntaxProblem };
 
 /** Parse `text` (a leading byte-order mark is ignored). */
 export function parseJson(text: string): JsonParseResult {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(body) as unknown };
+    value = JSON.parse(body) as unknown;
   } catch {
-    const { offset, message } = findSyntaxError(body);
+    const { offset, message } = scan(body).problem ?? { offset: 0, message: "not valid JSON" };
     return { ok: false, problem: { ...lineColumn(body, offset), message } };
   }
+  const duplicates = scan(body).duplicates.map((d) => ({ path: d.path, ...lineColumn(body, d.offset) }));
+  return { ok: true, value, duplicates };
 }
 
 /** 1-based line and column of a character offset. */
@@ -52,8 +67,18 @@ function describe(text: string, at: number): string {
   return ch === undefined ? "end of input" : `${JSON.stringify(ch)}`;
 }
 
-/** Scan `text` as JSON and report the first place it goes wrong. */
-function findSyntaxError(text: string): { offset: number; message: string } {
+/** An object or list the scanner is inside: the keys seen so far and the member being read. */
+type Frame = { readonly kind: "object"; readonly keys: Set<string>; key: string } | { readonly kind: "array"; index: number };
+
+const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+
+/**
+ * Scan `text` as JSON: the first place it goes wrong, and every key given twice in one object.
+ * Iterative (an explicit stack), so nesting as deep as JSON.parse takes never overflows.
+ */
+function scan(text: string): { problem?: { offset: number; message: string }; duplicates: { path: (string | number)[]; offset: number }[] } {
+  const duplicates: { path: (string | number)[]; offset: number }[] = [];
+  const stack: Frame[] = [];
   let at = 0;
   const fail = (expected: string): never => {
     throw new Stop(at, `expected ${expected}, found ${describe(text, at)}`);
@@ -89,60 +114,76 @@ function findSyntaxError(text: string): { offset: number; message: string } {
     }
   };
   const number = (): void => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(at));
+    NUMBER.lastIndex = at;
+    const match = NUMBER.exec(text);
     if (!match) fail("a value");
     at += match?.[0].length ?? 0;
   };
-  /** After `{` or `[` (or a member and its comma): true, past it, when `close` comes next. */
-  const closes = (close: string): boolean => {
+  /** A member's key and its colon; a key the object already has is recorded. */
+  const key = (frame: Frame & { kind: "object" }): void => {
     space();
-    if (text[at] !== close) return false;
+    if (text[at] !== '"') fail("a property name in double quotes");
+    const start = at;
+    string();
+    const name = JSON.parse(text.slice(start, at)) as string;
+    if (frame.keys.has(name)) duplicates.push({ path: [...stack.map((f) => (f.kind === "object" ? f.key : f.index)).slice(0, -1), name], offset: start });
+    frame.keys.add(name);
+    frame.key = name;
+    space();
+    if (text[at] !== ":") fail('":"');
     at++;
-    return true;
   };
-  /** After a member: true past `close`, false past a comma; anything else is an error. */
-  const ends = (close: string): boolean => {
-    if (closes(close)) return true;
-    if (text[at] !== ",") fail(`"," or "${close}"`);
-    at++;
-    return false;
-  };
-  const value = (): void => {
+  /** Read one value's start: a scalar whole, or the opening of an object or list (true: a member follows). */
+  const open = (): boolean => {
     space();
     const ch = text[at];
-    if (ch === "{") {
+    if (ch === "{" || ch === "[") {
       at++;
-      if (closes("}")) return;
-      do {
-        space();
-        if (text[at] !== '"') fail("a property name in double quotes");
-        string();
-        space();
-        if (text[at] !== ":") fail('":"');
+      space();
+      if (text[at] === (ch === "{" ? "}" : "]")) {
         at++;
-        value();
-      } while (!ends("}"));
-    } else if (ch === "[") {
-      at++;
-      if (closes("]")) return;
-      do value();
-      while (!ends("]"));
-    } else if (ch === '"') string();
+        return false;
+      }
+      const frame: Frame = ch === "{" ? { kind: "object", keys: new Set(), key: "" } : { kind: "array", index: 0 };
+      stack.push(frame);
+      if (frame.kind === "object") key(frame);
+      return true;
+    }
+    if (ch === '"') string();
     else if (ch === "t") literal("true");
     else if (ch === "f") literal("false");
     else if (ch === "n") literal("null");
     else if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) number();
     else fail("a value");
+    return false;
   };
   try {
-    value();
+    for (;;) {
+      if (open()) continue;
+      // After a value: close the containers it ends, or go on past a comma to the next member.
+      let next = false;
+      while (!next) {
+        const frame = stack[stack.length - 1];
+        if (!frame) break;
+        space();
+        const close = frame.kind === "object" ? "}" : "]";
+        if (text[at] === close) {
+          at++;
+          stack.pop();
+        } else if (text[at] === ",") {
+          at++;
+          if (frame.kind === "object") key(frame);
+          else frame.index++;
+          next = true;
+        } else fail(`"," or "${close}"`);
+      }
+      if (!next) break;
+    }
     space();
     if (at < text.length) fail("end of input");
-    // JSON.parse failed but the scanner found nothing: keep a position anyway.
-    return { offset: 0, message: "not valid JSON" };
+    return { duplicates };
   } catch (error) {
-    if (error instanceof Stop) return { offset: error.offset, message: error.message };
-    // Deep nesting overflows the scanner's stack; JSON.parse already said the text is bad.
-    return { offset: at, message: "not valid JSON (nested too deeply)" };
+    if (error instanceof Stop) return { problem: { offset: error.offset, message: error.message }, duplicates };
+    throw error;
   }
 }

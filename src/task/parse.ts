@@ -5,7 +5,7 @@
 import { basename, extname } from "node:path";
 import { TaskError, type TaskIssue } from "../errors.js";
 import { formatPath, issuesFromZod, kindOf } from "./issues.js";
-import { parseJson } from "./json-syntax.js";
+import { type DuplicateKey, parseJson } from "./json-syntax.js";
 import { TEXT_CAP, taskFileSchema } from "./schema.js";
 import type { Task, Templates } from "./types.js";
 import { REQUIRED_PLACEHOLDERS, assembleTask, checkExamples, type TaskHead, type TaskOptions } from "./validate.js";
@@ -27,9 +27,9 @@ export function parseTaskFile(text: string, file: string, options: TaskOptions =
     throw new TaskError(file, [{ path: `${line}:${column}`, message: `not valid JSON: ${message}` }]);
   }
   const value = parsed.value;
+  const issues: TaskIssue[] = duplicateIssues(parsed.duplicates);
   if (typeof value !== "object" || value === null || Array.isArray(value))
     throw new TaskError(file, [{ path: "", message: `expected a JSON object with "name" and "examples", got ${kindOf(value)}` }]);
-  const issues: TaskIssue[] = [];
   const top = taskFileSchema.safeParse(value, { reportInput: true });
   if (!top.success) issues.push(...issuesFromZod(top.error.issues, []));
   const rawExamples: unknown = (value as Record<string, unknown>).examples;
@@ -66,6 +66,7 @@ export function parseJsonlTask(text: string, file: string, options: TaskOptions 
     const parsed = parseJson(line);
     if (!parsed.ok) issues.push({ path: `line ${i + 1}:${parsed.problem.column}`, message: `not valid JSON: ${parsed.problem.message}` });
     else {
+      issues.push(...duplicateIssues(parsed.duplicates, (d) => `line ${i + 1}: ${formatPath(d.path)}`));
       raw.push(parsed.value);
       lineOf.push(i + 1);
     }
@@ -99,6 +100,17 @@ export function parseJsonlTask(text: string, file: string, options: TaskOptions 
       [...error.issues].sort((a, b) => line(a) - line(b)),
     );
   }
+}
+
+/**
+ * A key given twice in one object is refused: JSON.parse would keep the last value and drop the
+ * first without a word (an output replaced by an empty one, a second "examples" list hiding the first).
+ */
+function duplicateIssues(duplicates: readonly DuplicateKey[], label: (d: DuplicateKey) => string = (d) => formatPath(d.path)): TaskIssue[] {
+  return duplicates.map((d) => ({
+    path: label(d),
+    message: `given twice in one object (again at line ${d.line}:${d.column}); JSON keeps only the last and drops the first silently: remove or rename one`,
+  }));
 }
 
 /** The string-valued known templates of a raw `templates` value, whatever else is wrong with it. */

@@ -3,21 +3,24 @@
  * the byte offset of the first bad sequence, instead of being read with U+FFFD in its place.
  */
 import { isUtf8 } from "node:buffer";
-import { readFile, stat } from "node:fs/promises";
+import { constants, type Stats } from "node:fs";
+import { type FileHandle, open, stat } from "node:fs/promises";
 import { TaskError } from "../errors.js";
 
-/** Largest task file read, in bytes; bigger files are refused before parsing. */
+/** Largest task or source file read, in bytes (256 MiB); bigger files are refused before parsing. */
 export const FILE_CAP = 256 * 1024 * 1024;
 
 /**
  * The text of `file`, decoded as UTF-8 (a leading byte-order mark is kept; the parsers skip it).
- * @throws TaskError naming the file when it cannot be read, is too large, or is not valid UTF-8.
+ * Only a regular file is read (a FIFO, a device such as /dev/zero or a directory is refused before
+ * it is opened, and again on the opened handle), and never more than {@link FILE_CAP} bytes.
+ * @throws TaskError naming the file when it cannot be read, is not a regular file, is too large, or is not valid UTF-8.
  */
 export async function readTextFile(file: string): Promise<string> {
   let bytes: Buffer;
   try {
-    if ((await stat(file)).size > FILE_CAP) throw new TaskError(file, [{ path: "", message: `file too large (over ${FILE_CAP} bytes)` }]);
-    bytes = await readFile(file);
+    refuseOther(file, await stat(file));
+    bytes = await readCapped(file);
   } catch (error) {
     if (error instanceof TaskError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -31,6 +34,53 @@ export async function readTextFile(file: string): Promise<string> {
     throw new TaskError(file, [{ path: `byte ${at} (line ${line})`, message: `not valid UTF-8 (${shown}); save the file as UTF-8` }]);
   }
   return bytes.toString("utf8");
+}
+
+/** What a file that is not a regular file is, in words. */
+function kindOfFile(s: Stats): string {
+  if (s.isDirectory()) return "a directory";
+  if (s.isFIFO()) return "a FIFO (named pipe)";
+  if (s.isCharacterDevice() || s.isBlockDevice()) return "a device";
+  return s.isSocket() ? "a socket" : "a special file";
+}
+
+/** Refuse anything but a regular file of at most FILE_CAP bytes. */
+function refuseOther(file: string, s: Stats): void {
+  if (!s.isFile())
+    throw new TaskError(file, [{ path: "", message: `cannot read: ${kindOfFile(s)}, not a regular file; give a task file (save piped data to a file first)` }]);
+  if (s.size > FILE_CAP) throw tooLarge(file);
+}
+
+function tooLarge(file: string): TaskError {
+  return new TaskError(file, [
+    { path: "", message: `file too large (over ${FILE_CAP / 1024 / 1024} MiB, the most ape reads); split it into smaller task files` },
+  ]);
+}
+
+/**
+ * The bytes of `file`, at most FILE_CAP of them. Opened without blocking (a FIFO swapped in after
+ * the stat would otherwise wait for a writer) and checked again on the handle; the read stops one
+ * byte past the cap, whatever the file's size said.
+ */
+async function readCapped(file: string): Promise<Buffer> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    refuseOther(file, await handle.stat());
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, FILE_CAP + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > FILE_CAP) throw tooLarge(file);
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle?.close();
+  }
 }
 
 /**

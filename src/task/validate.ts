@@ -5,6 +5,7 @@
 import { TaskError, type TaskIssue } from "../errors.js";
 import { placeholdersIn, type Placeholder } from "../template.js";
 import { issuesFromZod, formatPath } from "./issues.js";
+import { quoted } from "./suggest.js";
 import { exampleSchema, type ExampleFile, type SplitFile } from "./schema.js";
 import { fractionSum, splitByFractions, splitCounts } from "./split.js";
 import { DEFAULT_TEMPLATES, SPLITS, type Example, type MetricName, type Protocol, type SplitName, type Task, type Templates } from "./types.js";
@@ -37,7 +38,8 @@ export const REQUIRED_PLACEHOLDERS: Readonly<Record<keyof Templates, readonly Pl
   eval: ["PROMPT", "INPUT", "OUTPUT"],
   demo: ["INPUT", "OUTPUT"],
   forward: ["full_DEMO", "APE"],
-  reverse: ["APE"],
+  // The proposer fills the blank from the demos around it: without them its prompt is empty, or nearly.
+  reverse: ["APE", "full_DEMO"],
 };
 
 /** Check each raw example's shape; push problems and return the good ones with their index. */
@@ -49,10 +51,32 @@ export function checkExamples(
   const good: { index: number; example: ExampleFile }[] = [];
   raw.forEach((value, index) => {
     const result = exampleSchema.safeParse(value, { reportInput: true });
-    if (result.success) good.push({ index, example: result.data });
-    else issues.push(...issuesFromZod(result.error.issues, ["examples", index], label));
+    if (!result.success) issues.push(...issuesFromZod(result.error.issues, ["examples", index], label));
+    else {
+      const blank = blankOutputs(result.data, index, label);
+      issues.push(...blank);
+      if (blank.length === 0) good.push({ index, example: result.data });
+    }
   });
   return good;
+}
+
+/** What is wrong with an output that is empty or only whitespace, and what to do. */
+export const BLANK_OUTPUT =
+  "empty (or only whitespace); an empty answer from the model would score 1 against it: give the expected answer, or remove the example";
+
+/**
+ * An output that is empty or only whitespace: the metrics compare normalized text, so an empty
+ * answer from the target would match it and score 1.
+ */
+function blankOutputs(example: ExampleFile, index: number, label: PathLabel): TaskIssue[] {
+  const outputs = typeof example.output === "string" ? [{ text: example.output, at: [] }] : example.output.map((text, k) => ({ text, at: [k] }));
+  return outputs
+    .filter((o) => o.text.trim() === "")
+    .map((o) => ({
+      path: label(["examples", index, "output", ...o.at]),
+      message: BLANK_OUTPUT,
+    }));
 }
 
 /** Problems with templates given in a file: each must contain the placeholders it needs. */
@@ -68,6 +92,12 @@ export function templateIssues(templates: Partial<Templates>): TaskIssue[] {
       issues.push({
         path: `templates.${key}`,
         message: `missing ${missing.map((p) => `[${p}]`).join(", ")}; the ${key} template needs ${needed.map((p) => `[${p}]`).join(" ")}`,
+      });
+    else if (key === "forward" && template.indexOf("[full_DEMO]") > template.indexOf("[APE]"))
+      issues.push({
+        path: "templates.forward",
+        message:
+          "[full_DEMO] comes after [APE], but the proposer is sent only the text before [APE]: it would see no demos (and maybe an empty prompt); put [full_DEMO] before [APE]",
       });
   }
   return issues;
@@ -160,7 +190,7 @@ function assignIds(
     if (first !== undefined)
       issues.push({
         path: label(["examples", index, ...(example.id === undefined ? [] : ["id"])]),
-        message: `duplicate id ${JSON.stringify(id)} (first used by ${label(["examples", first])})${example.id === undefined ? "; an example without an id gets its position as id" : ""}`,
+        message: `duplicate id ${quoted(id)} (first used by ${label(["examples", first])})${example.id === undefined ? "; an example without an id gets its position as id" : ""}`,
       });
     else seen.set(id, index);
     const outputs = typeof example.output === "string" ? [example.output] : [...example.output];

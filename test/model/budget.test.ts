@@ -11,7 +11,7 @@ describe("Budget", () => {
     budget.reserve(call(10));
     budget.reserve(call(10));
     expect(() => budget.reserve(call(10))).toThrow(BudgetError);
-    expect(() => budget.reserve(call(10))).toThrow("the call budget (--max-calls 2) is spent");
+    expect(() => budget.reserve(call(10))).toThrow("the call budget (budget.maxCalls: 2) is spent");
     const refusal = ((): unknown => {
       try {
         budget.reserve(call(10));
@@ -28,7 +28,7 @@ describe("Budget", () => {
     const first = call(60);
     budget.reserve(first);
     // Nothing is settled yet, but the first call may still use its 60 tokens.
-    expect(() => budget.reserve(call(60))).toThrow("the token budget (--max-tokens 100) is spent");
+    expect(() => budget.reserve(call(60))).toThrow("the token budget (budget.maxTokens: 100) is spent");
     // Once it has used only 20, the room it did not use is free again.
     budget.settle(first, call(20));
     expect(budget.used).toEqual(call(20));
@@ -47,7 +47,7 @@ describe("Budget", () => {
 
   it("carries what a resumed run spent before, and allows spending exactly the cost cap", () => {
     const budget = new Budget({ maxCostUsd: 1 }, { calls: 30, tokens: 9000, costUsd: 0.9 });
-    expect(() => budget.reserve(call(100, 0.2))).toThrow("the cost budget (--max-cost 1) is spent");
+    expect(() => budget.reserve(call(100, 0.2))).toThrow("the cost budget (budget.maxCostUsd: 1) is spent");
     // 0.9 + 0.1 is 1.0000000000000002 in floating point: still within the cap.
     budget.reserve(call(100, 0.1));
     expect(budget.used).toEqual({ calls: 30, tokens: 9000, costUsd: 0.9 });

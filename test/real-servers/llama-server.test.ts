@@ -161,7 +161,7 @@ describe.skipIf(!binary.ok)("against a real llama-server", () => {
     expect(run.stderr).toMatch(
       /a prompt does not fit the model's context \(the server answered 400: request \(\d+ tokens\) exceeds the available context size \(512 tokens\)/,
     );
-    expect(run.stderr).toContain("--demos N");
+    expect(run.stderr).toContain("Show fewer demos (--demos: a new run)");
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(readDb<{ status: string }>(db, "SELECT status FROM runs")).toEqual([{ status: "failed" }]);
   }, 60_000);

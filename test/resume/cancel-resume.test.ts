@@ -28,7 +28,7 @@ describe("a cancelled run resumed with the cache off", () => {
       onEvent: (e) => e.type === "call" && ++calls === 60 && controller.abort(),
     }).catch((e: unknown) => e);
     expect(stopped).toMatchObject({ name: "CancelledError", exitCode: 130 });
-    expect((stopped as Error).message).toMatch(/ape resume [0-9a-f]{8}/);
+    expect((stopped as Error).message).toMatch(/continue it with `search\(\)` with the same options and runId "[0-9a-f]{8}"/);
     const before = paidCalls(db);
     const resumed = await search({ ...options, db });
     expect(resumed.status).toBe("done");

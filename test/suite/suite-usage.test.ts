@@ -31,7 +31,7 @@ describe("ape suite: bad input", () => {
     expect(twice.err()).toMatch(/opposites-a\.json is named twice/);
 
     await expect(suite({ tasks: [], db: ":memory:" })).rejects.toThrow(UsageError);
-    await expect(suite({ tasks: [tasks], parallel: 0, db: ":memory:" })).rejects.toThrow(/--parallel must be an integer ≥ 1/);
+    await expect(suite({ tasks: [tasks], parallel: 0, db: ":memory:" })).rejects.toThrow(/parallel must be an integer ≥ 1/);
   });
 });
 
@@ -46,7 +46,9 @@ describe("ape suite: a spent budget", () => {
     expect(await main([...suiteArgs(tasks, server.url, db, 4, 2), "--max-calls", "120"], stopped)).toBe(5);
     const [row] = readDb<{ id: string; status: string }>(db, "SELECT id, status FROM suites");
     expect(row?.status).toBe("budget");
-    expect(stopped.err()).toContain(`suite ${row?.id} stopped: the call budget (--max-calls 120) is spent. Continue it with \`ape resume ${row?.id}\``);
+    expect(stopped.err()).toContain(
+      `suite ${row?.id} stopped: the call budget (--max-calls 120) is spent. Continue it with \`ape resume ${row?.id} --db ${db}\``,
+    );
     const paid = readDb<{ n: number }>(db, "SELECT count(*) AS n FROM calls WHERE cached = 0 AND error IS NULL")[0]?.n ?? 0;
     expect(paid).toBeLessThanOrEqual(120);
 
@@ -107,7 +109,7 @@ describe("suite(): cancelled through its signal", () => {
       },
     });
     await expect(stopped).rejects.toThrow(CancelledError);
-    await expect(stopped).rejects.toThrow(/suite \w+ cancelled; continue it with `ape resume \w+`/);
+    await expect(stopped).rejects.toThrow(/suite \w+ cancelled; continue it with `suite\(\)` with the same options and suiteId "\w+"/);
     const first = ended.find((e) => e.endsWith(" done"))?.split(" ")[0];
     expect(ended.filter((e) => e.endsWith(" cancelled"))).toHaveLength(1);
     expect(readDb<{ status: string }>(join(dir, "ape.db"), "SELECT status FROM suites")).toEqual([{ status: "cancelled" }]);

@@ -2,9 +2,9 @@
 import type { NewRun } from "../../src/store/runs.js";
 import { Store } from "../../src/store/store.js";
 
-/** A fresh in-memory Store holding run `r1` (task `t`, scorer exec), with `over` replacing any field. */
-export function storeWithRun(over: Partial<NewRun> = {}): Store {
-  const store = new Store(":memory:");
+/** A fresh Store (in memory, or at `file`) holding run `r1` (task `t`, scorer exec), with `over` replacing any field. */
+export function storeWithRun(over: Partial<NewRun> = {}, file = ":memory:"): Store {
+  const store = new Store(file);
   store.createRun({
     id: "r1",
     task: "t",

@@ -10,7 +10,20 @@ function problem(text: string): string {
 
 describe("parseJson", () => {
   it("parses good JSON, ignoring a byte-order mark", () => {
-    expect(parseJson('\uFEFF{"a": [1, "x"]}')).toEqual({ ok: true, value: { a: [1, "x"] } });
+    expect(parseJson('\uFEFF{"a": [1, "x"]}')).toEqual({ ok: true, value: { a: [1, "x"] }, duplicates: [] });
+  });
+
+  it("finds every key given twice in one object, with its path and place, where JSON.parse keeps only the last", () => {
+    const text = '{"name": "t",\n "examples": [{"input": "a", "output": "b", "output": ""},\n {"input": "c", "\\u006fut": {"x": 1, "x": 2}}], "name": "u"}';
+    const result = parseJson(text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.duplicates).toEqual([
+      { path: ["examples", 0, "output"], line: 2, column: 45 },
+      { path: ["examples", 1, "out", "x"], line: 3, column: 38 },
+      { path: ["name"], line: 3, column: 49 },
+    ]);
+    expect(parseJson('{"a": {"b": 1}, "c": {"b": 2}, "d": [{"b": 1}, {"b": 1}]}')).toMatchObject({ duplicates: [] });
   });
 
   it("says where malformed JSON goes wrong and what was expected", () => {
@@ -27,5 +40,7 @@ describe("parseJson", () => {
   it("copes with very deep nesting", () => {
     const deep = "[".repeat(100_000);
     expect(problem(deep)).toMatch(/^1:\d+ /);
+    const valid = `${"[".repeat(100_000)}{"k": 1, "k": 2}${"]".repeat(100_000)}`;
+    expect(parseJson(valid)).toMatchObject({ ok: true, duplicates: [{ line: 1, column: 100_010 }] });
   });
 });

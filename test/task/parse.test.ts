@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { TaskError } from "../../src/errors.js";
 import { DEFAULT_TEMPLATES, TEXT_CAP, loadTask, parseTask } from "../../src/task/index.js";
+import { problems } from "../support/task-problems.js";
 
 function examples(n: number): { input: string; output: string }[] {
   return Array.from({ length: n }, (_, i) => ({ input: `in ${i}`, output: `out ${i}` }));
-}
-
-function problems(text: string, file = "t.json"): string[] {
-  try {
-    parseTask(text, file);
-  } catch (error) {
-    expect(error).toBeInstanceOf(TaskError);
-    return (error as TaskError).issues.map((i) => `${i.path}: ${i.message}`);
-  }
-  throw new Error("expected the task to be rejected");
 }
 
 describe("parseTask: a good task", () => {
@@ -86,7 +76,7 @@ describe("parseTask: problems", () => {
     expect(found).toContain('examples[2].ouput: unknown field; did you mean "output"?');
     expect(found.some((p) => p.startsWith("templates.eval: missing [PROMPT], [OUTPUT]"))).toBe(true);
     expect(found).toContain('templates.revers: unknown field; did you mean "reverse"?');
-    expect(found).toContain("templates.reverse: missing [APE]; the reverse template needs [APE]");
+    expect(found).toContain("templates.reverse: missing [APE], [full_DEMO]; the reverse template needs [APE] [full_DEMO]");
   });
 
   it("names the item of an output list that is not a string", () => {

@@ -18,6 +18,7 @@ import { createTransport, type Transport } from "./transport.js";
 import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
 import { at } from "../../at.js";
 import { sameSampling, sampleRounds, sampling } from "./sampling-params.js";
+import { option, say } from "../../message.js";
 
 /** Settings of the openai-compatible backend. */
 export interface OpenAIBackendOptions {
@@ -92,7 +93,7 @@ export class OpenAIBackend implements Model {
         if (!(error instanceof ConnectionError) || i === this.pool.all.length - 1) throw error;
       }
     }
-    throw new ModelError(this.spec.baseUrls[0] ?? "", "no server URL to probe; give --base-url.");
+    throw new ModelError(this.spec.baseUrls[0] ?? "", say`no server URL to probe; give ${option("baseUrls")}.`);
   }
 
   async generate(requests: readonly GenerateRequest[], signal?: AbortSignal): Promise<Generation[]> {
@@ -123,7 +124,7 @@ export class OpenAIBackend implements Model {
 
   async logprobs(requests: readonly LogprobRequest[], signal?: AbortSignal): Promise<LogprobResult[]> {
     if (this.caps && !this.caps.promptLogprobs) {
-      throw new CapabilityError(`${this.spec.baseUrls[0]} cannot give prompt log-probs for ${this.spec.model}; use --scorer exec.`);
+      throw new CapabilityError(say`${this.spec.baseUrls[0] ?? ""} cannot give prompt log-probs for ${this.spec.model}; use ${option("scorer", "exec")}.`);
     }
     const out: LogprobResult[] = [];
     const cap = this.caps?.maxPromptsPerRequest ?? 1;
@@ -151,7 +152,7 @@ export class OpenAIBackend implements Model {
         if (!picked)
           throw new ModelError(
             url,
-            "the server's echo response carries no log-probs for the answer tokens; it cannot serve --scorer logprob (use --scorer exec).",
+            say`the server's echo response carries no log-probs for the answer tokens; it cannot serve ${option("scorer", "logprob")} (use ${option("scorer", "exec")}).`,
           );
         out.push({ tokens: picked, usage: at(usages, k) });
       });
@@ -255,7 +256,7 @@ export class OpenAIBackend implements Model {
       };
       const { response } = await this.call(async (client, o, url) => {
         const answer = await postNative(this.transport.fetch, url, client.apiKey, "/infill", body, o.signal);
-        if (answer.status >= 400) throw nativeFailure(url, "/infill", answer);
+        if (answer.status >= 400) throw nativeFailure(url, "/infill", answer, [client.apiKey]);
         return answer.body && typeof answer.body === "object" ? answer.body : {};
       }, signal);
       texts.push("content" in response && typeof response.content === "string" ? response.content : "");
@@ -282,7 +283,7 @@ export class OpenAIBackend implements Model {
           const response = await task(replica.client, own ? { signal: own.signal } : {}, replica.url);
           return { response, url: replica.url };
         } catch (error) {
-          throw toApeError(error, replica.url, this.spec.model);
+          throw toApeError(error, replica.url, this.spec.model, [replica.client.apiKey]);
         } finally {
           signal?.removeEventListener("abort", onAbort);
         }

@@ -1,13 +1,17 @@
 /**
  * Turning what the `openai` client throws into ape's error tree, with messages that name the
- * server and say what to do. The API key is never part of a message.
+ * server and say what to do. The API key is never part of a message: what the server said is
+ * scrubbed of `secrets` (ModelError does it), and the client's own error, which holds the server's
+ * words as they came, is not kept as the cause.
  */
 import { APIConnectionError, APIError, APIUserAbortError } from "openai";
 import { ApeError, CancelledError, ConnectionError, ModelError } from "../../errors.js";
 import { describeNetworkCause } from "../network-cause.js";
+import type { Secrets } from "../../secrets.js";
+import { option, say } from "../../message.js";
 
-/** Map any error from a call to `url` onto ApeError. */
-export function toApeError(error: unknown, url: string, model: string): ApeError {
+/** Map any error from a call to `url` onto ApeError; `secrets` are the keys the call sent. */
+export function toApeError(error: unknown, url: string, model: string, secrets: Secrets): ApeError {
   if (error instanceof ApeError) return error;
   if (error instanceof APIUserAbortError) return new CancelledError();
   if (error instanceof APIConnectionError) {
@@ -19,24 +23,24 @@ export function toApeError(error: unknown, url: string, model: string): ApeError
     const serverMessage = messageOf(error);
     const retryAfterMs = retryAfter(error.headers);
     if (status === 401 || status === 403) {
-      return new ModelError(url, `the server refused the API key (${status}): ${serverMessage}. Set OPENAI_API_KEY to a valid key.`, {
+      return new ModelError(url, say`the server refused the API key (${status}): ${serverMessage}. Set ${option("apiKey")} to a valid key.`, {
         status,
         serverMessage,
-        cause: error,
+        secrets,
       });
     }
     if (status === 404) {
       return new ModelError(
         url,
-        `not found (404) for model "${model}": ${serverMessage}. Check the model name (\`/v1/models\` lists what the server serves) and --base-url.`,
-        { status, serverMessage, cause: error },
+        say`not found (404) for model "${model}": ${serverMessage}. Check the model name (\`/v1/models\` lists what the server serves) and ${option("baseUrls")}.`,
+        { status, serverMessage, secrets },
       );
     }
     if (status === 400 && TOO_LONG.test(serverMessage)) {
-      return new ModelError(url, `a prompt does not fit the model's context (the server answered 400: ${serverMessage}). ${CONTEXT_ADVICE}`, {
+      return new ModelError(url, say`a prompt does not fit the model's context (the server answered 400: ${serverMessage}). ${CONTEXT_ADVICE}`, {
         status,
         serverMessage,
-        cause: error,
+        secrets,
       });
     }
     const transient = status === 408 || status === 409 || status === 429 || (status !== undefined && status >= 500);
@@ -45,15 +49,15 @@ export function toApeError(error: unknown, url: string, model: string): ApeError
       transient,
       retryAfterMs,
       serverMessage,
-      cause: error,
+      secrets,
     });
   }
   if (error instanceof SyntaxError) {
-    return new ModelError(url, `the server sent a response that is not valid JSON (${error.message})`, { transient: true, cause: error });
+    return new ModelError(url, `the server sent a response that is not valid JSON (${error.message})`, { transient: true, secrets });
   }
   if (error instanceof Error && error.name === "AbortError") return new CancelledError();
   const text = error instanceof Error ? error.message : String(error);
-  return new ModelError(url, `unexpected failure: ${text}`, { transient: true, cause: error });
+  return new ModelError(url, `unexpected failure: ${text}`, { transient: true, secrets });
 }
 
 /**
@@ -65,8 +69,7 @@ export function toApeError(error: unknown, url: string, model: string): ApeError
 const TOO_LONG = /exceeds the available context size|maximum context length|context_length_exceeded|longer than the model's context length/i;
 
 /** What to do about a prompt longer than the context, in ape's flags and the servers' own. */
-const CONTEXT_ADVICE =
-  "Show fewer demos (--demos N: a new run), or serve the model with a longer context (llama-server: -c, which its -np slots share; vLLM: --max-model-len; SGLang: --context-length) and run the same command again to continue this run.";
+const CONTEXT_ADVICE = say`Show fewer demos (${option("demos")}: a new run), or serve the model with a longer context (llama-server: -c, which its -np slots share; vLLM: --max-model-len; SGLang: --context-length) and run the same command again to continue this run.`;
 
 function messageOf(error: APIError): string {
   const body: unknown = error.error;

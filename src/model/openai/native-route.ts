@@ -7,6 +7,7 @@ import { ConnectionError, ModelError } from "../../errors.js";
 import { describeNetworkCause, hasNetworkCode } from "../network-cause.js";
 import { toApeError } from "./errors.js";
 import type { Fetch } from "./transport.js";
+import type { Secrets } from "../../secrets.js";
 
 /** The server root for routes outside `/v1`. */
 export function serverRoot(url: string): string {
@@ -34,7 +35,7 @@ export async function postNative(fetch: Fetch, url: string, apiKey: string | nul
     response = await fetch(`${serverRoot(url)}${route}`, init);
   } catch (error) {
     if (error instanceof Error && hasNetworkCode(error)) throw new ConnectionError(url, describeNetworkCause(error), { cause: error });
-    throw toApeError(error, url, "");
+    throw toApeError(error, url, "", [apiKey]);
   }
   const text = await response.text();
   let parsed: unknown;
@@ -58,12 +59,13 @@ export function nativeMessage(answer: NativeAnswer): string {
   return `status ${answer.status}`;
 }
 
-/** The ModelError a failed native call means (5xx and 429 may pass: transient). */
-export function nativeFailure(url: string, route: string, answer: NativeAnswer): ModelError {
+/** The ModelError a failed native call means (5xx and 429 may pass: transient); `secrets` are the keys the call sent. */
+export function nativeFailure(url: string, route: string, answer: NativeAnswer, secrets: Secrets): ModelError {
   const status = answer.status;
   return new ModelError(url, `${route} answered ${status}: ${nativeMessage(answer).slice(0, 300)}`, {
     status,
     transient: status >= 500 || status === 429,
     serverMessage: nativeMessage(answer),
+    secrets,
   });
 }

@@ -35,7 +35,7 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
   const listed = await listModels(client, model, url, options, signal);
   // The questions go out together, but never more at once than the run may send (`--concurrency`).
   const limit = pLimit(Math.max(1, concurrency));
-  const send = (request: () => Promise<unknown>): Promise<Outcome> => limit(() => ask(request, (e) => toApeError(e, url, model), signal));
+  const send = (request: () => Promise<unknown>): Promise<Outcome> => limit(() => ask(request, (e) => toApeError(e, url, model, [client.apiKey]), signal));
   const completion = (params: Record<string, unknown>): Promise<Outcome> =>
     send(() => client.completions.create({ model, ...params } as unknown as OpenAI.Completions.CompletionCreateParamsNonStreaming, options));
   const chat = (params: Record<string, unknown>): Promise<Outcome> =>
@@ -48,7 +48,7 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
   const native = (route: string, body: unknown): Promise<Outcome> =>
     send(async () => {
       const answer = await postNative(fetch, url, client.apiKey, route, body, signal);
-      if (answer.status >= 400) throw nativeFailure(url, route, answer);
+      if (answer.status >= 400) throw nativeFailure(url, route, answer, [client.apiKey]);
       return answer.body;
     });
 
@@ -144,7 +144,7 @@ async function listModels(client: OpenAI, model: string, url: string, options: {
         try {
           return (await client.models.list(options)).data.map((m) => m.id);
         } catch (error) {
-          throw toApeError(error, url, model);
+          throw toApeError(error, url, model, [client.apiKey]);
         }
       },
       DEFAULT_RETRY,

@@ -20,6 +20,7 @@ import type { ExampleFile, TaskFile } from "../schema.js";
 import { distinct, fieldTexts, textIssues, type SourceText } from "./check.js";
 import { metricForTask } from "./metrics.js";
 import { asOutputs, asText, isRecord, readJson } from "./read.js";
+import { quoted } from "../suggest.js";
 
 /** Options for {@link importApe}. */
 export interface ApeImportOptions {
@@ -113,7 +114,7 @@ async function readRaw(file: string, task: string, random: Random): Promise<RawE
   const keys = Object.keys(examples).sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
   for (const key of keys) {
     const raw = examples[key];
-    const at = `examples[${JSON.stringify(key)}]`;
+    const at = `examples[${quoted(key)}]`;
     const read = isRecord(raw) ? readExample(raw, task, random, at) : "expected an object";
     if (typeof read === "string") issues.push({ path: at, message: read });
     else {

@@ -16,6 +16,7 @@ import type { ExampleFile, TaskFile } from "../schema.js";
 import { DEFAULT_TEMPLATES, type MetricName } from "../types.js";
 import { distinct, fieldTexts, nameIssues, textIssues, type SourceText } from "./check.js";
 import { asOutputs, asText, isRecord, readJson } from "./read.js";
+import { quoted } from "../suggest.js";
 
 /** Where a BIG-bench `task_prefix` goes. */
 export const TASK_PREFIX_USES = ["reference", "template"] as const;
@@ -131,7 +132,7 @@ function choicesOf(ex: Record<string, unknown>): { field: string; choices: Choic
   if (field === "target_scores") {
     const scores = ex.target_scores;
     if (!isRecord(scores)) return 'expected "target_scores" to be an object {"choice": score, …}';
-    pairs = Object.entries(scores).map(([text, score]) => [text, score, `target_scores[${JSON.stringify(text)}]`]);
+    pairs = Object.entries(scores).map(([text, score]) => [text, score, `target_scores[${quoted(text)}]`]);
   } else {
     const targets = ex.multiple_choice_targets;
     const scores = ex.multiple_choice_scores;
@@ -142,7 +143,7 @@ function choicesOf(ex: Record<string, unknown>): { field: string; choices: Choic
   }
   if (pairs.length === 0) return `"${field}" has no choices`;
   const bad = pairs.find(([, score]) => typeof score !== "number" || !Number.isFinite(score));
-  if (bad) return `the score of choice ${JSON.stringify(bad[0])} in "${field === "target_scores" ? field : "multiple_choice_scores"}" is not a number`;
+  if (bad) return `the score of choice ${quoted(bad[0])} in "${field === "target_scores" ? field : "multiple_choice_scores"}" is not a number`;
   return { field, choices: pairs.map(([text, score, path]) => ({ text, score: score as number, path })) };
 }
 
@@ -150,13 +151,13 @@ function flag(doc: Record<string, unknown>, key: string, fallback: boolean, issu
   const value = doc[key];
   if (value === undefined) return fallback;
   if (typeof value === "boolean") return value;
-  issues.push({ path: key, message: `expected true or false, got ${JSON.stringify(value)}` });
+  issues.push({ path: key, message: `expected true or false, got ${quoted(value)}` });
   return fallback;
 }
 
 function textField(doc: Record<string, unknown>, key: string, issues: TaskIssue[]): string | undefined {
   const value = doc[key];
   if (value === undefined || typeof value === "string") return value;
-  issues.push({ path: key, message: `expected a string, got ${JSON.stringify(value)}` });
+  issues.push({ path: key, message: `expected a string, got ${quoted(value)}` });
   return undefined;
 }

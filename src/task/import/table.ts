@@ -9,6 +9,7 @@ import { parseJsonlTask } from "../parse.js";
 import type { ExampleFile, TaskFile } from "../schema.js";
 import type { MetricName } from "../types.js";
 import { readTextFile } from "../read-text.js";
+import { BLANK_OUTPUT } from "../validate.js";
 import { textIssues, type SourceText } from "./check.js";
 
 /** Options shared by the CSV and JSONL importers. */
@@ -52,15 +53,17 @@ export async function importCsv(file: string, options: CsvImportOptions = {}): P
     if (!columns.includes(col)) throw new UsageError(`${file} has no column "${col}" (columns: ${columns.join(", ")}); choose one with ${flag}`);
   const examples: ExampleFile[] = [];
   const texts: SourceText[] = [];
+  const blank: SourceText[] = [];
   for (const { info, record } of rows) {
     const input = String(record[inputCol] ?? "");
     const output = String(record[outputCol] ?? "");
     // csv-parse counts the line a record ends on; a quoted field may span lines.
     const line = info.lines - Object.values(record).join("").split("\n").length + 1;
     texts.push([`line ${line}: column ${JSON.stringify(inputCol)}`, input], [`line ${line}: column ${JSON.stringify(outputCol)}`, output]);
+    if (output.trim() === "") blank.push([`line ${line}: column ${JSON.stringify(outputCol)}`, output]);
     examples.push({ input, output });
   }
-  const issues = textIssues(texts);
+  const issues = [...textIssues(texts), ...blank.map(([path]) => ({ path, message: BLANK_OUTPUT }))];
   if (issues.length > 0) throw new TaskError(file, issues);
   return { ...head(file, options), examples };
 }

@@ -150,7 +150,7 @@ describe("errors name the server and say what to do", () => {
     const server = await sims.world({ apiKey: "sk-right" });
     const error = await new OpenAIBackend(parseSpec("vllm:sim-model", [server.url]), { apiKey: "sk-wrong-secret" }).probe().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
-    expect((error as Error).message).toContain("OPENAI_API_KEY");
+    expect((error as Error).message).toContain("Set apiKey to a valid key");
     expect((error as Error).message).not.toContain("sk-wrong-secret");
   });
 });

@@ -97,6 +97,29 @@ describe("faults", () => {
   });
 });
 
+describe("faults that quote the key sent", () => {
+  const key = "sk-proj-abc12DEF34ghi56JKL78mno90wxyz";
+
+  it("401-key answers in OpenAI's words with the key's ends; 502-echo is a proxy page echoing the header whole", async () => {
+    const server = await serve({ failNext: { kind: "401-key", count: 1 } });
+    const refused = (await ask(server, key).catch((e: unknown) => e)) as APIError;
+    expect(refused).toBeInstanceOf(AuthenticationError);
+    expect(refused.message).toContain("Incorrect API key provided: sk-proj-*************************wxyz.");
+    server.setFaults({ failNext: { kind: "502-echo", count: 1 } });
+    const proxied = (await ask(server, key).catch((e: unknown) => e)) as APIError;
+    expect(proxied.status).toBe(502);
+    expect(proxied.message).toContain(`authorization: Bearer ${key}`);
+    expect(server.stats.faults).toMatchObject({ "401-key": 1, "502-echo": 1 });
+  });
+
+  it("faults only requests whose body holds the given text", async () => {
+    const server = await serve({ rate: 1, kinds: ["500"], bodyIncludes: "Input:" });
+    expect(await outcome(ask(server))).toBe("ok");
+    const evaluation = clientFor(server).completions.create({ model: "sim-model", prompt: "Instruction: x\nInput: word1\nOutput:", max_tokens: 5 });
+    expect(await outcome(evaluation)).toBe("500");
+  });
+});
+
 describe("api key", () => {
   it("answers 401 without the right bearer key", async () => {
     const server = await serve({}, "secret");

@@ -36,13 +36,14 @@ export class FaultPlan {
     return this.config.retryAfterSeconds ?? 1;
   }
 
-  /** Decide for the next request to `path`. */
-  next(path: string): FaultDecision {
+  /** Decide for the next request to `path`, whose body is `body`. */
+  next(path: string, body: string): FaultDecision {
     const n = this.counter++;
     const c = this.config;
     const jitter = c.jitterMs !== undefined && c.jitterMs > 0 ? unit(this.seed, "jitter", n) * c.jitterMs : 0;
     const delayMs = (c.latencyMs ?? 0) + jitter;
     if (c.paths !== undefined && !c.paths.includes(path)) return { delayMs, fault: undefined };
+    if (c.bodyIncludes !== undefined && !body.includes(c.bodyIncludes)) return { delayMs, fault: undefined };
     if (c.failNext !== undefined && this.scriptedLeft > 0) {
       this.scriptedLeft -= 1;
       return { delayMs, fault: c.failNext.kind };

@@ -68,6 +68,12 @@ export async function startSimServer(options: SimOptions): Promise<SimServer> {
         return;
       case "hang":
         return;
+      case "401-key":
+        send(res, 401, errorBody(rules.dialect, new HttpError(401, openaiBadKey(sentKey(req)), "invalid_request_error", "invalid_api_key")));
+        return;
+      case "502-echo":
+        send(res, 502, proxyPage(req), { "content-type": "text/html" });
+        return;
     }
   }
 
@@ -77,8 +83,8 @@ export async function startSimServer(options: SimOptions): Promise<SimServer> {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     stats.begin(`${method} ${path}`);
     res.on("close", () => stats.end());
-    const decision = faults.next(path);
     const text = await readBody(req);
+    const decision = faults.next(path, text);
     let body: unknown;
     try {
       body = parseJson(text);
@@ -113,6 +119,17 @@ export async function startSimServer(options: SimOptions): Promise<SimServer> {
     send(res, reply.status, reply.body);
     stats.record({ method, path, body, outcome: reply.status });
   }
+
+  /** The key a request sent (`Authorization: Bearer <key>`), or "" when it sent none. */
+  const sentKey = (req: IncomingMessage): string => (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
+
+  /** OpenAI's words for a bad key: the key's first 8 and last 4 characters, starred in between. */
+  const openaiBadKey = (key: string): string =>
+    `Incorrect API key provided: ${key.slice(0, 8)}${"*".repeat(Math.max(3, key.length - 12))}${key.slice(-4)}. You can find your API key at https://platform.openai.com/account/api-keys.`;
+
+  /** A proxy's 502 page that reports the request it could not forward, headers and all. */
+  const proxyPage = (req: IncomingMessage): string =>
+    `<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><p>upstream connect error for ${req.method} ${req.url}; request headers: authorization: ${req.headers.authorization ?? ""}</p></body></html>`;
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => res.destroy());

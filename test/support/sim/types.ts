@@ -8,8 +8,12 @@ export const SIM_FAMILIES = ["vllm", "sglang", "openai-instruct", "davinci", "ll
 /** One simulated server family. */
 export type SimFamily = (typeof SIM_FAMILIES)[number];
 
-/** Ways a request can be made to fail. */
-export const FAULT_KINDS = ["429", "500", "503", "drop", "malformed", "hang"] as const;
+/**
+ * Ways a request can be made to fail. `401-key`: OpenAI's 401 for a bad key, quoting the key sent
+ * in part (`sk-abc12***…wxyz`); `502-echo`: a proxy's 502 page that echoes the request's
+ * `Authorization` header whole.
+ */
+export const FAULT_KINDS = ["429", "500", "503", "drop", "malformed", "hang", "401-key", "502-echo"] as const;
 /** One fault kind: an HTTP status, a dropped socket, a 200 with broken JSON, or no answer at all. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -48,6 +52,8 @@ export interface FaultConfig {
   readonly retryAfterSeconds?: number;
   /** Fail exactly the next `count` requests with `kind`, before `rate` applies. */
   readonly failNext?: { readonly kind: FaultKind; readonly count: number };
+  /** Only requests whose body contains this text can fault (e.g. `Input:`, which no probe request has). @default every request */
+  readonly bodyIncludes?: string;
   /** Only requests to these paths (e.g. `/v1/completions`) can fault. @default every path */
   readonly paths?: readonly string[];
 }
