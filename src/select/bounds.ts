@@ -4,10 +4,11 @@
  * survivors. Bounds are for sampling without replacement from the finite split (see
  * `confidence.ts`), using the observed score range, so they hold for accuracy and log-probability
  * alike. Stops when one candidate is left, all survivors have seen the whole split, or the budget
- * ends.
+ * ends, keeping enough of it to confirm the leader on the evidence floor (`evidence.ts`).
  */
 import { UsageError } from "../errors.js";
 import { radius } from "./confidence.js";
+import { confirmLeader } from "./evidence.js";
 import { byMean, PoolState } from "./pool-state.js";
 import { createRng, deriveSeed } from "../random.js";
 import type { Evaluate, SelectOptions, SelectionResult, Selector } from "./selector.js";
@@ -37,7 +38,9 @@ export function boundsSelector(settings: BoundsOptions = {}): Selector {
     async select(poolSize: number, evaluate: Evaluate, options: SelectOptions): Promise<SelectionResult> {
       const state = new PoolState(poolSize, evaluate, options);
       let alive = createRng(deriveSeed(options.seed, 50)).shuffle(state.survivors());
-      for (let stage = 0; alive.length > 1 && state.left > 0; stage++) {
+      state.hold(state.need);
+      let stage = 0;
+      for (; alive.length > 1 && state.left > 0; stage++) {
         const delta = o.delta / Math.max(1, poolSize) / ((stage + 1) * (stage + 2));
         const spent = await state.score(state.share(alive, o.batch));
         state.record(stage, alive);
@@ -52,6 +55,7 @@ export function boundsSelector(settings: BoundsOptions = {}): Selector {
           alive.filter((c) => !out.includes(c)),
         );
       }
+      await confirmLeader(state, stage);
       return state.result();
     },
   };

@@ -10,9 +10,10 @@
  * its share of the budget is spent.
  */
 import { UsageError } from "../errors.js";
-import { compare, pooledVariance, type Difference } from "./compare.js";
+import { compare, type Difference } from "./compare.js";
 import { PoolState, type SentBatch } from "./pool-state.js";
 import { createRng, deriveSeed } from "../random.js";
+import { varianceModel } from "./variance.js";
 import type { Evaluate, SelectOptions, SelectionResult, Selector, Slots } from "./selector.js";
 
 /**
@@ -169,16 +170,18 @@ export function raceWidth(settings: MultistageOptions, slots: Slots | undefined)
  * One decision of the race, on the scores collected so far: drop the candidates clearly behind the
  * leader (at `stage`, the last one collected or sent), and name who gets the next batch — the
  * leader and its `o.width` most plausible challengers, then up to `width` in all of those
- * plausible at the tighter `o.extraZ` — or nobody when no challenger can plausibly beat the leader.
+ * plausible at the tighter `o.extraZ` — or the leader alone while it has less than the evidence
+ * floor and either no challenger is plausible or the budget left is what confirming it takes —
+ * or nobody when no challenger can plausibly beat the leader and it has the floor.
  */
 function raceStep(state: PoolState, order: readonly number[], o: Required<MultistageOptions>, width: number, stage: number): number[] {
   const alive = order.filter((c) => state.alive(c) && state.count(c) > 0);
   const leader = leaderOf(state, alive);
   if (leader === undefined) return [];
-  const pooled = pooledVariance(state, alive);
+  const variances = varianceModel(state, alive);
   const gaps = new Map<number, Difference>();
   for (const c of alive) {
-    const d = c === leader ? undefined : compare(state, c, leader, pooled);
+    const d = c === leader ? undefined : compare(state, c, leader, variances);
     if (d) gaps.set(c, d);
   }
   const upper = (c: number, z = o.z): number => {
@@ -195,7 +198,11 @@ function raceStep(state: PoolState, order: readonly number[], o: Required<Multis
     .sort((a, b) => upper(b) - upper(a))
     .filter((c, i) => i < o.width || upper(c, o.extraZ) > 0)
     .slice(0, width);
-  if (challengers.length === 0) return [];
+  // The leader needs the evidence floor before it wins: with no plausible challenger left, or when
+  // racing them would leave too little of the budget for it, it is scored alone (if the extra
+  // examples pull it back, the race goes on).
+  const owed = state.unseen(leader) > 0 ? Math.max(0, state.need - state.count(leader)) : 0;
+  if (challengers.length === 0 || (owed > 0 && state.left - o.batch * challengers.length < owed)) return owed > 0 ? [leader] : [];
   return [leader, ...challengers].filter((c) => state.unseen(c) > 0);
 }
 
