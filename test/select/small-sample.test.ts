@@ -6,7 +6,7 @@
  * reads the split in the same order, so "the k-th example" is the same example for all.
  */
 import { describe, expect, it } from "vitest";
-import { createSelector, SELECTORS, type Evaluate, type SelectorName } from "../../src/select/index.js";
+import { createSelector, multistageCost, SELECTORS, type Evaluate, type SelectorName } from "../../src/select/index.js";
 
 /** An evaluate where candidate c's k-th example (in reading order) scores `score(c, k)`; counts what it was asked. */
 function byPosition(score: (candidate: number, k: number) => number): { evaluate: Evaluate; asked: () => number } {
@@ -54,6 +54,13 @@ describe("an all-equal first batch", () => {
       expect(o?.mean).toBe(result.ranking[0]?.mean);
       expect(o?.count).toBe(result.ranking[0]?.count);
     }
+  });
+
+  it("eight instructions that behave alike: the race confirms its leader and stops, rather than racing copies until its budget is gone", async () => {
+    const pool = byPosition((_, k) => hit(k, 0.6));
+    const result = await createSelector("multistage").select(POOL, pool.evaluate, { evalSize: 100, budget: POOL * 100, seed: 5 });
+    expect(result.ranking[0]?.count).toBeGreaterThanOrEqual(20);
+    expect(result.evaluations).toBeLessThan(multistageCost(POOL, 100) / 2);
   });
 
   const strategies = SELECTORS.filter((s): s is Exclude<SelectorName, "exhaustive"> => s !== "exhaustive");
