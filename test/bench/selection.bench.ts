@@ -16,6 +16,13 @@
  * `multistage` runs on its own default schedule (budget = exhaustive, it stops by itself); the
  * others get the largest number of evaluations multistage used in any trial as their budget.
  * A last row shows `bounds` with no cap, to show what its stopping rule costs when it may finish.
+ *
+ * Then the same per pool kind users meet (`POOL_KINDS`): everyone near 1.0, everyone near 0 (a
+ * first batch where everyone scores the same), 5 distinct behaviours among 45 duplicates, eval
+ * splits of 20 and 50, exact ties at the top, one clearly best. Each row gives the share of trials
+ * within 0.02 of the best, the share of exhaustive's evaluations, and the fewest examples a
+ * declared winner had ("least n"); the goal is ≥ 95% within 0.02 and never a winner on fewer
+ * than the evidence floor (20, or the whole split when smaller).
  */
 import { pathToFileURL } from "node:url";
 import { inVirtualTime } from "./virtual-server.js";
