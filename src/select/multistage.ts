@@ -55,7 +55,7 @@ export interface MultistageOptions {
    * Most challengers per stage when the caller's slots (`SelectOptions.slots`) have room for more
    * than `width`: the race then takes as many as fill the slots (with `overlap` steps out), up to
    * this. On the selection benchmark (seeds 0–999, 64 slots), 3 keeps the quality of 2 (95.7% and
-   * 95.2% within 0.02 at 14.8% of exhaustive's evaluations); 5 and 7 lose 0.5–1 point however tight
+   * 95.2% within 0.02 at 14.8% of exhaustive's evaluations); 5 and 7 lose 0.7–1.6 points however tight
    * `extraZ` is: the extra challengers spend the race's share of the budget before the leader is
    * certain. @default 3
    */
