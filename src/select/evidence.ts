@@ -1,7 +1,8 @@
 /**
  * The evidence floor: no winner is declared on a mean over a handful of examples. Five examples
  * cannot tell 1.0 from 0.6 (a Jeffreys interval for 5/5 reaches down to 0.6), so the declared
- * winner is scored on at least `minEvidence` examples (`MIN_EVIDENCE` by default) (or the whole split when it is smaller).
+ * winner is scored on at least `minEvidence` examples (`MIN_EVIDENCE`, 20, by default), or the
+ * whole split when it is smaller.
  * Strategies that spend whatever budget they are given hold back enough to confirm their leader;
  * confirming can show the leader was lucky, and then the next leader is confirmed in turn.
  */
