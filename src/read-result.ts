@@ -1,4 +1,5 @@
 /** Rebuilding a run's typed result from the store (for `search()`, `ape show` and exports). */
+import { equalsReference, referenceRows, referenceTexts } from "./human-references.js";
 import type { SearchResult, RankedCandidate, ReferenceResult } from "./result.js";
 import type { StageRecord } from "./select/selector.js";
 import type { FillPath } from "./model/types.js";
@@ -12,6 +13,8 @@ export function readResult(store: RunReader & CandidateReader & Pick<SqlReader, 
   const run = store.getRun(runId);
   const rows = store.candidates(run.id);
   const ranked = rows.filter((c) => c.origin !== "reference");
+  const humans = referenceRows(rows, run.config);
+  const texts = referenceTexts(rows, run.config);
   const candidates = ranked.map(
     (c, i): RankedCandidate => ({
       id: c.id,
@@ -27,15 +30,11 @@ export function readResult(store: RunReader & CandidateReader & Pick<SqlReader, 
       testCount: c.test_count,
       droppedAt: c.dropped_at,
       history: parseHistory(c),
+      equalsReference: equalsReference(c.text, texts),
     }),
   );
-  // A reference may have the same text as a proposed candidate (one row per text): find each by text.
-  const byText = new Map(rows.map((c) => [c.text, c]));
-  const named = referenceTexts(run.config);
-  const referenceRows = named
-    ? named.map((text) => byText.get(text)).filter((c): c is CandidateRow => c !== undefined)
-    : rows.filter((c) => c.origin === "reference");
-  const references = referenceRows.map(
+  // A reference may have the same text as a proposed candidate (one row per text): found by text.
+  const references = humans.map(
     (c): ReferenceResult => ({ id: c.id, text: c.text, score: c.score, evalCount: c.eval_count, testScore: c.test_score, testCount: c.test_count }),
   );
   return {
@@ -60,13 +59,6 @@ export function readResult(store: RunReader & CandidateReader & Pick<SqlReader, 
     },
     db: store.file,
   };
-}
-
-/** The task's reference instructions as stored in the run's config (absent in older configs). */
-function referenceTexts(config: string): string[] | undefined {
-  const parsed: unknown = JSON.parse(config);
-  if (!parsed || typeof parsed !== "object" || !("references" in parsed) || !Array.isArray(parsed.references)) return undefined;
-  return parsed.references.filter((r): r is string => typeof r === "string");
 }
 
 function parseHistory(c: CandidateRow): StageRecord[] {

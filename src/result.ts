@@ -34,6 +34,8 @@ export interface RankedCandidate {
   /** Selection stage where it was dropped (null: survived). */
   readonly droppedAt: number | null;
   readonly history: readonly StageRecord[];
+  /** It is one of the task's human references (word for word, after the de-duplication normalisation). */
+  readonly equalsReference: boolean;
 }
 
 /** A human reference instruction scored beside the winner. */

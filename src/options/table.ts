@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { SCORERS } from "../score/scorer.js";
-import type { SelectorName } from "../select/selector.js";
+import { MIN_EVIDENCE, type SelectorName } from "../select/selector.js";
 
 /** How candidates are proposed. */
 export const MODES = ["forward", "reverse", "both"] as const;
@@ -109,6 +109,11 @@ export const SETTINGS = z.object({
     group: "Search:",
     identity: true,
   }),
+  /**
+   * Eval examples a selection's winner is scored on at least (the whole split when it is smaller):
+   * no winner is declared on a mean over a handful of examples. @default 20
+   */
+  minEvidence: searchCount(1, MIN_EVIDENCE, "min-evidence", "Eval examples the winner is confirmed on at least (or the whole eval split when smaller)"),
   /** Resampling rounds. @default 0 */
   rounds: searchCount(0, 0, "rounds", "Resampling rounds (variants of the best)"),
   /** Candidates varied per resampling round. @default 3 */

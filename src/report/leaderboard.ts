@@ -1,5 +1,6 @@
 /** The text a search prints: the ranked candidates, the references beside them, the run's totals. */
 import type { SearchResult } from "../result.js";
+import { markReference, tieSentence } from "./honest.js";
 import { referencesTable } from "./references-table.js";
 import { fmtScore, table } from "./table.js";
 
@@ -16,9 +17,11 @@ export function leaderboard(result: SearchResult, limit = 10): string {
         { header: "origin" },
         { header: "instruction", max: 90 },
       ],
-      shown.map((c) => [String(c.rank), fmtScore(c.score), String(c.evalCount), fmtScore(c.testScore), c.origin, c.text]),
+      shown.map((c) => [String(c.rank), fmtScore(c.score), String(c.evalCount), fmtScore(c.testScore), markReference(c.origin, c.equalsReference), c.text]),
     ),
   ];
+  const tie = tieSentence(result.candidates.map((c) => ({ id: c.id, score: c.score, evalCount: c.evalCount })));
+  if (tie) out.push(`${tie}\n`);
   if (result.candidates.length > shown.length) out.push(`… and ${result.candidates.length - shown.length} more (ape show ${result.runId})\n`);
   if (result.references.length > 0) out.push(referencesTable("references (human-written):", result.references, false));
   const t = result.totals;

@@ -2,6 +2,7 @@
  * `ape show RUN` as text: the run's settings and status, the leaderboard with 95% intervals, the
  * human references beside it on the test split, and the totals.
  */
+import { markReference, tieSentence } from "./honest.js";
 import { fmtInterval } from "./interval.js";
 import type { RunView } from "./run-view.js";
 import { fate } from "./run-view.js";
@@ -45,20 +46,22 @@ export function runText(view: RunView, limit: number): string {
           fmtScore(c.row.test_score),
           c.row.test_count > 0 ? fmtInterval(c.testInterval) : "",
           c.row.test_count > 0 ? String(c.row.test_count) : "",
-          c.row.origin + (c.row.round > 0 ? ` r${c.row.round}` : ""),
+          markReference(c.row.origin + (c.row.round > 0 ? ` r${c.row.round}` : ""), c.equalsReference),
           fate(c.row),
           c.row.text,
         ]),
       ),
     );
     if (view.candidates.length > shown.length) out.push(`… and ${view.candidates.length - shown.length} more (--limit ${view.candidates.length} shows all)\n`);
+    const tie = tieSentence(view.candidates.map((c) => ({ id: c.row.id, score: c.row.score, evalCount: c.row.eval_count })));
+    if (tie) out.push(`${tie}\n`);
   }
   if (view.references.length > 0) {
     const lines = view.references.map((r) => ({
       id: r.row.id,
       testScore: r.row.test_score,
       testCount: r.row.test_count,
-      text: r.row.text,
+      text: r.row.origin === "reference" ? r.row.text : `${r.row.text} (also candidate ${r.row.id}, rank ${r.row.rank ?? "?"})`,
       testInterval: r.testInterval,
     }));
     out.push(referencesTable("references (human-written), on the same test split:", lines, true));

@@ -2,6 +2,7 @@
  * A run as the inspection commands see it: the run row, its candidates best first and its
  * references, each with parsed history and 95% intervals on the eval and test splits.
  */
+import { equalsReference, referenceRows, referenceTexts } from "../human-references.js";
 import type { CandidateRow, RunRow } from "../store/rows.js";
 import type { StoreReader } from "../store/store.js";
 import { scoreInterval, type Interval } from "./interval.js";
@@ -20,12 +21,15 @@ export interface CandidateView {
   readonly history: readonly HistoryEntry[];
   readonly evalInterval: Interval | undefined;
   readonly testInterval: Interval | undefined;
+  /** It is one of the task's human references (word for word, after the de-duplication normalisation). */
+  readonly equalsReference: boolean;
 }
 
 /** A run with its candidates (best first) and references. */
 export interface RunView {
   readonly run: RunRow;
   readonly candidates: readonly CandidateView[];
+  /** The task's references, a candidate's row among them where a proposal was word for word one. */
   readonly references: readonly CandidateView[];
 }
 
@@ -34,15 +38,20 @@ export function readRunView(store: StoreReader, idOrPrefix: string): RunView {
   const run = store.getRun(idOrPrefix);
   const evalStats = new Map(store.scoreStats(run.id, "eval").map((s) => [s.candidate_id, s]));
   const testStats = new Map(store.scoreStats(run.id, "test").map((s) => [s.candidate_id, s]));
-  const views = store.candidates(run.id).map(
+  const rows = store.candidates(run.id);
+  const humans = referenceRows(rows, run.config);
+  const texts = referenceTexts(rows, run.config);
+  const views = rows.map(
     (row): CandidateView => ({
       row,
       history: parseHistory(row.history),
       evalInterval: scoreInterval(evalStats.get(row.id)),
       testInterval: scoreInterval(testStats.get(row.id)),
+      equalsReference: equalsReference(row.text, texts),
     }),
   );
-  return { run, candidates: views.filter((v) => v.row.origin !== "reference"), references: views.filter((v) => v.row.origin === "reference") };
+  const references = humans.map((h) => views.find((v) => v.row.id === h.id)).filter((v): v is CandidateView => v !== undefined);
+  return { run, candidates: views.filter((v) => v.row.origin !== "reference"), references };
 }
 
 /** Parse `candidates.history`, keeping only well-formed entries (older rows may lack `round`). */

@@ -28,6 +28,7 @@ export const SUITE_FIELDS = [
   "evaluations",
   "calls",
   "cost_usd",
+  "ape_is_reference",
 ] as const;
 
 /** The records and their field names for suite `suiteId`. */
@@ -54,6 +55,7 @@ export function suiteRecords(store: StoreReader, suiteId: string): { readonly fi
       evaluations: t.evaluations,
       calls: t.calls,
       cost_usd: t.costUsd,
+      ape_is_reference: t.apeIsReference,
     }),
   );
   return { fields: SUITE_FIELDS, records };

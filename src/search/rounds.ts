@@ -101,6 +101,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
       evalSize: evalSplit.length,
       budget,
       seed: deriveSeed(c.r.seed, "select", round),
+      minEvidence: c.r.minEvidence,
       slots: c.slots,
       onCertain,
     });

@@ -2,13 +2,15 @@
  * Confidence-bound elimination (ours): every surviving candidate gets a fresh batch each stage; a
  * candidate is dropped once its upper confidence bound falls below the best lower bound among the
  * survivors. Bounds are for sampling without replacement from the finite split (see
- * `confidence.ts`), using the observed score range, so they hold for accuracy and log-probability
- * alike. Stops when one candidate is left, all survivors have seen the whole split, or the budget
- * ends.
+ * `confidence.ts`), using the score range (1 for scores in [0, 1], else the observed one), so they
+ * hold for accuracy and log-probability alike. Stops when one candidate is left, all survivors have seen the whole split, or the budget
+ * ends, keeping enough of it to confirm the leader on the evidence floor (`evidence.ts`).
  */
 import { UsageError } from "../errors.js";
 import { radius } from "./confidence.js";
+import { confirmLeader } from "./evidence.js";
 import { byMean, PoolState } from "./pool-state.js";
+import { scoreKind } from "./variance.js";
 import { createRng, deriveSeed } from "../random.js";
 import type { Evaluate, SelectOptions, SelectionResult, Selector } from "./selector.js";
 
@@ -27,6 +29,14 @@ export interface BoundsOptions {
 /** The defaults of `BoundsOptions`. */
 export const BOUNDS_DEFAULTS: Required<BoundsOptions> = Object.freeze({ batch: 5, delta: 0.05 });
 
+/**
+ * The range of one score the bounds assume: 1 for scores in [0, 1] (known, so equal first scores
+ * do not make it 0), else the observed range.
+ */
+function range(state: PoolState): number {
+  return scoreKind(state) === "unbounded" ? state.range : 1;
+}
+
 /** The confidence-bound elimination selector. */
 export function boundsSelector(settings: BoundsOptions = {}): Selector {
   const o = { ...BOUNDS_DEFAULTS, ...settings };
@@ -37,13 +47,15 @@ export function boundsSelector(settings: BoundsOptions = {}): Selector {
     async select(poolSize: number, evaluate: Evaluate, options: SelectOptions): Promise<SelectionResult> {
       const state = new PoolState(poolSize, evaluate, options);
       let alive = createRng(deriveSeed(options.seed, 50)).shuffle(state.survivors());
-      for (let stage = 0; alive.length > 1 && state.left > 0; stage++) {
+      state.hold(state.need);
+      let stage = 0;
+      for (; alive.length > 1 && state.left > 0; stage++) {
         const delta = o.delta / Math.max(1, poolSize) / ((stage + 1) * (stage + 2));
         const spent = await state.score(state.share(alive, o.batch));
         state.record(stage, alive);
         if (spent === 0) break; // every survivor has seen the whole split
         const width = (c: number): number =>
-          state.count(c) === 0 ? Infinity : radius({ n: state.count(c), size: options.evalSize, variance: state.variance(c), range: state.range, delta });
+          state.count(c) === 0 ? Infinity : radius({ n: state.count(c), size: options.evalSize, variance: state.variance(c), range: range(state), delta });
         const best = Math.max(...alive.map((c) => state.mean(c) - width(c)).filter((x) => !Number.isNaN(x)));
         const out = alive.filter((c) => state.count(c) > 0 && state.mean(c) + width(c) < best);
         state.drop(stage, out);
@@ -52,6 +64,7 @@ export function boundsSelector(settings: BoundsOptions = {}): Selector {
           alive.filter((c) => !out.includes(c)),
         );
       }
+      await confirmLeader(state, stage);
       return state.result();
     },
   };

@@ -11,6 +11,7 @@
  *   candidate has seen far more examples than the other.
  */
 import type { PoolState } from "./pool-state.js";
+import type { VarianceModel } from "./variance.js";
 
 /** The difference `a − b` of two candidates' whole-split means, as far as it is known. */
 export interface Difference {
@@ -20,32 +21,24 @@ export interface Difference {
   readonly se: number;
 }
 
-/** Weight (in pseudo-examples) of the pool-wide variance in each estimated variance. */
-const PRIOR_WEIGHT = 2;
-
 /** Finite-population factor of a mean over `n` of `size` examples, as a multiplier on the standard error. */
 function fpc(n: number, size: number): number {
   return size > 0 ? Math.sqrt(Math.max(0, 1 - n / size)) : 0;
 }
 
-/** A variance from `n` values shrunk toward `prior` (small samples say little about their spread). */
-function shrunk(variance: number, n: number, prior: number): number {
-  return (variance * Math.max(0, n - 1) + prior * PRIOR_WEIGHT) / (Math.max(0, n - 1) + PRIOR_WEIGHT);
-}
-
 /**
- * Compare `a` with `b`. `pooled` is the typical per-example variance of one candidate (the mean of
- * the survivors' variances), used to steady the small-sample estimates.
+ * Compare `a` with `b`, with per-example variances from `variances` (see `variance.ts`: never 0
+ * on a few equal scores, so equal first batches leave the margins wide).
  * @returns `undefined` when either candidate has no score yet.
  */
-export function compare(state: PoolState, a: number, b: number, pooled: number): Difference | undefined {
+export function compare(state: PoolState, a: number, b: number, variances: VarianceModel): Difference | undefined {
   const na = state.count(a);
   const nb = state.count(b);
   if (na === 0 || nb === 0) return undefined;
   const N = state.evalSize;
   const unpaired: Difference = {
     mean: state.mean(a) - state.mean(b),
-    se: Math.sqrt((shrunk(state.variance(a), na, pooled) / na) * fpc(na, N) ** 2 + (shrunk(state.variance(b), nb, pooled) / nb) * fpc(nb, N) ** 2),
+    se: Math.sqrt((variances.candidate(a) / na) * fpc(na, N) ** 2 + (variances.candidate(b) / nb) * fpc(nb, N) ** 2),
   };
   const xa = state.scores(a);
   const xb = state.scores(b);
@@ -57,24 +50,8 @@ export function compare(state: PoolState, a: number, b: number, pooled: number):
     sum += d;
     squares += d * d;
   }
-  const mean = sum / n;
-  const variance = n > 1 ? Math.max(0, (squares - n * mean * mean) / (n - 1)) : 0;
   // The paired estimate is of the difference on the shared examples only; the rest of each
   // candidate's seen examples are ignored, so it is exact only when both have seen everything.
-  const paired: Difference = { mean, se: Math.sqrt(shrunk(variance, n, 2 * pooled) / n) * fpc(n, N) };
+  const paired: Difference = { mean: sum / n, se: Math.sqrt(variances.paired(a, b, n, sum, squares) / n) * fpc(n, N) };
   return paired.se < unpaired.se ? paired : unpaired;
-}
-
-/**
- * The typical per-example variance of one candidate: the mean variance of `candidates` with at
- * least two scores; before any has two, the variance of all their scores together (an
- * overestimate, so margins start wide rather than falsely narrow).
- */
-export function pooledVariance(state: PoolState, candidates: readonly number[]): number {
-  const scored = candidates.filter((c) => state.count(c) > 1);
-  if (scored.length > 0) return scored.reduce((sum, c) => sum + state.variance(c), 0) / scored.length;
-  const all = candidates.flatMap((c) => state.scores(c));
-  if (all.length < 2) return 0;
-  const mean = all.reduce((a, b) => a + b, 0) / all.length;
-  return all.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (all.length - 1);
 }

@@ -10,21 +10,23 @@
  * its share of the budget is spent.
  */
 import { UsageError } from "../errors.js";
-import { compare, pooledVariance, type Difference } from "./compare.js";
+import { compare, type Difference } from "./compare.js";
 import { PoolState, type SentBatch } from "./pool-state.js";
 import { createRng, deriveSeed } from "../random.js";
+import { varianceModel } from "./variance.js";
 import type { Evaluate, SelectOptions, SelectionResult, Selector, Slots } from "./selector.js";
 
 /**
  * Settings of `multistage`. The defaults were tuned on `test/bench/selection.bench.ts` (50
- * candidates, 100 examples, hit = within 0.02 of the best whole-split mean): 96.0% hits using
- * 14.8% of exhaustive's evaluations on average (17% at most); 95.5% and 95.3% at 14.9% on seeds
- * 0–999 and 5000–5999. The old fixed-fraction schedule reached 92% at 15%. The race is a few dozen
+ * candidates, 100 examples, hit = within 0.02 of the best whole-split mean): 95.5% hits using
+ * 14.8% of exhaustive's evaluations on average (17% at most), 95.2% on seeds 0–999, with the
+ * small-sample variances of `variance.ts` and the evidence floor (before them: 96.0% and 95.5%,
+ * some of it on winners declared on 5 examples). The old fixed-fraction schedule reached 92% at 15%. The race is a few dozen
  * small `evaluate` calls (the leader and `width` challengers, a batch each); overlapping them by
  * one step halves the waits for the server. Without overlap (and with batches of 5) the race
  * measured 96.0% at 13.9%: deciding on scores one step old costs about 1% more evaluations.
  * Where the slots have room, a third challenger plausible at `extraZ` (the defaults of `maxWidth`
- * and `extraZ`) measured 95.5% at 14.9% on seeds 0–999, as two do, in 15% fewer round trips at 64
+ * and `extraZ`) measured 95.7% at 14.8% on seeds 0–999 (two: 95.2%), in fewer round trips at 64
  * requests in flight (`npm run bench -- time`).
  */
 export interface MultistageOptions {
@@ -52,8 +54,8 @@ export interface MultistageOptions {
   /**
    * Most challengers per stage when the caller's slots (`SelectOptions.slots`) have room for more
    * than `width`: the race then takes as many as fill the slots (with `overlap` steps out), up to
-   * this. On the selection benchmark (seeds 0–999, 64 slots), 3 keeps the quality of 2 (95.5%
-   * within 0.02 at 14.9% of exhaustive's evaluations); 5 and 7 lose 0.5–1 point however tight
+   * this. On the selection benchmark (seeds 0–999, 64 slots), 3 keeps the quality of 2 (95.7% and
+   * 95.2% within 0.02 at 14.8% of exhaustive's evaluations); 5 and 7 lose 0.7–1.6 points however tight
    * `extraZ` is: the extra challengers spend the race's share of the budget before the leader is
    * certain. @default 3
    */
@@ -61,8 +63,8 @@ export interface MultistageOptions {
   /**
    * How plausible a challenger beyond `width` must be to join a step: its estimated difference
    * from the leader plus `extraZ` standard errors above 0. Tighter than `z`, so idle slots go to
-   * real contenders: with 1, three challengers measured 95.5% within 0.02 on 1000 trials, as two
-   * do; with `z` itself (1.5), 94.8%. @default 1
+   * real contenders: with 1, three challengers measured 95.7% within 0.02 on 1000 trials (two:
+   * 95.2%); with `z` itself (1.5), 94.5%. @default 1
    */
   readonly extraZ?: number;
   /**
@@ -169,16 +171,18 @@ export function raceWidth(settings: MultistageOptions, slots: Slots | undefined)
  * One decision of the race, on the scores collected so far: drop the candidates clearly behind the
  * leader (at `stage`, the last one collected or sent), and name who gets the next batch — the
  * leader and its `o.width` most plausible challengers, then up to `width` in all of those
- * plausible at the tighter `o.extraZ` — or nobody when no challenger can plausibly beat the leader.
+ * plausible at the tighter `o.extraZ` — or the leader alone while it has less than the evidence
+ * floor and either no challenger is plausible or the budget left is what confirming it takes —
+ * or nobody when no challenger can plausibly beat the leader and it has the floor.
  */
 function raceStep(state: PoolState, order: readonly number[], o: Required<MultistageOptions>, width: number, stage: number): number[] {
   const alive = order.filter((c) => state.alive(c) && state.count(c) > 0);
   const leader = leaderOf(state, alive);
   if (leader === undefined) return [];
-  const pooled = pooledVariance(state, alive);
+  const variances = varianceModel(state, alive);
   const gaps = new Map<number, Difference>();
   for (const c of alive) {
-    const d = c === leader ? undefined : compare(state, c, leader, pooled);
+    const d = c === leader ? undefined : compare(state, c, leader, variances);
     if (d) gaps.set(c, d);
   }
   const upper = (c: number, z = o.z): number => {
@@ -191,12 +195,31 @@ function raceStep(state: PoolState, order: readonly number[], o: Required<Multis
   });
   state.drop(stage, behind);
   const challengers = alive
-    .filter((c) => c !== leader && state.alive(c) && upper(c) > 0)
+    .filter((c) => c !== leader && state.alive(c) && upper(c) > 0 && !copyOf(state, c, leader))
     .sort((a, b) => upper(b) - upper(a))
     .filter((c, i) => i < o.width || upper(c, o.extraZ) > 0)
     .slice(0, width);
-  if (challengers.length === 0) return [];
+  // The leader needs the evidence floor before it wins: with no plausible challenger left, or when
+  // racing them would leave too little of the budget for it, it is scored alone (if the extra
+  // examples pull it back, the race goes on).
+  const owed = state.unseen(leader) > 0 ? Math.max(0, state.need - state.count(leader)) : 0;
+  if (challengers.length === 0 || (owed > 0 && state.left - o.batch * challengers.length < owed)) return owed > 0 ? [leader] : [];
   return [leader, ...challengers].filter((c) => state.unseen(c) > 0);
+}
+
+/**
+ * Whether challenger `c` scored exactly as the leader on every example both have seen, and those
+ * are at least the evidence floor: racing it can show little but a tie, and a pool where many
+ * instructions behave alike would otherwise spend its race on copies of the leader. (It is not
+ * dropped: it keeps its place in the ranking by its mean.)
+ */
+function copyOf(state: PoolState, c: number, leader: number): boolean {
+  const xc = state.scores(c);
+  const xl = state.scores(leader);
+  const n = Math.min(xc.length, xl.length);
+  if (n < state.need) return false;
+  for (let i = 0; i < n; i++) if (xc[i] !== xl[i]) return false;
+  return true;
 }
 
 /** The best running mean among `candidates` (more examples, then the given order, break ties). */

@@ -11,8 +11,16 @@
  */
 import { ApeError, EXIT, UsageError } from "../errors.js";
 import { createRng, deriveSeed, permutation } from "../random.js";
-import { rankOutcomes } from "./ranking.js";
-import type { CandidateOutcome, Evaluate, EvalRequest, SelectOptions, SelectionResult, StageRecord } from "./selector.js";
+import { rankOutcomes, tiedWithFirst } from "./ranking.js";
+import {
+  MIN_EVIDENCE,
+  type CandidateOutcome,
+  type Evaluate,
+  type EvalRequest,
+  type SelectOptions,
+  type SelectionResult,
+  type StageRecord,
+} from "./selector.js";
 
 /** Ask for up to `size` fresh examples for one candidate. */
 export interface BatchAsk {
@@ -39,6 +47,11 @@ export class PoolState {
   readonly evalSize: number;
   /** Most evaluations allowed. */
   readonly budget: number;
+  /**
+   * The evidence a winner needs: examples the declared winner is scored on at least, the smaller
+   * of `SelectOptions.minEvidence` and the split (see `evidence.ts`).
+   */
+  readonly need: number;
   /** The order in which every candidate meets the eval examples. */
   readonly order: readonly number[];
   #spent = 0;
@@ -56,6 +69,9 @@ export class PoolState {
   readonly #seed: number;
   #low = Infinity;
   #high = -Infinity;
+  #binary = true;
+  /** Evaluations kept back for confirming the winner (see `hold`). */
+  #held = 0;
 
   constructor(poolSize: number, evaluate: Evaluate, options: SelectOptions) {
     checkCount("pool size", poolSize);
@@ -65,6 +81,9 @@ export class PoolState {
     this.size = poolSize;
     this.evalSize = options.evalSize;
     this.budget = options.budget;
+    const minEvidence = options.minEvidence ?? MIN_EVIDENCE;
+    checkCount("options.minEvidence", minEvidence);
+    this.need = Math.min(minEvidence, options.evalSize);
     this.#seed = options.seed;
     this.#evaluate = evaluate;
     this.order = permutation(options.evalSize, createRng(deriveSeed(options.seed, STREAM.order)));
@@ -82,9 +101,17 @@ export class PoolState {
     return this.#spent;
   }
 
-  /** Evaluations still allowed. */
+  /** Evaluations still allowed, less those held back (`hold`). */
   get left(): number {
-    return this.budget - this.#spent;
+    return Math.max(0, this.budget - this.#spent - this.#held);
+  }
+
+  /**
+   * Keep `evaluations` of the budget back (a strategy that spends whatever it is given keeps
+   * enough to confirm its winner); `hold(0)` releases them.
+   */
+  hold(evaluations: number): void {
+    this.#held = Math.max(0, evaluations);
   }
 
   /** Examples candidate `c` has been scored on. */
@@ -114,6 +141,21 @@ export class PoolState {
   /** Examples `c` has not been sent yet (neither scored nor in a batch still out). */
   unseen(c: number): number {
     return this.evalSize - (this.#sent[c] ?? 0);
+  }
+
+  /** Whether every score so far is 0 or 1 (true before any). */
+  get binary(): boolean {
+    return this.#binary;
+  }
+
+  /** The lowest score so far (Infinity before any). */
+  get low(): number {
+    return this.#low;
+  }
+
+  /** The highest score so far (−Infinity before any). */
+  get high(): number {
+    return this.#high;
   }
 
   /** Observed range (max − min) of every score so far; 0 before two distinct scores. */
@@ -223,19 +265,33 @@ export class PoolState {
   }
 
   /**
-   * The outcome: every candidate ranked (see `rankOutcomes`). Candidates never scored count as
-   * dropped at stage 0 and come last.
+   * The outcome: every candidate ranked (see `rankOutcomes`), the winner being one with `need`
+   * examples where any has them, and the candidates tied with it. Candidates never scored count
+   * as dropped at stage 0 and come last.
    */
   result(): SelectionResult {
-    const outcomes: CandidateOutcome[] = Array.from({ length: this.size }, (_, index) => ({
+    const ranking = rankOutcomes(this.#outcomes(), this.#ties(), this.need);
+    return { ranking, evaluations: this.#spent, tiedWithWinner: tiedWithFirst(ranking).map((o) => o.index) };
+  }
+
+  /** The first of the ranking by means alone, before the evidence rule (undefined when nothing is scored). */
+  leader(): number | undefined {
+    const first = rankOutcomes(this.#outcomes(), this.#ties())[0];
+    return first && first.count > 0 ? first.index : undefined;
+  }
+
+  #outcomes(): CandidateOutcome[] {
+    return Array.from({ length: this.size }, (_, index) => ({
       index,
       mean: this.mean(index),
       count: this.count(index),
       droppedAt: this.count(index) === 0 ? (this.#droppedAt[index] ?? 0) : this.#droppedAt[index],
       history: this.#history[index]?.slice() ?? [],
     }));
-    const ties = permutation(this.size, createRng(deriveSeed(this.#seed, STREAM.ties)));
-    return { ranking: rankOutcomes(outcomes, ties), evaluations: this.#spent };
+  }
+
+  #ties(): number[] {
+    return permutation(this.size, createRng(deriveSeed(this.#seed, STREAM.ties)));
   }
 
   #add(c: number, score: number): void {
@@ -252,6 +308,7 @@ export class PoolState {
     this.#m2[c] = (this.#m2[c] ?? 0) + delta * (score - next);
     if (score < this.#low) this.#low = score;
     if (score > this.#high) this.#high = score;
+    if (score !== 0 && score !== 1) this.#binary = false;
   }
 }
 

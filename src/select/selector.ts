@@ -8,6 +8,9 @@ export const SELECTORS = ["multistage", "ucb", "halving", "exhaustive", "bounds"
 /** Name of a selection strategy. */
 export type SelectorName = (typeof SELECTORS)[number];
 
+/** Examples a declared winner is scored on at least, by default (`SelectOptions.minEvidence`, see `evidence.ts`). */
+export const MIN_EVIDENCE = 20;
+
 /** Score one candidate (index into the pool) on some eval examples (indices into the eval split). */
 export interface EvalRequest {
   readonly candidate: number;
@@ -35,6 +38,12 @@ export interface SelectOptions {
    * the same ranking whatever the timing. @default one request of one prompt at a time
    */
   readonly slots?: Slots | undefined;
+  /**
+   * Examples the declared winner is scored on at least, or the whole split when it is smaller
+   * (see `evidence.ts`). Strategies spend what it takes within the budget; where the budget runs
+   * out first, the winner is the best candidate that has this many, if any has. @default 20
+   */
+  readonly minEvidence?: number | undefined;
   /**
    * Called at most once, with the candidate the strategy is certain will win, as soon as it is:
    * when it sends nothing more while batches are still out, so the caller can start what needs
@@ -78,6 +87,11 @@ export interface SelectionResult {
   readonly ranking: readonly CandidateOutcome[];
   /** (candidate, example) evaluations asked for. */
   readonly evaluations: number;
+  /**
+   * Candidates (indices) tied with the winner: the same mean on the very same examples. The
+   * seeded order, not the scores, put the winner first; empty when the winner is ahead.
+   */
+  readonly tiedWithWinner: readonly number[];
 }
 
 /** A selection strategy. */

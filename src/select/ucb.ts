@@ -7,9 +7,11 @@
  * (the original gives unscored candidates a mean of 0 and an all but infinite bonus, which ranks
  * them inconsistently), and a candidate that has seen the whole split has an exact mean and no
  * bonus. The bonus is scaled by the observed score range, so `c` means the same for accuracy and
- * for log-probabilities.
+ * for log-probabilities. The rounds leave enough of the budget to confirm the leader on the
+ * evidence floor (`evidence.ts`).
  */
 import { UsageError } from "../errors.js";
+import { confirmLeader } from "./evidence.js";
 import { PoolState } from "./pool-state.js";
 import { createRng, deriveSeed } from "../random.js";
 import type { Evaluate, SelectOptions, SelectionResult, Selector } from "./selector.js";
@@ -47,8 +49,10 @@ export function ucbSelector(settings: UcbOptions = {}): Selector {
       const order = createRng(deriveSeed(options.seed, 40)).shuffle(state.survivors());
       await state.score(state.share(order, o.samplesPerPull));
       state.record(0, order);
+      state.hold(state.need);
       const perRound = o.promptsPerRound < 1 ? Math.max(1, Math.ceil(o.promptsPerRound * poolSize)) : Math.floor(o.promptsPerRound);
-      for (let round = 1; round <= o.rounds && state.left > 0; round++) {
+      let round = 1;
+      for (; round <= o.rounds && state.left > 0; round++) {
         const open = order.filter((c) => state.count(c) > 0 && state.unseen(c) > 0);
         if (open.length === 0) break;
         const total = order.reduce((sum, c) => sum + state.count(c), 0);
@@ -61,6 +65,7 @@ export function ucbSelector(settings: UcbOptions = {}): Selector {
         await state.score(state.share(pulled, o.samplesPerPull));
         state.record(round, pulled);
       }
+      await confirmLeader(state, round);
       return state.result();
     },
   };

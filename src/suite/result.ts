@@ -12,7 +12,7 @@ export interface TestScore {
   readonly interval: Interval | undefined;
 }
 
-/** How ape's winner fared against the best human reference: a tie when the intervals overlap. */
+/** How ape's winner fared against the human references: a tie when the intervals overlap. */
 export const OUTCOMES = ["win", "tie", "loss"] as const;
 /** One outcome. */
 export type Outcome = (typeof OUTCOMES)[number];
@@ -27,7 +27,13 @@ export interface SuiteTaskResult {
   readonly status: RunStatus | "pending";
   /** The winner's test score (null until the run finished with a test split). */
   readonly ape: TestScore | null;
-  /** The human reference with the best test score, on the same test examples. */
+  /** The winner is one of the task's human references (word for word, after the de-duplication normalisation). */
+  readonly apeIsReference: boolean;
+  /**
+   * The human references' test score: their mean, per test example, on the examples all were
+   * scored on (the same as the winner's); one reference's own score when there is one. Not the
+   * best on test, which would be chosen on the split it is measured on (see `human-score.ts`).
+   */
   readonly reference: TestScore | null;
   /** ape − reference. */
   readonly difference: number | null;

@@ -1,6 +1,6 @@
 /**
- * The summary of a suite, read from the store: per task, the winner's and the best human
- * reference's test scores with 95% intervals and who won; across tasks, the IQM of each and the
+ * The summary of a suite, read from the store: per task, the winner's and the human references'
+ * (their mean, see `human-score.ts`) test scores with 95% intervals and who won; across tasks, the IQM of each and the
  * wins, ties and losses (a tie when the two intervals overlap).
  */
 import type { Totals } from "../result.js";
@@ -11,6 +11,7 @@ import type { ScoreStats } from "../store/evaluations.js";
 import type { StoreReader } from "../store/store.js";
 import { getSuite, suiteRuns } from "../store/suites.js";
 import { readSuitePlan, type SuiteTaskEntry } from "./config.js";
+import { humanScore } from "./human-score.js";
 import { iqm } from "./iqm.js";
 import { addTotals } from "./tracker.js";
 import type { Outcome, SuiteResult, SuiteTaskResult, TestScore } from "./result.js";
@@ -44,15 +45,15 @@ function taskRow(store: StoreReader, entry: SuiteTaskEntry, run: RunRow | undefi
     calls: run?.calls ?? 0,
     costUsd: run?.cost_usd ?? 0,
   };
-  if (!run) return { ...base, ape: null, reference: null, difference: null, outcome: null };
+  if (!run) return { ...base, ape: null, apeIsReference: false, reference: null, difference: null, outcome: null };
   const result = readResult(store, run.id);
   const stats = new Map(store.scoreStats(run.id, "test").map((s) => [s.candidate_id, s]));
   const w = result.winner;
   const ape = w ? testScore(w.text, w.testScore, w.testCount, stats.get(w.id)) : null;
-  const best = [...result.references].filter((r) => r.testScore !== null).sort((a, b) => (b.testScore ?? 0) - (a.testScore ?? 0))[0];
-  const reference = best ? testScore(best.text, best.testScore, best.testCount, stats.get(best.id)) : null;
-  if (!ape || !reference) return { ...base, ape, reference, difference: null, outcome: null };
-  return { ...base, ape, reference, difference: ape.score - reference.score, outcome: outcome(ape, reference) };
+  const apeIsReference = w?.equalsReference ?? false;
+  const reference = humanScore(store, run.id, result.references);
+  if (!ape || !reference) return { ...base, ape, apeIsReference, reference, difference: null, outcome: null };
+  return { ...base, ape, apeIsReference, reference, difference: ape.score - reference.score, outcome: outcome(ape, reference) };
 }
 
 function testScore(text: string, score: number | null, count: number, stats: ScoreStats | undefined): TestScore | null {

@@ -23,6 +23,7 @@ describe("the library checks its options against the option table", () => {
       candidates: 20,
       subsets: 5,
       demos: 5,
+      minEvidence: 20,
       rounds: 0,
       topK: 3,
       variants: 4,

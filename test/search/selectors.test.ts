@@ -49,3 +49,26 @@ describe.each(SELECTORS)("ape search --selector %s", (name) => {
     expect(evals?.n).toBeLessThanOrEqual((evals?.pool ?? 0) * 40);
   });
 });
+
+describe("ape search --min-evidence", () => {
+  it("confirms the winner on that many eval examples, keeps the setting with the run, and refuses 0", async () => {
+    const dir = tempDir();
+    const db = join(dir, "ape.db");
+    const task = writeWorldTask(dir);
+    const run = async (extra: string[]) => {
+      const ctx = captured();
+      const args = searchArgs(task, server.url, ["--candidates", "12", "--seed", "4", "--db", db, "--json", "--progress", "none", "--fresh", ...extra]);
+      return { code: await main(args, ctx), ctx };
+    };
+    // Exhaustive on a budget of about 8 examples per candidate keeps enough back to confirm its leader.
+    const { code, ctx } = await run(["--selector", "exhaustive", "--eval-budget", "130", "--min-evidence", "35"]);
+    expect(code).toBe(0);
+    const doc = JSON.parse(ctx.out()) as { runId: string; winner: { evalCount: number } };
+    expect(doc.winner.evalCount).toBeGreaterThanOrEqual(35);
+    const config = readDb<{ config: string }>(db, "SELECT config FROM runs WHERE id = ?", doc.runId)[0]?.config ?? "{}";
+    expect((JSON.parse(config) as { minEvidence: number }).minEvidence).toBe(35);
+    const bad = await run(["--min-evidence", "0"]);
+    expect(bad.code).toBe(2);
+    expect(bad.ctx.err()).toContain("--min-evidence must be a whole number ≥ 1");
+  });
+});

@@ -64,6 +64,7 @@ describe("ape suite (the real binary)", () => {
     // Task a's reference is ape's winner itself: the same score, a tie. Task b's has none of the rewarded keywords.
     expect(a?.reference?.score).toBe(a?.ape?.score);
     expect(a?.outcome).toBe("tie");
+    expect(doc.tasks.map((t) => t.apeIsReference)).toEqual([true, false, false]);
     expect(b?.reference?.score).toBeLessThan(c?.reference?.score ?? 0);
     expect(b?.outcome).toBe("win");
     expect(doc.record.wins + doc.record.ties + doc.record.losses).toBe(3);
@@ -82,6 +83,15 @@ describe("ape suite (the real binary)", () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/opposites-b\s+1\.000\s+\[0\.\d{3}, 1\.000\]\s+0\.\d{3}\s+\[0\.000, 0\.\d{3}\]\s+\+\d\.\d{3}\s+win/);
     expect(text.stdout).toContain(`IQM over 3 tasks with both scores: ape ${doc.iqm.ape?.toFixed(3)}, human ${doc.iqm.reference?.toFixed(3)}`);
+    // Task a's winner is its human reference, and every view says so: the suite table, `ape show RUN` and the HTML report.
+    expect(text.stdout).toMatch(/opposites-a\s+\d\.\d{3} = human reference\s/);
+    expect(text.stdout).not.toMatch(/opposites-[bc]\s+\d\.\d{3} = human reference/);
+    const run = await ape(["show", a?.runId ?? "", "--db", db]);
+    expect(run.stdout).toMatch(/^\s+1\s+\d+\s.*forward = human reference/m);
+    expect(run.stdout).toContain(`${REFERENCES["opposites-a"]} (also candidate`);
+    const page = await ape(["report", a?.runId ?? "", "--db", db, "--out", join(dir, "a.html")]);
+    expect(page.code, page.stderr).toBe(0);
+    expect(readFileSync(join(dir, "a.html"), "utf8")).toContain("<strong>= human reference</strong>");
 
     // `ape show SUITE` prints that table again; `ape runs` lists the suite, and each run names its suite.
     const shown = await ape(["show", doc.suiteId.slice(0, 6), "--db", db]);
@@ -101,7 +111,7 @@ describe("ape suite (the real binary)", () => {
     expect(csv.code).toBe(0);
     const lines = csv.stdout.trim().split(/\r?\n/);
     expect(lines[0]).toBe(
-      "suite_id,task,task_file,run_id,status,ape_instruction,ape_test,ape_ci_low,ape_ci_high,test_count,human_instruction,human_test,human_ci_low,human_ci_high,difference,outcome,evaluations,calls,cost_usd",
+      "suite_id,task,task_file,run_id,status,ape_instruction,ape_test,ape_ci_low,ape_ci_high,test_count,human_instruction,human_test,human_ci_low,human_ci_high,difference,outcome,evaluations,calls,cost_usd,ape_is_reference",
     );
     expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(Object.keys(REFERENCES));
     const jsonl = await ape(["export", doc.suiteId, "--db", db, "--format", "jsonl"]);

@@ -3,6 +3,7 @@
  * images from the network) with the run's settings and totals, five charts and the leaderboard.
  */
 import type { StoreReader } from "../../store/store.js";
+import { HUMAN_MARK, markReference, tieSentence } from "../honest.js";
 import { fmtInterval } from "../interval.js";
 import { readRunView, fate, type CandidateView, type RunView } from "../run-view.js";
 import { duration, when } from "../run-text.js";
@@ -61,11 +62,13 @@ function page(view: RunView, figures: readonly Figure[], generatedAt: Date): str
   const { run } = view;
   const winner = view.candidates[0];
   const title = `ape report: ${run.task} (run ${run.id})`;
+  const tie = tieSentence(view.candidates.map((c) => ({ id: c.row.id, score: c.row.score, evalCount: c.row.eval_count })));
   return `${documentHead(title)}
 <body>
 <h1>${esc(run.task)} <span class="status ${esc(run.status)}">${esc(run.status)}</span></h1>
 <p class="sub">run ${esc(run.id)} · ${esc(when(run.created_at))} · ${esc(duration(run.created_at, run.updated_at))}</p>
-${winner ? `<div class="winner"><strong>Winner</strong> (candidate ${winner.row.id}, eval ${fmtScore(winner.row.score)} ${fmtInterval(winner.evalInterval)}${winner.row.test_count > 0 ? `, test ${fmtScore(winner.row.test_score)} ${fmtInterval(winner.testInterval)}` : ""}):<br><q>${esc(winner.row.text)}</q></div>` : "<p>No candidates yet.</p>"}
+${winner ? `<div class="winner"><strong>Winner</strong>${winner.equalsReference ? ` <strong>${esc(HUMAN_MARK)}</strong>` : ""} (candidate ${winner.row.id}, eval ${fmtScore(winner.row.score)} ${fmtInterval(winner.evalInterval)}${winner.row.test_count > 0 ? `, test ${fmtScore(winner.row.test_score)} ${fmtInterval(winner.testInterval)}` : ""}):<br><q>${esc(winner.row.text)}</q></div>` : "<p>No candidates yet.</p>"}
+${tie ? `<p>${esc(tie)}</p>` : ""}
 ${run.error ? `<p><strong>Stopped:</strong> ${esc(run.error)}</p>` : ""}
 ${facts(view)}
 <p class="legend">${legend()}</p>
@@ -123,7 +126,7 @@ export function candidateTable(rows: readonly CandidateView[], ranked: boolean):
       if (!ranked)
         return `<tr><td class="num">${r.id}</td><td class="num">${fmtScore(r.test_score)}</td><td class="num">${fmtInterval(c.testInterval)}</td><td class="num">${r.test_count}</td><td>${esc(r.text)}</td></tr>`;
       const test = r.test_count > 0;
-      return `<tr${i === 0 ? ' class="top"' : ""}><td class="num">${r.rank ?? i + 1}</td><td class="num">${r.id}</td><td class="num">${fmtScore(r.score)}</td><td class="num">${fmtInterval(c.evalInterval)}</td><td class="num">${r.eval_count}</td><td class="num">${fmtScore(r.test_score)}</td><td class="num">${test ? fmtInterval(c.testInterval) : ""}</td><td class="num">${test ? r.test_count : ""}</td><td>${esc(r.origin)}${r.round > 0 ? ` r${r.round}` : ""}</td><td>${esc(fate(r))}</td><td>${esc(r.text)}</td></tr>`;
+      return `<tr${i === 0 ? ' class="top"' : ""}><td class="num">${r.rank ?? i + 1}</td><td class="num">${r.id}</td><td class="num">${fmtScore(r.score)}</td><td class="num">${fmtInterval(c.evalInterval)}</td><td class="num">${r.eval_count}</td><td class="num">${fmtScore(r.test_score)}</td><td class="num">${test ? fmtInterval(c.testInterval) : ""}</td><td class="num">${test ? r.test_count : ""}</td><td>${esc(markReference(r.origin + (r.round > 0 ? ` r${r.round}` : ""), c.equalsReference))}</td><td>${esc(fate(r))}</td><td>${esc(r.text)}</td></tr>`;
     })
     .join("\n");
   return `<table><thead>${head}</thead><tbody>\n${body}\n</tbody></table>`;

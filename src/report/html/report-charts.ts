@@ -3,6 +3,8 @@
  * per resampling round, evaluations and calls over time, cost over time, and the winner against
  * the human references on the test split.
  */
+import { equalsReference } from "../../human-references.js";
+import { HUMAN_MARK, markReference } from "../honest.js";
 import type { CallTiming } from "../../store/calls.js";
 import type { EvaluationRow } from "../../store/rows.js";
 import type { CandidateView, RunView } from "../run-view.js";
@@ -181,10 +183,16 @@ export function costFigure(view: RunView, calls: readonly CallTiming[]): Figure 
   };
 }
 
-/** Test-split scores of the finalists beside the human references, with 95% intervals. */
+/**
+ * Test-split scores of the finalists beside the human references, with 95% intervals. A winner
+ * that is itself a human reference is marked so, and is set beside the other references (never
+ * beside its own row under another name).
+ */
 export function finalsFigure(view: RunView): Figure {
-  const winnerId = view.candidates[0]?.row.id;
-  const finalists = [...view.candidates.filter((c) => c.row.test_count > 0), ...view.references.filter((r) => r.row.test_count > 0)];
+  const winner = view.candidates[0];
+  const winnerId = winner?.row.id;
+  const others = view.references.filter((r) => r.row.id !== winnerId && !(winner?.equalsReference && equalsReference(r.row.text, [winner.row.text])));
+  const finalists = [...view.candidates.filter((c) => c.row.test_count > 0), ...others.filter((r) => r.row.test_count > 0)];
   const svg =
     finalists.length === 0
       ? emptyChart("winner versus references", "no test scores (the task has no test split, or the run did not finish)")
@@ -194,7 +202,8 @@ export function finalsFigure(view: RunView): Figure {
           yLabel: "test score",
           yDomain: scoreDomain(finalists.flatMap((c) => [c.row.test_score ?? 0, c.testInterval?.low ?? 0, c.testInterval?.high ?? 0])),
           bars: finalists.map((c) => {
-            const role = c.row.id === winnerId ? "winner" : c.row.origin === "reference" ? "reference" : `rank ${c.row.rank ?? "?"}`;
+            const role =
+              c.row.id === winnerId ? markReference("winner", c.equalsReference) : c.row.origin === "reference" ? "reference" : `rank ${c.row.rank ?? "?"}`;
             return {
               label: `${role} #${c.row.id}`,
               value: c.row.test_score ?? 0,
@@ -208,7 +217,7 @@ export function finalsFigure(view: RunView): Figure {
   return {
     id: "chart-finals",
     title: "Winner versus references on the test split",
-    caption: "Held-out test scores with 95% intervals: the winner (red), the runner-up, and the human-written references (green).",
+    caption: `Held-out test scores with 95% intervals: the winner (red; "${HUMAN_MARK}" when it is one of them), the runner-up, and the other human-written references (green).`,
     svg,
   };
 }

@@ -1,11 +1,12 @@
 /**
  * The HTML report of a suite: one self-contained file (inline CSS and SVG, no script) with ape's
- * winner against the best human reference per task, as the APE paper's figure shows it, the
+ * winner against the human references (their mean) per task, as the APE paper's figure shows it, the
  * summary table, and a section per task (its finalists and candidates) that the chart links to.
  */
 import type { StoreReader } from "../../store/store.js";
 import { readRunView } from "../run-view.js";
 import { duration, when } from "../run-text.js";
+import { markReference } from "../honest.js";
 import { fmtInterval } from "../interval.js";
 import { fmtScore } from "../table.js";
 import type { SuiteResult, SuiteTaskResult, TestScore } from "../../suite/result.js";
@@ -74,21 +75,22 @@ function comparisonFigure(r: SuiteResult): string {
     scored.length === 0
       ? emptyChart("ape versus human per task", "no test scores yet (no task has finished)")
       : groupedBarChart({
-          label: "ape versus the best human reference per task, test split",
+          label: "ape versus the human references per task, test split",
           xLabel: "",
           yLabel: "test score",
           yDomain: [0, 1],
           groups: scored.map((t) => ({ label: t.task, href: `#${anchor(t)}`, bars: [...bar(t, "ape", t.ape), ...bar(t, "human", t.reference)] })),
         });
   return `<p class="legend"><span><i style="background:${COLORS.winner}"></i>ape</span><span><i style="background:${COLORS.reference}"></i>human</span></p>
-<figure id="chart-suite" class="chart"><h2>ape versus human, per task</h2><figcaption>Test score of ape's winner (red) and of the best human-written instruction (green) on the same test examples, with 95% intervals. Click a task for its section.</figcaption>${svg}</figure>`;
+<figure id="chart-suite" class="chart"><h2>ape versus human, per task</h2><figcaption>Test score of ape's winner (red) and of the human-written instructions (green: their mean, or the one reference a task has) on the same test examples, with 95% intervals. Click a task for its section.</figcaption>${svg}</figure>`;
 }
 
 function summaryTable(r: SuiteResult): string {
-  const cell = (s: TestScore | null): string => `<td class="num">${fmtScore(s?.score)}</td><td class="num">${s ? fmtInterval(s.interval) : "-"}</td>`;
+  const cell = (s: TestScore | null, mark = false): string =>
+    `<td class="num">${esc(markReference(fmtScore(s?.score), mark))}</td><td class="num">${s ? fmtInterval(s.interval) : "-"}</td>`;
   const rows = r.tasks.map(
     (t) =>
-      `<tr><td><a href="#${esc(anchor(t))}">${esc(t.task)}</a></td>${cell(t.ape)}${cell(t.reference)}<td class="num">${t.difference === null ? "-" : t.difference.toFixed(3)}</td><td>${esc(t.outcome ?? t.status)}</td><td class="num">${t.evaluations}</td><td class="num">$${t.costUsd.toFixed(4)}</td></tr>`,
+      `<tr><td><a href="#${esc(anchor(t))}">${esc(t.task)}</a></td>${cell(t.ape, t.apeIsReference)}${cell(t.reference)}<td class="num">${t.difference === null ? "-" : t.difference.toFixed(3)}</td><td>${esc(t.outcome ?? t.status)}</td><td class="num">${t.evaluations}</td><td class="num">$${t.costUsd.toFixed(4)}</td></tr>`,
   );
   return `<table><thead><tr><th>task</th><th class="num">ape</th><th class="num">95% CI</th><th class="num">human</th><th class="num">95% CI</th><th class="num">diff</th><th>outcome</th><th class="num">evals</th><th class="num">cost</th></tr></thead><tbody>
 ${rows.join("\n")}
