@@ -43,10 +43,16 @@ export function processContext(signal: AbortSignal): CliContext {
 /** Run the CLI on `argv` (without `node` and the script) and return the exit code. */
 export async function main(argv: readonly string[], ctx?: CliContext): Promise<number> {
   const controller = new AbortController();
-  // SIGTERM (docker stop, timeout, a supervisor) stops a run as Ctrl-C does. Each is handled once:
-  // the second ends the process at once, with the run left to `ape resume`.
-  const onSignal = (): void => controller.abort();
-  if (!ctx) for (const name of STOP_SIGNALS) process.once(name, onSignal);
+  // SIGTERM (docker stop, timeout, a supervisor) stops a run as Ctrl-C does. Only the first signal
+  // is handled: a second one (of either kind) ends the process at once, the run left to `ape resume`.
+  const unhook = (): void => {
+    for (const name of STOP_SIGNALS) process.off(name, onSignal);
+  };
+  const onSignal = (): void => {
+    unhook();
+    controller.abort();
+  };
+  if (!ctx) for (const name of STOP_SIGNALS) process.on(name, onSignal);
   const context = ctx ?? processContext(controller.signal);
   // Once for the process: a reader that closed our stdout stops the command, quietly, exit 0.
   const stdoutClosed = ctx ? () => false : watchClosedPipe(process.stdout, () => controller.abort());
@@ -55,7 +61,7 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
     const code = await run(argv, commandContext(context));
     return stdoutClosed() ? EXIT.ok : code;
   } finally {
-    if (!ctx) for (const name of STOP_SIGNALS) process.off(name, onSignal);
+    if (!ctx) unhook();
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The life of a run in the store, around the flow: finding the run to continue (or starting one),
- * claiming it so no other process runs it at once, marking it alive while it runs, and recording
- * how it ended, with the error a caller gets for each ending.
+ * claiming it so no other process runs it at once, marking it alive while it runs, stopping it
+ * (nothing new sent, the requests in flight given a grace to be recorded), and recording how it
+ * ended, with the error a caller gets for each ending (a disk that refused, included).
  */
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
@@ -63,7 +64,7 @@ export function heartbeat(store: RunLog, runId: string): () => void {
 }
 
 /** How long a stopped run waits for the requests already sent to be answered and recorded before it drops them. */
-export const STOP_GRACE_MS = 5_000;
+const STOP_GRACE_MS = 5_000;
 
 /** The signals of one run, derived from the caller's. */
 export interface RunSignals {

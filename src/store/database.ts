@@ -41,8 +41,8 @@ function openForWriting(file: string): SqliteDatabase {
   const memory = file === ":memory:";
   const created = !memory && !existsSync(file);
   if (!memory) {
-    if (!created) refuseForeign(file, readHeader(file));
     try {
+      if (!created) refuseForeign(file, readHeader(file));
       mkdirSync(dirname(file), { recursive: true });
     } catch (error) {
       throw openError(file, error);

@@ -36,11 +36,6 @@ const ERRNO_FAULTS: Readonly<Record<string, Fault>> = {
   EIO: IO,
 };
 
-/** The code of `error` when it is a storage fault (`SQLITE_FULL`, `ENOSPC`, …), else undefined. */
-export function storageFaultCode(error: unknown): string | undefined {
-  return faultOf(error)?.code;
-}
-
 function faultOf(error: unknown): { readonly code: string; readonly fault: Fault } | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== "string") return undefined;

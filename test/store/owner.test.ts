@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
 import { HEARTBEAT_MS, STALE_MS } from "../../src/store/owner.js";
 import type { NewRun } from "../../src/store/runs.js";
+import { Store } from "../../src/store/store.js";
+import { claimSuite, createSuite, findResumableSuite, findSuite } from "../../src/store/suites.js";
 import { RUN, storeWithRun } from "../support/store.js";
 
 /** A second run with the same settings as `r1` (config hash `h`), as the same command started again would make. */
@@ -60,6 +62,21 @@ describe("a run being run by another live process", () => {
     store.setRunStatus("r1", "done");
     expect(store.resumeOrCreate(again)).toBeUndefined();
     expect(store.getRun("r2")).toMatchObject({ status: "running", owner: `${hostname()}:${process.pid}` });
+    store.close();
+  });
+});
+
+describe("a suite being run by another live process", () => {
+  it("is refused by the same command (never started a second time) until that process is gone", () => {
+    const store = new Store(":memory:");
+    createSuite(store, { id: "s1", tasks: 2, config: "{}", config_hash: "sh" });
+    store.execute("UPDATE suites SET owner = ? WHERE id = 's1'", `${hostname()}:${process.ppid}`);
+    expect(() => findResumableSuite(store, "sh")).toThrow(new RegExp(`suite s1 is being run right now by process ${hostname()}:${process.ppid}`));
+    expect(() => claimSuite(store, "s1")).toThrow(UsageError);
+    store.execute("UPDATE suites SET owner = ? WHERE id = 's1'", `${hostname()}:2147483646`);
+    expect(findResumableSuite(store, "sh")?.id).toBe("s1");
+    claimSuite(store, "s1");
+    expect(findSuite(store, "s1")?.owner).toBe(`${hostname()}:${process.pid}`);
     store.close();
   });
 });
