@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ape } from "../support/cli.js";
 import { readDb } from "../support/db.js";
-import { isProposal, promptsOf, SAME_500_MESSAGE, startFaultProxy } from "../support/fault-proxy.js";
+import { firstProposalFailsAlike, promptsOf, SAME_500_MESSAGE, startFaultProxy } from "../support/fault-proxy.js";
 import { tinyModelFile } from "../support/gguf/tiny-model-file.js";
 import { llamaServerBinary, startLlamaServer, type LlamaServer } from "../support/llama-server.js";
 import { tempDir } from "../support/temp.js";
@@ -62,19 +62,13 @@ describe.skipIf(!binary.ok)("the fault proxy in front of a real llama-server", (
   }, 180_000);
 
   it("a 500 in the server's own words, the same on the same request, is tried twice, then exit 4 says what to do", async () => {
-    let target: string | undefined;
-    const proxy = await startFaultProxy(new URL(server.url).origin, {
-      same500: (body) => {
-        if (!isProposal(body)) return false;
-        target ??= JSON.stringify(body);
-        return JSON.stringify(body) === target;
-      },
-    });
+    const failing = firstProposalFailsAlike();
+    const proxy = await startFaultProxy(new URL(server.url).origin, { same500: failing.same500 });
     try {
       const db = join(dir, "same.db");
       const run = await ape(["search", ...SMALL, "--base-url", proxy.url, "--db", db]);
       expect(run.code, run.stderr).toBe(4);
-      expect(proxy.requests.filter((r) => JSON.stringify(r.body) === target)).toHaveLength(2);
+      expect(failing.tries(proxy)).toBe(2);
       expect(run.stderr).toContain(`500: "${SAME_500_MESSAGE}"`);
       expect(run.stderr).toContain(proxy.url);
       expect(run.stderr).not.toMatch(/\n\s+at /);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ape, searchArgs } from "../support/cli.js";
 import { readDb } from "../support/db.js";
-import { isProposal, SAME_500_MESSAGE, startFaultProxy } from "../support/fault-proxy.js";
+import { firstProposalFailsAlike, SAME_500_MESSAGE, startFaultProxy } from "../support/fault-proxy.js";
 import { simServers } from "../support/sim/per-test.js";
 import { writeSmallTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
@@ -22,19 +22,12 @@ describe("a deterministic server error", () => {
     const dir = tempDir();
     const db = join(dir, "same.db");
     // The first proposal request the proxy sees always fails the same way.
-    let target: string | undefined;
-    const proxy = await startFaultProxy(new URL(server.url).origin, {
-      same500: (body) => {
-        if (!isProposal(body)) return false;
-        target ??= JSON.stringify(body);
-        return JSON.stringify(body) === target;
-      },
-    });
+    const failing = firstProposalFailsAlike();
+    const proxy = await startFaultProxy(new URL(server.url).origin, { same500: failing.same500 });
     try {
       const run = await ape(searchArgs(writeSmallTask(dir), proxy.url, [...SEARCH, "--db", db]));
       expect(run.code, run.stderr).toBe(4);
-      const tries = proxy.requests.filter((r) => JSON.stringify(r.body) === target);
-      expect(tries).toHaveLength(2);
+      expect(failing.tries(proxy)).toBe(2);
       expect(run.stderr).toContain(proxy.url);
       expect(run.stderr).toContain(`500: "${SAME_500_MESSAGE}"`);
       expect(run.stderr).toMatch(/Serve another model or build, or start a new run with another --seed; .*the same command continues it/);

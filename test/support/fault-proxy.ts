@@ -236,3 +236,16 @@ export function answeredPrompts(requests: readonly ProxiedRequest[]): { readonly
     received: calls.reduce((n, r) => n + promptsOf(r.body), 0),
   };
 }
+
+/** A `same500` that picks the first proposal request it sees, and how many times that request was received. */
+export function firstProposalFailsAlike(): { readonly same500: (body: unknown) => boolean; tries(proxy: FaultProxy): number } {
+  let target: string | undefined;
+  return {
+    same500: (body) => {
+      if (!isProposal(body)) return false;
+      target ??= JSON.stringify(body);
+      return JSON.stringify(body) === target;
+    },
+    tries: (proxy) => proxy.requests.filter((r) => JSON.stringify(r.body) === target).length,
+  };
+}
