@@ -74,6 +74,8 @@ const NOT_COUNTED = { prompt: 0, completion: 0 } as const;
 
 const NO_USAGE: Usage = { promptTokens: 0, completionTokens: 0 };
 
+const NOTHING: Spend = { calls: 0, tokens: 0, costUsd: 0 };
+
 /** Cached, budgeted, limited, retried, recorded access to one model. */
 export class Gateway {
   private readonly o: GatewayOptions;
@@ -225,54 +227,52 @@ export class Gateway {
     const estimates = this.countsTokens() ? batch.map(how.estimate) : batch.map(() => NOT_COUNTED);
     const expected = estimates.reduce((n, e) => n + e.prompt + e.completion, 0);
     const used = (out: R[]): number => out.reduce((n, r) => n + how.usage(r).promptTokens + how.usage(r).completionTokens, 0);
-    const rows = (fields: (i: number, k: number) => Omit<CallRecord, "kind" | "key" | "request" | "cached">): void =>
+    const rows = (fields: (k: number) => Omit<CallRecord, "kind" | "key" | "request" | "cached">): void =>
       chunk.forEach((i, k) => {
         const { key, text } = at(keyed, i);
-        this.recorder.record({ kind, key, request: text, cached: false, ...fields(i, k) });
+        this.recorder.record({ kind, key, request: text, cached: false, ...fields(k) });
       });
     const repeated = new RepeatedFailure();
     // One try: reserved, sent, checked, recorded and committed on its own.
-    const attempt = async (): Promise<R[]> => {
+    const attempt = async (): Promise<void> => {
       if (this.halted || this.o.signal?.aborted) throw new CancelledError();
       const reservation = reservationFor(estimates, price);
       this.o.budget.reserve(reservation);
-      let actual: Spend = { calls: 0, tokens: 0, costUsd: 0 };
       const started = performance.now();
+      let out: R[];
       try {
-        const out = await this.limits.send(expected, () => how.send(batch), used, this.o.signal);
+        out = await this.limits.send(expected, () => how.send(batch), used, this.o.signal);
         const bad = batch.findIndex((r, k) => !how.whole(r, out[k]));
-        if (bad !== -1)
-          throw new ModelError(
-            spec.baseUrls[0] ?? spec.model,
-            `the answer to request ${bad + 1} of ${batch.length} is not whole; retrying (it is not stored)`,
-            { transient: true },
-          );
-        const latencyMs = performance.now() - started;
-        const usages = out.map(how.usage);
-        const costs = usages.map((u) => costOf(price, u.promptTokens, u.completionTokens));
-        rows((_i, k) => ({ response: JSON.stringify(at(out, k)), error: null, usage: at(usages, k), latencyMs, costUsd: at(costs, k) }));
-        actual = {
-          calls: batch.length,
-          tokens: usages.reduce((n, u) => n + u.promptTokens + u.completionTokens, 0),
-          costUsd: costs.reduce((a, b) => a + b, 0),
-        };
-        chunk.forEach((i, k) => {
-          results[i] = at(out, k);
-        });
-        await this.commit();
-        return out;
+        if (bad !== -1) {
+          const where = spec.baseUrls[0] ?? spec.model;
+          throw new ModelError(where, `the answer to request ${bad + 1} of ${batch.length} is not whole (a cut answer is never stored)`, { transient: true });
+        }
       } catch (error) {
-        if (error instanceof CancelledError) throw error;
+        if (error instanceof CancelledError) {
+          this.o.budget.settle(reservation, NOTHING);
+          throw error;
+        }
         // A failed try was still sent: it counts against the call budget and is recorded.
-        actual = { calls: batch.length, tokens: 0, costUsd: 0 };
+        this.o.budget.settle(reservation, { calls: batch.length, tokens: 0, costUsd: 0 });
         const text = error instanceof Error ? error.message : String(error);
         const latencyMs = performance.now() - started;
         rows(() => ({ response: null, error: text, usage: NO_USAGE, latencyMs, costUsd: 0 }));
         await this.commit();
         throw repeated.check(error);
-      } finally {
-        this.o.budget.settle(reservation, actual);
       }
+      const latencyMs = performance.now() - started;
+      const usages = out.map(how.usage);
+      const costs = usages.map((u) => costOf(price, u.promptTokens, u.completionTokens));
+      this.o.budget.settle(reservation, {
+        calls: batch.length,
+        tokens: usages.reduce((n, u) => n + u.promptTokens + u.completionTokens, 0),
+        costUsd: costs.reduce((a, b) => a + b, 0),
+      });
+      rows((k) => ({ response: JSON.stringify(at(out, k)), error: null, usage: at(usages, k), latencyMs, costUsd: at(costs, k) }));
+      chunk.forEach((i, k) => {
+        results[i] = at(out, k);
+      });
+      await this.commit();
     };
     await this.withRetries(attempt);
   }

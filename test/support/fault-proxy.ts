@@ -8,7 +8,6 @@
  * 500 (the same request always gets the same 500, as llama.cpp's "Content-only format" error).
  * Probe requests (they ask for at most one token) are forwarded untouched and are not numbered.
  */
-import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pick, unit } from "./sim/hash.js";
@@ -115,7 +114,7 @@ export async function startFaultProxy(target: string, settings: FaultSettings = 
         held.push(res);
         return;
       }
-      if (fault !== undefined && answerFault(fault, req, res, faults)) return;
+      if (fault !== undefined && answerFault(fault, number ?? 0, req, res, faults)) return;
       forward(to, req, raw, res, fault);
     });
   });
@@ -137,7 +136,7 @@ export async function startFaultProxy(target: string, settings: FaultSettings = 
 }
 
 /** Answer a fault that needs no server; false for the kinds that cut a real answer. */
-function answerFault(fault: ProxyFault, req: IncomingMessage, res: ServerResponse, s: FaultSettings): boolean {
+function answerFault(fault: ProxyFault, number: number, req: IncomingMessage, res: ServerResponse, s: FaultSettings): boolean {
   const error = (status: number, message: string, type: string): void => {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (status === 429) headers["retry-after"] = String(s.retryAfterSeconds ?? 1);
@@ -147,7 +146,7 @@ function answerFault(fault: ProxyFault, req: IncomingMessage, res: ServerRespons
   switch (fault) {
     case "500":
       // Real servers' 500s name the request (OpenAI: "Please include the request ID …"), so two differ.
-      error(500, `Internal server error (injected; request ${createHash("sha256").update(String(Math.random())).digest("hex").slice(0, 12)}).`, "server_error");
+      error(500, `Internal server error (injected; request id ${number}).`, "server_error");
       return true;
     case "same-500":
       error(500, SAME_500_MESSAGE, "server_error");

@@ -256,7 +256,7 @@ export class OpenAIBackend implements Model {
         return answer.body && typeof answer.body === "object" ? answer.body : {};
       }, signal);
       if (!("content" in response) || typeof response.content !== "string") {
-        throw new ModelError(url, "the /infill answer has no `content` text; retrying (it is not stored)", { transient: true });
+        throw new ModelError(url, "the /infill answer has no `content` text (a cut answer is never stored)", { transient: true });
       }
       texts.push(response.content);
       promptTokens += "tokens_evaluated" in response && typeof response.tokens_evaluated === "number" ? response.tokens_evaluated : 0;
@@ -307,6 +307,6 @@ function wholeAnswer(response: unknown, expected: number, url: string, what: str
     });
   }
   const short = shortOf(answer, expected);
-  if (short) throw new ModelError(url, `the ${what} answer is not whole: ${short}; retrying (it is not stored)`, { transient: true });
+  if (short) throw new ModelError(url, `the ${what} answer is not whole: ${short} (a cut answer is never stored)`, { transient: true });
   return answer;
 }
