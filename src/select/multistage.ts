@@ -9,6 +9,7 @@
  * by the most, each get a batch; the race ends when no challenger can plausibly beat the leader or
  * its share of the budget is spent.
  */
+import { at } from "../at.js";
 import { UsageError } from "../errors.js";
 import { compare, type Difference } from "./compare.js";
 import { PoolState, type SentBatch } from "./pool-state.js";
@@ -144,7 +145,8 @@ export function multistageSelector(settings: MultistageOptions = {}): Selector {
         if (batch && batch.planned > 0) out.push({ batch, stage: ++stage, pulled });
         else if (out.length === 0) break;
         if (out.length > o.overlap || !batch || batch.planned === 0) {
-          const oldest = out.shift() as (typeof out)[number];
+          const oldest = at(out, 0);
+          out.shift();
           await state.collect(oldest.batch);
           state.record(oldest.stage, oldest.pulled);
         }

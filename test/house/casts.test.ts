@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 const SRC = join(import.meta.dirname, "..", "..", "src");
 /** Most `as` casts src/ may hold (issue 21 item 6); lower it when casts go, never raise it. */
-const MAX_CASTS = 61;
+const MAX_CASTS = 40;
 
 /** Every `.ts` file under a folder. */
 function sourceFiles(dir: string): string[] {
