@@ -4,7 +4,7 @@
  * `SQLITE_CANTOPEN`; Node's file functions as `ENOSPC`, `EROFS`, `EIO`, … Each becomes one
  * StorageError that names the file, says what the disk said and what to do.
  */
-import { codeOf } from "../caught.js";
+import { codeOf, messageOf } from "../caught.js";
 import { StorageError } from "../errors.js";
 
 /** What a fault means and what to do about it. */
@@ -55,7 +55,7 @@ export function asStorageError(error: unknown, file: string, doing: string, then
   if (error instanceof StorageError) return error;
   const found = faultOf(error);
   if (!found) return error;
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   const message = `cannot ${doing} ${file}: ${found.fault.what} (${found.code}: ${detail}). ${capitalize(found.fault.todo)}.${then ? ` ${then}` : ""}`;
   return new StorageError(message, file, found.code, { cause: error });
 }

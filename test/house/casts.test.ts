@@ -16,12 +16,12 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** The `as` casts in one file (`as const` is not a cast), each as `file:line: text`. */
+/** The type assertions in one file (`x as T`, `<T>x`; `as const` is not one), each as `file:line: text`. */
 function castsIn(path: string): string[] {
   const source = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isAsExpression(node) && !(ts.isTypeReferenceNode(node.type) && node.type.getText(source) === "const")) {
+    if ((ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) && !(ts.isTypeReferenceNode(node.type) && node.type.getText(source) === "const")) {
       const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
       found.push(`${relative(SRC, path)}:${line}: ${node.getText(source).replace(/\s+/g, " ").slice(0, 100)}`);
     }

@@ -8,6 +8,7 @@ import { CancelledError, ConnectionError, ModelError, UsageError, type ApeError 
 import { describeNetworkCause, hasNetworkCode } from "../network-cause.js";
 import type { DownloadProgress } from "./gguf-options.js";
 import { isRecord } from "../../narrow.js";
+import { messageOf } from "../../caught.js";
 
 const ALTERNATIVES =
   "Alternatives: download the .gguf yourself and pass gguf:./file.gguf, or run the model in a server and use a server spec such as vllm:<model> or ollama:<model>.";
@@ -150,7 +151,7 @@ async function downloadFailure(uri: string, url: string, settings: DownloadSetti
       cause: error,
     });
   if (stalled) return offline(`no data arrived for ${settings.stallTimeoutMs / 1000} s`);
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   const status = refusedStatus(error, text);
   if (status === undefined && isNetworkFault(error, text)) {
     const endpoint = settings.huggingFaceEndpoint ?? HF_ENDPOINT;
