@@ -4,6 +4,7 @@
  * renders the same message with its flags (`--base-url`, `--max-calls`) and commands (`ape resume
  * ID --db FILE`). A message is a list of parts: text, and references that each reader names its way.
  */
+import { isList } from "./narrow.js";
 import type { SettingKey } from "./options/table.js";
 
 /** Library options a message may name: the plain settings of the option table and the others. */
@@ -67,9 +68,9 @@ export function say(strings: TemplateStringsArray, ...values: readonly (string |
     if (text) out.push(text);
     if (i >= values.length) return;
     const value = values[i];
-    if (Array.isArray(value)) out.push(...(value as Message));
+    if (isList(value)) out.push(...value);
     else if (typeof value === "number") out.push(String(value));
-    else if (value !== undefined) out.push(value as Part);
+    else if (value !== undefined) out.push(value);
   });
   return out;
 }

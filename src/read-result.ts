@@ -1,4 +1,5 @@
 /** Rebuilding a run's typed result from the store (for `search()`, `ape show` and exports). */
+import { z } from "zod";
 import { equalsReference, referenceRows, referenceTexts } from "./human-references.js";
 import type { SearchResult, RankedCandidate, ReferenceResult } from "./result.js";
 import type { StageRecord } from "./select/selector.js";
@@ -61,8 +62,11 @@ export function readResult(store: RunReader & CandidateReader & Pick<SqlReader, 
   };
 }
 
+/** A candidate's stored stages (extra fields, such as the round, are kept as stored). */
+const storedHistory = z.array(z.looseObject({ stage: z.number(), mean: z.number(), count: z.number() }));
+
 function parseHistory(c: CandidateRow): StageRecord[] {
   if (!c.history) return [];
-  const parsed: unknown = JSON.parse(c.history);
-  return Array.isArray(parsed) ? (parsed as StageRecord[]) : [];
+  const parsed = storedHistory.safeParse(JSON.parse(c.history));
+  return parsed.success ? parsed.data : [];
 }

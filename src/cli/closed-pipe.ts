@@ -4,10 +4,11 @@
  * process with a stack trace. The Unix convention is to stop quietly: the command is stopped (as
  * Ctrl-C would stop it) and the exit code is 0.
  */
+import { codeOf } from "../caught.js";
 
 /** An error event that only means the reader of the stream has gone. */
 function isClosedPipe(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const code = codeOf(error);
   return code === "EPIPE" || code === "ERR_STREAM_DESTROYED";
 }
 

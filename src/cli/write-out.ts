@@ -8,6 +8,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, type Sta
 import { basename, dirname, join } from "node:path";
 import { UsageError } from "../errors.js";
 import { asStorageError } from "../store/storage-fault.js";
+import { messageOf } from "../caught.js";
 
 /**
  * Write `text` to `out`, creating its folder. A device or pipe (`/dev/stdout`, a FIFO) is written
@@ -23,7 +24,7 @@ export function writeOut(out: string, text: string, what: string): void {
   } catch (error) {
     const fault = asStorageError(error, out, `write ${what} to`, "Or choose another --out.");
     if (fault !== error) throw fault;
-    throw new UsageError(`cannot write ${what} to ${out}: ${(error as Error).message}. Choose another --out.`, { cause: error });
+    throw new UsageError(`cannot write ${what} to ${out}: ${messageOf(error)}. Choose another --out.`, { cause: error });
   }
 }
 

@@ -4,13 +4,12 @@
  */
 import { createHash } from "node:crypto";
 import type { ModelSpec } from "./types.js";
+import { isRecord } from "../narrow.js";
 
 /** A stable JSON text: object keys sorted, so equal requests give equal keys. */
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
+    isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
   );
 }
 

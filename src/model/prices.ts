@@ -7,6 +7,7 @@ import { z } from "zod";
 import { UsageError } from "../errors.js";
 import type { ModelSpec } from "./types.js";
 import { option, say } from "../message.js";
+import { messageOf } from "../caught.js";
 
 /** Price of one model: USD per million prompt and completion tokens. */
 export interface Price {
@@ -38,7 +39,7 @@ export function loadPrices(file: string | undefined): PriceTable {
   try {
     parsed = JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new UsageError(`cannot read the price file ${file}: ${(error as Error).message}`);
+    throw new UsageError(`cannot read the price file ${file}: ${messageOf(error)}`);
   }
   const result = priceFile.safeParse(parsed);
   if (!result.success) {

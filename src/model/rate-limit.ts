@@ -70,7 +70,8 @@ export class RateLimiter {
     for (;;) {
       const t = this.clock.now();
       while (this.window.length > 0 && at(this.window, 0).at <= t - MINUTE_MS) {
-        this.windowTokens -= (this.window.shift() as Ticket).tokens;
+        this.windowTokens -= at(this.window, 0).tokens;
+        this.window.shift();
       }
       let wait = rps === undefined ? 0 : Math.max(0, this.nextRequestAt - t);
       if (tpm !== undefined && this.window.length > 0 && this.windowTokens + tokens > tpm) {

@@ -8,6 +8,7 @@ import type { StoreReader } from "../store/store.js";
 import { loadTask } from "../task/index.js";
 import type { Example } from "../task/types.js";
 import { readRunView, type CandidateView, type RunView } from "./run-view.js";
+import { messageOf } from "../caught.js";
 
 /** One scored example of the candidate. */
 export interface ExampleOutcome {
@@ -69,7 +70,7 @@ function splitOrder(split: string): number {
 }
 
 function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   return message.split("\n").slice(0, 2).join(" ").trim();
 }
 

@@ -6,6 +6,7 @@ import { equalsReference, referenceRows, referenceTexts } from "../human-referen
 import type { CandidateRow, RunRow } from "../store/rows.js";
 import type { StoreReader } from "../store/store.js";
 import { scoreInterval, type Interval } from "./interval.js";
+import { isList, isRecord } from "../narrow.js";
 
 /** One entry of a candidate's history: its running mean after a selection stage of a round. */
 export interface HistoryEntry {
@@ -63,11 +64,10 @@ export function parseHistory(text: string | null): HistoryEntry[] {
   } catch {
     return [];
   }
-  if (!Array.isArray(parsed)) return [];
+  if (!isList(parsed)) return [];
   const out: HistoryEntry[] = [];
-  for (const item of parsed as unknown[]) {
-    if (typeof item !== "object" || item === null) continue;
-    const r = item as Record<string, unknown>;
+  for (const r of parsed) {
+    if (!isRecord(r)) continue;
     if (typeof r.stage !== "number" || typeof r.mean !== "number" || typeof r.count !== "number") continue;
     out.push({ round: typeof r.round === "number" ? r.round : 0, stage: r.stage, mean: r.mean, count: r.count });
   }

@@ -10,6 +10,7 @@
  * its share of the budget is spent. That share (`raceSplits`) is a ceiling for the pools where
  * the candidates are hard to tell apart, not what a race usually spends.
  */
+import { at } from "../at.js";
 import { UsageError } from "../errors.js";
 import { compare, type Difference } from "./compare.js";
 import { PoolState, type SentBatch } from "./pool-state.js";
@@ -169,7 +170,8 @@ export function multistageSelector(settings: MultistageOptions = {}): Selector {
         if (batch && batch.planned > 0) out.push({ batch, stage: ++stage, pulled });
         else if (out.length === 0) break;
         if (out.length > o.overlap || !batch || batch.planned === 0) {
-          const oldest = out.shift() as (typeof out)[number];
+          const oldest = at(out, 0);
+          out.shift();
           await state.collect(oldest.batch);
           state.record(oldest.stage, oldest.pulled);
         }

@@ -1,6 +1,7 @@
 /**
  * The one ranking rule every strategy ends with, so results compare across strategies.
  */
+import { at } from "../at.js";
 import type { CandidateOutcome } from "./selector.js";
 
 /**
@@ -26,7 +27,7 @@ export function rankOutcomes(outcomes: readonly CandidateOutcome[], ties: readon
   });
   const confirmed = ranked.findIndex((o) => o.count >= need);
   if (confirmed <= 0) return ranked;
-  return [ranked[confirmed] as CandidateOutcome, ...ranked.filter((_, i) => i !== confirmed)];
+  return [at(ranked, confirmed), ...ranked.filter((_, i) => i !== confirmed)];
 }
 
 /**

@@ -93,32 +93,35 @@ export class CallTable implements CallLog {
     own?: { readonly runId: string; readonly upTo: number },
     accept: (response: string) => boolean = () => true,
   ): string | undefined {
-    const rows = (
+    const rows =
       own === undefined
-        ? this.db.sql(`SELECT response FROM calls WHERE cache_key = ? AND response IS NOT NULL AND cached = 0 ORDER BY id`).iterate(cacheKey)
+        ? this.db
+            .sql<{ response: string }>(`SELECT response FROM calls WHERE cache_key = ? AND response IS NOT NULL AND cached = 0 ORDER BY id`)
+            .iterate(cacheKey)
         : this.db
-            .sql(`SELECT response FROM calls WHERE cache_key = ? AND run_id = ? AND id <= ? AND response IS NOT NULL AND cached = 0 ORDER BY id`)
-            .iterate(cacheKey, own.runId, own.upTo)
-    ) as IterableIterator<{ response: string }>;
+            .sql<{ response: string }>(
+              `SELECT response FROM calls WHERE cache_key = ? AND run_id = ? AND id <= ? AND response IS NOT NULL AND cached = 0 ORDER BY id`,
+            )
+            .iterate(cacheKey, own.runId, own.upTo);
     for (const row of rows) if (accept(row.response)) return row.response;
     return undefined;
   }
 
   lastCallId(): number {
-    return (this.db.sql(`SELECT coalesce(max(id), 0) AS id FROM calls`).get() as { id: number }).id;
+    return this.db.sql<{ id: number }>(`SELECT coalesce(max(id), 0) AS id FROM calls`).get()?.id ?? 0;
   }
 
   callTimings(runId: string): CallTiming[] {
     return this.db
-      .sql(
+      .sql<CallTiming>(
         `SELECT id, role, kind, cached, prompt_tokens, completion_tokens, cost_usd, latency_ms, created_at, error IS NOT NULL AS failed
          FROM calls WHERE run_id = ? ORDER BY id`,
       )
-      .all(runId) as CallTiming[];
+      .all(runId);
   }
 
   calls(runId: string): CallRow[] {
-    return this.db.sql(`SELECT * FROM calls WHERE run_id = ? ORDER BY id`).all(runId) as CallRow[];
+    return this.db.sql<CallRow>(`SELECT * FROM calls WHERE run_id = ? ORDER BY id`).all(runId);
   }
 }
 

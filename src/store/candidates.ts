@@ -74,7 +74,9 @@ export class CandidateTable implements CandidateLog {
         now(),
       );
     if (info.changes > 0) return { id: Number(info.lastInsertRowid), created: true };
-    const row = this.db.sql(`SELECT id FROM candidates WHERE run_id = ? AND text = ?`).get(runId, c.text) as { id: number };
+    const row = this.db.sql<{ id: number }>(`SELECT id FROM candidates WHERE run_id = ? AND text = ?`).get(runId, c.text);
+    // Ignored only because the run already has this text (UNIQUE(run_id, text)), so the row is there.
+    if (row === undefined) throw new Error(`candidate of run ${runId} was neither added nor found`);
     return { id: row.id, created: false };
   }
 
@@ -105,10 +107,10 @@ export class CandidateTable implements CandidateLog {
   }
 
   candidates(runId: string): CandidateRow[] {
-    return this.db.sql(`SELECT * FROM candidates WHERE run_id = ? ORDER BY rank IS NULL, rank, score IS NULL, score DESC, id`).all(runId) as CandidateRow[];
+    return this.db.sql<CandidateRow>(`SELECT * FROM candidates WHERE run_id = ? ORDER BY rank IS NULL, rank, score IS NULL, score DESC, id`).all(runId);
   }
 
   getCandidate(id: number): CandidateRow | undefined {
-    return this.db.sql(`SELECT * FROM candidates WHERE id = ?`).get(id) as CandidateRow | undefined;
+    return this.db.sql<CandidateRow>(`SELECT * FROM candidates WHERE id = ?`).get(id);
   }
 }

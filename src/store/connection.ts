@@ -48,7 +48,7 @@ export class Connection implements SqlAccess, Committer, Discarder {
   readonly file: string;
   private readonly db: SqliteDatabase;
   /** Prepared statements by SQL text: better-sqlite3's `prepare` costs more than the write itself. */
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements = new Map<string, Statement<unknown[], unknown>>();
   /** Writes waiting for the next commit, in the order made. */
   private queued: (() => void)[] = [];
   private flushing = false;
@@ -61,15 +61,18 @@ export class Connection implements SqlAccess, Committer, Discarder {
     this.db = openDatabase(file, options);
   }
 
-  /** The prepared statement for `text`, after committing whatever is queued. */
-  sql(text: string): Statement {
+  /**
+   * The prepared statement for `text`, after committing whatever is queued. `Row` is the shape of
+   * the rows it reads (a row type of rows.ts, or the columns it selects): the one place where the
+   * store says what SQL returns, so its readers need no casts.
+   */
+  sql<Row = unknown>(text: string): Statement<unknown[], Row> {
     // Whatever is read or written next sees every queued write first, in order.
     if (!this.flushing) this.flush();
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
+    const cached = this.statements.get(text);
+    if (cached) return cached as Statement<unknown[], Row>;
+    const statement = this.db.prepare<unknown[], Row>(text);
+    this.statements.set(text, statement);
     return statement;
   }
 
@@ -99,7 +102,7 @@ export class Connection implements SqlAccess, Committer, Discarder {
 
   query<T>(sql: string, ...params: readonly unknown[]): T[] {
     this.flush();
-    return this.db.prepare(sql).all(...params) as T[];
+    return this.db.prepare<unknown[], T>(sql).all(...params);
   }
 
   commit(): Promise<void> {

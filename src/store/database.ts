@@ -8,8 +8,9 @@
 import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { codeOf, messageOf } from "../caught.js";
 import { ApeError, UsageError } from "../errors.js";
-import { notApe, readHeader, readSchema, type Verdict } from "./identify.js";
+import { notApe, pragmaNumber, readHeader, readSchema, type Verdict } from "./identify.js";
 import { MIGRATIONS } from "./schema.js";
 import { asStorageError } from "./storage-fault.js";
 
@@ -83,7 +84,7 @@ function openForReading(file: string): SqliteDatabase {
   try {
     header = readHeader(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw missingDatabase(file);
+    if (codeOf(error) === "ENOENT") throw missingDatabase(file);
     throw openError(file, error);
   }
   if (header.kind === "empty") throw notApe(file, "it is empty");
@@ -135,7 +136,7 @@ function openError(file: string, error: unknown): unknown {
   if (error instanceof ApeError) return error;
   const fault = asStorageError(error, file, "open the results database", "Nothing was written to it.");
   if (fault !== error) return fault;
-  return new UsageError(`${file} is not a usable ape results database: ${(error as Error).message}. Check --db / APE_DB.`, { cause: error });
+  return new UsageError(`${file} is not a usable ape results database: ${messageOf(error)}. Check --db / APE_DB.`, { cause: error });
 }
 
 /** Remove `file` (and SQLite's files beside it) when it is empty. */
@@ -170,7 +171,7 @@ function checkNotNewer(file: string, version: number): void {
 }
 
 function migrate(db: SqliteDatabase, file: string): void {
-  const current = (): number => db.pragma("user_version", { simple: true }) as number;
+  const current = (): number => pragmaNumber(db, "user_version");
   checkNotNewer(file, current());
   if (current() >= MIGRATIONS.length) return;
   // Read the version again under the write lock: another process may have migrated meanwhile.

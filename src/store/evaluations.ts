@@ -62,17 +62,17 @@ export class EvaluationTable implements EvaluationLog {
   }
 
   evaluations(runId: string, candidateId?: number): EvaluationRow[] {
-    if (candidateId === undefined) return this.db.sql(`SELECT * FROM evaluations WHERE run_id = ? ORDER BY id`).all(runId) as EvaluationRow[];
-    return this.db.sql(`SELECT * FROM evaluations WHERE run_id = ? AND candidate_id = ? ORDER BY id`).all(runId, candidateId) as EvaluationRow[];
+    if (candidateId === undefined) return this.db.sql<EvaluationRow>(`SELECT * FROM evaluations WHERE run_id = ? ORDER BY id`).all(runId);
+    return this.db.sql<EvaluationRow>(`SELECT * FROM evaluations WHERE run_id = ? AND candidate_id = ? ORDER BY id`).all(runId, candidateId);
   }
 
   scoreStats(runId: string, split: string): ScoreStats[] {
     return this.db
-      .sql(
+      .sql<ScoreStats>(
         `SELECT candidate_id, COUNT(*) AS n, AVG(score) AS mean, SUM(score * score) AS sumsq,
                 MIN(CASE WHEN score IN (0, 1) THEN 1 ELSE 0 END) AS binary
          FROM evaluations WHERE run_id = ? AND split = ? GROUP BY candidate_id ORDER BY candidate_id`,
       )
-      .all(runId, split) as ScoreStats[];
+      .all(runId, split);
   }
 }

@@ -41,13 +41,18 @@ export function readHeader(file: string): Verdict {
   return { kind: "unmarked" };
 }
 
+/** The number a pragma of `db` holds (both are integers in the file's header). */
+export function pragmaNumber(db: Database.Database, name: "application_id" | "user_version"): number {
+  return Number(db.pragma(name, { simple: true }));
+}
+
 /** The verdict of what SQLite reads from `db` (open, nothing written). */
 export function readSchema(db: Database.Database): Exclude<Verdict, { readonly kind: "unmarked" }> {
-  const id = db.pragma("application_id", { simple: true }) as number;
-  const version = db.pragma("user_version", { simple: true }) as number;
+  const id = pragmaNumber(db, "application_id");
+  const version = pragmaNumber(db, "user_version");
   if (id === APPLICATION_ID) return { kind: "ape", version };
   if (id !== 0) return { kind: "foreign", reason: `it belongs to another program (its application_id is ${id})` };
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
+  const tables = db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
   // Ape's files from before migration 4 have no application id, but always the runs table.
   if (version > 0 && tables.includes("runs")) return { kind: "ape", version };
   if (version === 0 && tables.length === 0) return { kind: "empty" };

@@ -8,6 +8,7 @@
  * given to another program, which would otherwise keep the run "alive" forever.
  */
 import { hostname } from "node:os";
+import { codeOf } from "../caught.js";
 
 /** The owner string of this process. */
 export function currentOwner(): string {
@@ -36,6 +37,6 @@ export function ownerAlive(owner: string | null, updatedAt: string, now = Date.n
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    return codeOf(error) === "EPERM";
   }
 }

@@ -80,9 +80,9 @@ export class RunTable implements RunLog {
   }
 
   getRun(idOrPrefix: string): RunRow {
-    const exact = this.db.sql(`SELECT * FROM runs WHERE id = ?`).get(idOrPrefix) as RunRow | undefined;
+    const exact = this.db.sql<RunRow>(`SELECT * FROM runs WHERE id = ?`).get(idOrPrefix);
     if (exact) return exact;
-    const matches = this.db.sql(`SELECT * FROM runs WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2`).all(idOrPrefix.replace(/[\\%_]/g, "\\$&")) as RunRow[];
+    const matches = this.db.sql<RunRow>(`SELECT * FROM runs WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2`).all(idOrPrefix.replace(/[\\%_]/g, "\\$&"));
     if (matches.length === 1 && matches[0]) return matches[0];
     if (matches.length > 1)
       throw new UsageError(`run id prefix "${idOrPrefix}" is ambiguous in ${this.db.file}; give more characters (\`ape runs\` lists them).`);
@@ -90,14 +90,14 @@ export class RunTable implements RunLog {
   }
 
   listRuns(): RunRow[] {
-    return this.db.sql(`SELECT * FROM runs ORDER BY created_at DESC, id`).all() as RunRow[];
+    return this.db.sql<RunRow>(`SELECT * FROM runs ORDER BY created_at DESC, id`).all();
   }
 
   resumeOrCreate(run: NewRun): RunRow | undefined {
     const open = this.db.transaction((): RunRow | undefined => {
       const rows = this.db
-        .sql(`SELECT * FROM runs WHERE config_hash = ? AND status IN ('running', 'failed', 'cancelled', 'budget') ORDER BY created_at DESC`)
-        .all(run.config_hash) as RunRow[];
+        .sql<RunRow>(`SELECT * FROM runs WHERE config_hash = ? AND status IN ('running', 'failed', 'cancelled', 'budget') ORDER BY created_at DESC`)
+        .all(run.config_hash);
       const live = rows.find((r) => r.status === "running" && ownerAlive(r.owner, r.updated_at));
       if (live) throw runBusy(live, true, this.db.file);
       const previous = rows[0];
@@ -110,9 +110,7 @@ export class RunTable implements RunLog {
 
   claimRun(id: string): void {
     const claim = this.db.transaction(() => {
-      const run = this.db.sql(`SELECT id, status, owner, updated_at FROM runs WHERE id = ?`).get(id) as
-        | Pick<RunRow, "id" | "status" | "owner" | "updated_at">
-        | undefined;
+      const run = this.db.sql<Pick<RunRow, "id" | "status" | "owner" | "updated_at">>(`SELECT id, status, owner, updated_at FROM runs WHERE id = ?`).get(id);
       if (run?.status === "running" && ownerAlive(run.owner, run.updated_at)) throw runBusy(run, false, this.db.file);
       this.take(id);
     });

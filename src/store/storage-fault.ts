@@ -4,6 +4,7 @@
  * `SQLITE_CANTOPEN`; Node's file functions as `ENOSPC`, `EROFS`, `EIO`, … Each becomes one
  * StorageError that names the file, says what the disk said and what to do.
  */
+import { codeOf, messageOf } from "../caught.js";
 import { StorageError } from "../errors.js";
 
 /** What a fault means and what to do about it. */
@@ -37,8 +38,8 @@ const ERRNO_FAULTS: Readonly<Record<string, Fault>> = {
 };
 
 function faultOf(error: unknown): { readonly code: string; readonly fault: Fault } | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== "string") return undefined;
+  const code = codeOf(error);
+  if (code === undefined) return undefined;
   const sqlite = SQLITE_FAULTS.find(([prefix]) => code === prefix || code.startsWith(`${prefix}_`));
   if (sqlite) return { code, fault: sqlite[1] };
   const errno = ERRNO_FAULTS[code];
@@ -54,7 +55,7 @@ export function asStorageError(error: unknown, file: string, doing: string, then
   if (error instanceof StorageError) return error;
   const found = faultOf(error);
   if (!found) return error;
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   const message = `cannot ${doing} ${file}: ${found.fault.what} (${found.code}: ${detail}). ${capitalize(found.fault.todo)}.${then ? ` ${then}` : ""}`;
   return new StorageError(message, file, found.code, { cause: error });
 }

@@ -33,7 +33,7 @@ export function parseJson(text: string): JsonParseResult {
   const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
   let value: unknown;
   try {
-    value = JSON.parse(body) as unknown;
+    value = JSON.parse(body);
   } catch {
     const { offset, message } = scan(body).problem ?? { offset: 0, message: "not valid JSON" };
     return { ok: false, problem: { ...lineColumn(body, offset), message } };

@@ -9,6 +9,7 @@ import { type DuplicateKey, parseJson } from "./json-syntax.js";
 import { TEXT_CAP, taskFileSchema } from "./schema.js";
 import type { Task, Templates } from "./types.js";
 import { REQUIRED_PLACEHOLDERS, assembleTask, checkExamples, type TaskHead, type TaskOptions } from "./validate.js";
+import { isList, isRecord } from "../narrow.js";
 
 /**
  * Parse a task from its text. `file` names it in messages; a name ending in `.jsonl` is read as one
@@ -28,12 +29,10 @@ export function parseTaskFile(text: string, file: string, options: TaskOptions =
   }
   const value = parsed.value;
   const issues: TaskIssue[] = duplicateIssues(parsed.duplicates);
-  if (typeof value !== "object" || value === null || Array.isArray(value))
-    throw new TaskError(file, [{ path: "", message: `expected a JSON object with "name" and "examples", got ${kindOf(value)}` }]);
+  if (!isRecord(value)) throw new TaskError(file, [{ path: "", message: `expected a JSON object with "name" and "examples", got ${kindOf(value)}` }]);
   const top = taskFileSchema.safeParse(value, { reportInput: true });
   if (!top.success) issues.push(...issuesFromZod(top.error.issues, []));
-  const rawExamples: unknown = (value as Record<string, unknown>).examples;
-  const list = Array.isArray(rawExamples) ? (rawExamples as unknown[]) : [];
+  const list = isList(value.examples) ? value.examples : [];
   const examples = checkExamples(list, issues);
   let head: TaskHead | undefined;
   if (top.success) {
@@ -49,7 +48,7 @@ export function parseTaskFile(text: string, file: string, options: TaskOptions =
     };
   } else {
     // The head is broken, but the templates it gives may still be checked for their placeholders.
-    const templates = readableTemplates((value as Record<string, unknown>).templates);
+    const templates = readableTemplates(value.templates);
     head = { name: "", description: undefined, metric: "exact_match", protocol: undefined, templates, references: [], split: undefined };
   }
   return assembleTask(file, head, examples, list.length, issues, options);

@@ -6,6 +6,7 @@ import { isUtf8 } from "node:buffer";
 import { constants, type Stats } from "node:fs";
 import { type FileHandle, open, stat } from "node:fs/promises";
 import { TaskError } from "../errors.js";
+import { codeOf } from "../caught.js";
 
 /** Largest task or source file read, in bytes (256 MiB); bigger files are refused before parsing. */
 export const FILE_CAP = 256 * 1024 * 1024;
@@ -23,7 +24,7 @@ export async function readTextFile(file: string): Promise<string> {
     bytes = await readCapped(file);
   } catch (error) {
     if (error instanceof TaskError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
+    const code = codeOf(error);
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory, not a file" : String(code ?? error);
     throw new TaskError(file, [{ path: "", message: `cannot read: ${why}` }], { cause: error });
   }

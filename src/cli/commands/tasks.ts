@@ -10,6 +10,7 @@ import { type Column, table } from "../../report/table.js";
 import { loadTask } from "../../task/index.js";
 import { under } from "../../task/paths.js";
 import { type CliContext, defineCommand } from "../context.js";
+import { codeOf } from "../../caught.js";
 
 /** The task files named by `paths`: each folder's *.json and *.jsonl files, and each file itself. */
 async function taskFiles(paths: readonly string[]): Promise<string[]> {
@@ -19,7 +20,7 @@ async function taskFiles(paths: readonly string[]): Promise<string[]> {
     try {
       info = await stat(path);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
+      const code = codeOf(error);
       const why = code === "ENOENT" ? "no such file or folder" : String(code ?? error);
       throw new UsageError(`cannot read ${path}: ${why}; give task files or folders of them`);
     }

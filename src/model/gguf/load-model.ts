@@ -11,6 +11,7 @@ import { scoringSequence } from "./llama-sequence.js";
 import { checkGgufFile, downloadHfModel, type ResolveModelFile } from "./model-file.js";
 import { hasChatTemplate } from "./prompt-tokens.js";
 import { SequencePool } from "./sequence-pool.js";
+import { messageOf } from "../../caught.js";
 
 /** A pooled sequence: the scoring slice plus the native sequence for generation. */
 export type PooledSequence = ReturnType<typeof scoringSequence>;
@@ -59,7 +60,7 @@ export async function loadGgufModel(spec: ModelSpec, options: GgufOptions, signa
     logger: (level, message) => onLog?.(String(level), message),
     ...(options.threads !== undefined ? { maxThreads: options.threads } : {}),
   }).catch((error: unknown) => {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     throw new ModelError(
       file,
       `cannot start llama.cpp (node-llama-cpp) to run this GGUF: ${detail}. Reinstall ape-search so node-llama-cpp's prebuilt binaries for this platform are present, try gpu: false, or use a server spec such as vllm:<model> or ollama:<model>.`,
@@ -93,7 +94,7 @@ export async function loadGgufModel(spec: ModelSpec, options: GgufOptions, signa
   } catch (error) {
     await model?.dispose().catch(() => undefined);
     await llama.dispose().catch(() => undefined);
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = messageOf(error);
     throw new ModelError(
       file,
       `llama.cpp cannot load this GGUF: ${detail}. Check that the file is complete (re-download it) and of an architecture llama.cpp supports, or lower contextSize/sequences if memory ran out.`,

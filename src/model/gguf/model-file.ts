@@ -7,6 +7,8 @@ import { join, resolve } from "node:path";
 import { CancelledError, ConnectionError, ModelError, UsageError, type ApeError } from "../../errors.js";
 import { describeNetworkCause, hasNetworkCode } from "../network-cause.js";
 import type { DownloadProgress } from "./gguf-options.js";
+import { isRecord } from "../../narrow.js";
+import { messageOf } from "../../caught.js";
 
 const ALTERNATIVES =
   "Alternatives: download the .gguf yourself and pass gguf:./file.gguf, or run the model in a server and use a server spec such as vllm:<model> or ollama:<model>.";
@@ -80,7 +82,10 @@ function markerFile(cacheDir: string, uri: string): string {
 export async function downloadHfModel(uri: string, settings: DownloadSettings, resolveModelFile: ResolveModelFile): Promise<string> {
   const marker = markerFile(settings.cacheDir, uri);
   const known = await readFile(marker, "utf8")
-    .then((text) => (JSON.parse(text) as { file?: unknown }).file)
+    .then((text): unknown => {
+      const parsed: unknown = JSON.parse(text);
+      return isRecord(parsed) ? parsed.file : undefined;
+    })
     .catch(() => undefined);
   if (typeof known === "string" && (await stat(known).catch(() => undefined))?.isFile() === true) return known;
 
@@ -146,7 +151,7 @@ async function downloadFailure(uri: string, url: string, settings: DownloadSetti
       cause: error,
     });
   if (stalled) return offline(`no data arrived for ${settings.stallTimeoutMs / 1000} s`);
-  const text = error instanceof Error ? error.message : String(error);
+  const text = messageOf(error);
   const status = refusedStatus(error, text);
   if (status === undefined && isNetworkFault(error, text)) {
     const endpoint = settings.huggingFaceEndpoint ?? HF_ENDPOINT;

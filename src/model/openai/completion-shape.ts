@@ -4,6 +4,7 @@
  * object per prompt (llama.cpp builds of 2025 answer a list `prompt` so).
  */
 import type { Usage } from "../types.js";
+import { isList, isRecord } from "../../narrow.js";
 
 /** One answer of a completions request. */
 export interface CompletionChoice {
@@ -53,9 +54,9 @@ interface Part {
 }
 
 function readObject(body: unknown): Part | undefined {
-  if (!body || typeof body !== "object" || !("choices" in body) || !Array.isArray(body.choices)) return undefined;
+  if (!body || typeof body !== "object" || !("choices" in body) || !isList(body.choices)) return undefined;
   const choices: CompletionChoice[] = [];
-  for (const [i, c] of (body.choices as unknown[]).entries()) {
+  for (const [i, c] of body.choices.entries()) {
     if (!c || typeof c !== "object") return undefined;
     const text = "text" in c && typeof c.text === "string" ? c.text : "message" in c ? messageText(c.message) : undefined;
     if (text === undefined) return undefined;
@@ -94,8 +95,7 @@ export function shortOf(answer: CompletionAnswer, expected: number): string | un
 /** The `usage` field as numbers (missing counts as 0). */
 export function readUsage(usage: unknown): Usage {
   const num = (key: string): number => {
-    if (!usage || typeof usage !== "object" || !(key in usage)) return 0;
-    const v: unknown = (usage as Record<string, unknown>)[key];
+    const v = isRecord(usage) ? usage[key] : undefined;
     return typeof v === "number" && Number.isFinite(v) ? v : 0;
   };
   return { promptTokens: num("prompt_tokens"), completionTokens: num("completion_tokens") };

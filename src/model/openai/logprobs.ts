@@ -3,6 +3,7 @@
  * Accepts the standard completions shape (`tokens`, `token_logprobs`, `text_offset`) and the chat
  * shape (`content[]`); where offsets are missing or -1 (SGLang) they are rebuilt from token lengths.
  */
+import { isList } from "../../narrow.js";
 
 /** One token with its log-probability (`null` for the first echoed token). */
 export interface TokenLogprob {
@@ -14,8 +15,8 @@ export interface TokenLogprob {
 /** Parse a choice's `logprobs` field; `undefined` when it holds no per-token data. */
 export function parseLogprobs(value: unknown): TokenLogprob[] | undefined {
   if (!value || typeof value !== "object") return undefined;
-  if ("content" in value && Array.isArray(value.content)) {
-    const items = value.content as unknown[];
+  if ("content" in value && isList(value.content)) {
+    const items = value.content;
     const out: TokenLogprob[] = [];
     let offset = 0;
     for (const item of items) {
@@ -26,20 +27,21 @@ export function parseLogprobs(value: unknown): TokenLogprob[] | undefined {
     }
     return out;
   }
-  if (!("tokens" in value) || !Array.isArray(value.tokens) || !("token_logprobs" in value) || !Array.isArray(value.token_logprobs)) {
+  if (!("tokens" in value) || !isList(value.tokens) || !("token_logprobs" in value) || !isList(value.token_logprobs)) {
     return undefined;
   }
-  const tokens = value.tokens as unknown[];
-  const lps = value.token_logprobs as unknown[];
-  const offsets = "text_offset" in value && Array.isArray(value.text_offset) ? (value.text_offset as unknown[]) : [];
-  const usable = offsets.length === tokens.length && offsets.every((o) => typeof o === "number" && o >= 0);
+  const tokens = value.tokens;
+  const lps = value.token_logprobs;
+  const given = "text_offset" in value && isList(value.text_offset) ? value.text_offset : [];
+  const offsets = given.filter((o): o is number => typeof o === "number" && o >= 0);
+  const usable = offsets.length === tokens.length && offsets.length === given.length;
   const out: TokenLogprob[] = [];
   let running = 0;
   for (let i = 0; i < tokens.length; i++) {
     const text = tokens[i];
     if (typeof text !== "string") return undefined;
     const lp = lps[i];
-    const offset = usable ? (offsets[i] as number) : running;
+    const offset = usable ? (offsets[i] ?? running) : running;
     out.push({ text, logprob: typeof lp === "number" ? lp : null, offset });
     running += text.length;
   }

@@ -19,8 +19,9 @@ import { exists, under } from "../paths.js";
 import type { ExampleFile, TaskFile } from "../schema.js";
 import { distinct, fieldTexts, textIssues, type SourceText } from "./check.js";
 import { metricForTask } from "./metrics.js";
-import { asOutputs, asText, isRecord, readJson } from "./read.js";
+import { asOutputs, asText, readJson } from "./read.js";
 import { quoted } from "../suggest.js";
+import { isRecord } from "../../narrow.js";
 
 /** Options for {@link importApe}. */
 export interface ApeImportOptions {

@@ -15,8 +15,9 @@ import { placeholdersIn } from "../../template.js";
 import type { ExampleFile, TaskFile } from "../schema.js";
 import { DEFAULT_TEMPLATES, type MetricName } from "../types.js";
 import { distinct, fieldTexts, nameIssues, textIssues, type SourceText } from "./check.js";
-import { asOutputs, asText, isRecord, readJson } from "./read.js";
+import { asOutputs, asText, readJson } from "./read.js";
 import { quoted } from "../suggest.js";
+import { isRecord } from "../../narrow.js";
 
 /** Where a BIG-bench `task_prefix` goes. */
 export const TASK_PREFIX_USES = ["reference", "template"] as const;
@@ -142,9 +143,13 @@ function choicesOf(ex: Record<string, unknown>): { field: string; choices: Choic
     pairs = targets.map((text, i) => [text, scores[i], `multiple_choice_targets[${i}]`]);
   }
   if (pairs.length === 0) return `"${field}" has no choices`;
-  const bad = pairs.find(([, score]) => typeof score !== "number" || !Number.isFinite(score));
-  if (bad) return `the score of choice ${quoted(bad[0])} in "${field === "target_scores" ? field : "multiple_choice_scores"}" is not a number`;
-  return { field, choices: pairs.map(([text, score, path]) => ({ text, score: score as number, path })) };
+  const choices: Choice[] = [];
+  for (const [text, score, path] of pairs) {
+    if (typeof score !== "number" || !Number.isFinite(score))
+      return `the score of choice ${quoted(text)} in "${field === "target_scores" ? field : "multiple_choice_scores"}" is not a number`;
+    choices.push({ text, score, path });
+  }
+  return { field, choices };
 }
 
 function flag(doc: Record<string, unknown>, key: string, fallback: boolean, issues: TaskIssue[]): boolean {

@@ -26,8 +26,3 @@ export function asOutputs(value: unknown): string[] | undefined {
   const all = value.map(asText);
   return all.every((v): v is string => v !== undefined) ? all : undefined;
 }
-
-/** A JSON object (not null, not a list). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

@@ -11,6 +11,7 @@ import type { MetricName } from "../types.js";
 import { readTextFile } from "../read-text.js";
 import { BLANK_OUTPUT } from "../validate.js";
 import { textIssues, type SourceText } from "./check.js";
+import { messageOf } from "../../caught.js";
 
 /** Options shared by the CSV and JSONL importers. */
 export interface TableImportOptions {
@@ -39,7 +40,7 @@ export async function importCsv(file: string, options: CsvImportOptions = {}): P
   try {
     rows = parse(text, { columns: true, bom: true, info: true, skip_empty_lines: true, relax_column_count: false }) as typeof rows;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     throw new TaskError(file, [{ path: "", message: `not valid CSV: ${message}` }], { cause: error });
   }
   if (rows.length === 0) throw new TaskError(file, [{ path: "", message: "no rows after the header; a task needs examples" }]);
