@@ -7,7 +7,7 @@ import { UsageError } from "../errors.js";
 import { DEFAULT_SELECTOR, type SearchOptions, type SearchSettings } from "../options.js";
 import { loadPrices } from "../model/prices.js";
 import { DEFAULT_MODEL } from "../model/spec.js";
-import { SELECTORS } from "../select/selector.js";
+import { SELECTORS } from "../select/index.js";
 import type { BudgetLimits } from "../model/budget.js";
 import type { CliContext } from "./context.js";
 import { dbFlag, dbPath } from "./open-store.js";
