@@ -27,7 +27,7 @@ export type { Message, OptionName, OptionRef, Part, ResumeRef } from "./message.
 export type { Task, Example, Templates, MetricName, SplitName } from "./task/types.js";
 export { METRICS, SPLITS, DEFAULT_TEMPLATES } from "./task/types.js";
 export { loadTask, parseTask } from "./task/index.js";
-export { normalize, scorePrediction } from "./score/metrics.js";
+export { normalize, scorePrediction, METRIC_REGISTRY, type MetricEntry } from "./metrics/index.js";
 export { SCORERS, SCORER_REGISTRY, type ScorerName } from "./score/registry.js";
 export type { Selector, Evaluate, EvalRequest, SelectOptions, SelectionResult, CandidateOutcome, StageRecord, Slots } from "./select/selector.js";
 export type { PartIdentity } from "./registry.js";
