@@ -18,6 +18,8 @@ export const EXIT = {
   model: 4,
   /** A budget (calls, tokens, cost) ran out; the run is stored and can be resumed. */
   budget: 5,
+  /** The results database or an output file could not be read or written: disk full, read-only, I/O error. */
+  storage: 6,
   /** Cancelled by the user (Ctrl-C / AbortSignal); the run is stored and can be resumed. */
   cancelled: 130,
 } as const;
@@ -156,6 +158,23 @@ export class CapabilityError extends ApeError {
 export class BudgetError extends ApeError {
   constructor(message: string | Message, options?: { cause?: unknown }) {
     super(message, EXIT.budget, options);
+  }
+}
+
+/**
+ * The disk refused: the results database or an output file could not be written (disk or quota
+ * full, a read-only file or file system, an I/O error). Nothing ape wrote before is lost.
+ */
+export class StorageError extends ApeError {
+  /** The file that could not be written. */
+  readonly file: string;
+  /** What the system said: an SQLite code (`SQLITE_FULL`) or an errno code (`ENOSPC`). */
+  readonly code: string;
+
+  constructor(message: string | Message, file: string, code: string, options?: { cause?: unknown }) {
+    super(message, EXIT.storage, options);
+    this.file = file;
+    this.code = code;
   }
 }
 

@@ -48,11 +48,18 @@ export interface SearchOptions extends Readonly<SettingsInput> {
   readonly prices?: PriceTable | undefined;
   /** Retries of transient faults (429, 5xx, dropped connections, garbled answers). @default DEFAULT_RETRY (8 attempts, 250 ms doubling to 20 s) */
   readonly retry?: RetryPolicy | undefined;
-  /** Continue the newest unfinished run with the same settings, if any. @default true */
+  /**
+   * Continue the newest unfinished run with the same settings, if any; a UsageError when another
+   * live process is running it (a run is never run twice at once). @default true
+   */
   readonly resume?: boolean | undefined;
   /** Continue exactly this run (`ape resume`); its settings must match these options. */
   readonly runId?: string | undefined;
   readonly onEvent?: ((event: SearchEvent) => void) | undefined;
+  /**
+   * Stops the search as Ctrl-C does: nothing new is sent, the requests already sent have 5 s to be
+   * answered and recorded, then the run is marked cancelled and the search throws CancelledError.
+   */
   readonly signal?: AbortSignal | undefined;
   /** Settings of the in-process gguf backend (cache folder, threads, sequences, GPU). */
   readonly gguf?: Omit<GgufOptions, "onDownloadProgress" | "onLog"> | undefined;

@@ -19,7 +19,7 @@ import { Evaluator } from "./score/evaluator.js";
 import { TestScoring } from "./search/finalize.js";
 import { runRounds } from "./search/rounds.js";
 import { runRaceWidth } from "./search/race-width.js";
-import { endRun, heartbeat, openRun, runSignal } from "./search/run-lifecycle.js";
+import { endRun, heartbeat, onAbort, openRun, runSignal } from "./search/run-lifecycle.js";
 import { RunningTotals } from "./search/running-totals.js";
 import type { Selector } from "./select/selector.js";
 import { DEFAULT_DB } from "./store/database.js";
@@ -56,7 +56,7 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
   const ownStore = typeof options.db !== "object";
   const store = typeof options.db === "object" ? options.db : new Store(options.db ?? DEFAULT_DB);
   let models: SearchModels | undefined;
-  const { signal, release } = runSignal(options.signal);
+  const { stop, signal, release } = runSignal(options.signal);
   try {
     const opened = openRun(store, options, {
       task: task.name,
@@ -92,7 +92,14 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
     let gateways: { readonly proposer: Gateway; readonly target: Gateway } | undefined;
     try {
       models = shared?.models ?? (await openModels(specs, options, r, (p) => emit({ type: "download", ...p })));
-      gateways = runGateways(models, { store, runId, budget, replayUpTo, options, onCall: (call) => totals.add(call), signal });
+      const running = runGateways(models, { store, runId, budget, replayUpTo, options, onCall: (call) => totals.add(call), signal });
+      gateways = running;
+      // Stopped (Ctrl-C, SIGTERM, the caller's signal): send nothing more; the requests in flight
+      // are answered and recorded within the grace of `signal` (see runSignal).
+      onAbort(stop, () => {
+        running.proposer.halt();
+        running.target.halt();
+      });
       const raceWidth = runRaceWidth(previous?.config, r);
       await flow({ task, resolved, r, options, store, runId, gateways, emit, selector, raceWidth, totals });
       store.setRunStatus(runId, "done");
@@ -101,7 +108,7 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
       gateways?.proposer.halt();
       gateways?.target.halt();
       await Promise.all([gateways?.proposer.idle(), gateways?.target.idle()]);
-      throw endRun(store, runId, error, signal);
+      throw endRun(store, runId, error, stop);
     } finally {
       stopHeartbeat();
     }

@@ -33,6 +33,9 @@ const COMMANDS: readonly Registration[] = [
   importCommand,
 ];
 
+/** The signals that stop a command cleanly: the run is marked cancelled and can be resumed. */
+const STOP_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
 /** The context of a real terminal session. */
 export function processContext(signal: AbortSignal): CliContext {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, signal };
@@ -41,8 +44,16 @@ export function processContext(signal: AbortSignal): CliContext {
 /** Run the CLI on `argv` (without `node` and the script) and return the exit code. */
 export async function main(argv: readonly string[], ctx?: CliContext): Promise<number> {
   const controller = new AbortController();
-  const onSigint = (): void => controller.abort();
-  if (!ctx) process.once("SIGINT", onSigint);
+  // SIGTERM (docker stop, timeout, a supervisor) stops a run as Ctrl-C does. Only the first signal
+  // is handled: a second one (of either kind) ends the process at once, the run left to `ape resume`.
+  const unhook = (): void => {
+    for (const name of STOP_SIGNALS) process.off(name, onSignal);
+  };
+  const onSignal = (): void => {
+    unhook();
+    controller.abort();
+  };
+  if (!ctx) for (const name of STOP_SIGNALS) process.on(name, onSignal);
   const context = ctx ?? processContext(controller.signal);
   // Once for the process: a reader that closed our stdout stops the command, quietly, exit 0.
   const stdoutClosed = ctx ? () => false : watchClosedPipe(process.stdout, () => controller.abort());
@@ -51,7 +62,7 @@ export async function main(argv: readonly string[], ctx?: CliContext): Promise<n
     const code = await run(argv, commandContext(context));
     return stdoutClosed() ? EXIT.ok : code;
   } finally {
-    if (!ctx) process.off("SIGINT", onSigint);
+    if (!ctx) unhook();
   }
 }
 

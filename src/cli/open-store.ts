@@ -1,8 +1,12 @@
-/** The results database on the command line: the `--db` flag, where it points, and opening it for the inspection commands (which never create one). */
+/**
+ * The results database on the command line: the `--db` flag, where it points, and opening it for
+ * the inspection commands, read-only: they never create, migrate or write a file, and refuse one
+ * that is not ape's.
+ */
 import { existsSync } from "node:fs";
 import type { Argv } from "yargs";
-import { UsageError } from "../errors.js";
-import { DEFAULT_DB } from "../store/database.js";
+import { DEFAULT_DB, missingDatabase } from "../store/database.js";
+import { asStorageError } from "../store/storage-fault.js";
 import { Store } from "../store/store.js";
 import type { CliContext } from "./context.js";
 
@@ -16,20 +20,21 @@ export function dbPath(flag: string | undefined, ctx: Pick<CliContext, "env">): 
   return flag ?? ctx.env.APE_DB ?? DEFAULT_DB;
 }
 
-/** Open the database named by `--db`, `APE_DB` or the default; UsageError when there is none. */
-export function openExistingStore(flag: string | undefined, ctx: CliContext): Store {
+/**
+ * Run `use` with the database open read-only (`write`: open for writing, migrating an older
+ * file, as `ape resume` does), closing it afterwards. UsageError when there is no file or it is
+ * not ape's; StorageError when the disk refuses.
+ */
+export async function withStore<T>(flag: string | undefined, ctx: CliContext, use: (store: Store) => T | Promise<T>, write = false): Promise<T> {
   const file = dbPath(flag, ctx);
-  if (file !== ":memory:" && !existsSync(file)) {
-    throw new UsageError(`no results database at ${file}; run \`ape search\` first, or name the file with --db or APE_DB.`);
+  if (write && file !== ":memory:" && !existsSync(file)) {
+    throw missingDatabase(file);
   }
-  return new Store(file);
-}
-
-/** Run `use` with the store open, closing it afterwards. */
-export async function withStore<T>(flag: string | undefined, ctx: CliContext, use: (store: Store) => T | Promise<T>): Promise<T> {
-  const store = openExistingStore(flag, ctx);
+  const store = new Store(file, { readOnly: !write });
   try {
     return await use(store);
+  } catch (error) {
+    throw asStorageError(error, file, "read the results database");
   } finally {
     store.close();
   }

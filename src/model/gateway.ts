@@ -183,13 +183,15 @@ export class Gateway {
       if (last && last.length < size) last.push(i);
       else chunks.push([i]);
     }
-    const work = Promise.all(chunks.map((chunk) => this.limits.slot(() => this.sendChunk(kind, chunk, requests, keyed, results, how))));
-    this.active.add(work);
-    try {
-      await work;
-    } finally {
-      this.active.delete(work);
+    const sends = chunks.map((chunk) => this.limits.slot(() => this.sendChunk(kind, chunk, requests, keyed, results, how)));
+    // Each request is tracked until it ends, not the batch: `idle()` must outlast the requests
+    // still on the wire after another of the batch failed (a cancel, a spent budget).
+    for (const send of sends) {
+      this.active.add(send);
+      const forget = (): boolean => this.active.delete(send);
+      send.then(forget, forget);
     }
+    await Promise.all(sends);
     return results as R[];
   }
 

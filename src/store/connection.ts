@@ -5,7 +5,8 @@
  * once, after whatever is queued. Every read sees every queued write first, in order.
  */
 import type { Statement, Transaction } from "better-sqlite3";
-import { openDatabase, type SqliteDatabase } from "./database.js";
+import { type OpenOptions, openDatabase, type SqliteDatabase } from "./database.js";
+import { asStorageError } from "./storage-fault.js";
 
 /** Raw read-only SQL on the file, for tables without a module of their own (suites) and for inspection. */
 export interface SqlReader {
@@ -30,11 +31,20 @@ export interface Committer {
   commit(): Promise<void>;
 }
 
+/** Giving up on writes the disk refused. */
+export interface Discarder {
+  /**
+   * Forget the writes not committed yet, after the disk refused them (a full disk, a read-only
+   * file), so that what must still be written (how the run ended) is not held up behind them.
+   */
+  discard(): void;
+}
+
 /** The ISO time now, as every table stores it. */
 export const now = (): string => new Date().toISOString();
 
 /** An open database: prepared statements, the write queue and its commits. */
-export class Connection implements SqlAccess, Committer {
+export class Connection implements SqlAccess, Committer, Discarder {
   readonly file: string;
   private readonly db: SqliteDatabase;
   /** Prepared statements by SQL text: better-sqlite3's `prepare` costs more than the write itself. */
@@ -45,10 +55,10 @@ export class Connection implements SqlAccess, Committer {
   private committing: Promise<void> | undefined;
   private writeQueued: Transaction<(writes: readonly (() => void)[]) => void> | undefined;
 
-  /** Open (creating and migrating if needed) the database at `file`. */
-  constructor(file: string) {
+  /** Open (creating and migrating if needed, unless `options.readOnly`) the database at `file`. */
+  constructor(file: string, options: OpenOptions = {}) {
     this.file = file;
-    this.db = openDatabase(file);
+    this.db = openDatabase(file, options);
   }
 
   /** The prepared statement for `text`, after committing whatever is queued. */
@@ -107,7 +117,11 @@ export class Connection implements SqlAccess, Committer {
     return this.committing;
   }
 
-  /** Commit every queued write now, in one transaction. */
+  discard(): void {
+    this.queued = [];
+  }
+
+  /** Commit every queued write now, in one transaction. @throws StorageError when the disk refuses. */
   flush(): void {
     if (this.queued.length === 0 || this.flushing) return;
     const writes = this.queued;
@@ -122,7 +136,7 @@ export class Connection implements SqlAccess, Committer {
       // Nothing of a failed commit is lost: it stays queued, and the next commit (or read) tries
       // again and reports what keeps failing.
       this.queued = [...writes, ...this.queued];
-      throw error;
+      throw asStorageError(error, this.file, "write the results database");
     } finally {
       this.flushing = false;
     }

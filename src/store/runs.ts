@@ -13,6 +13,8 @@ export type NewRun = Pick<RunRow, "id" | "task" | "task_file" | "proposer" | "ta
 
 /** Reading runs: what the inspection commands and reports need. */
 export interface RunReader {
+  /** The file the runs are stored in (for messages). */
+  readonly file: string;
   /** One run by id, or by a unique prefix of its id. @throws UsageError naming the file when none or several match. */
   getRun(idOrPrefix: string): RunRow;
   /** All runs, newest first. */
@@ -30,10 +32,13 @@ export interface RunLog extends RunReader {
   /** Record the winner and the number of evaluations done. */
   setRunResult(id: string, bestCandidateId: number | null, bestScore: number | null, evaluations: number): void;
   /**
-   * The newest unfinished run with these exact settings that no other live process is running, to
-   * resume instead of starting again.
+   * In one write transaction, so that two processes never both start or both continue: claim the
+   * newest unfinished run with `run.config_hash` and return it (the run to continue), or, when
+   * there is none, record `run` as started by this process and return undefined.
+   * @throws UsageError naming the run and its process when one with these settings is being run
+   * by another live process (a second copy of the same command would pay for every call again).
    */
-  findResumable(configHash: string): RunRow | undefined;
+  resumeOrCreate(run: NewRun): RunRow | undefined;
   /**
    * Mark a run as running in this process. Atomic, so two processes cannot both take the same run.
    * @throws UsageError when another live process is running it.
@@ -45,6 +50,10 @@ export interface RunLog extends RunReader {
 export class RunTable implements RunLog {
   /** Reads and writes through `db`. */
   constructor(private readonly db: Connection) {}
+
+  get file(): string {
+    return this.db.file;
+  }
 
   createRun(run: NewRun): void {
     const t = now();
@@ -84,23 +93,42 @@ export class RunTable implements RunLog {
     return this.db.sql(`SELECT * FROM runs ORDER BY created_at DESC, id`).all() as RunRow[];
   }
 
-  findResumable(configHash: string): RunRow | undefined {
-    const rows = this.db
-      .sql(`SELECT * FROM runs WHERE config_hash = ? AND status IN ('running', 'failed', 'cancelled', 'budget') ORDER BY created_at DESC`)
-      .all(configHash) as RunRow[];
-    return rows.find((r) => !(r.status === "running" && ownerAlive(r.owner, r.updated_at)));
+  resumeOrCreate(run: NewRun): RunRow | undefined {
+    const open = this.db.transaction((): RunRow | undefined => {
+      const rows = this.db
+        .sql(`SELECT * FROM runs WHERE config_hash = ? AND status IN ('running', 'failed', 'cancelled', 'budget') ORDER BY created_at DESC`)
+        .all(run.config_hash) as RunRow[];
+      const live = rows.find((r) => r.status === "running" && ownerAlive(r.owner, r.updated_at));
+      if (live) throw runBusy(live, true, this.db.file);
+      const previous = rows[0];
+      if (previous) this.take(previous.id);
+      else this.createRun(run);
+      return previous;
+    });
+    return open.immediate();
   }
 
   claimRun(id: string): void {
     const claim = this.db.transaction(() => {
-      const run = this.db.sql(`SELECT status, owner, updated_at FROM runs WHERE id = ?`).get(id) as Pick<RunRow, "status" | "owner" | "updated_at"> | undefined;
-      if (run?.status === "running" && ownerAlive(run.owner, run.updated_at)) {
-        throw new UsageError(
-          say`run ${id} is being run right now by process ${run.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then continue it with ${resumeRef(id, "run", this.db.file)}. (A run whose process died on another host is free ${STALE_MS / 60_000} minutes after its last write.)`,
-        );
-      }
-      this.db.sql(`UPDATE runs SET status = 'running', error = NULL, owner = ?, updated_at = ? WHERE id = ?`).run(currentOwner(), now(), id);
+      const run = this.db.sql(`SELECT id, status, owner, updated_at FROM runs WHERE id = ?`).get(id) as
+        | Pick<RunRow, "id" | "status" | "owner" | "updated_at">
+        | undefined;
+      if (run?.status === "running" && ownerAlive(run.owner, run.updated_at)) throw runBusy(run, false, this.db.file);
+      this.take(id);
     });
     claim.immediate();
   }
+
+  /** Mark run `id` as running in this process (inside the caller's transaction). */
+  private take(id: string): void {
+    this.db.sql(`UPDATE runs SET status = 'running', error = NULL, owner = ?, updated_at = ? WHERE id = ?`).run(currentOwner(), now(), id);
+  }
+}
+
+/** The error for a run another live process is running; `fresh`: say that `--fresh` starts a separate one. */
+function runBusy(run: Pick<RunRow, "id" | "owner" | "updated_at">, fresh: boolean, file: string): UsageError {
+  const pid = run.owner?.slice(run.owner.lastIndexOf(":") + 1) ?? "?";
+  return new UsageError(
+    say`run ${run.id} is being run right now by process ${run.owner ?? "?"} (last sign of life ${run.updated_at}); ape never runs one run twice at once. Wait for it to end, or stop it (Ctrl-C there, or \`kill -INT ${pid}\`) and continue it with ${resumeRef(run.id, "run", file)}.${fresh ? " `--fresh` starts a separate run instead, paying for its calls again." : ""} (A run whose process died is free at once; one whose process cannot be asked (another host, or its PID now another program's) ${STALE_MS / 60_000} minutes after its last sign of life.)`,
+  );
 }

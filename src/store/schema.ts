@@ -3,6 +3,9 @@
  * The schema is a public interface (the README documents it): add migrations, never edit one.
  */
 
+/** `PRAGMA application_id` of an ape results database: "APES" in ASCII (set by migration 4). */
+export const APPLICATION_ID = 0x41504553;
+
 /** Migration `i` brings the database from version `i` to `i + 1`. */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -109,6 +112,10 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX suites_config_hash ON suites(config_hash);
   ALTER TABLE runs ADD COLUMN suite_id TEXT REFERENCES suites(id);
   CREATE INDEX runs_suite ON runs(suite_id);
+  `,
+  // 4: mark the file as ape's (PRAGMA application_id), so that ape never writes to another program's SQLite file.
+  `
+  PRAGMA application_id = ${APPLICATION_ID};
   `,
 ];
 

@@ -7,7 +7,8 @@
  */
 import { CallTable, type CallLog, type CallReader, type CallTiming, type NewCall } from "./calls.js";
 import { CandidateTable, type AddedCandidate, type CandidateLog, type CandidateReader, type CandidateOutcomeUpdate, type NewCandidate } from "./candidates.js";
-import { Connection, type Committer, type SqlAccess, type SqlReader } from "./connection.js";
+import { Connection, type Committer, type Discarder, type SqlAccess, type SqlReader } from "./connection.js";
+import type { OpenOptions } from "./database.js";
 import { EvaluationTable, type EvaluationLog, type EvaluationReader, type ScoredExample, type ScoreStats } from "./evaluations.js";
 import type { CallRow, CandidateRow, EvaluationRow, RunRow } from "./rows.js";
 import { RunTable, type NewRun, type RunLog, type RunReader } from "./runs.js";
@@ -17,7 +18,7 @@ import type { RunStatus } from "./schema.js";
 export type StoreReader = RunReader & CandidateReader & EvaluationReader & CallReader & SqlReader;
 
 /** The results database. */
-export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlAccess, Committer {
+export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlAccess, Committer, Discarder {
   /** The file it was opened from. */
   readonly file: string;
   readonly #db: Connection;
@@ -26,10 +27,14 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlA
   readonly #evaluations: EvaluationTable;
   readonly #calls: CallTable;
 
-  /** Open (creating and migrating if needed) the database at `file`. */
-  constructor(file: string) {
+  /**
+   * Open (creating and migrating if needed) the database at `file`; with `readOnly`, open an
+   * existing one only to read it. @throws UsageError for a file that is not ape's, StorageError
+   * when the disk refuses.
+   */
+  constructor(file: string, options: OpenOptions = {}) {
     this.file = file;
-    this.#db = new Connection(file);
+    this.#db = new Connection(file, options);
     this.#runs = new RunTable(this.#db);
     this.#candidates = new CandidateTable(this.#db);
     this.#evaluations = new EvaluationTable(this.#db);
@@ -58,6 +63,10 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlA
   flush(): void {
     this.#db.flush();
   }
+  /** See `Discarder.discard`. */
+  discard(): void {
+    this.#db.discard();
+  }
 
   // --- runs (see runs.ts) ---------------------------------------------------------------------
 
@@ -85,9 +94,9 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlA
   listRuns(): RunRow[] {
     return this.#runs.listRuns();
   }
-  /** See `RunLog.findResumable`. */
-  findResumable(configHash: string): RunRow | undefined {
-    return this.#runs.findResumable(configHash);
+  /** See `RunLog.resumeOrCreate`. */
+  resumeOrCreate(run: NewRun): RunRow | undefined {
+    return this.#runs.resumeOrCreate(run);
   }
   /** See `RunLog.claimRun`. */
   claimRun(id: string): void {

@@ -48,10 +48,21 @@ export function getSuite(store: SqlReader, idOrPrefix: string): SuiteRow {
   return suite;
 }
 
-/** The newest unfinished suite with these settings that no other live process is running. */
+/**
+ * The newest unfinished suite with these settings. @throws UsageError when one is being run by
+ * another live process: the same suite is never run twice at once.
+ */
 export function findResumableSuite(store: SqlReader, configHash: string): SuiteRow | undefined {
   const rows = store.query<SuiteRow>(`SELECT * FROM suites WHERE config_hash = ? AND status != 'done' ORDER BY created_at DESC`, configHash);
-  return rows.find((s) => !(s.status === "running" && ownerAlive(s.owner, s.updated_at)));
+  const live = rows.find((s) => s.status === "running" && ownerAlive(s.owner, s.updated_at));
+  if (live) throw suiteBusy(live, store.file);
+  return rows[0];
+}
+
+function suiteBusy(suite: SuiteRow, file: string): UsageError {
+  return new UsageError(
+    say`suite ${suite.id} is being run right now by process ${suite.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then continue it with ${resumeRef(suite.id, "suite", file)}. (A suite whose process died is free at once; one whose process cannot be asked (another host, or its PID now another program's) ${STALE_MS / 60_000} minutes after its last sign of life.)`,
+  );
 }
 
 /**
@@ -60,10 +71,7 @@ export function findResumableSuite(store: SqlReader, configHash: string): SuiteR
  */
 export function claimSuite(store: SqlAccess, id: string): void {
   const suite = getSuite(store, id);
-  const busy = (): UsageError =>
-    new UsageError(
-      say`suite ${suite.id} is being run right now by process ${suite.owner ?? "?"}; wait for it to end, or stop it first (Ctrl-C), then continue it with ${resumeRef(suite.id, "suite", store.file)}. (A suite whose process died on another host is free ${STALE_MS / 60_000} minutes after its last write.)`,
-    );
+  const busy = (): UsageError => suiteBusy(suite, store.file);
   if (suite.status === "running" && ownerAlive(suite.owner, suite.updated_at)) throw busy();
   const changed = store.execute(
     `UPDATE suites SET status = 'running', error = NULL, owner = ?, updated_at = ? WHERE id = ? AND updated_at = ? AND owner IS ?`,

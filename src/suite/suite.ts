@@ -21,6 +21,7 @@ import { DEFAULT_DB } from "../store/database.js";
 import { HEARTBEAT_MS } from "../store/owner.js";
 import type { SuiteRow } from "../store/rows.js";
 import type { RunStatus } from "../store/schema.js";
+import { asStorageError } from "../store/storage-fault.js";
 import { Store } from "../store/store.js";
 import { claimSuite, createSuite, findResumableSuite, getSuite, setSuiteStatus, suiteRuns, touchSuite } from "../store/suites.js";
 import { suiteConfig } from "./config.js";
@@ -52,20 +53,14 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
   options.signal?.addEventListener("abort", onAbort, { once: true });
   let models: SearchModels | undefined;
   try {
-    let previous = findSuiteToContinue(store, options, config.hash);
+    const previous = findSuiteToContinue(store, options, config.hash);
     if (previous?.status === "done") {
       const result = summarizeSuite(store, previous.id);
       emit({ type: "suite-done", result });
       return result;
     }
-    if (previous) {
-      try {
-        claimSuite(store, previous.id);
-      } catch (error) {
-        if (options.suiteId !== undefined) throw error;
-        previous = undefined;
-      }
-    }
+    // A suite another live process is running is refused (claimSuite says so), never started twice.
+    if (previous) claimSuite(store, previous.id);
     const suiteId = previous?.id ?? randomUUID().slice(0, 8);
     if (!previous) createSuite(store, { id: suiteId, tasks: tasks.length, config: config.json, config_hash: config.hash });
     const runs = suiteRuns(store, suiteId);
@@ -160,6 +155,8 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
     const result = summarizeSuite(store, suiteId);
     emit({ type: "suite-done", result });
     return result;
+  } catch (error) {
+    throw asStorageError(error, store.file, "write the results database");
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
     await models?.close();

@@ -48,10 +48,11 @@ describe("two processes writing one database file at once", () => {
     const dir = tempDir();
     const task = writeSmallTask(dir);
     const db = join(dir, "shared.db");
-    const run = (seed: number) =>
-      ape(searchArgs(task, server.url, ["--candidates", "8", "--seed", String(seed), "--batch", "1", "--db", db, "--progress", "none", "--json"]));
-    // Two identical searches and another one, all at once.
-    const results = await Promise.all([run(1), run(3), run(3)]);
+    const run = (seed: number, ...more: string[]) =>
+      ape(searchArgs(task, server.url, ["--candidates", "8", "--seed", String(seed), "--batch", "1", "--db", db, "--progress", "none", "--json", ...more]));
+    // Two identical searches, each asking for a separate run (without --fresh, the second would
+    // refuse: one run is never run twice at once; see two-processes.test.ts), and another one, all at once.
+    const results = await Promise.all([run(1), run(3, "--fresh"), run(3, "--fresh")]);
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     const runs = readDb<{ id: string; status: string; evaluations: number }>(db, "SELECT id, status, evaluations FROM runs");
     expect(runs).toHaveLength(3);

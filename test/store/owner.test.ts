@@ -2,20 +2,42 @@ import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
 import { HEARTBEAT_MS, STALE_MS } from "../../src/store/owner.js";
-import { storeWithRun } from "../support/store.js";
+import type { NewRun } from "../../src/store/runs.js";
+import { Store } from "../../src/store/store.js";
+import { claimSuite, createSuite, findResumableSuite, findSuite } from "../../src/store/suites.js";
+import { RUN, storeWithRun } from "../support/store.js";
+
+/** A second run with the same settings as `r1` (config hash `h`), as the same command started again would make. */
+const again: NewRun = { ...RUN, id: "r2" };
 
 describe("a run being run by another live process", () => {
-  it("is neither resumed automatically nor taken by `ape resume`; once that process is gone it can be", () => {
+  it("is neither continued nor started a second time, nor taken by `ape resume`; once that process is gone it is continued", () => {
     const store = storeWithRun();
     // The parent process (the test runner) is alive and is not this process.
     store.query("UPDATE runs SET owner = ? WHERE id = 'r1' RETURNING id", `${hostname()}:${process.ppid}`);
-    expect(store.findResumable("h")).toBeUndefined();
-    expect(() => store.claimRun("r1")).toThrow(UsageError);
+    expect(() => store.resumeOrCreate(again)).toThrow(UsageError);
+    expect(() => store.resumeOrCreate(again)).toThrow(
+      new RegExp(`run r1 is being run right now by process ${hostname()}:${process.ppid}.*kill -INT ${process.ppid}.*ape resume r1`),
+    );
     expect(() => store.claimRun("r1")).toThrow(/being run right now/);
+    expect(store.listRuns().map((r) => r.id)).toEqual(["r1"]);
 
     // A crashed owner (no such process) leaves the run free to continue.
     store.query("UPDATE runs SET owner = ? WHERE id = 'r1' RETURNING id", `${hostname()}:2147483646`);
-    expect(store.findResumable("h")?.id).toBe("r1");
+    expect(store.resumeOrCreate(again)?.id).toBe("r1");
+    expect(store.getRun("r1").owner).toBe(`${hostname()}:${process.pid}`);
+    expect(store.listRuns().map((r) => r.id)).toEqual(["r1"]);
+    store.close();
+  });
+
+  it("whose PID now belongs to another program is taken over once the run has gone quiet", () => {
+    const store = storeWithRun();
+    const quiet = new Date(Date.now() - STALE_MS - 1000).toISOString();
+    // After a crash, the owner's PID went to another (live) process: here, the test runner.
+    store.query("UPDATE runs SET owner = ?, updated_at = ? WHERE id = 'r1' RETURNING id", `${hostname()}:${process.ppid}`, quiet);
+    expect(store.resumeOrCreate(again)?.id).toBe("r1");
+    expect(store.getRun("r1").owner).toBe(`${hostname()}:${process.pid}`);
+    store.query("UPDATE runs SET owner = ?, updated_at = ? WHERE id = 'r1' RETURNING id", `${hostname()}:${process.ppid}`, quiet);
     store.claimRun("r1");
     expect(store.getRun("r1").owner).toBe(`${hostname()}:${process.pid}`);
     store.close();
@@ -25,14 +47,36 @@ describe("a run being run by another live process", () => {
     const store = storeWithRun();
     const quiet = new Date(Date.now() - STALE_MS - 1000).toISOString();
     store.query("UPDATE runs SET owner = 'another-host:42', updated_at = ? WHERE id = 'r1' RETURNING id", new Date().toISOString());
-    expect(store.findResumable("h")).toBeUndefined();
+    expect(() => store.resumeOrCreate(again)).toThrow(/another-host:42/);
     expect(() => store.claimRun("r1")).toThrow(/another-host:42/);
     store.query("UPDATE runs SET updated_at = ? WHERE id = 'r1' RETURNING id", quiet);
-    expect(store.findResumable("h")?.id).toBe("r1");
-    store.claimRun("r1");
+    expect(store.resumeOrCreate(again)?.id).toBe("r1");
     expect(store.getRun("r1").owner).toBe(`${hostname()}:${process.pid}`);
     // A live search touches its run well within that time.
     expect(HEARTBEAT_MS * 3).toBeLessThan(STALE_MS);
+    store.close();
+  });
+
+  it("with no unfinished run of these settings, the same command starts a new run, owned by this process", () => {
+    const store = storeWithRun();
+    store.setRunStatus("r1", "done");
+    expect(store.resumeOrCreate(again)).toBeUndefined();
+    expect(store.getRun("r2")).toMatchObject({ status: "running", owner: `${hostname()}:${process.pid}` });
+    store.close();
+  });
+});
+
+describe("a suite being run by another live process", () => {
+  it("is refused by the same command (never started a second time) until that process is gone", () => {
+    const store = new Store(":memory:");
+    createSuite(store, { id: "s1", tasks: 2, config: "{}", config_hash: "sh" });
+    store.execute("UPDATE suites SET owner = ? WHERE id = 's1'", `${hostname()}:${process.ppid}`);
+    expect(() => findResumableSuite(store, "sh")).toThrow(new RegExp(`suite s1 is being run right now by process ${hostname()}:${process.ppid}`));
+    expect(() => claimSuite(store, "s1")).toThrow(UsageError);
+    store.execute("UPDATE suites SET owner = ? WHERE id = 's1'", `${hostname()}:2147483646`);
+    expect(findResumableSuite(store, "sh")?.id).toBe("s1");
+    claimSuite(store, "s1");
+    expect(findSuite(store, "s1")?.owner).toBe(`${hostname()}:${process.pid}`);
     store.close();
   });
 });

@@ -2,7 +2,7 @@
  * Running the CLI in tests: the real built binary as a child process (`ape`, `spawnApe`), or
  * `main()` in-process with captured output (`captured`).
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import type { CliContext } from "../../src/cli/context.js";
 
@@ -29,11 +29,31 @@ export interface SpawnOptions {
   /** Extra environment variables. */
   readonly env?: Record<string, string>;
   readonly cwd?: string;
+  /** Run as this user and group (a test running as root meets file permissions as a user would). */
+  readonly uid?: number;
+  readonly gid?: number;
+  /**
+   * The largest file the process may write, in bytes (RLIMIT_FSIZE, set by util-linux `prlimit`:
+   * see `canLimitFileSize`): a write past it fails (EFBIG) as one on a full disk does.
+   */
+  readonly maxFileBytes?: number;
 }
+
+/** Whether `maxFileBytes` can be honoured here (util-linux `prlimit` is installed). */
+export const canLimitFileSize: boolean = spawnSync("prlimit", ["--version"]).status === 0;
 
 /** Start `ape …args`. */
 export function spawnApe(args: readonly string[], options: SpawnOptions = {}): Spawned {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...options.env }, cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+  const command = [process.execPath, BIN, ...args];
+  if (options.maxFileBytes !== undefined) command.unshift("prlimit", `--fsize=${options.maxFileBytes}`);
+  const [file = "", ...rest] = command;
+  const child = spawn(file, rest, {
+    env: { ...process.env, ...options.env },
+    cwd: options.cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+    ...(options.uid === undefined ? {} : { uid: options.uid }),
+    ...(options.gid === undefined ? {} : { gid: options.gid }),
+  });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (d: Buffer) => (stdout += d.toString()));

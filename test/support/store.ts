@@ -2,21 +2,23 @@
 import type { NewRun } from "../../src/store/runs.js";
 import { Store } from "../../src/store/store.js";
 
-/** A fresh Store (in memory, or at `file`) holding run `r1` (task `t`, scorer exec), with `over` replacing any field. */
+/** The run `storeWithRun` makes: `r1`, task `t`, scorer exec, config hash `h`. */
+export const RUN: NewRun = {
+  id: "r1",
+  task: "t",
+  task_file: "t.json",
+  proposer: "p",
+  target: "t",
+  scorer: "exec",
+  selector: "multistage",
+  seed: 0,
+  config: "{}",
+  config_hash: "h",
+};
+
+/** A fresh Store (in memory, or at `file`) holding run `r1` (see RUN), with `over` replacing any field. */
 export function storeWithRun(over: Partial<NewRun> = {}, file = ":memory:"): Store {
   const store = new Store(file);
-  store.createRun({
-    id: "r1",
-    task: "t",
-    task_file: "t.json",
-    proposer: "p",
-    target: "t",
-    scorer: "exec",
-    selector: "multistage",
-    seed: 0,
-    config: "{}",
-    config_hash: "h",
-    ...over,
-  });
+  store.createRun({ ...RUN, ...over });
   return store;
 }

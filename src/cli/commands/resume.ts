@@ -30,8 +30,9 @@ export const resumeCommand = defineCommand({
   builder,
   handler: async (a, ctx) => {
     const db = dbPath(a.db, ctx);
-    // A suite is looked for first: its id names the suite, never one of its runs.
-    const found = await withStore(a.db, ctx, (store) => findSuite(store, a.run) ?? store.getRun(a.run));
+    // A suite is looked for first: its id names the suite, never one of its runs. Opened for
+    // writing, as the search that follows does: an older file is upgraded, another program's refused.
+    const found = await withStore(a.db, ctx, (store) => findSuite(store, a.run) ?? store.getRun(a.run), true);
     if ("tasks" in found) {
       if (a.task !== undefined) throw new UsageError(`--task names one run's task file; suite ${found.id} keeps its own list of task files.`);
       await runSuite(suiteResumeOptions(found, db, a, ctx), a, ctx);
