@@ -10,9 +10,9 @@
  * - the goals of issue 15: multistage ≤ 0.5 × exhaustive's wall time at concurrency 32 and 64, and
  *   ≤ 1.5 × its own ideal at every concurrency.
  *
- * Then the selection-quality figures (test/bench/selection.bench.ts) of multistage at each of these
- * settings, since its race steps are as wide as the slots allow, and what wider steps would cost
- * and buy: the choice of `maxWidth` and `extraZ`.
+ * Then the selection-quality figures (test/bench/selection.bench.ts) of multistage at the default
+ * race width against each of these servers, and what wider steps would cost and buy: the choice of
+ * `--race-width` and `extraZ`.
  */
 import { pathToFileURL } from "node:url";
 import { search, type SelectorName } from "../../src/index.js";
