@@ -87,7 +87,9 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
       shared?.budget ??
       new Budget(
         options.budget ?? {},
-        previous ? { calls: previous.calls, tokens: previous.prompt_tokens + previous.completion_tokens, costUsd: previous.cost_usd } : undefined,
+        previous
+          ? { calls: previous.calls + failedTries(store, runId), tokens: previous.prompt_tokens + previous.completion_tokens, costUsd: previous.cost_usd }
+          : undefined,
       );
     let gateways: { readonly proposer: Gateway; readonly target: Gateway } | undefined;
     try {
@@ -171,4 +173,9 @@ async function flow(c: FlowContext): Promise<void> {
   emit({ type: "stage", stage: "finalize", round: outcome.rounds });
   await tests.finish(outcome.ranking);
   record.result(outcome.ranking[0], evaluator.evaluations);
+}
+
+/** Tries of the run that failed: each was sent, so each counts against the call budget (the run's totals count only answers). */
+function failedTries(store: Store, runId: string): number {
+  return store.callTimings(runId).filter((c) => c.failed && !c.cached).length;
 }

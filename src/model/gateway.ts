@@ -3,11 +3,19 @@
  * budget before a call and settles it after, keeps calls within the concurrency limit (halving it
  * for a while after a 429), retries transient faults with backoff, splits work into requests of
  * the size the server takes, and records every call in the store as it completes.
+ *
+ * Each request on the wire is its own unit: it reserves budget for each try (a try the server
+ * answers is paid for, even with an error), is retried alone, and is committed the moment its
+ * answer arrives, so a crash or a failure re-pays only requests that were truly in flight.
  */
 import { CancelledError, ModelError } from "../errors.js";
 import type { CallLog } from "../store/calls.js";
 import { type Budget, reservationFor, type Spend } from "./budget.js";
-import { type CallEvent, CallRecorder, type Role } from "./call-recorder.js";
+import { type CallEvent, type CallRecord, CallRecorder, type Role } from "./call-recorder.js";
+import { wholeGeneration, wholeLogprobs } from "./answer-check.js";
+import { wireGroups } from "./chunks.js";
+import { sameSampling } from "./openai/sampling-params.js";
+import { RepeatedFailure } from "./repeated-failure.js";
 import { cacheKey, stableJson } from "./cache-key.js";
 import { ModelLimits } from "./limits.js";
 import { costOf, priceOf, type PriceTable } from "./prices.js";
@@ -47,6 +55,10 @@ interface CallHow<Q, R> {
   readonly key: (request: Q, index: number) => unknown;
   readonly estimate: (request: Q) => { prompt: number; completion: number };
   readonly batch: (request: Q) => number;
+  /** Whether `b` may share one wire request with `a` (the first of its group). */
+  readonly joins: (a: Q, b: Q) => boolean;
+  /** Whether `result` is a whole answer to `request` (anything else is never stored nor used). */
+  readonly whole: (request: Q, result: unknown) => result is R;
   readonly send: (requests: Q[]) => Promise<R[]>;
   readonly usage: (result: R) => Usage;
 }
@@ -61,6 +73,8 @@ interface Keyed {
 const NOT_COUNTED = { prompt: 0, completion: 0 } as const;
 
 const NO_USAGE: Usage = { promptTokens: 0, completionTokens: 0 };
+
+const NOTHING: Spend = { calls: 0, tokens: 0, costUsd: 0 };
 
 /** Cached, budgeted, limited, retried, recorded access to one model. */
 export class Gateway {
@@ -104,6 +118,8 @@ export class Gateway {
       key: (r, i) => ({ ...r, sample: sampleKeys?.[i] ?? null }),
       estimate: (request) => requestTokens(this.o.model.spec.model, { kind: "generate", request }),
       batch: (r) => (r.route === "completion" ? caps.maxPromptsPerRequest : 1),
+      joins: (a, b) => a.route === "completion" && b.route === "completion" && sameSampling(a, b),
+      whole: wholeGeneration,
       send: (rs) => this.o.model.generate(rs, this.o.signal),
       usage: (g) => g.usage,
     });
@@ -116,6 +132,8 @@ export class Gateway {
       key: (r) => r,
       estimate: (request) => requestTokens(this.o.model.spec.model, { kind: "logprobs", request }),
       batch: () => caps.maxPromptsPerRequest,
+      joins: () => true,
+      whole: (_request, result) => wholeLogprobs(result),
       send: (rs) => this.o.model.logprobs(rs, this.o.signal),
       usage: (g) => g.usage,
     });
@@ -127,6 +145,8 @@ export class Gateway {
       key: (r) => ({ ...r, sample: sampleKey ?? null }),
       estimate: (request) => requestTokens(this.o.model.spec.model, { kind: "fill", request }),
       batch: () => 1,
+      joins: () => false,
+      whole: wholeGeneration,
       send: async (rs) => [await this.o.model.fill(at(rs, 0), this.o.signal)],
       usage: (x) => x.usage,
     });
@@ -161,11 +181,13 @@ export class Gateway {
     });
     const misses: number[] = [];
     keyed.forEach(({ key, text }, i) => {
+      // A stored answer that is not whole (cached by an ape that stored short answers) is passed over.
+      const whole = (response: string): boolean => how.whole(at(requests, i), JSON.parse(response));
       const hit =
         this.o.cache !== false
-          ? this.o.store.cachedResponse(key)
+          ? this.o.store.cachedResponse(key, undefined, whole)
           : (this.o.replayUpTo ?? 0) > 0
-            ? this.o.store.cachedResponse(key, { runId: this.o.runId, upTo: this.o.replayUpTo ?? 0 })
+            ? this.o.store.cachedResponse(key, { runId: this.o.runId, upTo: this.o.replayUpTo ?? 0 }, whole)
             : undefined;
       if (hit === undefined) {
         misses.push(i);
@@ -176,22 +198,18 @@ export class Gateway {
     });
     if (misses.length < requests.length) await this.commit();
 
-    const chunks: number[][] = [];
-    for (const i of misses) {
-      const size = how.batch(at(requests, i));
-      const last = chunks[chunks.length - 1];
-      if (last && last.length < size) last.push(i);
-      else chunks.push([i]);
-    }
-    const sends = chunks.map((chunk) => this.limits.slot(() => this.sendChunk(kind, chunk, requests, keyed, results, how)));
-    // Each request is tracked until it ends, not the batch: `idle()` must outlast the requests
-    // still on the wire after another of the batch failed (a cancel, a spent budget).
-    for (const send of sends) {
-      this.active.add(send);
-      const forget = (): boolean => this.active.delete(send);
-      send.then(forget, forget);
-    }
-    await Promise.all(sends);
+    const chunks = wireGroups(requests, misses, how.batch, how.joins);
+    // Each request is tracked on its own, so `idle()` also waits for those still in flight after another failed.
+    const work = chunks.map((chunk) => {
+      const one = this.limits.slot(() => this.sendChunk(kind, chunk, requests, keyed, results, how));
+      this.active.add(one);
+      void one.then(
+        () => this.active.delete(one),
+        () => this.active.delete(one),
+      );
+      return one;
+    });
+    await Promise.all(work);
     return results as R[];
   }
 
@@ -203,66 +221,60 @@ export class Gateway {
     results: (R | undefined)[],
     how: CallHow<Q, R>,
   ): Promise<void> {
-    if (this.halted || this.o.signal?.aborted) throw new CancelledError();
     const spec = this.o.model.spec;
+    const price = priceOf(spec, this.o.prices);
     const batch = chunk.map((i) => at(requests, i));
     const estimates = this.countsTokens() ? batch.map(how.estimate) : batch.map(() => NOT_COUNTED);
-    const reservation = reservationFor(estimates, priceOf(spec, this.o.prices));
-    this.o.budget.reserve(reservation);
-    let actual: Spend = { calls: 0, tokens: 0, costUsd: 0 };
-    try {
+    const expected = estimates.reduce((n, e) => n + e.prompt + e.completion, 0);
+    const used = (out: R[]): number => out.reduce((n, r) => n + how.usage(r).promptTokens + how.usage(r).completionTokens, 0);
+    const rows = (fields: (k: number) => Omit<CallRecord, "kind" | "key" | "request" | "cached">): void =>
+      chunk.forEach((i, k) => {
+        const { key, text } = at(keyed, i);
+        this.recorder.record({ kind, key, request: text, cached: false, ...fields(k) });
+      });
+    const repeated = new RepeatedFailure();
+    // One try: reserved, sent, checked, recorded and committed on its own.
+    const attempt = async (): Promise<void> => {
+      if (this.halted || this.o.signal?.aborted) throw new CancelledError();
+      const reservation = reservationFor(estimates, price);
+      this.o.budget.reserve(reservation);
       const started = performance.now();
-      const expected = estimates.reduce((n, e) => n + e.prompt + e.completion, 0);
-      const used = (out: R[]): number => out.reduce((n, r) => n + how.usage(r).promptTokens + how.usage(r).completionTokens, 0);
       let out: R[];
       try {
-        out = await this.withRetries(() => this.limits.send(expected, () => how.send(batch), used, this.o.signal));
-      } catch (error) {
-        if (!(error instanceof CancelledError)) {
-          const text = error instanceof Error ? error.message : String(error);
-          for (const i of chunk) {
-            const { key, text: request } = at(keyed, i);
-            this.recorder.record({
-              kind,
-              key,
-              request,
-              response: null,
-              error: text,
-              cached: false,
-              usage: NO_USAGE,
-              latencyMs: performance.now() - started,
-              costUsd: 0,
-            });
-          }
-          await this.commit();
+        out = await this.limits.send(expected, () => how.send(batch), used, this.o.signal);
+        const bad = batch.findIndex((r, k) => !how.whole(r, out[k]));
+        if (bad !== -1) {
+          const where = spec.baseUrls[0] ?? spec.model;
+          throw new ModelError(where, `the answer to request ${bad + 1} of ${batch.length} is not whole (a cut answer is never stored)`, { transient: true });
         }
-        throw error;
+      } catch (error) {
+        if (error instanceof CancelledError) {
+          this.o.budget.settle(reservation, NOTHING);
+          throw error;
+        }
+        // A failed try was still sent: it counts against the call budget and is recorded.
+        this.o.budget.settle(reservation, { calls: batch.length, tokens: 0, costUsd: 0 });
+        const text = error instanceof Error ? error.message : String(error);
+        const latencyMs = performance.now() - started;
+        rows(() => ({ response: null, error: text, usage: NO_USAGE, latencyMs, costUsd: 0 }));
+        await this.commit();
+        throw repeated.check(error);
       }
-      const latency = performance.now() - started;
-      const price = priceOf(spec, this.o.prices);
+      const latencyMs = performance.now() - started;
+      const usages = out.map(how.usage);
+      const costs = usages.map((u) => costOf(price, u.promptTokens, u.completionTokens));
+      this.o.budget.settle(reservation, {
+        calls: batch.length,
+        tokens: usages.reduce((n, u) => n + u.promptTokens + u.completionTokens, 0),
+        costUsd: costs.reduce((a, b) => a + b, 0),
+      });
+      rows((k) => ({ response: JSON.stringify(at(out, k)), error: null, usage: at(usages, k), latencyMs, costUsd: at(costs, k) }));
       chunk.forEach((i, k) => {
-        const r = at(out, k);
-        const u = how.usage(r);
-        const cost = costOf(price, u.promptTokens, u.completionTokens);
-        actual = { calls: actual.calls + 1, tokens: actual.tokens + u.promptTokens + u.completionTokens, costUsd: actual.costUsd + cost };
-        results[i] = r;
-        const { key, text } = at(keyed, i);
-        this.recorder.record({
-          kind,
-          key,
-          request: text,
-          response: JSON.stringify(r),
-          error: null,
-          cached: false,
-          usage: u,
-          latencyMs: latency,
-          costUsd: cost,
-        });
+        results[i] = at(out, k);
       });
       await this.commit();
-    } finally {
-      this.o.budget.settle(reservation, actual);
-    }
+    };
+    await this.withRetries(attempt);
   }
 
   /** Counting prompt tokens costs a tokenizer pass per prompt: only done when a cap or limit needs it. */

@@ -7,7 +7,8 @@
  * et al. 2012): the current leader and its most plausible challengers (`width`, default 2, up to
  * the run's race width, `SelectOptions.raceWidth`, of those plausible at `extraZ`), the candidates that could beat it
  * by the most, each get a batch; the race ends when no challenger can plausibly beat the leader or
- * its share of the budget is spent.
+ * its share of the budget is spent. That share (`raceSplits`) is a ceiling for the pools where
+ * the candidates are hard to tell apart, not what a race usually spends.
  */
 import { UsageError } from "../errors.js";
 import { compare, type Difference } from "./compare.js";
@@ -18,14 +19,19 @@ import { type Evaluate, RACE_WIDTH, type SelectOptions, type SelectionResult, ty
 
 /**
  * Settings of `multistage`. The defaults were tuned on `test/bench/selection.bench.ts` (50
- * candidates, 100 examples, hit = within 0.02 of the best whole-split mean): 95.5% hits using
- * 14.8% of exhaustive's evaluations on average (17% at most), 95.2% on seeds 0–999, with the
- * small-sample variances of `variance.ts` and the evidence floor (before them: 96.0% and 95.5%,
- * some of it on winners declared on 5 examples). The old fixed-fraction schedule reached 92% at 15%. The race is a few dozen
+ * candidates, 100 examples, hit = within 0.02 of the best whole-split mean): 96.4% hits on seeds
+ * 0–999 using 14.8% of exhaustive's evaluations on average (23% at most), and ≥ 95% in every
+ * other pool kind there but 5 distinct among 45 duplicates (93.5%). With the race capped at 6
+ * splits instead of 20 and without the half-example margin and the twin rule (`raceStep`): 95.2%
+ * at 14.8%, and 74–93.5% in the pools where everyone is near 0 or 1, with duplicates, on small
+ * splits or with exact ties; with the cap at 20 alone, 97.7% at 15.2%. Before the small-sample
+ * variances of `variance.ts` and the evidence floor, some winners were declared on 5 examples.
+ * The old fixed-fraction schedule reached 92% at 15%. The race is a few dozen
  * small `evaluate` calls (the leader and `width` challengers, a batch each); overlapping them by
  * one step halves the waits for the server. Without overlap (and with batches of 5) the race
  * measured 96.0% at 13.9%: deciding on scores one step old costs about 1% more evaluations.
- * A third challenger plausible at `extraZ` (the default race width, `RACE_WIDTH`, and `extraZ`) measured 95.7% at 14.8% on seeds 0–999 (two: 95.2%), in fewer round trips at 64
+ * A third challenger plausible at `extraZ` (the default race width, `RACE_WIDTH`, and `extraZ`) measured
+ * 96.6% at 14.8% on seeds 0–999 (two: 96.4%), in fewer round trips at 64
  * requests in flight (`npm run bench -- time`).
  */
 export interface MultistageOptions {
@@ -35,7 +41,10 @@ export interface MultistageOptions {
   readonly batch?: number;
   /**
    * What the later stages may spend at most, in whole-split evaluations: the race asks for at most
-   * `raceSplits × evalSize` evaluations after the first stage (it usually stops sooner). @default 6
+   * `raceSplits × evalSize` evaluations after the first stage. It usually stops far sooner (4.9
+   * splits on average on the benchmark's original pool); the pools where everyone scores alike
+   * (near 0 or 1) or candidates behave identically spend 9–12 on average, up to the cap, to find
+   * a best one in 94–100% of trials (capped at 6 they reached 74–97%). @default 20
    */
   readonly raceSplits?: number;
   /**
@@ -52,9 +61,9 @@ export interface MultistageOptions {
   readonly width?: number;
   /**
    * How plausible a challenger beyond `width` must be to join a step: its estimated difference
-   * from the leader plus `extraZ` standard errors above 0. Tighter than `z`, so the extra places go to
-   * real contenders: with 1, three challengers measured 95.7% within 0.02 on 1000 trials (two:
-   * 95.2%); with `z` itself (1.5), 94.5%. @default 1
+   * from the leader plus `extraZ` standard errors above 0. Tighter than `z`, so the extra places go
+   * to real contenders: with the race capped at 6 splits, three challengers measured 95.7% within
+   * 0.02 on 1000 trials with 1 (two: 95.2%), and 94.5% with `z` itself (1.5). @default 1
    */
   readonly extraZ?: number;
   /**
@@ -70,7 +79,7 @@ export interface MultistageOptions {
 export const MULTISTAGE_DEFAULTS: Required<MultistageOptions> = Object.freeze({
   firstBatch: 5,
   batch: 4,
-  raceSplits: 6,
+  raceSplits: 20,
   z: 1.5,
   width: 2,
   extraZ: 1,
@@ -78,10 +87,16 @@ export const MULTISTAGE_DEFAULTS: Required<MultistageOptions> = Object.freeze({
 });
 
 /**
+ * The most of a budget below `multistageCost` the first stage takes: 0.3, about its share of the
+ * 850 evaluations the race was capped at before (5 × 50 of them on the benchmark's pool).
+ */
+const FIRST_SHARE = 0.3;
+
+/**
  * The most evaluations `multistage` asks for on a pool of `poolSize` and a split of `evalSize`
  * when the budget does not cut it shorter: the first stage plus the race's share. On the
- * benchmark's shape (50 × 100) with the defaults, 5 × 50 + 6 × 100 = 850; it spends 14% of
- * exhaustive's 5000 on average there.
+ * benchmark's shape (50 × 100) with the defaults, 5 × 50 + 20 × 100 = 2250; it spends 15% of
+ * exhaustive's 5000 on average there (740).
  */
 export function multistageCost(poolSize: number, evalSize: number, settings: MultistageOptions = {}): number {
   const o = { ...MULTISTAGE_DEFAULTS, ...settings };
@@ -89,8 +104,9 @@ export function multistageCost(poolSize: number, evalSize: number, settings: Mul
 }
 
 /**
- * The multi-stage selector. When the budget is below `multistageCost`, the first batch shrinks in
- * proportion (down to 1) so that the race keeps its share. Ties are broken by a seeded order.
+ * The multi-stage selector. When the budget is below `multistageCost`, the first stage takes at
+ * most `FIRST_SHARE` of it (its batch shrinks down to 1) so that the race keeps most of it. Ties
+ * are broken by a seeded order.
  */
 export function multistageSelector(settings: MultistageOptions = {}): Selector {
   const o = { ...MULTISTAGE_DEFAULTS, ...settings };
@@ -110,7 +126,7 @@ export function multistageSelector(settings: MultistageOptions = {}): Selector {
       const state = new PoolState(poolSize, evaluate, { ...options, budget });
       const order = createRng(deriveSeed(options.seed, 20)).shuffle(state.survivors());
       const width = Math.max(o.width, options.raceWidth ?? o.width);
-      const first = budget >= cost ? o.firstBatch : Math.max(1, Math.floor((o.firstBatch * budget) / Math.max(1, cost)));
+      const first = budget >= cost ? o.firstBatch : Math.max(1, Math.min(o.firstBatch, Math.floor((FIRST_SHARE * budget) / poolSize)));
       await state.score(state.share(order, first));
       state.record(0, order);
       // Race steps still out, oldest first. Each step is decided on the scores of those before the
@@ -159,9 +175,10 @@ export function slotsWidth(settings: MultistageOptions, slots: Slots): number {
  * One decision of the race, on the scores collected so far: drop the candidates clearly behind the
  * leader (at `stage`, the last one collected or sent), and name who gets the next batch — the
  * leader and its `o.width` most plausible challengers, then up to `width` in all of those
- * plausible at the tighter `o.extraZ` — or the leader alone while it has less than the evidence
- * floor and either no challenger is plausible or the budget left is what confirming it takes —
- * or nobody when no challenger can plausibly beat the leader and it has the floor.
+ * plausible at the tighter `o.extraZ`, one of each set of twins (`sameScores`) — or the leader
+ * alone while it has less than the evidence floor and either no challenger is plausible or the
+ * budget left is what confirming it takes — or nobody when no challenger can plausibly beat the
+ * leader (by a whole example, `wholeExample`) and it has the floor.
  */
 function raceStep(state: PoolState, order: readonly number[], o: Required<MultistageOptions>, width: number, stage: number): number[] {
   const alive = order.filter((c) => state.alive(c) && state.count(c) > 0);
@@ -173,9 +190,10 @@ function raceStep(state: PoolState, order: readonly number[], o: Required<Multis
     const d = c === leader ? undefined : compare(state, c, leader, variances);
     if (d) gaps.set(c, d);
   }
+  const step = wholeExample(state);
   const upper = (c: number, z = o.z): number => {
     const d = gaps.get(c);
-    return d ? d.mean + z * d.se : -Infinity;
+    return d ? d.mean + z * d.se - step : -Infinity;
   };
   const behind = alive.filter((c) => {
     const d = gaps.get(c);
@@ -185,6 +203,7 @@ function raceStep(state: PoolState, order: readonly number[], o: Required<Multis
   const challengers = alive
     .filter((c) => c !== leader && state.alive(c) && upper(c) > 0 && !copyOf(state, c, leader))
     .sort((a, b) => upper(b) - upper(a))
+    .filter((c, i, sorted) => ![leader, ...sorted.slice(0, i)].some((t) => sameScores(state, c, t)))
     .filter((c, i) => i < o.width || upper(c, o.extraZ) > 0)
     .slice(0, width);
   // The leader needs the evidence floor before it wins: with no plausible challenger left, or when
@@ -193,6 +212,27 @@ function raceStep(state: PoolState, order: readonly number[], o: Required<Multis
   const owed = state.unseen(leader) > 0 ? Math.max(0, state.need - state.count(leader)) : 0;
   if (challengers.length === 0 || (owed > 0 && state.left - o.batch * challengers.length < owed)) return owed > 0 ? [leader] : [];
   return [leader, ...challengers].filter((c) => state.unseen(c) > 0);
+}
+
+/**
+ * How far above the leader a challenger's upper bound must reach to be plausible: with 0/1 scores
+ * the whole-split means move in steps of 1/split, so a challenger beats the leader only by a whole
+ * example, and the margin is half of one (a continuity correction); with other scores, 0.
+ */
+function wholeExample(state: PoolState): number {
+  return state.binary ? 0.5 / state.evalSize : 0;
+}
+
+/**
+ * Whether `a` and `b` have exactly the same scores so far (same examples, same outcomes): of the
+ * leader and its challengers, only the first of such twins races in a step, so a pool of
+ * instructions that behave alike does not spend a step's width on one behaviour. The others are
+ * not dropped; they race in a later step if still plausible.
+ */
+function sameScores(state: PoolState, a: number, b: number): boolean {
+  const xa = state.scores(a);
+  const xb = state.scores(b);
+  return xa.length === xb.length && xa.every((x, i) => x === xb[i]);
 }
 
 /**

@@ -41,10 +41,11 @@ export interface CallLog extends CallReader, Committer {
    */
   addCalls(calls: readonly NewCall[]): void;
   /**
-   * A stored successful response for this cache key, if any. With `own`, only one that run paid for
-   * up to call id `upTo` (with the cache off, a resumed run still replays its own earlier calls).
+   * The first stored successful response for this cache key, if any (with `accept`, the first it
+   * accepts). With `own`, only one that run paid for up to call id `upTo` (with the cache off, a
+   * resumed run still replays its own earlier calls).
    */
-  cachedResponse(cacheKey: string, own?: { readonly runId: string; readonly upTo: number }): string | undefined;
+  cachedResponse(cacheKey: string, own?: { readonly runId: string; readonly upTo: number }, accept?: (response: string) => boolean): string | undefined;
   /** The id of the last call recorded in the file (0 when none). */
   lastCallId(): number;
 }
@@ -87,15 +88,20 @@ export class CallTable implements CallLog {
       .run(t.calls, t.cachedCalls, t.promptTokens, t.completionTokens, t.costUsd, now(), runId);
   }
 
-  cachedResponse(cacheKey: string, own?: { readonly runId: string; readonly upTo: number }): string | undefined {
-    const row = (
+  cachedResponse(
+    cacheKey: string,
+    own?: { readonly runId: string; readonly upTo: number },
+    accept: (response: string) => boolean = () => true,
+  ): string | undefined {
+    const rows = (
       own === undefined
-        ? this.db.sql(`SELECT response FROM calls WHERE cache_key = ? AND response IS NOT NULL AND cached = 0 ORDER BY id LIMIT 1`).get(cacheKey)
+        ? this.db.sql(`SELECT response FROM calls WHERE cache_key = ? AND response IS NOT NULL AND cached = 0 ORDER BY id`).iterate(cacheKey)
         : this.db
-            .sql(`SELECT response FROM calls WHERE cache_key = ? AND run_id = ? AND id <= ? AND response IS NOT NULL AND cached = 0 ORDER BY id LIMIT 1`)
-            .get(cacheKey, own.runId, own.upTo)
-    ) as { response: string } | undefined;
-    return row?.response;
+            .sql(`SELECT response FROM calls WHERE cache_key = ? AND run_id = ? AND id <= ? AND response IS NOT NULL AND cached = 0 ORDER BY id`)
+            .iterate(cacheKey, own.runId, own.upTo)
+    ) as IterableIterator<{ response: string }>;
+    for (const row of rows) if (accept(row.response)) return row.response;
+    return undefined;
   }
 
   lastCallId(): number {

@@ -156,8 +156,8 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlA
     this.#calls.addCalls(calls);
   }
   /** See `CallLog.cachedResponse`. */
-  cachedResponse(cacheKey: string, own?: { readonly runId: string; readonly upTo: number }): string | undefined {
-    return this.#calls.cachedResponse(cacheKey, own);
+  cachedResponse(cacheKey: string, own?: { readonly runId: string; readonly upTo: number }, accept?: (response: string) => boolean): string | undefined {
+    return this.#calls.cachedResponse(cacheKey, own, accept);
   }
   /** See `CallLog.lastCallId`. */
   lastCallId(): number {

@@ -74,8 +74,8 @@ describe("the resume hint", () => {
       }
       throw new Error("the claim was not refused");
     })();
-    expect(error.message).toContain('then continue it with `search()` with the same options and runId "r1"');
-    expect(cliMessage(error, {})).toContain(`then continue it with \`ape resume r1 --db ${db}\``);
+    expect(error.message).toContain('continue it with `search()` with the same options and runId "r1"');
+    expect(cliMessage(error, {})).toContain(`continue it with \`ape resume r1 --db ${db}\``);
   });
 });
 

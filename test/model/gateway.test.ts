@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Budget } from "../../src/model/budget.js";
+import { cacheKey, stableJson } from "../../src/model/cache-key.js";
 import { Gateway } from "../../src/model/gateway.js";
 import { OpenAIBackend } from "../../src/model/openai/backend.js";
 import { DEFAULT_PRICES } from "../../src/model/prices.js";
@@ -90,12 +91,45 @@ describe("Gateway", () => {
   it("fails fast on a fault that will not go away", async () => {
     const { gateway, server } = await setup();
     await gateway.capabilities();
-    server.setFaults({ failNext: { kind: "500", count: 100 } });
+    server.setFaults({ failNext: { kind: "503", count: 100 } });
     const before = server.stats.prompts;
     const error = await gateway.generate([req(1)]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelError);
-    expect(server.stats.faults["500"]).toBe(6);
+    expect(server.stats.faults["503"]).toBe(6);
     expect(server.stats.prompts - before).toBeLessThanOrEqual(6);
+  });
+
+  it("stops after two tries when the same request fails with the same 500 twice, saying what to do", async () => {
+    const { gateway, server, store } = await setup();
+    await gateway.capabilities();
+    server.setFaults({ failNext: { kind: "500", count: 100 } });
+    const error = await gateway.generate([req(1)]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ModelError);
+    expect((error as ModelError).transient).toBe(false);
+    expect((error as ModelError).message).toMatch(
+      /failed this request twice the same way \(500: "Internal server error \(simulated\)\."\).*the same search continues it/,
+    );
+    expect(server.stats.faults["500"]).toBe(2);
+    // Each try the server answered is a call of the run, recorded with its error.
+    expect(store.query<{ n: number }>("SELECT count(*) AS n FROM calls WHERE error IS NOT NULL")[0]?.n).toBe(2);
+  });
+
+  it("passes over a stored answer that is not whole (cached by an older ape) and asks the server", async () => {
+    const { gateway, store, server } = await setup();
+    await gateway.capabilities();
+    const key = cacheKey(gateway.spec, "generate", stableJson({ ...req(1), sample: null }));
+    const row = { run_id: "r1", role: "target", backend: "vllm", model: "sim-model", base_url: null, kind: "generate", cache_key: key, request: "{}" } as const;
+    const usage = { error: null, cached: 0, prompt_tokens: 0, completion_tokens: 0, cost_usd: 0, latency_ms: 0 } as const;
+    store.addCall({ ...row, ...usage, response: JSON.stringify({ texts: [], usage: { promptTokens: 0, completionTokens: 0 } }) });
+    await store.commit();
+    const sent = server.stats.prompts;
+    const [answer] = await gateway.generate([req(1)]);
+    expect(server.stats.prompts).toBe(sent + 1);
+    expect(answer?.texts).toEqual([" opposite-1"]);
+    // The whole answer is what the cache gives from now on.
+    const [again] = await gateway.generate([req(1)]);
+    expect(again).toEqual(answer);
+    expect(server.stats.prompts).toBe(sent + 1);
   });
 
   it("never passes the call budget, even with requests in flight together", async () => {

@@ -10,7 +10,7 @@ import { OpenAIBackend } from "../../src/model/openai/backend.js";
 import { parseSpec } from "../../src/model/spec.js";
 import { ape } from "../support/cli.js";
 import { rawControls } from "../support/control-chars.js";
-import { startCountingProxy, type CountingProxy } from "../support/counting-proxy.js";
+import { startFaultProxy, type FaultProxy } from "../support/fault-proxy.js";
 import { readDb } from "../support/db.js";
 import { tinyFullModelFile, tinyModelFile } from "../support/gguf/tiny-model-file.js";
 import { llamaServerBinary, startLlamaServer, type LlamaServer } from "../support/llama-server.js";
@@ -42,7 +42,7 @@ if (!binary.ok) console.warn(`real llama-server tests skipped: ${binary.why}`);
 describe.skipIf(!binary.ok)("against a real llama-server", () => {
   let fim: LlamaServer;
   let plain: LlamaServer;
-  let proxy: CountingProxy;
+  let proxy: FaultProxy;
   const dir = tempDir("ape-llama-");
   const execDb = join(dir, "exec.db");
 
@@ -50,7 +50,7 @@ describe.skipIf(!binary.ok)("against a real llama-server", () => {
     if (!binary.ok) return;
     const [fimModel, plainModel] = await Promise.all([tinyFullModelFile({ asciiBytes: true }), tinyModelFile({ asciiBytes: true })]);
     [fim, plain] = await Promise.all([startLlamaServer(binary.path, fimModel), startLlamaServer(binary.path, plainModel)]);
-    proxy = await startCountingProxy(new URL(fim.url).origin);
+    proxy = await startFaultProxy(new URL(fim.url).origin);
   }, 120_000);
 
   afterAll(async () => {
@@ -169,13 +169,13 @@ describe.skipIf(!binary.ok)("against a real llama-server", () => {
   it("two servers as replicas (--base-url twice) both take scoring requests, and the search runs to done", async () => {
     if (!binary.ok) return;
     const second = await startLlamaServer(binary.path, await tinyFullModelFile({ asciiBytes: true }));
-    const [a, b] = await Promise.all([startCountingProxy(new URL(fim.url).origin), startCountingProxy(new URL(second.url).origin)]);
+    const [a, b] = await Promise.all([startFaultProxy(new URL(fim.url).origin), startFaultProxy(new URL(second.url).origin)]);
     try {
       const db = join(dir, "replicas.db");
       const run = await ape(["search", ...SMALL, "--base-url", a.url, "--base-url", b.url, "--db", db, "--batch", "1"]);
       expect(run.code, run.stderr).toBe(0);
       expect(readDb<{ status: string }>(db, "SELECT status FROM runs")).toEqual([{ status: "done" }]);
-      const scored = (p: CountingProxy): number => p.requests.filter((r) => r.path === "/v1/completions").length;
+      const scored = (p: FaultProxy): number => p.requests.filter((r) => r.path === "/v1/completions").length;
       expect(scored(a)).toBeGreaterThan(5);
       expect(scored(b)).toBeGreaterThan(5);
     } finally {

@@ -40,7 +40,7 @@ describe("a database that fills up during a search", () => {
     expect(error.exitCode).toBe(EXIT.storage);
     expect(error.code).toBe("SQLITE_FULL");
     expect(error.message).toContain(file);
-    expect(error.message).toMatch(/full.*Free some space.*is marked failed.*ape resume/s);
+    expect(error.message).toMatch(/full.*Free some space.*is marked failed.*runId/s);
     const [run] = store.query<{ id: string; status: string; error: string }>("SELECT id, status, error FROM runs");
     expect(run?.status).toBe("failed");
     expect(run?.error).toMatch(/SQLITE_FULL/);

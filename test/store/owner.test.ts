@@ -17,7 +17,7 @@ describe("a run being run by another live process", () => {
     store.query("UPDATE runs SET owner = ? WHERE id = 'r1' RETURNING id", `${hostname()}:${process.ppid}`);
     expect(() => store.resumeOrCreate(again)).toThrow(UsageError);
     expect(() => store.resumeOrCreate(again)).toThrow(
-      new RegExp(`run r1 is being run right now by process ${hostname()}:${process.ppid}.*kill -INT ${process.ppid}.*ape resume r1`),
+      new RegExp(`run r1 is being run right now by process ${hostname()}:${process.ppid}.*kill -INT ${process.ppid}.*runId "r1"`),
     );
     expect(() => store.claimRun("r1")).toThrow(/being run right now/);
     expect(store.listRuns().map((r) => r.id)).toEqual(["r1"]);

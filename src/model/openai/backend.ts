@@ -23,7 +23,7 @@ import { continuationTokens, parseLogprobs } from "./logprobs.js";
 import { probeServer } from "./probe.js";
 import type { WireFacts } from "./probe-evidence.js";
 import { nativeFailure, postNative } from "./native-route.js";
-import { readCompletion, sumUsage } from "./completion-shape.js";
+import { type CompletionAnswer, readCompletion, shortOf, sumUsage } from "./completion-shape.js";
 import { reportedBy, shareUsage } from "./usage-share.js";
 import { ReplicaPool, type Replica } from "./replicas.js";
 import { createTransport, type Transport } from "./transport.js";
@@ -151,8 +151,7 @@ export class OpenAIBackend implements Model {
         temperature: 0,
       };
       const { response, url } = await this.call((c, o) => c.completions.create(params, o), signal);
-      const answer = readCompletion(response);
-      if (!answer) throw new ModelError(url, "the echo answer has no choices; is this an OpenAI-compatible server?", { transient: true });
+      const answer = wholeAnswer(response, chunk.length, url, "echo");
       const usages = shareUsage(
         reportedBy(answer, this.wire.usagePerChoice),
         chunk.map((r) => ({ prompt: r.prefix + r.continuation, texts: [] })),
@@ -217,9 +216,8 @@ export class OpenAIBackend implements Model {
         ...extra,
       };
       const { response, url } = await this.call((c, o) => c.completions.create(params, o), signal);
-      const answer = readCompletion(response);
-      if (!answer) throw new ModelError(url, "the completions answer has no choices; is this an OpenAI-compatible server?", { transient: true });
-      const answered = prompts.map((prompt, p) => ({ prompt, texts: Array.from({ length: per }, (_, k) => answer.choices[p * per + k]?.text ?? "") }));
+      const answer = wholeAnswer(response, prompts.length * per, url, "completions");
+      const answered = prompts.map((prompt, p) => ({ prompt, texts: answer.choices.slice(p * per, (p + 1) * per).map((c) => c.text) }));
       const shares = shareUsage(reportedBy(answer, this.wire.usagePerChoice), answered, s.maxTokens);
       answered.forEach((a, p) => {
         texts[p]?.push(...a.texts);
@@ -239,8 +237,7 @@ export class OpenAIBackend implements Model {
         ...sampling(s, per, r),
       };
       const { response, url } = await this.call((c, o) => c.chat.completions.create(params, o), signal);
-      const answer = readCompletion(response);
-      if (!answer) throw new ModelError(url, "the chat answer has no choices; is this an OpenAI-compatible server?", { transient: true });
+      const answer = wholeAnswer(response, per, url, "chat");
       texts.push(...answer.choices.map((c) => c.text));
       const [share] = shareUsage(reportedBy(answer, this.wire.usagePerChoice), [{ prompt, texts: answer.choices.map((c) => c.text) }], s.maxTokens);
       usage = sumUsage([usage, share ?? ZERO]);
@@ -266,12 +263,15 @@ export class OpenAIBackend implements Model {
         ...(request.stop && request.stop.length > 0 ? { stop: [...request.stop] } : {}),
         ...(request.seed !== undefined ? { seed: request.seed + k } : {}),
       };
-      const { response } = await this.call(async (client, o, url) => {
+      const { response, url } = await this.call(async (client, o, url) => {
         const answer = await postNative(this.transport.fetch, url, client.apiKey, "/infill", body, o.signal);
         if (answer.status >= 400) throw nativeFailure(url, "/infill", answer, [client.apiKey]);
         return answer.body && typeof answer.body === "object" ? answer.body : {};
       }, signal);
-      texts.push("content" in response && typeof response.content === "string" ? response.content : "");
+      if (!("content" in response) || typeof response.content !== "string") {
+        throw new ModelError(url, "the /infill answer has no `content` text (a cut answer is never stored)", { transient: true });
+      }
+      texts.push(response.content);
       promptTokens += "tokens_evaluated" in response && typeof response.tokens_evaluated === "number" ? response.tokens_evaluated : 0;
       completionTokens += "tokens_predicted" in response && typeof response.tokens_predicted === "number" ? response.tokens_predicted : 0;
     }
@@ -306,3 +306,20 @@ export class OpenAIBackend implements Model {
 }
 
 const ZERO: Usage = { promptTokens: 0, completionTokens: 0 };
+
+/**
+ * The answer of a `what` request to `url` that asked for `expected` choices, or a transient
+ * ModelError: a body with no readable choices (a choice without text included) or with fewer or
+ * more choices than asked is a fault to retry, never an answer to store.
+ */
+function wholeAnswer(response: unknown, expected: number, url: string, what: string): CompletionAnswer {
+  const answer = readCompletion(response);
+  if (!answer) {
+    throw new ModelError(url, `the ${what} answer has no readable choices (a choice without text, or no \`choices\`); is this an OpenAI-compatible server?`, {
+      transient: true,
+    });
+  }
+  const short = shortOf(answer, expected);
+  if (short) throw new ModelError(url, `the ${what} answer is not whole: ${short} (a cut answer is never stored)`, { transient: true });
+  return answer;
+}

@@ -66,9 +66,29 @@ function readObject(body: unknown): Part | undefined {
   return { choices, usage: readUsage("usage" in body ? body.usage : undefined) };
 }
 
+/**
+ * A chat answer's text. `content: null` is an answer only beside OpenAI's documented `refusal`
+ * (the model declined: an empty answer, scored as such); any other missing content is a fault.
+ */
 function messageText(message: unknown): string | undefined {
   if (!message || typeof message !== "object" || !("content" in message)) return undefined;
-  return typeof message.content === "string" ? message.content : message.content === null ? "" : undefined;
+  if (typeof message.content === "string") return message.content;
+  return message.content === null && "refusal" in message && typeof message.refusal === "string" ? "" : undefined;
+}
+
+/**
+ * Why `answer` is not a whole answer to a request that asked for `expected` choices (prompts ×
+ * samples), or `undefined` when it is. A short answer (`choices: []`, fewer choices than asked,
+ * or answers numbered past the end) is a fault of the server or of a proxy between, never an
+ * answer: taken as one, every missing text would be stored, cached and scored as an empty answer.
+ * An empty text is an answer (the model may stop at once); a missing one makes `readCompletion`
+ * refuse the whole body.
+ */
+export function shortOf(answer: CompletionAnswer, expected: number): string | undefined {
+  const { choices } = answer;
+  if (choices.length !== expected) return `${choices.length} choice(s) where ${expected} were asked`;
+  const out = choices.findIndex((c) => c.index < 0 || c.index >= expected);
+  return out === -1 ? undefined : `a choice numbered ${choices[out]?.index} where ${expected} were asked`;
 }
 
 /** The `usage` field as numbers (missing counts as 0). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCompletion } from "../../../src/model/openai/completion-shape.js";
+import { readCompletion, shortOf } from "../../../src/model/openai/completion-shape.js";
 
 describe("readCompletion reads both list answers", () => {
   it("one object with a choice per prompt (vLLM, current llama.cpp), in index order", () => {
@@ -43,5 +43,47 @@ describe("readCompletion reads both list answers", () => {
     expect(readCompletion({ choices: [{ index: 0, message: { content: "hi" } }] })?.choices[0]?.text).toBe("hi");
     expect(readCompletion({ error: { message: "no" } })).toBeUndefined();
     expect(readCompletion([{ choices: [{ index: 0, text: "a" }] }, { nope: 1 }])).toBeUndefined();
+  });
+});
+
+describe("shortOf: an answer that is not whole is a fault", () => {
+  const answer = (choices: unknown[]) => {
+    const a = readCompletion({ choices });
+    if (!a) throw new Error("unreadable");
+    return a;
+  };
+
+  it("accepts every choice asked, an empty text included (the model may stop at once)", () => {
+    expect(
+      shortOf(
+        answer([
+          { index: 0, text: "", finish_reason: "stop" },
+          { index: 1, text: "b" },
+        ]),
+        2,
+      ),
+    ).toBeUndefined();
+  });
+
+  it("refuses `choices: []`, fewer choices than asked, and choices numbered past the end", () => {
+    expect(shortOf(answer([]), 2)).toBe("0 choice(s) where 2 were asked");
+    expect(shortOf(answer([{ index: 0, text: "a" }]), 2)).toBe("1 choice(s) where 2 were asked");
+    expect(
+      shortOf(
+        answer([
+          { index: 0, text: "a" },
+          { index: 5, text: "b" },
+        ]),
+        2,
+      ),
+    ).toBe("a choice numbered 5 where 2 were asked");
+  });
+
+  it("a choice without its text makes the whole body unreadable; a chat `content: null` reads only beside a refusal", () => {
+    expect(readCompletion({ choices: [{ index: 0, finish_reason: "stop" }] })).toBeUndefined();
+    expect(readCompletion({ choices: [{ index: 0, message: { role: "assistant", content: null } }] })).toBeUndefined();
+    expect(
+      readCompletion({ choices: [{ index: 0, message: { role: "assistant", content: null, refusal: "I can't help with that." } }] })?.choices[0]?.text,
+    ).toBe("");
   });
 });
