@@ -3,11 +3,13 @@
  * per role, added up from the requests the search will send (`plannedRequests`, built by the
  * search's own proposers and scorer: the proposal requests of the seeded demo subsets, the eval
  * prompts of every eval and test example, with an instruction of typical length until the pool is
- * known) and the number of evaluations the selector plans (`maxEvaluations`, e.g. multistage's
- * schedule; the evaluation budget for the others). No model is called.
+ * known) and the number of evaluations the selector usually spends (`typicalEvaluations`, e.g.
+ * multistage's race of 8 splits; the evaluation budget for strategies that spend all of it). No
+ * model is called.
  *
- * It is an upper bound in two ways: every proposal is counted as distinct (duplicates are scored
- * once), and every resampling round is counted (a round that does not improve ends the search).
+ * Mostly an upper bound: every proposal is counted as distinct (duplicates are scored once), and
+ * every resampling round is counted (a round that does not improve ends the search); a race in a
+ * pool where everyone scores alike spends more than usual, up to its cap.
  * Tokens are counted with the model's tiktoken encoding where it is known, cl100k_base otherwise,
  * as the budget counts them before each call (`requestTokens`).
  */

@@ -102,7 +102,7 @@ export function plannedRequests(task: Task, search: ResolvedSearch, pool?: Known
   // Selection over the first pool, then each round's variants (parents keep their scores).
   const evalSplit = task.splits.eval;
   const evaluated = pool ? pool.instructions : [typical];
-  let evaluations = plannedEvaluations(selector, candidates, evalSplit.length, r.evalBudget);
+  let evaluations = plannedEvaluations(selector, candidates, evalSplit.length, r.evalBudget, "typical");
   score("select", evaluated, evalSplit, evaluations);
   for (let round = 1; round <= r.rounds; round++) {
     const parents = Math.min(r.topK, candidates);
@@ -111,7 +111,7 @@ export function plannedRequests(task: Task, search: ResolvedSearch, pool?: Known
       search.proposers.variants.requests(context, { round, subsets: 0, each: r.variants, parents: Array<string>(parents).fill(typical) }, routes),
     );
     const fresh = parents * r.variants;
-    const planned = Math.round((plannedEvaluations(selector, parents + fresh, evalSplit.length, r.evalBudget) * fresh) / (parents + fresh));
+    const planned = Math.round((plannedEvaluations(selector, parents + fresh, evalSplit.length, r.evalBudget, "typical") * fresh) / (parents + fresh));
     score("select", evaluated, evalSplit, planned);
     evaluations += planned;
   }

@@ -2,12 +2,21 @@
 import type { Selector } from "./selector.js";
 
 /**
- * Evaluations planned for a pool: what the strategy says it asks for at most (`maxEvaluations`,
- * e.g. multistage's schedule), within the evaluation budget; a strategy that spends whatever it is
- * given is counted at its whole budget.
+ * Evaluations planned for a pool, within the evaluation budget: what the strategy asks for at most
+ * (`maxEvaluations`, e.g. multistage's cap; for progress displays), or, for `"typical"`, what it
+ * usually spends (`typicalEvaluations`, else the most; for cost estimates). A strategy that spends
+ * whatever it is given is counted at its whole budget.
  */
-export function plannedEvaluations(selector: Selector, pool: number, evalSize: number, evalBudget: number | undefined): number {
+export function plannedEvaluations(
+  selector: Selector,
+  pool: number,
+  evalSize: number,
+  evalBudget: number | undefined,
+  which: "most" | "typical" = "most",
+): number {
   if (pool <= 0 || evalSize <= 0) return 0;
   const budget = Math.min(evalBudget ?? pool * evalSize, pool * evalSize);
-  return Math.min(budget, selector.maxEvaluations?.(pool, evalSize) ?? budget);
+  const most = selector.maxEvaluations?.(pool, evalSize) ?? budget;
+  const typical = which === "typical" ? (selector.typicalEvaluations?.(pool, evalSize) ?? most) : most;
+  return Math.min(budget, most, typical);
 }

@@ -115,4 +115,9 @@ export interface Selector {
    * displays and cost estimates); absent when it spends whatever budget it is given.
    */
   maxEvaluations?(poolSize: number, evalSize: number): number;
+  /**
+   * What this strategy usually spends, for cost estimates, where that is well below
+   * `maxEvaluations` (a race that stops once its leader is certain); absent when it is the same.
+   */
+  typicalEvaluations?(poolSize: number, evalSize: number): number;
 }

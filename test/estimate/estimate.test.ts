@@ -20,7 +20,7 @@ const MANY = {
 };
 
 describe("estimate", () => {
-  it("plans the calls and tokens a search then uses, never fewer calls, counting the race at its cap", async () => {
+  it("plans the calls and tokens a search then uses, within 15%, and never fewer calls", async () => {
     const server = await sims.start({ world: MANY, seed: 7 });
     const dir = tempDir();
     const options = { task: writeWorldTask(dir), model: "vllm:sim-model", baseUrls: [server.url], candidates: 20, db: join(dir, "a.db"), seed: 1 } as const;
@@ -30,15 +30,11 @@ describe("estimate", () => {
     expect(planned.target.exactTokens).toBe(false);
     const result = await search(options);
     const t = result.totals;
-    // `multistage` is planned at its cap (5 × pool + 20 × split); a race nears it only where the
-    // candidates are hard to tell apart, and this pool's race stops at about 60% of it.
     expect(t.calls).toBeLessThanOrEqual(planned.total.calls);
-    expect(t.calls).toBeGreaterThan(planned.total.calls * 0.5);
+    expect(t.calls).toBeGreaterThan(planned.total.calls * 0.85);
     const tokens = t.promptTokens + t.completionTokens;
     const plannedTokens = planned.total.promptTokens + planned.total.completionTokens;
-    // Tokens are counted with cl100k_base for this model, so within 15% of the plan at most above it.
-    expect(tokens).toBeLessThan(plannedTokens * 1.15);
-    expect(tokens).toBeGreaterThan(plannedTokens * 0.5);
+    expect(Math.abs(tokens - plannedTokens) / plannedTokens).toBeLessThan(0.15);
   });
 
   it("`ape estimate` prints calls, tokens and cost per role with the price table, and `ape search` shows it first on stderr", async () => {
