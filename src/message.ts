@@ -5,20 +5,26 @@
  * ID --db FILE`). A message is a list of parts: text, and references that each reader names its way.
  */
 import { isList } from "./narrow.js";
-import type { SettingKey } from "./options/table.js";
+
+/**
+ * The library options a message may name, as keys: the others here, and the plain settings, which
+ * the option table (`options/table.ts`) adds to this interface itself, so that this leaf, which
+ * every error imports, does not import the table (and through it the registries).
+ */
+export interface OptionNames {
+  baseUrls: true;
+  apiKey: true;
+  "budget.maxCalls": true;
+  "budget.maxTokens": true;
+  "budget.maxCostUsd": true;
+  prices: true;
+  parallel: true;
+  tasks: true;
+  protocol: true;
+}
 
 /** Library options a message may name: the plain settings of the option table and the others. */
-export type OptionName =
-  | SettingKey
-  | "baseUrls"
-  | "apiKey"
-  | "budget.maxCalls"
-  | "budget.maxTokens"
-  | "budget.maxCostUsd"
-  | "prices"
-  | "parallel"
-  | "tasks"
-  | "protocol";
+export type OptionName = keyof OptionNames;
 
 /** A setting named in a message, with the value to give it when the message suggests one. */
 export interface OptionRef {

@@ -11,8 +11,10 @@ import type { GgufOptions } from "./model/gguf/gguf-options.js";
 import { DEFAULT_PRICES, type PriceTable } from "./model/prices.js";
 import type { RetryPolicy } from "./model/retry.js";
 import type { Model } from "./model/types.js";
-import type { Selector, SelectorName } from "./select/selector.js";
+import type { SelectorName } from "./select/index.js";
+import type { Selector } from "./select/selector.js";
 import type { Store } from "./store/store.js";
+import { identityText, type PartIdentity } from "./registry.js";
 import type { SearchEvent } from "./events.js";
 import type { Task } from "./task/types.js";
 import { checkSettings } from "./options/check.js";
@@ -76,18 +78,23 @@ export function resolve(o: SearchSettings): Resolved {
   return checkSettings(o);
 }
 
-/** The stored config of a run (what `ape resume` needs, never a key) and its hash. */
+/**
+ * The stored config of a run (what `ape resume` needs, never a key) and its hash: the run's
+ * identity, made of the task, each part's identity (the models' specs, the selector's name and
+ * settings; the scorer and proposers are named by the settings) and the identity settings. A part
+ * at its defaults is its bare name, as in runs stored before parts had settings.
+ */
 export function runConfig(
   o: SearchSettings,
   r: Resolved,
   task: Task,
   specs: { proposer: string; target: string },
-  selector: string,
+  selector: PartIdentity,
 ): { readonly json: string; readonly hash: string } {
   const taskHash = createHash("sha256")
     .update(stableJson({ splits: task.splits, templates: task.templates, metric: task.metric, references: task.references }))
     .digest("hex");
-  const identity = { taskHash, ...specs, selector, ...identitySettings(r) };
+  const identity = { taskHash, ...specs, selector: identityText(selector), ...identitySettings(r) };
   const hash = createHash("sha256").update(stableJson(identity)).digest("hex").slice(0, 32);
   const json = stableJson({
     task: existsSync(task.source) ? resolvePath(task.source) : task.source,
@@ -103,10 +110,18 @@ export function settingsConfig(
   o: SearchSettings,
   r: Resolved,
   specs: { proposer: string; target: string },
-  selector: string,
+  selector: PartIdentity,
 ): Readonly<Record<string, unknown>> {
   const table = o.prices ?? DEFAULT_PRICES;
   const models = [specs.proposer, specs.target].map((spec) => spec.slice(spec.indexOf(":") + 1));
   const prices = Object.fromEntries(models.filter((m) => table[m] !== undefined).map((m) => [m, table[m]]));
-  return { prices, ...specs, baseUrls: o.baseUrls ?? [], selector, budget: o.budget ?? {}, ...storedSettings(o, r) };
+  return {
+    prices,
+    ...specs,
+    baseUrls: o.baseUrls ?? [],
+    selector: selector.name,
+    selectorSettings: selector.settings,
+    budget: o.budget ?? {},
+    ...storedSettings(o, r),
+  };
 }

@@ -7,11 +7,10 @@ import { estimatePlan } from "./estimate/estimate.js";
 import type { SearchEvent } from "./events.js";
 import { Budget } from "./model/budget.js";
 import type { Gateway } from "./model/gateway.js";
-import { checkCostCap, DEFAULT_PRICES } from "./model/prices.js";
-import { DEFAULT_MODEL, formatSpec, parseSpec } from "./model/spec.js";
-import { DEFAULT_SELECTOR, resolve, runConfig, type Resolved, type SearchOptions } from "./options.js";
+import { checkCostCap } from "./model/prices.js";
+import type { Resolved, SearchOptions } from "./options.js";
+import { type ResolvedSearch, resolveSearch } from "./options/resolve-search.js";
 import { openModels, runGateways, type SearchModels } from "./search/models.js";
-import { initialProposers, PROPOSERS } from "./propose/index.js";
 import { proposeInitial } from "./propose/propose.js";
 import { RunRecord } from "./search/record.js";
 import type { SearchResult } from "./result.js";
@@ -19,10 +18,10 @@ import { buildScorer } from "./score/build.js";
 import { Evaluator } from "./score/evaluator.js";
 import { TestScoring } from "./search/finalize.js";
 import { runRounds } from "./search/rounds.js";
-import { runSlots } from "./search/slots.js";
+import { runRaceWidth } from "./search/race-width.js";
 import { endRun, heartbeat, onAbort, openRun, runSignal } from "./search/run-lifecycle.js";
 import { RunningTotals } from "./search/running-totals.js";
-import { createSelector, type Slots } from "./select/index.js";
+import type { Selector } from "./select/selector.js";
 import { DEFAULT_DB } from "./store/database.js";
 import { readResult } from "./read-result.js";
 import { Store } from "./store/store.js";
@@ -46,15 +45,13 @@ export interface SuiteShare {
 
 /** `search()`, or one task of a suite when `shared` is given (the store then comes as `options.db`). */
 export async function searchTask(options: SearchOptions, shared?: SuiteShare): Promise<SearchResult> {
-  const r = resolve(options);
+  const resolved = resolveSearch(options);
+  const r = resolved.settings;
   const task = typeof options.task === "string" ? await loadTask(options.task) : options.task;
-  const proposerSpec = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
-  const targetSpec = parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
-  const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? DEFAULT_SELECTOR);
-  const specs = { proposer: formatSpec(proposerSpec), target: formatSpec(targetSpec) };
-  const config = runConfig(options, r, task, specs, selector.name);
-  checkCostCap(options.budget?.maxCostUsd, [proposerSpec, targetSpec], options.prices ?? DEFAULT_PRICES);
-  const plan = estimatePlan(task, options, r);
+  const { selector, specs } = resolved;
+  const config = resolved.runConfig(task);
+  checkCostCap(options.budget?.maxCostUsd, [specs.proposer, specs.target], resolved.prices);
+  const plan = estimatePlan(task, resolved);
 
   const ownStore = typeof options.db !== "object";
   const store = typeof options.db === "object" ? options.db : new Store(options.db ?? DEFAULT_DB);
@@ -64,7 +61,8 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
     const opened = openRun(store, options, {
       task: task.name,
       task_file: task.source,
-      ...specs,
+      proposer: resolved.parts.proposer,
+      target: resolved.parts.target,
       scorer: r.scorer,
       selector: selector.name,
       seed: r.seed,
@@ -95,7 +93,7 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
       );
     let gateways: { readonly proposer: Gateway; readonly target: Gateway } | undefined;
     try {
-      models = shared?.models ?? (await openModels({ proposer: proposerSpec, target: targetSpec }, options, r, (p) => emit({ type: "download", ...p })));
+      models = shared?.models ?? (await openModels(specs, options, r, (p) => emit({ type: "download", ...p })));
       const running = runGateways(models, { store, runId, budget, replayUpTo, options, onCall: (call) => totals.add(call), signal });
       gateways = running;
       // Stopped (Ctrl-C, SIGTERM, the caller's signal): send nothing more; the requests in flight
@@ -104,8 +102,8 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
         running.proposer.halt();
         running.target.halt();
       });
-      const slots = runSlots(previous?.config, r);
-      await flow({ task, r, options, store, runId, gateways, emit, selector, slots, totals });
+      const raceWidth = runRaceWidth(previous?.config, r);
+      await flow({ task, resolved, r, options, store, runId, gateways, emit, selector, raceWidth, totals });
       store.setRunStatus(runId, "done");
     } catch (error) {
       // Let the calls already on the wire finish and be recorded (they are paid for), send no more.
@@ -128,15 +126,16 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
 
 interface FlowContext {
   readonly task: Task;
+  readonly resolved: ResolvedSearch;
   readonly r: Resolved;
   readonly options: SearchOptions;
   readonly store: Store;
   readonly runId: string;
   readonly gateways: { readonly proposer: Gateway; readonly target: Gateway };
   readonly emit: (e: SearchEvent) => void;
-  readonly selector: ReturnType<typeof createSelector>;
-  /** What selection may keep in flight: the run's own concurrency and batch (see `runSlots`). */
-  readonly slots: Slots;
+  readonly selector: Selector;
+  /** The run's race width, as it began (see `runRaceWidth`). */
+  readonly raceWidth: number;
   readonly totals: RunningTotals;
 }
 
@@ -155,19 +154,19 @@ async function flow(c: FlowContext): Promise<void> {
 
   emit({ type: "stage", stage: "propose", round: 0 });
   const context = { task, proposer: c.gateways.proposer, demos: r.demos, seed: r.seed };
-  const initial = record.admit(await proposeInitial(initialProposers(r.mode), context, r));
+  const initial = record.admit(await proposeInitial(c.resolved.proposers.initial, context, r));
   const tests = new TestScoring({ task, evaluator, onScores: (id, scores) => record.testScore(id, scores) });
   tests.startReferences(record.references(task.references));
   emit({ type: "proposals", round: 0, added: initial.length, pool: initial.length });
   const spent = c.totals.current;
-  emit({ type: "estimate", estimate: estimatePlan(task, c.options, r, { instructions: initial.map((x) => x.text), spent }), basis: "proposals" });
+  emit({ type: "estimate", estimate: estimatePlan(task, c.resolved, { instructions: initial.map((x) => x.text), spent }), basis: "proposals" });
 
   const outcome = await runRounds({
     ...c,
     evaluator,
     initial,
     admit: (proposals, parents) => record.admit(proposals, parents),
-    variants: PROPOSERS.resample,
+    variants: c.resolved.proposers.variants,
     onCertain: (winner) => tests.start(winner),
   });
   record.ranking(outcome.ranking);

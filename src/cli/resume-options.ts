@@ -11,6 +11,7 @@ import { DEFAULT_PRICES, loadPrices } from "../model/prices.js";
 import type { RunRow, SuiteRow } from "../store/rows.js";
 import { readSuitePlan } from "../suite/config.js";
 import type { SuiteOptions } from "../suite/options.js";
+import { storedSelector } from "../select/index.js";
 import type { CliContext } from "./context.js";
 import { type BudgetFlagValues, toGgufOptions } from "./search-flags.js";
 import { overrideSettings } from "./setting-flags.js";
@@ -39,7 +40,7 @@ export function suiteResumeOptions(suite: SuiteRow, db: string, overrides: Resum
 }
 
 function settingsOptions(c: z.infer<typeof STORED_SETTINGS>, db: string, overrides: ResumeOverrides, ctx: CliContext): SearchSettings {
-  const { proposer, target, baseUrls, selector, budget, prices, ...stored } = c;
+  const { proposer, target, baseUrls, selector, selectorSettings, budget, prices, ...stored } = c;
   const orUndefined = (v: number | null | undefined): number | undefined => v ?? undefined;
   return {
     ...overrideSettings(stored, overrides),
@@ -47,7 +48,7 @@ function settingsOptions(c: z.infer<typeof STORED_SETTINGS>, db: string, overrid
     target,
     baseUrls: baseUrls.length > 0 ? baseUrls : undefined,
     apiKey: ctx.env.OPENAI_API_KEY,
-    selector,
+    selector: storedSelector(selector, selectorSettings),
     db,
     budget: {
       maxCalls: overrides["max-calls"] ?? orUndefined(budget.maxCalls),

@@ -7,7 +7,8 @@ import { UsageError } from "../errors.js";
 import { DEFAULT_SELECTOR, type SearchOptions, type SearchSettings } from "../options.js";
 import { loadPrices } from "../model/prices.js";
 import { DEFAULT_MODEL } from "../model/spec.js";
-import { SELECTORS } from "../select/selector.js";
+import { SELECTOR_REGISTRY, SELECTORS } from "../select/index.js";
+import { BACKENDS } from "../model/backends.js";
 import type { BudgetLimits } from "../model/budget.js";
 import type { CliContext } from "./context.js";
 import { dbFlag, dbPath } from "./open-store.js";
@@ -42,7 +43,7 @@ export function settingsFlags<T>(y: Argv<T>) {
     y
       .option("model", {
         type: "string",
-        describe: `Model for both roles, as backend:name (openai:, vllm:, sglang:, llamacpp:, ollama:, gguf:) [default: ${DEFAULT_MODEL}]`,
+        describe: `Model for both roles, as backend:name (${BACKENDS.map((b) => `${b}:`).join(", ")}) [default: ${DEFAULT_MODEL}]`,
         group: "Models:",
       })
       .option("proposer", { type: "string", describe: "Model that writes the instructions (overrides --model)", group: "Models:" })
@@ -57,7 +58,7 @@ export function settingsFlags<T>(y: Argv<T>) {
   const search = tableFlags(models, "search").option("selector", {
     choices: SELECTORS,
     default: DEFAULT_SELECTOR,
-    describe: "Selection strategy",
+    describe: `Selection strategy (${SELECTOR_REGISTRY.map((e) => `${e.name}: ${e.describe}`).join("; ")})`,
     group: "Search:",
   });
   return dbFlag(

@@ -16,10 +16,11 @@
 import { loadTask } from "../task/index.js";
 import type { Task } from "../task/types.js";
 import { encodingFor, requestTokens } from "../model/tokens.js";
-import { DEFAULT_PRICES, costOf, priceKnown, priceOf } from "../model/prices.js";
-import { DEFAULT_MODEL, parseSpec, formatSpec } from "../model/spec.js";
+import { costOf, priceKnown, priceOf, type PriceTable } from "../model/prices.js";
+import { formatSpec } from "../model/spec.js";
 import type { ModelSpec } from "../model/types.js";
-import { resolve, type Resolved, type SearchOptions } from "../options.js";
+import type { SearchOptions } from "../options.js";
+import { type ResolvedSearch, resolveSearch } from "../options/resolve-search.js";
 import { plannedRequests, type PlannedRequest } from "./plan.js";
 import type { Estimate, RoleEstimate } from "./types.js";
 
@@ -32,7 +33,7 @@ export interface ProposedPool {
 /** Estimate a search from its options (loads the task file if given a path). */
 export async function estimate(options: SearchOptions): Promise<Estimate> {
   const task = typeof options.task === "string" ? await loadTask(options.task) : options.task;
-  return estimatePlan(task, options, resolve(options));
+  return estimatePlan(task, resolveSearch(options));
 }
 
 /**
@@ -41,10 +42,10 @@ export async function estimate(options: SearchOptions): Promise<Estimate> {
  * pool is known (what `search()` reports once it has proposed): its instructions are scored in the
  * eval prompts, and the proposals count at their real cost.
  */
-export function estimatePlan(task: Task, options: SearchOptions, r: Resolved, proposed?: ProposedPool): Estimate {
-  const proposer = counter(parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls));
-  const target = counter(parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls));
-  const plan = plannedRequests(task, options, r, proposed && { instructions: proposed.instructions });
+export function estimatePlan(task: Task, search: ResolvedSearch, proposed?: ProposedPool): Estimate {
+  const proposer = counter(search.specs.proposer);
+  const target = counter(search.specs.target);
+  const plan = plannedRequests(task, search, proposed && { instructions: proposed.instructions });
   if (proposed) {
     const { calls, promptTokens, completionTokens } = proposed.spent;
     proposer.add(calls, promptTokens, completionTokens, completionTokens);
@@ -54,8 +55,8 @@ export function estimatePlan(task: Task, options: SearchOptions, r: Resolved, pr
     (planned.role === "proposer" ? proposer : target).count(planned);
   }
 
-  const p = proposer.result(options);
-  const t = target.result(options);
+  const p = proposer.result(search.prices);
+  const t = target.result(search.prices);
   return {
     proposer: p,
     target: t,
@@ -67,7 +68,7 @@ export function estimatePlan(task: Task, options: SearchOptions, r: Resolved, pr
     },
     candidates: plan.candidates,
     evaluations: plan.evaluations,
-    rounds: r.rounds,
+    rounds: search.settings.rounds,
   };
 }
 
@@ -75,7 +76,7 @@ interface RoleCounter {
   add(calls: number, promptTokens: number, completionTokens: number, maxCompletionTokens: number): void;
   /** Add a planned request: its prompt and most completion tokens as the budget counts them, its typical answer. */
   count(planned: PlannedRequest): void;
-  result(options: SearchOptions): RoleEstimate;
+  result(prices: PriceTable): RoleEstimate;
 }
 
 function counter(spec: ModelSpec): RoleCounter {
@@ -94,8 +95,8 @@ function counter(spec: ModelSpec): RoleCounter {
       const tokens = requestTokens(spec.model, planned.call);
       this.add(planned.times, planned.times * tokens.prompt, planned.times * planned.answerTokens, planned.times * tokens.completion);
     },
-    result(options) {
-      const price = priceOf(spec, options.prices ?? DEFAULT_PRICES);
+    result(prices) {
+      const price = priceOf(spec, prices);
       const encoding = encodingFor(spec.model);
       return {
         model: formatSpec(spec),
@@ -104,7 +105,7 @@ function counter(spec: ModelSpec): RoleCounter {
         completionTokens: Math.round(completion),
         maxCompletionTokens: Math.round(maxCompletion),
         costUsd: costOf(price, prompt, completion),
-        priceKnown: priceKnown(spec, options.prices ?? DEFAULT_PRICES),
+        priceKnown: priceKnown(spec, prices),
         encoding: encoding.name,
         exactTokens: encoding.exact,
       };

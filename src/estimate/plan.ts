@@ -12,15 +12,12 @@
  * finalists not yet chosen are any of the pool.
  */
 import type { Role } from "../model/call-recorder.js";
-import { DEFAULT_MODEL, parseSpec } from "../model/spec.js";
 import { countTokens } from "../model/tokens.js";
 import type { ModelRequest } from "../model/types.js";
-import { DEFAULT_SELECTOR, type Resolved, type SearchOptions } from "../options.js";
-import { initialProposers, PROPOSERS } from "../propose/index.js";
+import type { ResolvedSearch } from "../options/resolve-search.js";
 import { initialAsk } from "../propose/propose.js";
 import type { Routes } from "../propose/proposer.js";
 import { scoreRequests } from "../score/build.js";
-import { createSelector } from "../select/index.js";
 import { plannedEvaluations } from "../select/plan.js";
 import type { Example, Task } from "../task/types.js";
 
@@ -72,10 +69,10 @@ export function typicalInstruction(task: Task): string {
  * if each improved). With `pool`, the first pool is known; `routes` are the servers' (assumed
  * until probed).
  */
-export function plannedRequests(task: Task, options: SearchOptions, r: Resolved, pool?: KnownPool, routes: Routes = ASSUMED_ROUTES): Plan {
-  const proposerModel = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls).model;
-  const targetModel = parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls).model;
-  const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? DEFAULT_SELECTOR);
+export function plannedRequests(task: Task, search: ResolvedSearch, pool?: KnownPool, routes: Routes = ASSUMED_ROUTES): Plan {
+  const { settings: r, selector } = search;
+  const proposerModel = search.specs.proposer.model;
+  const targetModel = search.specs.target.model;
   const context = { task, demos: r.demos, seed: r.seed };
   const typical = typicalInstruction(task);
   const sample = countTokens(proposerModel, ` ${typical}`) + 1;
@@ -84,7 +81,7 @@ export function plannedRequests(task: Task, options: SearchOptions, r: Resolved,
     for (const call of calls) requests.push({ role: "proposer", stage, call, times: 1, answerTokens: call.kind === "logprobs" ? 0 : call.request.n * sample });
   };
 
-  const proposers = initialProposers(r.mode);
+  const proposers = search.proposers.initial;
   const ask = initialAsk(proposers.length, r);
   for (const p of proposers) propose("propose", p.requests(context, ask, routes));
   const candidates = pool ? pool.instructions.length : proposers.length * ask.subsets * ask.each;
@@ -105,13 +102,16 @@ export function plannedRequests(task: Task, options: SearchOptions, r: Resolved,
   // Selection over the first pool, then each round's variants (parents keep their scores).
   const evalSplit = task.splits.eval;
   const evaluated = pool ? pool.instructions : [typical];
-  let evaluations = plannedEvaluations(selector, candidates, evalSplit.length, options.evalBudget, "typical");
+  let evaluations = plannedEvaluations(selector, candidates, evalSplit.length, r.evalBudget, "typical");
   score("select", evaluated, evalSplit, evaluations);
   for (let round = 1; round <= r.rounds; round++) {
     const parents = Math.min(r.topK, candidates);
-    propose("resample", PROPOSERS.resample.requests(context, { round, subsets: 0, each: r.variants, parents: Array<string>(parents).fill(typical) }, routes));
+    propose(
+      "resample",
+      search.proposers.variants.requests(context, { round, subsets: 0, each: r.variants, parents: Array<string>(parents).fill(typical) }, routes),
+    );
     const fresh = parents * r.variants;
-    const planned = Math.round((plannedEvaluations(selector, parents + fresh, evalSplit.length, options.evalBudget, "typical") * fresh) / (parents + fresh));
+    const planned = Math.round((plannedEvaluations(selector, parents + fresh, evalSplit.length, r.evalBudget, "typical") * fresh) / (parents + fresh));
     score("select", evaluated, evalSplit, planned);
     evaluations += planned;
   }

@@ -4,11 +4,12 @@
  * while after a 429), and the request and token rates (`--rps`, `--tpm`).
  */
 import pLimit, { type LimitFunction } from "p-limit";
+import { DEFAULT_CONCURRENCY } from "./types.js";
 import { RateLimiter, REAL_CLOCK, type Clock, type RateLimits, type Ticket } from "./rate-limit.js";
 
 /** Settings of a model's limits. */
 export interface LimitOptions extends RateLimits {
-  /** Requests in flight at once. @default 8 */
+  /** Requests in flight at once. @default DEFAULT_CONCURRENCY (8) */
   readonly concurrency?: number | undefined;
   /** How long concurrency stays halved after a 429, in milliseconds. @default 30000 */
   readonly coolDownMs?: number | undefined;
@@ -25,7 +26,7 @@ export class ModelLimits {
   private restoreTimer: NodeJS.Timeout | undefined;
 
   constructor(options: LimitOptions = {}) {
-    this.full = options.concurrency ?? 8;
+    this.full = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.coolDownMs = options.coolDownMs ?? 30_000;
     this.limit = pLimit(this.full);
     this.rate = new RateLimiter(options, options.clock ?? REAL_CLOCK);

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { UsageError } from "../errors.js";
+import { findBackend } from "./backends.js";
 import type { ModelSpec } from "./types.js";
 import { option, say } from "../message.js";
 import { messageOf } from "../caught.js";
@@ -53,16 +54,16 @@ export function loadPrices(file: string | undefined): PriceTable {
 
 /**
  * Whether a model's cost is known: it is in the table, or it runs on your own hardware (the
- * in-process gguf backend and the local model servers cost nothing per token). An `openai:` model
+ * in-process gguf backend and the local model servers cost nothing per token). A model of a paid backend (`openai:`)
  * missing from the table is not known, and counts as free until its price is given.
  */
 export function priceKnown(spec: ModelSpec, table: PriceTable): boolean {
-  return spec.backend !== "openai" || table[spec.model] !== undefined;
+  return findBackend(spec.backend)?.paid !== true || table[spec.model] !== undefined;
 }
 
 /** The price of a model, or zero when it runs locally or is not in the table (see `priceKnown`). */
 export function priceOf(spec: ModelSpec, table: PriceTable): Price {
-  if (spec.backend === "gguf") return { input: 0, output: 0 };
+  if (findBackend(spec.backend)?.baseUrl === undefined) return { input: 0, output: 0 };
   return table[spec.model] ?? { input: 0, output: 0 };
 }
 

@@ -3,17 +3,9 @@
  * `gguf:./model.gguf`. Only the first colon separates the backend, so model names keep theirs.
  */
 import { UsageError } from "../errors.js";
-import { BACKENDS, type BackendName, type ModelSpec } from "./types.js";
+import { BACKENDS, findBackend } from "./backends.js";
+import type { ModelSpec } from "./types.js";
 import { option, say } from "../message.js";
-
-/** Where each HTTP backend listens unless `--base-url` says otherwise. */
-export const DEFAULT_BASE_URLS: Readonly<Record<Exclude<BackendName, "gguf">, string>> = {
-  openai: "https://api.openai.com/v1",
-  vllm: "http://localhost:8000/v1",
-  sglang: "http://localhost:30000/v1",
-  llamacpp: "http://localhost:8080/v1",
-  ollama: "http://localhost:11434/v1",
-};
 
 /** The model used when none is named: a small instruct model run in-process (downloaded once). */
 export const DEFAULT_MODEL = "gguf:hf:Qwen/Qwen2.5-1.5B-Instruct-GGUF:Q4_K_M";
@@ -23,27 +15,24 @@ export function parseSpec(spec: string, baseUrls: readonly string[] = []): Model
   const at = spec.indexOf(":");
   const backend = at < 0 ? "" : spec.slice(0, at);
   const model = at < 0 ? spec : spec.slice(at + 1);
-  if (!isBackend(backend)) {
+  const entry = findBackend(backend);
+  if (entry === undefined) {
     throw new UsageError(
       `model spec "${spec}" must start with a backend: one of ${BACKENDS.map((b) => `${b}:`).join(", ")} (e.g. vllm:Qwen/Qwen2.5-7B-Instruct or gguf:./model.gguf).`,
     );
   }
   if (model.trim() === "") throw new UsageError(`model spec "${spec}" names no model after "${backend}:".`);
-  if (backend === "gguf") {
-    if (baseUrls.length > 0) throw new UsageError(say`${option("baseUrls")} does not apply to the in-process gguf backend (${spec}).`);
+  if (entry.baseUrl === undefined) {
+    if (baseUrls.length > 0) throw new UsageError(say`${option("baseUrls")} does not apply to the in-process ${backend} backend (${spec}).`);
     return { backend, model, baseUrls: [] };
   }
-  const urls = baseUrls.length > 0 ? baseUrls.map((u) => checkUrl(u)) : [DEFAULT_BASE_URLS[backend]];
+  const urls = baseUrls.length > 0 ? baseUrls.map((u) => checkUrl(u)) : [entry.baseUrl];
   return { backend, model, baseUrls: urls };
 }
 
 /** The spec as text, for the store and the output (never carries a key). */
 export function formatSpec(spec: ModelSpec): string {
   return `${spec.backend}:${spec.model}`;
-}
-
-function isBackend(name: string): name is BackendName {
-  return (BACKENDS as readonly string[]).includes(name);
 }
 
 function checkUrl(url: string): string {

@@ -3,14 +3,16 @@
  * accounting live in the Gateway, which is the only caller of a Model.
  */
 
-/** The backends ape knows. */
-export const BACKENDS = ["openai", "vllm", "sglang", "llamacpp", "ollama", "gguf"] as const;
-/** One backend name (the part of a spec before the first colon). */
-export type BackendName = (typeof BACKENDS)[number];
+/**
+ * Requests in flight per model when none is said (`--concurrency`): the search's calls and a
+ * server's probe alike.
+ */
+export const DEFAULT_CONCURRENCY = 8;
 
 /** A parsed model spec such as `vllm:Qwen/Qwen2.5-7B-Instruct` or `gguf:./tiny.gguf`. */
 export interface ModelSpec {
-  readonly backend: BackendName;
+  /** The backend, as registered in `backends.ts` (the part of a spec before the first colon). */
+  readonly backend: string;
   /** Model name as the server knows it, or the GGUF path / `hf:` reference. */
   readonly model: string;
   /** Base URLs of the server (several = replicas of one model); empty for in-process backends. */

@@ -5,14 +5,13 @@
  */
 import { z } from "zod";
 import { UsageError } from "../errors.js";
-import { SELECTORS } from "../select/selector.js";
 import { SETTINGS, settingEntries, type SettingsInput, type SettingsValues } from "./table.js";
 
 /** The settings that make a run's identity, unset ones as null (part of the config hash). */
 export function identitySettings(r: SettingsValues): Readonly<Record<string, unknown>> {
   return Object.fromEntries(
     settingEntries()
-      .filter((e) => e.meta.identity)
+      .filter((e) => e.meta.identity === true || (e.meta.identity === "unless-default" && r[e.key] !== e.schema.safeParse(undefined).data))
       .map((e) => [e.key, r[e.key] ?? null]),
   );
 }
@@ -35,7 +34,9 @@ export const STORED_SETTINGS = z.preprocess(
     proposer: z.string(),
     target: z.string(),
     baseUrls: z.array(z.string()).default([]),
-    selector: z.enum(SELECTORS),
+    selector: z.string(),
+    /** The selector's settings that differ from its defaults (absent in runs stored before selectors had an identity). */
+    selectorSettings: z.record(z.string(), z.unknown()).default({}),
     budget: z.object({ maxCalls: optionalNumber, maxTokens: optionalNumber, maxCostUsd: optionalNumber }).default({}),
     prices: z.record(z.string(), z.object({ input: z.number(), output: z.number() })).default({}),
   }),

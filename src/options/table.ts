@@ -6,8 +6,10 @@
  * adding a setting is one entry here plus its use.
  */
 import { z } from "zod";
-import { SCORERS } from "../score/scorer.js";
-import { MIN_EVIDENCE, type SelectorName } from "../select/selector.js";
+import { SCORER_REGISTRY, SCORERS } from "../score/registry.js";
+import type { SelectorName } from "../select/index.js";
+import { MIN_EVIDENCE, RACE_WIDTH } from "../select/selector.js";
+import { DEFAULT_CONCURRENCY } from "../model/types.js";
 
 /** How candidates are proposed. */
 export const MODES = ["forward", "reverse", "both"] as const;
@@ -34,8 +36,12 @@ export interface SettingMeta {
   readonly defaultText?: string;
   /** The library value is the flag value times this (`--timeout` is in seconds, `timeoutMs` not). */
   readonly scale?: number;
-  /** Part of the run's identity: a different value is a different run (never resumed as this one). */
-  readonly identity?: true;
+  /**
+   * Part of the run's identity: a different value is a different run (never resumed as this one).
+   * `unless-default`: only a value other than the default is, so runs stored before the setting
+   * existed (which ran at its default) keep their identity.
+   */
+  readonly identity?: true | "unless-default";
   /** `ape resume` may replace the stored value with its flag. */
   readonly resumable?: true;
   /** The run's config keeps the value as given (null when unset), not the default. */
@@ -90,7 +96,7 @@ const rateLimit = (flag: string, describe: string) =>
 /** Every plain search setting. The doc comments are those of the library's options. */
 export const SETTINGS = z.object({
   /** How a candidate is scored: execution accuracy or mean log P(answer). @default "exec" */
-  scorer: searchChoice(SCORERS, "exec", "scorer", "exec: execution accuracy; logprob: mean log P(answer)"),
+  scorer: searchChoice(SCORERS, "exec", "scorer", SCORER_REGISTRY.map((e) => `${e.name}: ${e.describe}`).join("; ")),
   /** How instructions are proposed. @default "forward" */
   mode: searchChoice(MODES, "forward", "mode", "How instructions are proposed"),
   /** Instructions asked of the proposer (before de-duplication). @default 20 */
@@ -122,8 +128,22 @@ export const SETTINGS = z.object({
   variants: searchCount(1, 4, "variants", "Variants asked for per varied candidate"),
   /** Seed of every random choice. @default 0 */
   seed: searchCount(0, 0, "seed", "Seed of every random choice"),
-  /** Requests in flight per model. @default 8 */
-  concurrency: limitCount(8, "concurrency", "Requests in flight per model"),
+  /**
+   * Most challengers raced against the leader per step (multistage): wider steps are fewer, larger
+   * requests at the price of some evaluations. A setting of the run, never derived from
+   * `concurrency`, so a limit does not change the ranking. @default 3
+   */
+  raceWidth: whole(1)
+    .default(RACE_WIDTH)
+    .register(SETTING_META, {
+      flag: "race-width",
+      ...wholeFlag(1),
+      describe: "Most challengers raced against the leader per step (multistage)",
+      group: "Search:",
+      identity: "unless-default",
+    }),
+  /** Requests in flight per model (the probe's included). @default 8 */
+  concurrency: limitCount(DEFAULT_CONCURRENCY, "concurrency", "Requests in flight per model"),
   /** Most prompts per request where the server takes lists. @default 16 */
   batch: limitCount(16, "batch", "Most prompts per request where the server takes lists (1 = one prompt per request)"),
   /** Most requests started per second, per model (retries included). @default unlimited */
@@ -154,6 +174,11 @@ export const SETTINGS = z.object({
     group: "Results:",
   }),
 });
+
+declare module "../message.js" {
+  /** The plain settings are options a message may name. */
+  interface OptionNames extends Readonly<Record<SettingKey, true>> {}
+}
 
 /** The settings as a caller gives them: every one optional. */
 export type SettingsInput = z.input<typeof SETTINGS>;

@@ -5,7 +5,7 @@
 import type { Gateway } from "../model/gateway.js";
 import type { GenerateRequest } from "../model/types.js";
 import type { Task } from "../task/types.js";
-import { scorePrediction } from "./metrics.js";
+import { scorePrediction } from "../metrics/index.js";
 import { evalPrompt } from "./prompt.js";
 import type { ScoreItem, Scored, Scorer } from "./scorer.js";
 

@@ -1,11 +1,6 @@
 /** The scoring seam: how well a target does an example under an instruction. */
 import type { Example } from "../task/types.js";
 
-/** The scorers: execution accuracy and mean per-token log-probability. */
-export const SCORERS = ["exec", "logprob"] as const;
-/** Name of a scorer. */
-export type ScorerName = (typeof SCORERS)[number];
-
 /** One instruction on one example. */
 export interface ScoreItem {
   readonly instruction: string;
@@ -20,6 +15,7 @@ export interface Scored {
 
 /** Scores items through the target's Gateway. */
 export interface Scorer {
-  readonly name: ScorerName;
+  /** The name it is registered under (`registry.ts`). */
+  readonly name: string;
   score(items: readonly ScoreItem[]): Promise<Scored[]>;
 }

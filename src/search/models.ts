@@ -4,7 +4,7 @@
  * rate limits, request size and budget hold for the whole suite (src/suite/suite.ts).
  */
 import type { Budget } from "../model/budget.js";
-import { createModel } from "../model/create.js";
+import { createModel } from "../model/backends.js";
 import type { CallEvent } from "../model/call-recorder.js";
 import { Gateway } from "../model/gateway.js";
 import type { DownloadProgress } from "../model/gguf/gguf-options.js";

@@ -16,7 +16,7 @@ import type { Proposer } from "../propose/index.js";
 import { deriveSeed } from "../random.js";
 import type { EvalCandidate, Evaluator } from "../score/evaluator.js";
 import { plannedEvaluations } from "../select/plan.js";
-import type { Evaluate, Selector, Slots, StageRecord } from "../select/selector.js";
+import type { Evaluate, Selector, StageRecord } from "../select/selector.js";
 import type { Proposal } from "../propose/proposal.js";
 import type { Task } from "../task/types.js";
 import { at, entry } from "../at.js";
@@ -38,8 +38,8 @@ export interface RoundsContext {
   readonly variants: Proposer;
   readonly emit: (e: SearchEvent) => void;
   readonly selector: Selector;
-  /** What selection may keep in flight (see `SelectOptions.slots`). */
-  readonly slots: Slots;
+  /** The run's race width, as it began (see `runRaceWidth`). */
+  readonly raceWidth: number;
   readonly evaluator: Evaluator;
   readonly initial: readonly EvalCandidate[];
   /**
@@ -102,7 +102,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
       budget,
       seed: deriveSeed(c.r.seed, "select", round),
       minEvidence: c.r.minEvidence,
-      slots: c.slots,
+      raceWidth: c.raceWidth,
       onCertain,
     });
     for (const o of selection.ranking) {

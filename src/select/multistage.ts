@@ -5,7 +5,7 @@
  * much more (often the whole split). Where the paper keeps a fixed fraction each stage, this
  * spends each later stage where the ranking is still uncertain (a race, after LUCB, Kalyanakrishnan
  * et al. 2012): the current leader and its most plausible challengers (`width`, default 2, up to
- * `maxWidth` where the caller's slots would otherwise sit idle), the candidates that could beat it
+ * the run's race width, `SelectOptions.raceWidth`, of those plausible at `extraZ`), the candidates that could beat it
  * by the most, each get a batch; the race ends when no challenger can plausibly beat the leader or
  * its share of the budget is spent. That share (`raceSplits`) is a ceiling for the pools where
  * the candidates are hard to tell apart, not what a race usually spends.
@@ -16,7 +16,7 @@ import { compare, type Difference } from "./compare.js";
 import { PoolState, type SentBatch } from "./pool-state.js";
 import { createRng, deriveSeed } from "../random.js";
 import { varianceModel } from "./variance.js";
-import type { Evaluate, SelectOptions, SelectionResult, Selector, Slots } from "./selector.js";
+import { type Evaluate, RACE_WIDTH, type SelectOptions, type SelectionResult, type Selector, type Slots } from "./selector.js";
 
 /**
  * Settings of `multistage`. The defaults were tuned on `test/bench/selection.bench.ts` (50
@@ -31,8 +31,8 @@ import type { Evaluate, SelectOptions, SelectionResult, Selector, Slots } from "
  * small `evaluate` calls (the leader and `width` challengers, a batch each); overlapping them by
  * one step halves the waits for the server. Without overlap (and with batches of 5) the race
  * measured 96.0% at 13.9%: deciding on scores one step old costs about 1% more evaluations.
- * Where the slots have room, a third challenger plausible at `extraZ` (the defaults of `maxWidth`
- * and `extraZ`) measured 96.6% at 14.8% on seeds 0–999 (two: 96.4%), in fewer round trips at 64
+ * A third challenger plausible at `extraZ` (the default race width, `RACE_WIDTH`, and `extraZ`) measured
+ * 96.6% at 14.8% on seeds 0–999 (two: 96.4%), in fewer round trips at 64
  * requests in flight (`npm run bench -- time`).
  */
 export interface MultistageOptions {
@@ -61,19 +61,10 @@ export interface MultistageOptions {
    */
   readonly width?: number;
   /**
-   * Most challengers per stage when the caller's slots (`SelectOptions.slots`) have room for more
-   * than `width`: the race then takes as many as fill the slots (with `overlap` steps out), up to
-   * this. On the selection benchmark (seeds 0–999, 64 slots), 3 keeps the quality of 2 (96.6% and
-   * 96.4% within 0.02 at 14.8% of exhaustive's evaluations); with the race capped at 6 splits, 5
-   * and 7 lost 0.7–1.6 points however tight `extraZ` is: the extra challengers spend the race's
-   * share of the budget before the leader is certain. @default 3
-   */
-  readonly maxWidth?: number;
-  /**
    * How plausible a challenger beyond `width` must be to join a step: its estimated difference
-   * from the leader plus `extraZ` standard errors above 0. Tighter than `z`, so idle slots go to
-   * real contenders: with the race capped at 6 splits, three challengers measured 95.7% within 0.02
-   * on 1000 trials with 1 (two: 95.2%), and 94.5% with `z` itself (1.5). @default 1
+   * from the leader plus `extraZ` standard errors above 0. Tighter than `z`, so the extra places go
+   * to real contenders: with the race capped at 6 splits, three challengers measured 95.7% within
+   * 0.02 on 1000 trials with 1 (two: 95.2%), and 94.5% with `z` itself (1.5). @default 1
    */
   readonly extraZ?: number;
   /**
@@ -92,7 +83,6 @@ export const MULTISTAGE_DEFAULTS: Required<MultistageOptions> = Object.freeze({
   raceSplits: 20,
   z: 1.5,
   width: 2,
-  maxWidth: 3,
   extraZ: 1,
   overlap: 1,
 });
@@ -135,7 +125,6 @@ export function multistageSelector(settings: MultistageOptions = {}): Selector {
   if (!(o.z > 0)) throw new UsageError(`multistage z must be > 0, got ${o.z}`);
   if (!(Number.isInteger(o.width) && o.width >= 1)) throw new UsageError(`multistage width must be an integer ≥ 1, got ${o.width}`);
   if (!(o.extraZ >= 0)) throw new UsageError(`multistage extraZ must be ≥ 0, got ${o.extraZ}`);
-  if (!(Number.isInteger(o.maxWidth) && o.maxWidth >= 1)) throw new UsageError(`multistage maxWidth must be an integer ≥ 1, got ${o.maxWidth}`);
   if (!(Number.isInteger(o.overlap) && o.overlap >= 0)) throw new UsageError(`multistage overlap must be an integer ≥ 0, got ${o.overlap}`);
   return {
     name: "multistage",
@@ -147,7 +136,7 @@ export function multistageSelector(settings: MultistageOptions = {}): Selector {
       const budget = Math.min(options.budget, cost);
       const state = new PoolState(poolSize, evaluate, { ...options, budget });
       const order = createRng(deriveSeed(options.seed, 20)).shuffle(state.survivors());
-      const width = raceWidth(o, options.slots);
+      const width = Math.max(o.width, options.raceWidth ?? o.width);
       const first = budget >= cost ? o.firstBatch : Math.max(1, Math.min(o.firstBatch, Math.floor((FIRST_SHARE * budget) / poolSize)));
       await state.score(state.share(order, first));
       state.record(0, order);
@@ -182,16 +171,16 @@ export function multistageSelector(settings: MultistageOptions = {}): Selector {
 }
 
 /**
- * Challengers per race step: as many as keep the slots busy with `overlap + 1` steps out (each
- * candidate's batch taking ⌈batch / prompts per request⌉ requests), between `width` and
- * `maxWidth`. Without slots, `width`.
+ * The race width that keeps `slots` busy with `overlap + 1` steps out (each candidate's batch
+ * taking ⌈batch / prompts per request⌉ requests), between `width` and `RACE_WIDTH`: what a run
+ * raced with before the width was its own setting (derived from `--concurrency` and `--batch`), so
+ * runs stored then continue as they began; the benchmarks use it to fill a server's slots.
  */
-export function raceWidth(settings: MultistageOptions, slots: Slots | undefined): number {
+export function slotsWidth(settings: MultistageOptions, slots: Slots): number {
   const o = { ...MULTISTAGE_DEFAULTS, ...settings };
-  if (!slots) return o.width;
   const perCandidate = Math.ceil(o.batch / Math.max(1, slots.promptsPerRequest));
   const fit = Math.floor(slots.requests / ((o.overlap + 1) * perCandidate)) - 1;
-  return Math.max(o.width, Math.min(fit, o.maxWidth));
+  return Math.max(o.width, Math.min(fit, RACE_WIDTH));
 }
 
 /**

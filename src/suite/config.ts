@@ -10,6 +10,7 @@ import { z } from "zod";
 import { stableJson } from "../model/cache-key.js";
 import { settingsConfig, type Resolved } from "../options.js";
 import { parseStored } from "../options/stored.js";
+import type { SearchParts } from "../options/resolve-search.js";
 import { SUITE_PROTOCOLS, type SuiteOptions, type SuiteProtocol } from "./options.js";
 
 /** One task of a suite as stored: its file, name, and the config hash of its run. */
@@ -27,19 +28,18 @@ export interface SuitePlan {
 }
 
 /** The suite's config JSON and hash (the hash covers what its runs are, not how fast they run). */
-export function suiteConfig(
-  o: SuiteOptions,
-  r: Resolved,
-  specs: { proposer: string; target: string },
-  selector: string,
-  plan: SuitePlan,
-): { readonly json: string; readonly hash: string } {
+export function suiteConfig(o: SuiteOptions, r: Resolved, parts: SearchParts, plan: SuitePlan): { readonly json: string; readonly hash: string } {
   const tasks = plan.tasks.map((t) => ({ ...t, file: existsSync(t.file) ? resolvePath(t.file) : t.file }));
   const hash = createHash("sha256")
     .update(stableJson({ runs: tasks.map((t) => t.hash), protocol: plan.protocol ?? null }))
     .digest("hex")
     .slice(0, 32);
-  const json = stableJson({ ...settingsConfig(o, r, specs, selector), tasks, parallel: plan.parallel, protocol: plan.protocol ?? null });
+  const json = stableJson({
+    ...settingsConfig(o, r, { proposer: parts.proposer, target: parts.target }, parts.selector),
+    tasks,
+    parallel: plan.parallel,
+    protocol: plan.protocol ?? null,
+  });
   return { json, hash };
 }
 

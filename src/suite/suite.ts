@@ -12,12 +12,11 @@ import { planSuite } from "../estimate/suite.js";
 import { ApeError, BudgetError, CancelledError, partsOf, UsageError } from "../errors.js";
 import { type Message, option, resumeRef, say } from "../message.js";
 import { Budget } from "../model/budget.js";
-import { checkCostCap, DEFAULT_PRICES } from "../model/prices.js";
-import { DEFAULT_MODEL, formatSpec, parseSpec } from "../model/spec.js";
-import { DEFAULT_SELECTOR, resolve, runConfig, type SearchSettings } from "../options.js";
+import { checkCostCap } from "../model/prices.js";
+import type { SearchSettings } from "../options.js";
+import { resolveSearch } from "../options/resolve-search.js";
 import { searchTask } from "../search.js";
 import { openModels, type SearchModels } from "../search/models.js";
-import { createSelector } from "../select/index.js";
 import { DEFAULT_DB } from "../store/database.js";
 import { HEARTBEAT_MS } from "../store/owner.js";
 import type { SuiteRow } from "../store/rows.js";
@@ -34,18 +33,15 @@ import { SuiteTracker } from "./tracker.js";
 
 /** Search every task of a suite and summarise ape against the human references. Never prints. */
 export async function suite(options: SuiteOptions): Promise<SuiteResult> {
-  const r = resolve(options);
-  const parallel = resolveParallel(options.parallel);
-  const tasks = await loadSuiteTasks(options.tasks, options.protocol);
-  const proposerSpec = parseSpec(options.proposer ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
-  const targetSpec = parseSpec(options.target ?? options.model ?? DEFAULT_MODEL, options.baseUrls);
-  const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? DEFAULT_SELECTOR);
-  const specs = { proposer: formatSpec(proposerSpec), target: formatSpec(targetSpec) };
-  checkCostCap(options.budget?.maxCostUsd, [proposerSpec, targetSpec], options.prices ?? DEFAULT_PRICES);
   const { tasks: _tasks, parallel: _parallel, protocol: _protocol, suiteId: _suiteId, onEvent: _onEvent, ...settings } = options;
   const taskOptions: SearchSettings = settings;
-  const entries = tasks.map((t) => ({ file: t.source, name: t.name, hash: runConfig(taskOptions, r, t, specs, selector.name).hash }));
-  const config = suiteConfig(options, r, specs, selector.name, { tasks: entries, parallel, protocol: options.protocol });
+  const resolved = resolveSearch(taskOptions);
+  const { settings: r, specs, parts } = resolved;
+  const parallel = resolveParallel(options.parallel);
+  const tasks = await loadSuiteTasks(options.tasks, options.protocol);
+  checkCostCap(options.budget?.maxCostUsd, [specs.proposer, specs.target], resolved.prices);
+  const entries = tasks.map((t) => ({ file: t.source, name: t.name, hash: resolved.runConfig(t).hash }));
+  const config = suiteConfig(options, r, parts, { tasks: entries, parallel, protocol: options.protocol });
 
   const ownStore = typeof options.db !== "object";
   const store = typeof options.db === "object" ? options.db : new Store(options.db ?? DEFAULT_DB);
@@ -72,7 +68,7 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
     const before = summarizeSuite(store, suiteId).totals;
     const doneBefore = entries.filter((e) => runOf(e.hash)?.status === "done").length;
     const tracker = new SuiteTracker(tasks.length, doneBefore, before);
-    const estimate = planSuite(tasks, taskOptions, r);
+    const estimate = planSuite(tasks, resolved);
     emit({ type: "suite-start", suiteId, tasks: tasks.length, resumed: previous !== undefined, counts: tracker.counts(), estimate });
 
     const heartbeat = setInterval(() => {
@@ -87,7 +83,7 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
     try {
       // What the suite spent before counts against its budget, as a resumed run's does.
       const budget = new Budget(options.budget ?? {}, { calls: before.calls, tokens: before.promptTokens + before.completionTokens, costUsd: before.costUsd });
-      models = await openModels({ proposer: proposerSpec, target: targetSpec }, options, r, (p) => emit({ type: "download", ...p }));
+      models = await openModels(specs, options, r, (p) => emit({ type: "download", ...p }));
       const shared = { suiteId, models, budget };
       const limit = pLimit(parallel);
       await Promise.all(

@@ -2,11 +2,9 @@
  * The in-memory shape of a task once loaded and validated. Everything downstream (propose, score,
  * select) reads only this; file formats are the loader's business.
  */
+import type { MetricName } from "../metrics/index.js";
 
-/** Metrics from instruction induction, applied after normalising the prediction. */
-export const METRICS = ["exact_match", "contains", "f1", "exact_set"] as const;
-/** Name of a task metric. */
-export type MetricName = (typeof METRICS)[number];
+export { METRICS, type MetricName } from "../metrics/index.js";
 
 /** The three splits of a task. */
 export const SPLITS = ["demo", "eval", "test"] as const;

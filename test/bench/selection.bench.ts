@@ -143,8 +143,19 @@ export interface Figures {
   readonly latencies: number;
 }
 
-/** Run `selector` over all trials of `kind` with `budget` (and `slots`, when the run would have them). */
-export async function measure(label: string, selector: Selector, budget: number, slots?: Slots, trials = TRIALS, kind: PoolKind = SPREAD): Promise<Figures> {
+/**
+ * Run `selector` over all trials of `kind` with `budget`, against a server with `slots` (one request
+ * at a time without), racing `raceWidth` challengers per step (the strategy's least without).
+ */
+export async function measure(
+  label: string,
+  selector: Selector,
+  budget: number,
+  slots?: Slots,
+  trials = TRIALS,
+  kind: PoolKind = SPREAD,
+  raceWidth?: number,
+): Promise<Figures> {
   let evaluations = 0;
   let maxEvaluations = 0;
   let hits = 0;
@@ -155,7 +166,7 @@ export async function measure(label: string, selector: Selector, budget: number,
     const trial = makeTrial(t, kind);
     const answer: Evaluate = async (requests) => requests.map((r) => r.examples.map((e) => trial.outcomes[r.candidate]?.[e] ?? 0));
     const run = await inVirtualTime(slots ?? { requests: 1, promptsPerRequest: 1 }, answer, (evaluate) =>
-      selector.select(kind.pool, evaluate, { evalSize: kind.evalSize, budget, seed: deriveSeed(t, 2000), slots }),
+      selector.select(kind.pool, evaluate, { evalSize: kind.evalSize, budget, seed: deriveSeed(t, 2000), raceWidth }),
     );
     const result = run.result;
     latencies += run.latencies;

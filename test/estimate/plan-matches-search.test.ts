@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { plannedRequests, type PlannedRequest } from "../../src/estimate/plan.js";
 import { search, type Estimate } from "../../src/index.js";
 import { chatFillPrompt } from "../../src/model/fill-chat.js";
-import { resolve, type SearchOptions } from "../../src/options.js";
+import type { SearchOptions } from "../../src/options.js";
+import { resolveSearch } from "../../src/options/resolve-search.js";
 import { loadTask } from "../../src/task/index.js";
 import { readDb } from "../support/db.js";
 import { WORLD } from "../support/sim/fixture.js";
@@ -116,8 +117,7 @@ describe("the estimate is built from the search's own plan", () => {
       expect(fillPath).toBeTruthy();
       const plan = plannedRequests(
         await loadTask(options.task as string),
-        options,
-        resolve(options),
+        resolveSearch(options),
         { instructions: proposed.map((c) => c.text), finalists: result.candidates.slice(0, 2).map((c) => c.text) },
         { completions: true, fill: fillPath ? [fillPath] : [] },
       );

@@ -24,6 +24,7 @@ describe("the library checks its options against the option table", () => {
       subsets: 5,
       demos: 5,
       minEvidence: 20,
+      raceWidth: 3,
       rounds: 0,
       topK: 3,
       variants: 4,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialProposers, PROPOSERS, type ProposalAsk, type Proposer } from "../../src/propose/index.js";
+import { initialProposers, PROPOSER_REGISTRY, type ProposalAsk, type Proposer, variantsProposer } from "../../src/propose/index.js";
 import { proposeInitial } from "../../src/propose/propose.js";
 import type { Proposal } from "../../src/propose/proposal.js";
 import type { ProposalContext } from "../../src/propose/proposer.js";
@@ -35,7 +35,9 @@ describe("the proposer seam", () => {
   });
 
   it("registers forward, reverse and resample; --mode picks the initial ones", () => {
-    expect(Object.keys(PROPOSERS)).toEqual(["forward", "reverse", "resample"]);
+    expect(PROPOSER_REGISTRY.map((e) => e.name)).toEqual(["forward", "reverse", "resample"]);
+    expect(variantsProposer().name).toBe("resample");
+    expect(() => variantsProposer("forward")).toThrow(/resample/);
     expect(initialProposers("both").map((p) => p.name)).toEqual(["forward", "reverse"]);
     expect(initialProposers("reverse").map((p) => p.name)).toEqual(["reverse"]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSelector, MULTISTAGE_DEFAULTS, multistageCost, raceWidth, type Evaluate, type Slots } from "../../src/select/index.js";
+import { createSelector, MULTISTAGE_DEFAULTS, multistageCost, slotsWidth, type Evaluate } from "../../src/select/index.js";
 import { bernoulliPool, recorder, spreadRates } from "./support.js";
 
 describe("multistage", () => {
@@ -70,9 +70,9 @@ describe("multistage", () => {
     expect(sequential.most).toBe(1);
   });
 
-  it("races more challengers per step when the slots have room, with results independent of timing", async () => {
+  it("races as many challengers per step as the race width allows, with results independent of timing", async () => {
     const scores = bernoulliPool(spreadRates(40, 6), 100, 6);
-    const run = async (slots: Slots | undefined, delay: (call: number) => number) => {
+    const run = async (raceWidth: number | undefined, delay: (call: number) => number) => {
       let calls = 0;
       const widest: number[] = [];
       const evaluate: Evaluate = async (requests) => {
@@ -81,20 +81,19 @@ describe("multistage", () => {
         await new Promise((resolve) => setTimeout(resolve, delay(call)));
         return requests.map((r) => r.examples.map((e) => scores[r.candidate]?.[e] ?? 0));
       };
-      const result = await createSelector("multistage").select(40, evaluate, { evalSize: 100, budget: 4000, seed: 6, slots });
+      const result = await createSelector("multistage").select(40, evaluate, { evalSize: 100, budget: 4000, seed: 6, raceWidth });
       return { result, widest: Math.max(...widest) };
     };
-    const wide = { requests: 32, promptsPerRequest: 1 };
-    const steady = await run(wide, () => 0);
-    expect(await run(wide, (call) => (call * 7) % 5)).toEqual(steady);
-    // The leader and three challengers per step, where two fit no more slots than there are.
+    const steady = await run(3, () => 0);
+    expect(await run(3, (call) => (call * 7) % 5)).toEqual(steady);
+    // The leader and three challengers per step at width 3; two at width 2 (or none given: `width`).
     expect(steady.widest).toBe(4);
-    expect((await run({ requests: 8, promptsPerRequest: 1 }, () => 0)).widest).toBe(3);
+    expect((await run(2, () => 0)).widest).toBe(3);
     expect((await run(undefined, () => 0)).widest).toBe(3);
     expect(steady.result.evaluations).toBeLessThanOrEqual(multistageCost(40, 100));
   });
 
-  it("gives idle slots only to challengers plausible at the tighter extraZ", async () => {
+  it("gives the places beyond width only to challengers plausible at the tighter extraZ", async () => {
     const scores = bernoulliPool(spreadRates(40, 6), 100, 6);
     const steps = async (extraZ: number): Promise<number[]> => {
       const sizes: number[] = [];
@@ -102,12 +101,7 @@ describe("multistage", () => {
         sizes.push(requests.length);
         return requests.map((r) => r.examples.map((e) => scores[r.candidate]?.[e] ?? 0));
       };
-      await createSelector("multistage", { extraZ, maxWidth: 6 }).select(40, evaluate, {
-        evalSize: 100,
-        budget: 4000,
-        seed: 6,
-        slots: { requests: 64, promptsPerRequest: 1 },
-      });
+      await createSelector("multistage", { extraZ }).select(40, evaluate, { evalSize: 100, budget: 4000, seed: 6, raceWidth: 6 });
       return sizes.slice(1);
     };
     const wide = await steps(1.5);
@@ -137,19 +131,16 @@ describe("multistage", () => {
     }
   });
 
-  it("sizes the race width to the slots, between width and maxWidth", () => {
+  it("gives the width slots used to give (runs stored before the width was a setting), between width and 3", () => {
     // Two steps out, batches of 4: one request per candidate with --batch ≥ 4, four with --batch 1.
-    expect(raceWidth({}, undefined)).toBe(2);
-    expect(raceWidth({}, { requests: 8, promptsPerRequest: 1 })).toBe(2);
-    expect(raceWidth({}, { requests: 32, promptsPerRequest: 1 })).toBe(3);
-    expect(raceWidth({}, { requests: 8, promptsPerRequest: 16 })).toBe(3);
-    expect(raceWidth({ maxWidth: 7 }, { requests: 64, promptsPerRequest: 1 })).toBe(7);
-    expect(raceWidth({ maxWidth: 10 }, { requests: 24, promptsPerRequest: 2 })).toBe(5);
-    expect(raceWidth({ width: 5 }, { requests: 8, promptsPerRequest: 1 })).toBe(5);
+    expect(slotsWidth({}, { requests: 8, promptsPerRequest: 1 })).toBe(2);
+    expect(slotsWidth({}, { requests: 32, promptsPerRequest: 1 })).toBe(3);
+    expect(slotsWidth({}, { requests: 8, promptsPerRequest: 16 })).toBe(3);
+    expect(slotsWidth({}, { requests: 64, promptsPerRequest: 1 })).toBe(3);
+    expect(slotsWidth({ width: 5 }, { requests: 8, promptsPerRequest: 1 })).toBe(5);
   });
 
   it("rejects settings out of range", () => {
-    expect(() => createSelector("multistage", { maxWidth: 0 })).toThrow(/maxWidth/);
     expect(() => createSelector("multistage", { extraZ: -1 })).toThrow(/extraZ/);
     expect(() => createSelector("multistage", { overlap: -1 })).toThrow(/overlap/);
     expect(() => createSelector("multistage", { overlap: 1.5 })).toThrow(/overlap/);

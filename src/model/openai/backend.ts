@@ -5,7 +5,19 @@
  */
 import OpenAI from "openai";
 import { CapabilityError, ConnectionError, ModelError, UsageError } from "../../errors.js";
-import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, ModelSpec, Sampling, Usage } from "../types.js";
+import {
+  type Capabilities,
+  DEFAULT_CONCURRENCY,
+  type FillRequest,
+  type Generation,
+  type GenerateRequest,
+  type LogprobRequest,
+  type LogprobResult,
+  type Model,
+  type ModelSpec,
+  type Sampling,
+  type Usage,
+} from "../types.js";
 import { toApeError } from "./errors.js";
 import { continuationTokens, parseLogprobs } from "./logprobs.js";
 import { probeServer } from "./probe.js";
@@ -28,7 +40,7 @@ export interface OpenAIBackendOptions {
   readonly timeoutMs?: number | undefined;
   /** Most prompts per request where the server takes lists (`--batch`). @default 16 */
   readonly maxBatch?: number | undefined;
-  /** Most of the probe's requests in flight at once (`--concurrency`). @default 16 */
+  /** Most of the probe's requests in flight at once (`--concurrency`). @default DEFAULT_CONCURRENCY (8) */
   readonly concurrency?: number | undefined;
 }
 
@@ -50,7 +62,7 @@ export class OpenAIBackend implements Model {
   constructor(spec: ModelSpec, options: OpenAIBackendOptions = {}) {
     this.spec = spec;
     this.maxBatch = options.maxBatch ?? 16;
-    this.concurrency = options.concurrency ?? 16;
+    this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     this.pool = new ReplicaPool(
       spec.baseUrls.map((url) => ({
         url,

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../../src/cli/main.js";
 import { TaskError, UsageError } from "../../../src/errors.js";
-import { scorePrediction } from "../../../src/score/metrics.js";
+import { scorePrediction } from "../../../src/metrics/index.js";
 import { importApe, loadTask, writeTasks } from "../../../src/task/index.js";
 import { captured } from "../../support/cli.js";
 import { rawExamples, writeApeLayout } from "../../support/import-sources.js";

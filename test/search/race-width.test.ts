@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BudgetError, type SearchResult } from "../../src/index.js";
 import { resolve } from "../../src/options.js";
-import { runSlots } from "../../src/search/slots.js";
+import { runRaceWidth } from "../../src/search/race-width.js";
 import { simServers } from "../support/sim/per-test.js";
 import { RICH_WORLD, runSearch } from "./support.js";
 import { readDb } from "../support/db.js";
@@ -15,15 +15,22 @@ function outcome(result: SearchResult): unknown {
   return result.candidates.map((c) => [c.text, c.score, c.evalCount, c.rank, c.droppedAt, c.history]);
 }
 
-describe("selection slots are a setting of the run", () => {
-  it("a run continued with another --concurrency races as it began and ends as it would have", async () => {
+describe("the race width is a setting of the run (against the simulated vLLM server)", () => {
+  it("a concurrency limit does not change the ranking; another --race-width is another run", async () => {
     const server = await sims.world({ world: RICH_WORLD });
     const wide = { candidates: 30, concurrency: 32, batch: 1, seed: 3 } as const;
     const whole = await runSearch(server, "vllm:sim-model", wide);
-    // The width follows the slots: the same search at concurrency 2 races otherwise.
     const narrow = await runSearch(server, "vllm:sim-model", { ...wide, concurrency: 2 });
-    expect(outcome(narrow.result)).not.toEqual(outcome(whole.result));
+    expect(outcome(narrow.result)).toEqual(outcome(whole.result));
+    const other = await runSearch(server, "vllm:sim-model", { ...wide, raceWidth: 1 }, whole.db);
+    expect(other.result.runId).not.toBe(whole.result.runId);
+    expect(outcome(other.result)).not.toEqual(outcome(whole.result));
+  });
 
+  it("a run continued with another --concurrency races as it began and ends as it would have", async () => {
+    const server = await sims.world({ world: RICH_WORLD });
+    const wide = { candidates: 30, concurrency: 32, batch: 1, seed: 3, raceWidth: 5 } as const;
+    const whole = await runSearch(server, "vllm:sim-model", wide);
     // Stopped by its budget during selection, then continued at concurrency 2 with no cap.
     const db = join(tempDir(), "ape.db");
     const calls = Math.floor(whole.result.totals.calls * 0.6);
@@ -34,16 +41,21 @@ describe("selection slots are a setting of the run", () => {
   });
 });
 
-describe("runSlots", () => {
-  const r = resolve({ concurrency: 16, batch: 4 });
+describe("runRaceWidth", () => {
+  const r = resolve({ concurrency: 16, batch: 4, raceWidth: 4 });
 
-  it("takes the stored concurrency and batch of a run being continued", () => {
-    expect(runSlots(JSON.stringify({ concurrency: 32, batch: 1, seed: 0 }), r)).toEqual({ requests: 32, promptsPerRequest: 1 });
+  it("takes the stored width of a run being continued", () => {
+    expect(runRaceWidth(JSON.stringify({ raceWidth: 2, concurrency: 32, batch: 1 }), r)).toBe(2);
+  });
+
+  it("gives a run stored before the width was a setting the width its concurrency and batch gave", () => {
+    expect(runRaceWidth(JSON.stringify({ concurrency: 32, batch: 1, seed: 0 }), r)).toBe(3);
+    expect(runRaceWidth(JSON.stringify({ concurrency: 4, batch: 16, seed: 0 }), r)).toBe(2);
   });
 
   it("uses these options for a new run, or a stored config without usable values", () => {
-    expect(runSlots(undefined, r)).toEqual({ requests: 16, promptsPerRequest: 4 });
-    expect(runSlots("not json", r)).toEqual({ requests: 16, promptsPerRequest: 4 });
-    expect(runSlots(JSON.stringify({ concurrency: "many", batch: 0 }), r)).toEqual({ requests: 16, promptsPerRequest: 4 });
+    expect(runRaceWidth(undefined, r)).toBe(4);
+    expect(runRaceWidth("not json", r)).toBe(4);
+    expect(runRaceWidth(JSON.stringify({ raceWidth: 0, concurrency: "many", batch: 0 }), r)).toBe(4);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalize, scorePrediction } from "../../src/score/metrics.js";
+import { normalize, scorePrediction } from "../../src/metrics/index.js";
 
 describe("normalize", () => {
   it("keeps the first line and the text before the first period, lower-cased, without punctuation", () => {
