@@ -68,7 +68,7 @@ function unpricedModels(estimates: readonly Estimate[]): string[] {
   ];
 }
 
-/** What the figures of `estimates` rest on: how tokens were counted, that they are an upper bound, and prices missing. */
+/** What the figures of `estimates` rest on: how tokens were counted, that they are usually an upper bound, and prices missing. */
 function modelNotes(estimates: readonly Estimate[]): string[] {
   const approx = [
     ...new Set(
@@ -83,7 +83,7 @@ function modelNotes(estimates: readonly Estimate[]): string[] {
     approx.length > 0
       ? `tokens of ${approx.join(", ")} counted with cl100k_base (an approximation of its tokenizer)`
       : "tokens counted with the models' own encodings",
-    "an upper bound: duplicate proposals are scored once, and a round that does not improve ends the search",
+    "usually an upper bound: duplicate proposals are scored once, and a round that does not improve ends the search; a race where every candidate scores alike can spend more (a budget caps it)",
     ...(unpriced.length > 0
       ? [`no price known for ${unpriced.join(", ")}: give it with --prices FILE ({"model": {"input": USD per 1M tokens, "output": USD per 1M tokens}})`]
       : []),

@@ -20,7 +20,7 @@ export async function run(): Promise<void> {
     ["exhaustive, 20 candidates", { candidates: 20, selector: "exhaustive" }],
     ["logprob scorer, 20 candidates", { candidates: 20, scorer: "logprob" }],
   ];
-  console.log("estimate accuracy: actual versus estimated (the estimate is meant as an upper bound on calls)");
+  console.log("estimate accuracy: actual versus estimated (the estimate is meant as an upper bound on calls, but where every candidate scores alike)");
   console.log(
     `${"settings".padEnd(38)} ${"calls".padStart(14)} ${"prompt tokens".padStart(22)} ${"completion tokens".padStart(20)} ${"all tokens".padStart(10)} ${"after proposals".padStart(15)}`,
   );
