@@ -1,5 +1,5 @@
 /** Progress events a search sends to its `onEvent` callback; the CLI turns them into a display. */
-import type { CallEvent } from "./model/call-recorder.js";
+import type { CallEvent } from "./gateway/call-recorder.js";
 import type { Estimate } from "./estimate/types.js";
 import type { SearchResult, Totals } from "./result.js";
 

@@ -4,21 +4,21 @@
  * the rest are the types it takes and returns, the errors it throws, and the pieces a pipeline
  * may want on their own (task loading, metrics, the store).
  */
-export { search } from "./search.js";
+export { search } from "./search/search.js";
 export { suite } from "./suite/suite.js";
 export type { SuiteOptions, SuiteProtocol } from "./suite/options.js";
 export { SUITE_PROTOCOLS } from "./suite/options.js";
 export type { SuiteEvent, SuiteCounts } from "./suite/events.js";
 export type { SuiteResult, SuiteTaskResult, TestScore, Outcome } from "./suite/result.js";
 export { OUTCOMES } from "./suite/result.js";
-export { iqm } from "./suite/iqm.js";
+export { iqm } from "./stats/iqm.js";
 export { summarizeSuite } from "./suite/summary.js";
-export type { SearchOptions, ProposalMode } from "./options.js";
+export type { SearchOptions, ProposalMode } from "./options/search-options.js";
 export { estimate } from "./estimate/estimate.js";
 export { estimateSuite } from "./estimate/suite.js";
 export type { Estimate, EstimateTotal, RoleEstimate, SuiteEstimate } from "./estimate/types.js";
 export { formatEstimate, formatSuiteEstimate } from "./estimate/format.js";
-export { MODES } from "./options.js";
+export { MODES } from "./options/search-options.js";
 export type { SearchResult, RankedCandidate, ReferenceResult, Totals } from "./result.js";
 export type { SearchEvent, Stage } from "./events.js";
 export { STAGES } from "./events.js";
@@ -35,9 +35,9 @@ export { createSelector, SELECTORS, SELECTOR_REGISTRY, type SelectorName } from 
 export type { Model, ModelSpec, Capabilities } from "./model/types.js";
 export { parseSpec, DEFAULT_MODEL } from "./model/spec.js";
 export { BACKEND_REGISTRY, BACKENDS, type BackendEntry } from "./model/backends.js";
-export type { BudgetLimits } from "./model/budget.js";
-export type { PriceTable, Price } from "./model/prices.js";
-export { DEFAULT_PRICES, loadPrices } from "./model/prices.js";
+export type { BudgetLimits } from "./gateway/budget.js";
+export type { PriceTable, Price } from "./accounting/prices.js";
+export { DEFAULT_PRICES, loadPrices } from "./accounting/prices.js";
 export { Store } from "./store/store.js";
 export type { RunRow, SuiteRow, CandidateRow, EvaluationRow, CallRow } from "./store/rows.js";
 export { readResult } from "./read-result.js";

@@ -13,7 +13,7 @@ export interface Output {
 
 /**
  * Where a command writes text for people: control characters in it are shown escaped
- * (src/report/terminal-text.ts); `exact` is the same destination, byte for byte.
+ * (src/text/terminal-text.ts); `exact` is the same destination, byte for byte.
  */
 export interface TextOutput extends Output {
   /** The destination itself: for data that must stay exact (`ape export`) and the live bar's own escape codes. */

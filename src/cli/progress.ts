@@ -3,7 +3,7 @@
  * object per line with `--progress json`, plain lines otherwise (no escape codes, fit for CI logs
  * and pipes), or nothing. The library only emits events; this is the one place that draws them.
  */
-import { terminalText } from "../report/terminal-text.js";
+import { terminalText } from "../text/terminal-text.js";
 import cliProgress from "cli-progress";
 import type { SearchEvent } from "../events.js";
 import type { Totals } from "../result.js";

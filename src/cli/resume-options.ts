@@ -5,9 +5,9 @@
  * replace the stored budget, limits and prices (so a budget-stopped run can get a larger budget).
  */
 import { z } from "zod";
-import type { SearchOptions, SearchSettings } from "../options.js";
+import type { SearchOptions, SearchSettings } from "../options/search-options.js";
 import { parseStored, STORED_SETTINGS } from "../options/stored.js";
-import { DEFAULT_PRICES, loadPrices } from "../model/prices.js";
+import { DEFAULT_PRICES, loadPrices } from "../accounting/prices.js";
 import type { RunRow, SuiteRow } from "../store/rows.js";
 import { readSuitePlan } from "../suite/config.js";
 import type { SuiteOptions } from "../suite/options.js";

@@ -3,9 +3,9 @@
  * first, unless progress is off), the result on stdout as a leaderboard or one JSON document.
  */
 import { formatEstimate } from "../estimate/format.js";
-import type { SearchOptions } from "../options.js";
+import type { SearchOptions } from "../options/search-options.js";
 import { leaderboard } from "../report/leaderboard.js";
-import { search } from "../search.js";
+import { search } from "../search/search.js";
 import type { CommandContext } from "./context.js";
 import type { Argv } from "yargs";
 import { createProgress, PROGRESS_MODES, type ProgressMode, showsEstimate } from "./progress.js";

@@ -4,12 +4,12 @@
  */
 import type { Argv } from "yargs";
 import { UsageError } from "../errors.js";
-import { DEFAULT_SELECTOR, type SearchOptions, type SearchSettings } from "../options.js";
-import { loadPrices } from "../model/prices.js";
+import { DEFAULT_SELECTOR, type SearchOptions, type SearchSettings } from "../options/search-options.js";
+import { loadPrices } from "../accounting/prices.js";
 import { DEFAULT_MODEL } from "../model/spec.js";
 import { SELECTOR_REGISTRY, SELECTORS } from "../select/index.js";
 import { BACKENDS } from "../model/backends.js";
-import type { BudgetLimits } from "../model/budget.js";
+import type { BudgetLimits } from "../gateway/budget.js";
 import type { CliContext } from "./context.js";
 import { dbFlag, dbPath } from "./open-store.js";
 import { checkTableFlags, type FlagUse, isTableFlag, settingsFromFlags, tableFlags } from "./setting-flags.js";

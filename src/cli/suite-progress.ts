@@ -3,7 +3,7 @@
  * over the tasks on a terminal, plain lines otherwise, one JSON object per line, or nothing.
  */
 import type { SuiteCounts, SuiteEvent } from "../suite/events.js";
-import { terminalText } from "../report/terminal-text.js";
+import { terminalText } from "../text/terminal-text.js";
 import type { Output, TextOutput } from "./context.js";
 import { describeTotals, fmtEta, jsonEvent, liveBar, type ProgressMode } from "./progress.js";
 

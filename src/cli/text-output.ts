@@ -3,7 +3,7 @@
  * models, task files and servers reaches the terminal (or a log) with its control characters shown
  * escaped, whichever command or formatter produced it. JSON stays valid JSON with the same values.
  */
-import { terminalText } from "../report/terminal-text.js";
+import { terminalText } from "../text/terminal-text.js";
 import type { CliContext, CommandContext, Output, TextOutput } from "./context.js";
 
 /** `out` with control characters in every write shown escaped; `exact` writes to `out` unchanged. */

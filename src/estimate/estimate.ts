@@ -15,11 +15,11 @@
  */
 import { loadTask } from "../task/index.js";
 import type { Task } from "../task/types.js";
-import { encodingFor, requestTokens } from "../model/tokens.js";
-import { costOf, priceKnown, priceOf, type PriceTable } from "../model/prices.js";
+import { encodingFor, requestTokens } from "../accounting/tokens.js";
+import { costOf, priceKnown, priceOf, type PriceTable } from "../accounting/prices.js";
 import { formatSpec } from "../model/spec.js";
 import type { ModelSpec } from "../model/types.js";
-import type { SearchOptions } from "../options.js";
+import type { SearchOptions } from "../options/search-options.js";
 import { type ResolvedSearch, resolveSearch } from "../options/resolve-search.js";
 import { plannedRequests, type PlannedRequest } from "./plan.js";
 import type { Estimate, RoleEstimate } from "./types.js";

@@ -1,5 +1,5 @@
 /** An estimate as a small text table, for `ape estimate` and the line `ape search` shows first. */
-import { table, type Column } from "../report/table.js";
+import { table, type Column } from "../text/table.js";
 import type { Estimate, EstimateTotal, RoleEstimate, SuiteEstimate } from "./types.js";
 
 const int = (n: number): string => Math.round(n).toLocaleString("en-US");

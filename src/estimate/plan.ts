@@ -11,8 +11,8 @@
  * that stops early spreads its planned evaluations evenly over the (candidate, example) pairs, and
  * finalists not yet chosen are any of the pool.
  */
-import type { Role } from "../model/call-recorder.js";
-import { countTokens } from "../model/tokens.js";
+import type { Role } from "../gateway/call-recorder.js";
+import { countTokens } from "../accounting/tokens.js";
 import type { ModelRequest } from "../model/types.js";
 import type { ResolvedSearch } from "../options/resolve-search.js";
 import { initialAsk } from "../propose/propose.js";

@@ -1,7 +1,7 @@
 /** What a suite will cost before it runs: each task's estimate (as `ape estimate --task` gives it) and their sum. */
 import { type ResolvedSearch, resolveSearch } from "../options/resolve-search.js";
 import type { SuiteOptions } from "../suite/options.js";
-import { loadSuiteTasks } from "../suite/task-files.js";
+import { loadSuiteTasks } from "../task/task-files.js";
 import type { Task } from "../task/types.js";
 import { estimatePlan } from "./estimate.js";
 import type { SuiteEstimate } from "./types.js";

@@ -5,10 +5,10 @@
  * (through the options it rebuilds) all go through it, so they cannot disagree.
  */
 import { type PartIdentity, partIdentity } from "../registry.js";
-import { DEFAULT_PRICES, type PriceTable } from "../model/prices.js";
+import { DEFAULT_PRICES, type PriceTable } from "../accounting/prices.js";
 import { DEFAULT_MODEL, formatSpec, parseSpec } from "../model/spec.js";
 import type { Model, ModelSpec } from "../model/types.js";
-import { DEFAULT_SELECTOR, resolve, type Resolved, runConfig, type SearchSettings } from "../options.js";
+import { DEFAULT_SELECTOR, resolve, type Resolved, runConfig, type SearchSettings } from "./search-options.js";
 import { initialProposers, type Proposer, variantsProposer } from "../propose/index.js";
 import { createSelector } from "../select/index.js";
 import type { Selector } from "../select/selector.js";

@@ -1,5 +1,5 @@
 /** The proposal stage: the initial pool from the run's proposers, cleaned and de-duplicated. */
-import type { Resolved } from "../options.js";
+import type { Resolved } from "../options/search-options.js";
 import { dedupe, type Proposal } from "./proposal.js";
 import type { ProposalAsk, ProposalContext, Proposer } from "./proposer.js";
 

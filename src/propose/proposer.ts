@@ -3,7 +3,7 @@
  * built-in ones (forward, reverse, resample) register in `index.ts` as the selectors do; the flow
  * asks the seam, stores what comes back and scores it. A proposer never touches the store.
  */
-import type { Gateway } from "../model/gateway.js";
+import type { Gateway } from "../gateway/gateway.js";
 import type { Capabilities, ModelRequest } from "../model/types.js";
 import type { Task } from "../task/types.js";
 import type { Proposal } from "./proposal.js";

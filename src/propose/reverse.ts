@@ -5,7 +5,7 @@
  * instruction). Every proposal records the path used.
  */
 import { CapabilityError } from "../errors.js";
-import type { Gateway } from "../model/gateway.js";
+import type { Gateway } from "../gateway/gateway.js";
 import type { FillPath, FillRequest } from "../model/types.js";
 import { deriveSeed } from "../random.js";
 import { render, splitAt } from "../template.js";

@@ -2,7 +2,7 @@
  * The one way proposals are sampled: each prompt sent to the proposer (completion route where the
  * server has it, chat otherwise) for `n` one-line instructions, with a seed and a cache key per prompt.
  */
-import type { Gateway } from "../model/gateway.js";
+import type { Gateway } from "../gateway/gateway.js";
 import type { GenerateRequest } from "../model/types.js";
 import { cleanProposal } from "./proposal.js";
 

@@ -4,9 +4,9 @@
  * resampling rounds, and its outputs example by example, failures first.
  */
 import type { CandidateDetail } from "./candidate-detail.js";
-import { fmtInterval } from "./interval.js";
+import { fmtInterval } from "../stats/interval.js";
 import { fate } from "./run-view.js";
-import { fmtScore, table } from "./table.js";
+import { fmtScore, table } from "../text/table.js";
 
 /** The text of one candidate, with at most `maxExamples` example rows. */
 export function candidateText(d: CandidateDetail, maxExamples: number): string {

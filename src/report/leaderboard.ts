@@ -2,7 +2,7 @@
 import type { SearchResult } from "../result.js";
 import { markReference, tieSentence } from "./honest.js";
 import { referencesTable } from "./references-table.js";
-import { fmtScore, table } from "./table.js";
+import { fmtScore, table } from "../text/table.js";
 
 /** The leaderboard of a result, `limit` candidates at most. */
 export function leaderboard(result: SearchResult, limit = 10): string {

@@ -1,6 +1,6 @@
 /** The human reference instructions as the text reports show them beside the candidates: their test scores and their text. */
-import { fmtInterval, type Interval } from "./interval.js";
-import { fmtScore, table } from "./table.js";
+import { fmtInterval, type Interval } from "../stats/interval.js";
+import { fmtScore, table } from "../text/table.js";
 
 /** One reference as its table shows it. */
 export interface ReferenceLine {

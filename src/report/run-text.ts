@@ -3,11 +3,11 @@
  * human references beside it on the test split, and the totals.
  */
 import { markReference, tieSentence } from "./honest.js";
-import { fmtInterval } from "./interval.js";
+import { fmtInterval } from "../stats/interval.js";
 import type { RunView } from "./run-view.js";
 import { fate } from "./run-view.js";
 import { referencesTable } from "./references-table.js";
-import { fmtScore, table } from "./table.js";
+import { fmtScore, table } from "../text/table.js";
 
 /** The whole text of `ape show RUN`, `limit` candidates at most. */
 export function runText(view: RunView, limit: number): string {

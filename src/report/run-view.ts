@@ -5,7 +5,7 @@
 import { equalsReference, referenceRows, referenceTexts } from "../human-references.js";
 import type { CandidateRow, RunRow } from "../store/rows.js";
 import type { StoreReader } from "../store/store.js";
-import { scoreInterval, type Interval } from "./interval.js";
+import { scoreInterval, type Interval } from "../stats/interval.js";
 import { isList, isRecord } from "../narrow.js";
 
 /** One entry of a candidate's history: its running mean after a selection stage of a round. */

@@ -1,8 +1,8 @@
 /** The text `ape suite` prints: one row per task (ape against the human references' mean), then the IQMs and the record. */
 import type { SuiteResult, TestScore } from "../suite/result.js";
 import { markReference } from "./honest.js";
-import { fmtInterval } from "./interval.js";
-import { fmtScore, table } from "./table.js";
+import { fmtInterval } from "../stats/interval.js";
+import { fmtScore, table } from "../text/table.js";
 
 /** The summary table of a suite. */
 export function suiteTable(result: SuiteResult): string {

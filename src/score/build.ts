@@ -1,7 +1,7 @@
 /** Building the scorer a run asked for from the registry, and what it sends (for the estimate). */
-import type { Gateway } from "../model/gateway.js";
+import type { Gateway } from "../gateway/gateway.js";
 import type { ModelRequest } from "../model/types.js";
-import type { Resolved } from "../options.js";
+import type { Resolved } from "../options/search-options.js";
 import { evalDemos } from "../task/demos.js";
 import type { Task } from "../task/types.js";
 import { type ScorerContext, scorerEntry } from "./registry.js";

@@ -2,7 +2,7 @@
  * Execution accuracy: the target answers each input under the instruction (greedy), and the answer
  * is compared with the acceptable outputs by the task's metric.
  */
-import type { Gateway } from "../model/gateway.js";
+import type { Gateway } from "../gateway/gateway.js";
 import type { GenerateRequest } from "../model/types.js";
 import type { Task } from "../task/types.js";
 import { scorePrediction } from "../metrics/index.js";

@@ -4,7 +4,7 @@
  * a server without them is refused up front, never scored at chance.
  */
 import { CapabilityError } from "../errors.js";
-import type { Gateway } from "../model/gateway.js";
+import type { Gateway } from "../gateway/gateway.js";
 import { formatSpec } from "../model/spec.js";
 import type { LogprobRequest } from "../model/types.js";
 import type { Task } from "../task/types.js";

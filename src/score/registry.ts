@@ -5,7 +5,7 @@
  * run's, so a scorer's identity is its name (part of the run's identity as `scorer`). Adding a
  * scorer is its file and one entry here.
  */
-import type { Gateway } from "../model/gateway.js";
+import type { Gateway } from "../gateway/gateway.js";
 import type { ModelRequest } from "../model/types.js";
 import { registryNames } from "../registry.js";
 import type { Task } from "../task/types.js";

@@ -3,16 +3,16 @@
  * opens its own; a suite opens them once and lends them to every task's run, so the concurrency,
  * rate limits, request size and budget hold for the whole suite (src/suite/suite.ts).
  */
-import type { Budget } from "../model/budget.js";
+import type { Budget } from "../gateway/budget.js";
 import { createModel } from "../model/backends.js";
-import type { CallEvent } from "../model/call-recorder.js";
-import { Gateway } from "../model/gateway.js";
+import type { CallEvent } from "../gateway/call-recorder.js";
+import { Gateway } from "../gateway/gateway.js";
 import type { DownloadProgress } from "../model/gguf/gguf-options.js";
-import { ModelLimits } from "../model/limits.js";
-import { DEFAULT_PRICES } from "../model/prices.js";
+import { ModelLimits } from "../gateway/limits.js";
+import { DEFAULT_PRICES } from "../accounting/prices.js";
 import { formatSpec } from "../model/spec.js";
 import type { Model, ModelSpec } from "../model/types.js";
-import type { Resolved, SearchSettings } from "../options.js";
+import type { Resolved, SearchSettings } from "../options/search-options.js";
 import type { CallLog } from "../store/calls.js";
 
 /** The proposer and target models (one object when both roles use one spec) and their limits. */

@@ -4,7 +4,7 @@
  * (`slotsWidth`); continued, it races as it began, so it ends with the ranking it would have had
  * uninterrupted.
  */
-import type { Resolved } from "../options.js";
+import type { Resolved } from "../options/search-options.js";
 import { slotsWidth } from "../select/index.js";
 
 /** The race width stored in a run's config (`runs.config`), else that of `r` (a new run). */

@@ -9,8 +9,8 @@
  * resampling is never worse on the eval split than the best before it.
  */
 import type { SearchEvent } from "../events.js";
-import type { Gateway } from "../model/gateway.js";
-import type { Resolved, SearchOptions } from "../options.js";
+import type { Gateway } from "../gateway/gateway.js";
+import type { Resolved, SearchOptions } from "../options/search-options.js";
 import { dedupe, dedupeKey } from "../propose/proposal.js";
 import type { Proposer } from "../propose/index.js";
 import { deriveSeed } from "../random.js";

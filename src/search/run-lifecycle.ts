@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { BudgetError, CancelledError, partsOf, StorageError, UsageError } from "../errors.js";
 import { option, resumeRef, say } from "../message.js";
-import type { SearchOptions } from "../options.js";
+import type { SearchOptions } from "../options/search-options.js";
 import type { Discarder } from "../store/connection.js";
 import { HEARTBEAT_MS } from "../store/owner.js";
 import type { RunRow } from "../store/rows.js";

@@ -1,7 +1,7 @@
 /** The running totals of a search, sent with every call event. */
 import type { SearchEvent } from "../events.js";
 import type { Totals } from "../result.js";
-import type { CallEvent } from "../model/call-recorder.js";
+import type { CallEvent } from "../gateway/call-recorder.js";
 
 /** Totals of the run so far: each call adds to them and is reported with them. */
 export class RunningTotals {

@@ -10,7 +10,7 @@
  * picked by looking at the test answers. With one reference (as in the APE paper's tasks) the two
  * are the same.
  */
-import { scoreInterval } from "../report/interval.js";
+import { scoreInterval } from "../stats/interval.js";
 import type { ScoreStats } from "../store/evaluations.js";
 import type { StoreReader } from "../store/store.js";
 import type { TestScore } from "./result.js";

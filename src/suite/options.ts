@@ -1,6 +1,6 @@
 /** The options of a suite: every search option but the task, plus the tasks and how many run at once. */
 import { UsageError } from "../errors.js";
-import type { SearchSettings } from "../options.js";
+import type { SearchSettings } from "../options/search-options.js";
 import { PROTOCOLS, type Protocol, type Task } from "../task/types.js";
 import type { SuiteEvent } from "./events.js";
 import { option, say } from "../message.js";

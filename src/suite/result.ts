@@ -1,6 +1,6 @@
 /** The typed result of a suite, as the library returns it, `--json` prints it and `ape export SUITE` writes it. */
 import type { Totals } from "../result.js";
-import type { Interval } from "../report/interval.js";
+import type { Interval } from "../stats/interval.js";
 import type { RunStatus } from "../store/schema.js";
 
 /** An instruction's score on a task's test split, with its 95% interval. */

@@ -11,11 +11,11 @@ import pLimit from "p-limit";
 import { planSuite } from "../estimate/suite.js";
 import { ApeError, BudgetError, CancelledError, partsOf, UsageError } from "../errors.js";
 import { type Message, option, resumeRef, say } from "../message.js";
-import { Budget } from "../model/budget.js";
-import { checkCostCap } from "../model/prices.js";
-import type { SearchSettings } from "../options.js";
+import { Budget } from "../gateway/budget.js";
+import { checkCostCap } from "../accounting/prices.js";
+import type { SearchSettings } from "../options/search-options.js";
 import { resolveSearch } from "../options/resolve-search.js";
-import { searchTask } from "../search.js";
+import { searchTask } from "../search/search.js";
 import { openModels, type SearchModels } from "../search/models.js";
 import { DEFAULT_DB } from "../store/database.js";
 import { HEARTBEAT_MS } from "../store/owner.js";
@@ -28,7 +28,7 @@ import { suiteConfig } from "./config.js";
 import { resolveParallel, type SuiteOptions } from "./options.js";
 import type { SuiteResult } from "./result.js";
 import { summarizeSuite } from "./summary.js";
-import { loadSuiteTasks } from "./task-files.js";
+import { loadSuiteTasks } from "../task/task-files.js";
 import { SuiteTracker } from "./tracker.js";
 
 /** Search every task of a suite and summarise ape against the human references. Never prints. */

@@ -4,7 +4,7 @@
  * wins, ties and losses (a tie when the two intervals overlap).
  */
 import type { Totals } from "../result.js";
-import { scoreInterval, type Interval } from "../report/interval.js";
+import { scoreInterval, type Interval } from "../stats/interval.js";
 import type { RunRow, SuiteRow } from "../store/rows.js";
 import { readResult } from "../read-result.js";
 import type { ScoreStats } from "../store/evaluations.js";
@@ -12,7 +12,7 @@ import type { StoreReader } from "../store/store.js";
 import { getSuite, suiteRuns } from "../store/suites.js";
 import { readSuitePlan, type SuiteTaskEntry } from "./config.js";
 import { humanScore } from "./human-score.js";
-import { iqm } from "./iqm.js";
+import { iqm } from "../stats/iqm.js";
 import { addTotals } from "./tracker.js";
 import type { Outcome, SuiteResult, SuiteTaskResult, TestScore } from "./result.js";
 

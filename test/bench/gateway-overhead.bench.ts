@@ -18,7 +18,7 @@ import OpenAI from "openai";
 import pLimit from "p-limit";
 import { pathToFileURL } from "node:url";
 import { search } from "../../src/index.js";
-import { countTokens } from "../../src/model/tokens.js";
+import { countTokens } from "../../src/accounting/tokens.js";
 import { createTransport } from "../../src/model/openai/transport.js";
 import { bareClient, bareLoop, benchTask, fmt, searchTraffic } from "./gateway-support.js";
 import { startSimProcess } from "./sim-process.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { plannedRequests, type PlannedRequest } from "../../src/estimate/plan.js";
 import { search, type Estimate } from "../../src/index.js";
 import { chatFillPrompt } from "../../src/model/fill-chat.js";
-import type { SearchOptions } from "../../src/options.js";
+import type { SearchOptions } from "../../src/options/search-options.js";
 import { resolveSearch } from "../../src/options/resolve-search.js";
 import { loadTask } from "../../src/task/index.js";
 import { readDb } from "../support/db.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { search, UsageError } from "../../src/index.js";
-import { resolve } from "../../src/options.js";
+import { resolve } from "../../src/options/search-options.js";
 
 describe("the library checks its options against the option table", () => {
   it("refuses seed: -1 naming the option `seed`, not a flag, before any task is read", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BudgetError, type SearchResult } from "../../src/index.js";
-import { resolve } from "../../src/options.js";
+import { resolve } from "../../src/options/search-options.js";
 import { runRaceWidth } from "../../src/search/race-width.js";
 import { simServers } from "../support/sim/per-test.js";
 import { RICH_WORLD, runSearch } from "./support.js";

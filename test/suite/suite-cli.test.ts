@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dedupeKey } from "../../src/propose/proposal.js";
-import { iqm } from "../../src/suite/iqm.js";
+import { iqm } from "../../src/stats/iqm.js";
 import type { SuiteResult } from "../../src/suite/result.js";
 import { ape } from "../support/cli.js";
 import { readDb } from "../support/db.js";

@@ -1,6 +1,6 @@
 /** `ape runs`: the runs in the results database, newest first, and the suites they belong to. */
 import type { Argv } from "yargs";
-import { type Column, fmtScore, table } from "../../report/table.js";
+import { type Column, fmtScore, table } from "../../text/table.js";
 import type { RunRow, SuiteRow } from "../../store/rows.js";
 import { listSuites } from "../../store/suites.js";
 import type { SuiteResult } from "../../suite/result.js";

@@ -6,7 +6,7 @@
 import { readdir, stat } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import { TaskError, UsageError } from "../../errors.js";
-import { type Column, table } from "../../report/table.js";
+import { type Column, table } from "../../text/table.js";
 import { loadTask } from "../../task/index.js";
 import { under } from "../../task/paths.js";
 import { type CliContext, defineCommand } from "../context.js";

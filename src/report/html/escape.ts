@@ -1,5 +1,5 @@
 /** Escaping text for HTML and SVG: everything the report shows comes from models and users. */
-import { terminalText } from "../terminal-text.js";
+import { terminalText } from "../../text/terminal-text.js";
 
 /**
  * Text safe inside an element or a double-quoted attribute. Control characters are shown as the

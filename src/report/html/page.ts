@@ -4,10 +4,10 @@
  */
 import type { StoreReader } from "../../store/store.js";
 import { HUMAN_MARK, markReference, tieSentence } from "../honest.js";
-import { fmtInterval } from "../interval.js";
+import { fmtInterval } from "../../stats/interval.js";
 import { readRunView, fate, type CandidateView, type RunView } from "../run-view.js";
 import { duration, when } from "../run-text.js";
-import { fmtScore } from "../table.js";
+import { fmtScore } from "../../text/table.js";
 import { esc } from "./escape.js";
 import { costFigure, finalsFigure, roundsFigure, stagesFigure, workFigure, COLORS, type Figure } from "./report-charts.js";
 

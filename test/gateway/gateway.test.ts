@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { Budget } from "../../src/model/budget.js";
-import { cacheKey, stableJson } from "../../src/model/cache-key.js";
-import { Gateway } from "../../src/model/gateway.js";
+import { Budget } from "../../src/gateway/budget.js";
+import { cacheKey, stableJson } from "../../src/gateway/cache-key.js";
+import { Gateway } from "../../src/gateway/gateway.js";
 import { OpenAIBackend } from "../../src/model/openai/backend.js";
-import { DEFAULT_PRICES } from "../../src/model/prices.js";
+import { DEFAULT_PRICES } from "../../src/accounting/prices.js";
 import { parseSpec } from "../../src/model/spec.js";
 import type { GenerateRequest } from "../../src/model/types.js";
 import { BudgetError, ModelError } from "../../src/errors.js";

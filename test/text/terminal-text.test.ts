@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { terminalText } from "../../src/report/terminal-text.js";
+import { terminalText } from "../../src/text/terminal-text.js";
 
 describe("terminalText", () => {
   it("writes C0 control characters (but tab and newline) as JSON does, CR included", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BudgetError, EXIT } from "../../src/errors.js";
-import { Budget, reservationFor, type Spend } from "../../src/model/budget.js";
+import { Budget, reservationFor, type Spend } from "../../src/gateway/budget.js";
 
 const call = (tokens: number, costUsd = 0): Spend => ({ calls: 1, tokens, costUsd });
 const NOTHING: Spend = { calls: 0, tokens: 0, costUsd: 0 };

@@ -3,7 +3,7 @@
  * and settles to what it really used after, so concurrent calls can never together pass a cap.
  */
 import { BudgetError } from "../errors.js";
-import { costOf, type Price } from "./prices.js";
+import { costOf, type Price } from "../accounting/prices.js";
 import { option, say } from "../message.js";
 
 /** Caps of a run; any left out is unlimited. */

@@ -1,13 +1,13 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { search } from "../src/index.js";
-import type { SearchEvent } from "../src/index.js";
-import { dedupeKey } from "../src/propose/proposal.js";
-import { Store } from "../src/store/store.js";
-import { BEST } from "./support/sim/fixture.js";
-import { simServers } from "./support/sim/per-test.js";
-import { writeWorldTask } from "./support/task-fixture.js";
-import { tempDir } from "./support/temp.js";
+import { search } from "../../src/index.js";
+import type { SearchEvent } from "../../src/index.js";
+import { dedupeKey } from "../../src/propose/proposal.js";
+import { Store } from "../../src/store/store.js";
+import { BEST } from "../support/sim/fixture.js";
+import { simServers } from "../support/sim/per-test.js";
+import { writeWorldTask } from "../support/task-fixture.js";
+import { tempDir } from "../support/temp.js";
 
 const sims = simServers();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter, type Clock } from "../../src/model/rate-limit.js";
+import { RateLimiter, type Clock } from "../../src/gateway/rate-limit.js";
 
 /** A fake clock: sleeping moves time forward, nothing really waits. */
 function fakeClock(): Clock & { t: number } {

@@ -4,7 +4,7 @@
  * never add up to more than tpm (one request larger than tpm alone goes when the window is empty).
  * Waiters are served in arrival order. p-limit bounds concurrency only, hence this small limiter.
  */
-import { sleep } from "./retry.js";
+import { sleep } from "../model/retry.js";
 import { at } from "../at.js";
 
 /** Rate caps of one model; any left out is unlimited. */

@@ -14,14 +14,14 @@ import { type Budget, reservationFor, type Spend } from "./budget.js";
 import { type CallEvent, type CallRecord, CallRecorder, type Role } from "./call-recorder.js";
 import { wholeGeneration, wholeLogprobs } from "./answer-check.js";
 import { wireGroups } from "./chunks.js";
-import { sameSampling } from "./openai/sampling-params.js";
+import { sameSampling } from "../model/openai/sampling-params.js";
 import { RepeatedFailure } from "./repeated-failure.js";
 import { cacheKey, stableJson } from "./cache-key.js";
 import { ModelLimits } from "./limits.js";
-import { costOf, priceOf, type PriceTable } from "./prices.js";
-import { DEFAULT_RETRY, retrying, type RetryPolicy } from "./retry.js";
-import { requestTokens } from "./tokens.js";
-import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, ModelSpec, Usage } from "./types.js";
+import { costOf, priceOf, type PriceTable } from "../accounting/prices.js";
+import { DEFAULT_RETRY, retrying, type RetryPolicy } from "../model/retry.js";
+import { requestTokens } from "../accounting/tokens.js";
+import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, ModelSpec, Usage } from "../model/types.js";
 import { at } from "../at.js";
 
 /** Settings of a Gateway. */

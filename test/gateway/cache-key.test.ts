@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cacheKey, stableJson } from "../../src/model/cache-key.js";
+import { cacheKey, stableJson } from "../../src/gateway/cache-key.js";
 import { parseSpec } from "../../src/model/spec.js";
 
 const spec = parseSpec("vllm:Qwen/Qwen2.5-7B-Instruct", ["http://127.0.0.1:8000/v1"]);

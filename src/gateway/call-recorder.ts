@@ -3,7 +3,7 @@
  * commit) and one `CallEvent` for the search's running totals.
  */
 import type { CallLog } from "../store/calls.js";
-import type { ModelSpec, Usage } from "./types.js";
+import type { ModelSpec, Usage } from "../model/types.js";
 
 /** Which side of the search a model serves. */
 export type Role = "proposer" | "target";

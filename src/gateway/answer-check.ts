@@ -3,7 +3,7 @@
  * asked. A backend that let a short answer through, or a response cached by an older ape that
  * stored one, must not become an empty answer scored 0.
  */
-import type { Generation, LogprobResult, Sampling } from "./types.js";
+import type { Generation, LogprobResult, Sampling } from "../model/types.js";
 
 /** Whether `g` holds a text for each of the `n` samples `request` asked for. */
 export function wholeGeneration(request: Pick<Sampling, "n">, g: unknown): g is Generation {

@@ -2,9 +2,9 @@
 import { readdir, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
-import { loadTask } from "../task/index.js";
-import type { Task } from "../task/types.js";
-import type { SuiteProtocol } from "./options.js";
+import { loadTask } from "./index.js";
+import type { Task } from "./types.js";
+import type { SuiteProtocol } from "../suite/options.js";
 import { option, say } from "../message.js";
 
 const TASK_EXTENSIONS = new Set([".json", ".jsonl"]);

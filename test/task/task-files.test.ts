@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTask } from "../../src/task/index.js";
-import { loadSuiteTasks } from "../../src/suite/task-files.js";
+import { loadSuiteTasks } from "../../src/task/task-files.js";
 import { tempDir } from "../support/temp.js";
-import { writeSuiteTasks } from "./support.js";
+import { writeSuiteTasks } from "../suite/support.js";
 
 describe("the tasks of a suite", () => {
   it("expand a folder to its task files in name order, beside files named one by one", async () => {

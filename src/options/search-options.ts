@@ -5,23 +5,23 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
-import type { BudgetLimits } from "./model/budget.js";
-import { stableJson } from "./model/cache-key.js";
-import type { GgufOptions } from "./model/gguf/gguf-options.js";
-import { DEFAULT_PRICES, type PriceTable } from "./model/prices.js";
-import type { RetryPolicy } from "./model/retry.js";
-import type { Model } from "./model/types.js";
-import type { SelectorName } from "./select/index.js";
-import type { Selector } from "./select/selector.js";
-import type { Store } from "./store/store.js";
-import { identityText, type PartIdentity } from "./registry.js";
-import type { SearchEvent } from "./events.js";
-import type { Task } from "./task/types.js";
-import { checkSettings } from "./options/check.js";
-import { identitySettings, storedSettings } from "./options/stored.js";
-import type { SettingsInput, SettingsValues } from "./options/table.js";
+import type { BudgetLimits } from "../gateway/budget.js";
+import { stableJson } from "../gateway/cache-key.js";
+import type { GgufOptions } from "../model/gguf/gguf-options.js";
+import { DEFAULT_PRICES, type PriceTable } from "../accounting/prices.js";
+import type { RetryPolicy } from "../model/retry.js";
+import type { Model } from "../model/types.js";
+import type { SelectorName } from "../select/index.js";
+import type { Selector } from "../select/selector.js";
+import type { Store } from "../store/store.js";
+import { identityText, type PartIdentity } from "../registry.js";
+import type { SearchEvent } from "../events.js";
+import type { Task } from "../task/types.js";
+import { checkSettings } from "./check.js";
+import { identitySettings, storedSettings } from "./stored.js";
+import type { SettingsInput, SettingsValues } from "./table.js";
 
-export { DEFAULT_SELECTOR, MODES, type ProposalMode } from "./options/table.js";
+export { DEFAULT_SELECTOR, MODES, type ProposalMode } from "./table.js";
 
 /**
  * Everything `search()` accepts. Every field but `task` has a default. The plain settings (scorer,

@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { search } from "../../src/index.js";
-import { Budget } from "../../src/model/budget.js";
-import { Gateway } from "../../src/model/gateway.js";
-import { ModelLimits } from "../../src/model/limits.js";
-import { DEFAULT_PRICES } from "../../src/model/prices.js";
+import { Budget } from "../../src/gateway/budget.js";
+import { Gateway } from "../../src/gateway/gateway.js";
+import { ModelLimits } from "../../src/gateway/limits.js";
+import { DEFAULT_PRICES } from "../../src/accounting/prices.js";
 import { parseSpec } from "../../src/model/spec.js";
 import type { Generation, Model } from "../../src/model/types.js";
 import { BEST, evalPrompt } from "../support/sim/fixture.js";

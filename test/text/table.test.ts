@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rawControls } from "../support/control-chars.js";
-import { table } from "../../src/report/table.js";
+import { table } from "../../src/text/table.js";
 
 describe("table", () => {
   it("escapes control characters in cells before measuring them, so columns stay aligned", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConnectionError, ModelError } from "../../src/errors.js";
-import { RepeatedFailure } from "../../src/model/repeated-failure.js";
+import { RepeatedFailure } from "../../src/gateway/repeated-failure.js";
 
 const fail = (status: number, words: string): ModelError =>
   new ModelError("http://h/v1", `the server answered ${status}: ${words}`, { status, serverMessage: words, transient: true });

@@ -4,7 +4,7 @@
  * differ by some percent; the server's own usage figures settle the real count after each call).
  */
 import { encoding_for_model, get_encoding, type Tiktoken, type TiktokenModel } from "@dqbd/tiktoken";
-import type { ModelRequest } from "./types.js";
+import type { ModelRequest } from "../model/types.js";
 
 const encoders = new Map<string, Tiktoken>();
 const encodings = new Map<string, { readonly name: string; readonly exact: boolean }>();

@@ -3,7 +3,7 @@
  * with every sampling parameter, and the sample's index within its purpose) hashed together.
  */
 import { createHash } from "node:crypto";
-import type { ModelSpec } from "./types.js";
+import type { ModelSpec } from "../model/types.js";
 import { isRecord } from "../narrow.js";
 
 /** A stable JSON text: object keys sorted, so equal requests give equal keys. */

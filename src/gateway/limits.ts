@@ -4,7 +4,7 @@
  * while after a 429), and the request and token rates (`--rps`, `--tpm`).
  */
 import pLimit, { type LimitFunction } from "p-limit";
-import { DEFAULT_CONCURRENCY } from "./types.js";
+import { DEFAULT_CONCURRENCY } from "../model/types.js";
 import { RateLimiter, REAL_CLOCK, type Clock, type RateLimits, type Ticket } from "./rate-limit.js";
 
 /** Settings of a model's limits. */

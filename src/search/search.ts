@@ -3,30 +3,30 @@
  * Every model call goes through a Gateway; every evaluation is committed as it completes, so a
  * run stopped by a crash, Ctrl-C or its budget continues where it was when run again.
  */
-import { estimatePlan } from "./estimate/estimate.js";
-import type { SearchEvent } from "./events.js";
-import { Budget } from "./model/budget.js";
-import type { Gateway } from "./model/gateway.js";
-import { checkCostCap } from "./model/prices.js";
-import type { Resolved, SearchOptions } from "./options.js";
-import { type ResolvedSearch, resolveSearch } from "./options/resolve-search.js";
-import { openModels, runGateways, type SearchModels } from "./search/models.js";
-import { proposeInitial } from "./propose/propose.js";
-import { RunRecord } from "./search/record.js";
-import type { SearchResult } from "./result.js";
-import { buildScorer } from "./score/build.js";
-import { Evaluator } from "./score/evaluator.js";
-import { TestScoring } from "./search/finalize.js";
-import { runRounds } from "./search/rounds.js";
-import { runRaceWidth } from "./search/race-width.js";
-import { endRun, heartbeat, onAbort, openRun, runSignal } from "./search/run-lifecycle.js";
-import { RunningTotals } from "./search/running-totals.js";
-import type { Selector } from "./select/selector.js";
-import { DEFAULT_DB } from "./store/database.js";
-import { readResult } from "./read-result.js";
-import { Store } from "./store/store.js";
-import { loadTask } from "./task/index.js";
-import type { Task } from "./task/types.js";
+import { estimatePlan } from "../estimate/estimate.js";
+import type { SearchEvent } from "../events.js";
+import { Budget } from "../gateway/budget.js";
+import type { Gateway } from "../gateway/gateway.js";
+import { checkCostCap } from "../accounting/prices.js";
+import type { Resolved, SearchOptions } from "../options/search-options.js";
+import { type ResolvedSearch, resolveSearch } from "../options/resolve-search.js";
+import { openModels, runGateways, type SearchModels } from "./models.js";
+import { proposeInitial } from "../propose/propose.js";
+import { RunRecord } from "./record.js";
+import type { SearchResult } from "../result.js";
+import { buildScorer } from "../score/build.js";
+import { Evaluator } from "../score/evaluator.js";
+import { TestScoring } from "./finalize.js";
+import { runRounds } from "./rounds.js";
+import { runRaceWidth } from "./race-width.js";
+import { endRun, heartbeat, onAbort, openRun, runSignal } from "./run-lifecycle.js";
+import { RunningTotals } from "./running-totals.js";
+import type { Selector } from "../select/selector.js";
+import { DEFAULT_DB } from "../store/database.js";
+import { readResult } from "../read-result.js";
+import { Store } from "../store/store.js";
+import { loadTask } from "../task/index.js";
+import type { Task } from "../task/types.js";
 
 /** Find the best instruction for a task. Never prints; reports through `onEvent`. */
 export function search(options: SearchOptions): Promise<SearchResult> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { iqm } from "../../src/suite/iqm.js";
+import { iqm } from "../../src/stats/iqm.js";
 
 describe("iqm (the mean of the middle 50%, as scipy.stats.trim_mean(x, 0.25))", () => {
   it("drops the lowest and highest quarter (rounded down) and averages the rest", () => {

@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { UsageError } from "../errors.js";
-import { findBackend } from "./backends.js";
-import type { ModelSpec } from "./types.js";
+import { findBackend } from "../model/backends.js";
+import type { ModelSpec } from "../model/types.js";
 import { option, say } from "../message.js";
 import { messageOf } from "../caught.js";
 

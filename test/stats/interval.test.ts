@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fmtInterval, scoreInterval, t95, tInterval, wilson } from "../../src/report/interval.js";
+import { fmtInterval, scoreInterval, t95, tInterval, wilson } from "../../src/stats/interval.js";
 
 describe("confidence intervals", () => {
   it("Wilson: the textbook values, never outside [0, 1], exact at 0 and 1", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { wireGroups } from "../../src/model/chunks.js";
+import { wireGroups } from "../../src/gateway/chunks.js";
 
 describe("wireGroups: one group per request on the wire", () => {
   const requests = [
