@@ -4,7 +4,7 @@
  * and the part made carries its identity (its name and the settings it was made with), so that a
  * different setting is a different run (see `runConfig`).
  */
-import { stableJson } from "./gateway/cache-key.js";
+import { stableJson } from "./stable-json.js";
 
 /** What makes a part what it is: its registry name and its settings that differ from the defaults. */
 export interface PartIdentity {

@@ -4,14 +4,6 @@
  */
 import { createHash } from "node:crypto";
 import type { ModelSpec } from "../model/types.js";
-import { isRecord } from "../narrow.js";
-
-/** A stable JSON text: object keys sorted, so equal requests give equal keys. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    isRecord(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-}
 
 /**
  * The cache key of one request of `kind` to `spec`'s model, from the request's `stableJson` text

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import type { BudgetLimits } from "../gateway/budget.js";
-import { stableJson } from "../gateway/cache-key.js";
+import { stableJson } from "../stable-json.js";
 import type { GgufOptions } from "../model/gguf/gguf-options.js";
 import { DEFAULT_PRICES, type PriceTable } from "../accounting/prices.js";
 import type { RetryPolicy } from "../model/retry.js";

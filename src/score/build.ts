@@ -1,13 +1,20 @@
 /** Building the scorer a run asked for from the registry, and what it sends (for the estimate). */
 import type { Gateway } from "../gateway/gateway.js";
 import type { ModelRequest } from "../model/types.js";
-import type { Resolved } from "../options/search-options.js";
 import { evalDemos } from "../task/demos.js";
 import type { Task } from "../task/types.js";
-import { type ScorerContext, scorerEntry } from "./registry.js";
+import { type ScorerContext, type ScorerName, scorerEntry } from "./registry.js";
 import type { ScoreItem, Scorer } from "./scorer.js";
 
-type ScoreSettings = Pick<Resolved, "scorer" | "demos" | "seed">;
+/** What the run's scorer is built from, of the run's settings. */
+export interface ScoreSettings {
+  /** The scorer's registry name. */
+  readonly scorer: ScorerName;
+  /** Demos per subset: the size of the subset the eval template's `[full_DEMO]` shows. */
+  readonly demos: number;
+  /** The run's seed, which picks that subset. */
+  readonly seed: number;
+}
 
 /** What the run's scorer is made from: the demos for `[full_DEMO]` in the eval template are one seeded subset. */
 function scorerContext(task: Task, r: ScoreSettings): ScorerContext {

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve as resolvePath } from "node:path";
 import { z } from "zod";
-import { stableJson } from "../gateway/cache-key.js";
+import { stableJson } from "../stable-json.js";
 import { settingsConfig, type Resolved } from "../options/search-options.js";
 import { parseStored } from "../options/stored.js";
 import type { SearchParts } from "../options/resolve-search.js";

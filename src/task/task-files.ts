@@ -3,14 +3,13 @@ import { readdir, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 import { loadTask } from "./index.js";
-import type { Task } from "./types.js";
-import type { SuiteProtocol } from "../suite/options.js";
+import type { Protocol, Task } from "./types.js";
 import { option, say } from "../message.js";
 
 const TASK_EXTENSIONS = new Set([".json", ".jsonl"]);
 
 /** Load every task named: a folder stands for its `*.json` and `*.jsonl` files, in name order. */
-export async function loadSuiteTasks(items: readonly (string | Task)[], protocol: SuiteProtocol | undefined): Promise<Task[]> {
+export async function loadSuiteTasks(items: readonly (string | Task)[], protocol: Protocol | undefined): Promise<Task[]> {
   if (items.length === 0) throw new UsageError(say`a suite needs tasks: give ${option("tasks")} a folder of task files or several task files.`);
   const tasks: Task[] = [];
   for (const item of items) {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cacheKey, stableJson } from "../../src/gateway/cache-key.js";
+import { cacheKey } from "../../src/gateway/cache-key.js";
+import { stableJson } from "../../src/stable-json.js";
 import { parseSpec } from "../../src/model/spec.js";
 
 const spec = parseSpec("vllm:Qwen/Qwen2.5-7B-Instruct", ["http://127.0.0.1:8000/v1"]);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Budget } from "../../src/gateway/budget.js";
-import { cacheKey, stableJson } from "../../src/gateway/cache-key.js";
+import { cacheKey } from "../../src/gateway/cache-key.js";
+import { stableJson } from "../../src/stable-json.js";
 import { Gateway } from "../../src/gateway/gateway.js";
 import { OpenAIBackend } from "../../src/model/openai/backend.js";
 import { DEFAULT_PRICES } from "../../src/accounting/prices.js";
