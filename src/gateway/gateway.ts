@@ -12,16 +12,14 @@ import { CancelledError, ModelError } from "../errors.js";
 import type { CallLog } from "../store/calls.js";
 import { type Budget, reservationFor, type Spend } from "./budget.js";
 import { type CallEvent, type CallRecord, CallRecorder, type Role } from "./call-recorder.js";
-import { wholeGeneration, wholeLogprobs } from "./answer-check.js";
+import { type CallHow, fillCall, generateCall, logprobsCall } from "./call-kinds.js";
 import { wireGroups } from "./chunks.js";
-import { sameSampling } from "../model/openai/sampling-params.js";
 import { RepeatedFailure } from "./repeated-failure.js";
 import { cacheKey } from "./cache-key.js";
 import { stableJson } from "../stable-json.js";
 import { ModelLimits } from "./limits.js";
 import { costOf, priceOf, type PriceTable } from "../accounting/prices.js";
 import { DEFAULT_RETRY, retrying, type RetryPolicy } from "../model/retry.js";
-import { requestTokens } from "../accounting/tokens.js";
 import type { Capabilities, FillRequest, Generation, GenerateRequest, LogprobRequest, LogprobResult, Model, ModelSpec, Usage } from "../model/types.js";
 import { at } from "../at.js";
 
@@ -49,19 +47,6 @@ export interface GatewayOptions {
   readonly random?: () => number;
   readonly onCall?: (event: CallEvent) => void;
   readonly signal?: AbortSignal | undefined;
-}
-
-/** How a kind of call is keyed, estimated, batched, sent and accounted. */
-interface CallHow<Q, R> {
-  readonly key: (request: Q, index: number) => unknown;
-  readonly estimate: (request: Q) => { prompt: number; completion: number };
-  readonly batch: (request: Q) => number;
-  /** Whether `b` may share one wire request with `a` (the first of its group). */
-  readonly joins: (a: Q, b: Q) => boolean;
-  /** Whether `result` is a whole answer to `request` (anything else is never stored nor used). */
-  readonly whole: (request: Q, result: unknown) => result is R;
-  readonly send: (requests: Q[]) => Promise<R[]>;
-  readonly usage: (result: R) => Usage;
 }
 
 /** A request as its call row stores it (stable JSON text), and its cache key. */
@@ -115,42 +100,18 @@ export class Gateway {
   /** Generate for each request (one result each, in order). */
   async generate(requests: readonly GenerateRequest[], sampleKeys?: readonly string[]): Promise<Generation[]> {
     const caps = await this.capabilities();
-    return this.dispatch("generate", requests, {
-      key: (r, i) => ({ ...r, sample: sampleKeys?.[i] ?? null }),
-      estimate: (request) => requestTokens(this.o.model.spec.model, { kind: "generate", request }),
-      batch: (r) => (r.route === "completion" ? caps.maxPromptsPerRequest : 1),
-      joins: (a, b) => a.route === "completion" && b.route === "completion" && sameSampling(a, b),
-      whole: wholeGeneration,
-      send: (rs) => this.o.model.generate(rs, this.o.signal),
-      usage: (g) => g.usage,
-    });
+    return this.dispatch(requests, generateCall(this.o.model, caps, sampleKeys, this.o.signal));
   }
 
   /** Log-probs of each continuation given its prefix. */
   async logprobs(requests: readonly LogprobRequest[]): Promise<LogprobResult[]> {
     const caps = await this.capabilities();
-    return this.dispatch("logprobs", requests, {
-      key: (r) => r,
-      estimate: (request) => requestTokens(this.o.model.spec.model, { kind: "logprobs", request }),
-      batch: () => caps.maxPromptsPerRequest,
-      joins: () => true,
-      whole: (_request, result) => wholeLogprobs(result),
-      send: (rs) => this.o.model.logprobs(rs, this.o.signal),
-      usage: (g) => g.usage,
-    });
+    return this.dispatch(requests, logprobsCall(this.o.model, caps, this.o.signal));
   }
 
   /** Fill a blank by the request's path. */
   async fill(request: FillRequest, sampleKey?: string): Promise<Generation> {
-    const [g] = await this.dispatch("fill", [request], {
-      key: (r) => ({ ...r, sample: sampleKey ?? null }),
-      estimate: (request) => requestTokens(this.o.model.spec.model, { kind: "fill", request }),
-      batch: () => 1,
-      joins: () => false,
-      whole: wholeGeneration,
-      send: async (rs) => [await this.o.model.fill(at(rs, 0), this.o.signal)],
-      usage: (x) => x.usage,
-    });
+    const [g] = await this.dispatch([request], fillCall(this.o.model, sampleKey, this.o.signal));
     return g as Generation;
   }
 
@@ -172,7 +133,8 @@ export class Gateway {
     if (this.ownLimits) this.limits.dispose();
   }
 
-  private async dispatch<Q, R>(kind: string, requests: readonly Q[], how: CallHow<Q, R>): Promise<R[]> {
+  private async dispatch<Q, R>(requests: readonly Q[], how: CallHow<Q, R>): Promise<R[]> {
+    const { kind } = how;
     const spec = this.o.model.spec;
     const results = new Array<R | undefined>(requests.length);
     // Each request as stored (stable JSON text) and its cache key, made once per call.
@@ -202,7 +164,7 @@ export class Gateway {
     const chunks = wireGroups(requests, misses, how.batch, how.joins);
     // Each request is tracked on its own, so `idle()` also waits for those still in flight after another failed.
     const work = chunks.map((chunk) => {
-      const one = this.limits.slot(() => this.sendChunk(kind, chunk, requests, keyed, results, how));
+      const one = this.limits.slot(() => this.sendChunk(chunk, requests, keyed, results, how));
       this.active.add(one);
       void one.then(
         () => this.active.delete(one),
@@ -215,13 +177,13 @@ export class Gateway {
   }
 
   private async sendChunk<Q, R>(
-    kind: string,
     chunk: readonly number[],
     requests: readonly Q[],
     keyed: readonly Keyed[],
     results: (R | undefined)[],
     how: CallHow<Q, R>,
   ): Promise<void> {
+    const { kind } = how;
     const spec = this.o.model.spec;
     const price = priceOf(spec, this.o.prices);
     const batch = chunk.map((i) => at(requests, i));

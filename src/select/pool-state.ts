@@ -1,7 +1,8 @@
 /**
- * The bookkeeping every strategy shares: which examples each candidate has seen, running means,
- * the budget, per-stage history and drops. Strategies decide *who* gets *how many* examples; this
- * decides *which* examples and refuses to go over budget.
+ * The bookkeeping every strategy shares: which examples each candidate has seen, the budget,
+ * per-stage history and drops, on top of the running statistics of the scores (`RunningScores`).
+ * Strategies decide *who* gets *how many* examples; this decides *which* examples and refuses to
+ * go over budget.
  *
  * Examples come from one seeded permutation of the eval split shared by all candidates, read from
  * each candidate's own cursor. So a candidate's batches never overlap what it has seen, and
@@ -12,6 +13,7 @@
 import { ApeError, EXIT, UsageError } from "../errors.js";
 import { createRng, deriveSeed, permutation } from "../random.js";
 import { rankOutcomes, tiedWithFirst } from "./ranking.js";
+import { RunningScores } from "./running-scores.js";
 import {
   MIN_EVIDENCE,
   type CandidateOutcome,
@@ -40,7 +42,7 @@ export interface SentBatch {
 const STREAM = { order: 1, ties: 2 } as const;
 
 /** Mutable per-run state of a selection; one instance per `select()` call. */
-export class PoolState {
+export class PoolState extends RunningScores {
   /** Number of candidates. */
   readonly size: number;
   /** Number of eval examples. */
@@ -56,20 +58,13 @@ export class PoolState {
   readonly order: readonly number[];
   #spent = 0;
   readonly #evaluate: Evaluate;
-  readonly #count: number[];
   /** Examples sent to `evaluate` per candidate, scored or not: where its next batch starts. */
   readonly #sent: number[];
   /** Batches sent and not collected yet, oldest first. */
   readonly #out: SentBatch[] = [];
-  readonly #mean: number[];
-  readonly #m2: number[];
-  readonly #scores: number[][];
   readonly #history: StageRecord[][];
   readonly #droppedAt: (number | undefined)[];
   readonly #seed: number;
-  #low = Infinity;
-  #high = -Infinity;
-  #binary = true;
   /** Evaluations kept back for confirming the winner (see `hold`). */
   #held = 0;
 
@@ -78,6 +73,7 @@ export class PoolState {
     checkCount("options.evalSize", options.evalSize);
     checkCount("options.budget", options.budget);
     if (!Number.isFinite(options.seed)) throw new UsageError(`selection seed must be a finite number, got ${options.seed}`);
+    super(poolSize);
     this.size = poolSize;
     this.evalSize = options.evalSize;
     this.budget = options.budget;
@@ -87,11 +83,7 @@ export class PoolState {
     this.#seed = options.seed;
     this.#evaluate = evaluate;
     this.order = permutation(options.evalSize, createRng(deriveSeed(options.seed, STREAM.order)));
-    this.#count = new Array<number>(poolSize).fill(0);
     this.#sent = new Array<number>(poolSize).fill(0);
-    this.#mean = new Array<number>(poolSize).fill(0);
-    this.#m2 = new Array<number>(poolSize).fill(0);
-    this.#scores = Array.from({ length: poolSize }, () => []);
     this.#history = Array.from({ length: poolSize }, () => []);
     this.#droppedAt = new Array<number | undefined>(poolSize).fill(undefined);
   }
@@ -114,53 +106,9 @@ export class PoolState {
     this.#held = Math.max(0, evaluations);
   }
 
-  /** Examples candidate `c` has been scored on. */
-  count(c: number): number {
-    return this.#count[c] ?? 0;
-  }
-
-  /** Running mean of candidate `c`, `NaN` before it is scored. */
-  mean(c: number): number {
-    return this.count(c) > 0 ? (this.#mean[c] ?? NaN) : NaN;
-  }
-
-  /** Sample variance (n − 1 denominator) of `c`'s scores; 0 below two scores. */
-  variance(c: number): number {
-    const n = this.count(c);
-    return n > 1 ? (this.#m2[c] ?? 0) / (n - 1) : 0;
-  }
-
-  /**
-   * Every score of `c` so far, in reading order: score `k` is on example `order[k]`, the same
-   * example for every candidate, so two candidates' first `min(count)` scores are paired.
-   */
-  scores(c: number): readonly number[] {
-    return this.#scores[c] ?? [];
-  }
-
   /** Examples `c` has not been sent yet (neither scored nor in a batch still out). */
   unseen(c: number): number {
     return this.evalSize - (this.#sent[c] ?? 0);
-  }
-
-  /** Whether every score so far is 0 or 1 (true before any). */
-  get binary(): boolean {
-    return this.#binary;
-  }
-
-  /** The lowest score so far (Infinity before any). */
-  get low(): number {
-    return this.#low;
-  }
-
-  /** The highest score so far (−Infinity before any). */
-  get high(): number {
-    return this.#high;
-  }
-
-  /** Observed range (max − min) of every score so far; 0 before two distinct scores. */
-  get range(): number {
-    return this.#high > this.#low ? this.#high - this.#low : 0;
   }
 
   /** Whether `c` has not been dropped. */
@@ -222,7 +170,7 @@ export class PoolState {
       if (scores.length !== request.examples.length) {
         throw new ApeError(`evaluate returned ${scores.length} scores for candidate ${request.candidate}, asked for ${request.examples.length}`, EXIT.internal);
       }
-      for (const s of scores) this.#add(request.candidate, s);
+      for (const s of scores) this.add(request.candidate, s);
     });
     return batch.planned;
   }
@@ -292,23 +240,6 @@ export class PoolState {
 
   #ties(): number[] {
     return permutation(this.size, createRng(deriveSeed(this.#seed, STREAM.ties)));
-  }
-
-  #add(c: number, score: number): void {
-    if (!Number.isFinite(score)) {
-      throw new ApeError(`evaluate returned a non-finite score (${score}) for candidate ${c}`, EXIT.internal);
-    }
-    const n = this.count(c) + 1;
-    const mean = this.#mean[c] ?? 0;
-    const delta = score - mean;
-    const next = mean + delta / n;
-    this.#count[c] = n;
-    this.#scores[c]?.push(score);
-    this.#mean[c] = next;
-    this.#m2[c] = (this.#m2[c] ?? 0) + delta * (score - next);
-    if (score < this.#low) this.#low = score;
-    if (score > this.#high) this.#high = score;
-    if (score !== 0 && score !== 1) this.#binary = false;
   }
 }
 

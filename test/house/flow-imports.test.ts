@@ -26,12 +26,11 @@
  * may point anywhere, since they vanish from the built code. A room not placed here fails the test,
  * so a new one is given its place on purpose.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { dirname, join, normalize, relative, sep } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-
-const SRC = join(import.meta.dirname, "..", "..", "src");
+import { SRC, sourceFiles } from "./source-files.js";
 
 /** The rooms, lowest first; rooms on one line are one level and may import each other. */
 const FLOW: readonly (readonly string[])[] = [
@@ -56,15 +55,6 @@ const FLOW: readonly (readonly string[])[] = [
 ];
 
 const LEVEL = new Map(FLOW.flatMap((rooms, level) => rooms.map((room) => [room, level] as const)));
-
-/** Every `.ts` file under a folder. */
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith(".ts") ? [path] : [];
-  });
-}
 
 /** The room of a file of src/: its folder under src/, or its own name when it sits at the top. */
 function roomOf(path: string): string {

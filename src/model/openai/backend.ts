@@ -18,14 +18,14 @@ import {
   type Sampling,
   type Usage,
 } from "../types.js";
-import { toApeError } from "./errors.js";
 import { continuationTokens, parseLogprobs } from "./logprobs.js";
 import { probeServer } from "./probe.js";
 import type { WireFacts } from "./probe-evidence.js";
 import { nativeFailure, postNative } from "./native-route.js";
-import { type CompletionAnswer, readCompletion, shortOf, sumUsage } from "./completion-shape.js";
+import { sumUsage, wholeAnswer } from "./completion-shape.js";
 import { reportedBy, shareUsage } from "./usage-share.js";
-import { ReplicaPool, type Replica } from "./replicas.js";
+import { ReplicaPool } from "./replicas.js";
+import { callReplica, type ReplicaTask } from "./replica-call.js";
 import { createTransport, type Transport } from "./transport.js";
 import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
 import { at } from "../../at.js";
@@ -278,48 +278,10 @@ export class OpenAIBackend implements Model {
     return { texts, usage: { promptTokens, completionTokens } };
   }
 
-  private async call<T>(
-    task: (client: Client, options: { signal?: AbortSignal }, url: string) => Promise<T>,
-    signal?: AbortSignal,
-  ): Promise<{ response: T; url: string }> {
+  private call<T>(task: ReplicaTask<T>, signal?: AbortSignal): Promise<{ response: T; url: string }> {
     this.refuseClosed();
-    return this.pool.use(
-      async (replica: Replica<Client>) => {
-        // The openai client never removes the listener it adds to a request's signal: give each
-        // request its own short-lived signal, so the run's signal does not collect thousands.
-        const own = signal ? new AbortController() : undefined;
-        const onAbort = (): void => own?.abort(signal?.reason);
-        if (signal?.aborted) onAbort();
-        signal?.addEventListener("abort", onAbort, { once: true });
-        try {
-          const response = await task(replica.client, own ? { signal: own.signal } : {}, replica.url);
-          return { response, url: replica.url };
-        } catch (error) {
-          throw toApeError(error, replica.url, this.spec.model, [replica.client.apiKey]);
-        } finally {
-          signal?.removeEventListener("abort", onAbort);
-        }
-      },
-      (error) => error instanceof ConnectionError,
-    );
+    return callReplica(this.pool, this.spec.model, task, signal);
   }
 }
 
 const ZERO: Usage = { promptTokens: 0, completionTokens: 0 };
-
-/**
- * The answer of a `what` request to `url` that asked for `expected` choices, or a transient
- * ModelError: a body with no readable choices (a choice without text included) or with fewer or
- * more choices than asked is a fault to retry, never an answer to store.
- */
-function wholeAnswer(response: unknown, expected: number, url: string, what: string): CompletionAnswer {
-  const answer = readCompletion(response);
-  if (!answer) {
-    throw new ModelError(url, `the ${what} answer has no readable choices (a choice without text, or no \`choices\`); is this an OpenAI-compatible server?`, {
-      transient: true,
-    });
-  }
-  const short = shortOf(answer, expected);
-  if (short) throw new ModelError(url, `the ${what} answer is not whole: ${short} (a cut answer is never stored)`, { transient: true });
-  return answer;
-}
