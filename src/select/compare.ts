@@ -8,7 +8,12 @@
  *   candidate reads the split in one shared order). Example difficulty cancels out, which is what
  *   makes close candidates separable on real tasks, where easy examples are easy for everyone.
  * - *unpaired*: the difference of the two running means, each with its own count; better when one
- *   candidate has seen far more examples than the other.
+ *   candidate has seen far more examples than the other. With 0/1 scores it is Agresti and Caffo's
+ *   (2000): each rate counts one more hit and one more miss, which keeps a challenger seen on a few
+ *   examples from being judged on them alone (a 2/5 is not yet far below a 15/20).
+ * The paired estimate is used only where the shared examples are at least half of each candidate's
+ * count: on fewer it ignores most of what the other has seen, and picking it because its margin
+ * happens to be narrower ended races on a few lucky examples.
  */
 import type { PoolState } from "./pool-state.js";
 import type { VarianceModel } from "./variance.js";
@@ -36,10 +41,12 @@ export function compare(state: PoolState, a: number, b: number, variances: Varia
   const nb = state.count(b);
   if (na === 0 || nb === 0) return undefined;
   const N = state.evalSize;
-  const unpaired: Difference = {
-    mean: state.mean(a) - state.mean(b),
-    se: Math.sqrt((variances.candidate(a) / na) * fpc(na, N) ** 2 + (variances.candidate(b) / nb) * fpc(nb, N) ** 2),
-  };
+  const unpaired = state.binary
+    ? agrestiCaffo(state.mean(a) * na, na, state.mean(b) * nb, nb, N)
+    : {
+        mean: state.mean(a) - state.mean(b),
+        se: Math.sqrt((variances.candidate(a) / na) * fpc(na, N) ** 2 + (variances.candidate(b) / nb) * fpc(nb, N) ** 2),
+      };
   const xa = state.scores(a);
   const xb = state.scores(b);
   const n = Math.min(na, nb);
@@ -53,5 +60,15 @@ export function compare(state: PoolState, a: number, b: number, variances: Varia
   // The paired estimate is of the difference on the shared examples only; the rest of each
   // candidate's seen examples are ignored, so it is exact only when both have seen everything.
   const paired: Difference = { mean: sum / n, se: Math.sqrt(variances.paired(a, b, n, sum, squares) / n) * fpc(n, N) };
-  return paired.se < unpaired.se ? paired : unpaired;
+  return paired.se < unpaired.se && 2 * n >= Math.max(na, nb) ? paired : unpaired;
+}
+
+/** The difference of two rates, `hitsA` in `na` and `hitsB` in `nb` of a split of `size`, each with one hit and one miss added. */
+function agrestiCaffo(hitsA: number, na: number, hitsB: number, nb: number, size: number): Difference {
+  const pa = (hitsA + 1) / (na + 2);
+  const pb = (hitsB + 1) / (nb + 2);
+  return {
+    mean: pa - pb,
+    se: Math.sqrt(((pa * (1 - pa)) / (na + 2)) * fpc(na, size) ** 2 + ((pb * (1 - pb)) / (nb + 2)) * fpc(nb, size) ** 2),
+  };
 }
