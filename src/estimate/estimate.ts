@@ -4,7 +4,7 @@
  * search's own proposers and scorer: the proposal requests of the seeded demo subsets, the eval
  * prompts of every eval and test example, with an instruction of typical length until the pool is
  * known) and the number of evaluations the selector usually spends (`typicalEvaluations`, e.g.
- * multistage's race of 8 splits; the evaluation budget for strategies that spend all of it). No
+ * multistage's race of 8.5 splits; the evaluation budget for strategies that spend all of it). No
  * model is called.
  *
  * Mostly an upper bound: every proposal is counted as distinct (duplicates are scored once), and

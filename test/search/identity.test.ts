@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { BudgetError, createSelector, parseSpec } from "../../src/index.js";
+import { MULTISTAGE_DEFAULTS } from "../../src/select/index.js";
 import { OpenAIBackend } from "../../src/model/openai/backend.js";
 import { captured } from "../support/cli.js";
 import { readDb } from "../support/db.js";
@@ -50,7 +51,7 @@ describe("a run's identity", () => {
     const server = await sims.world();
     const db = join(tempDir(), "ape.db");
     await runSearch(server, "vllm:sim-model", { selector: "multistage" }, db);
-    await runSearch(server, "vllm:sim-model", { selector: createSelector("multistage", { z: 1.5 }) }, db);
+    await runSearch(server, "vllm:sim-model", { selector: createSelector("multistage", { z: MULTISTAGE_DEFAULTS.z }) }, db);
     await runSearch(server, "vllm:sim-model", { selector: createSelector("multistage", { z: 2 }) }, db);
     const [named, made, other] = hashes(db);
     expect(made).toBe(named);
