@@ -19,7 +19,8 @@ import { Evaluator } from "../score/evaluator.js";
 import { TestScoring } from "./finalize.js";
 import { runRounds } from "./rounds.js";
 import { runRaceWidth } from "./race-width.js";
-import { endRun, heartbeat, onAbort, openRun, runSignal } from "./run-lifecycle.js";
+import { endRun, heartbeat, openRun } from "./run-lifecycle.js";
+import { jobSignals, onAbort } from "../jobs/signals.js";
 import { RunningTotals } from "./running-totals.js";
 import type { Selector } from "../select/selector.js";
 import { DEFAULT_DB } from "../store/database.js";
@@ -56,7 +57,7 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
   const ownStore = typeof options.db !== "object";
   const store = typeof options.db === "object" ? options.db : new Store(options.db ?? DEFAULT_DB);
   let models: SearchModels | undefined;
-  const { stop, signal, release } = runSignal(options.signal);
+  const { stop, signal, release } = jobSignals(options.signal);
   try {
     const opened = openRun(store, options, {
       task: task.name,
@@ -75,7 +76,7 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
       options.onEvent?.({ type: "done", result });
       return result;
     }
-    const { runId, previous } = opened;
+    const { id: runId, previous } = opened;
     const emit = options.onEvent ?? (() => {});
     emit({ type: "start", runId, task: task.name, resumed: previous !== undefined });
     emit({ type: "estimate", estimate: plan, basis: "plan" });
@@ -97,7 +98,7 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
       const running = runGateways(models, { store, runId, budget, replayUpTo, options, onCall: (call) => totals.add(call), signal });
       gateways = running;
       // Stopped (Ctrl-C, SIGTERM, the caller's signal): send nothing more; the requests in flight
-      // are answered and recorded within the grace of `signal` (see runSignal).
+      // are answered and recorded within the grace of `signal` (see jobSignals).
       onAbort(stop, () => {
         running.proposer.halt();
         running.target.halt();

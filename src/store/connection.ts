@@ -20,6 +20,12 @@ export interface SqlReader {
 export interface SqlAccess extends SqlReader {
   /** Run one write now (after whatever is queued) and return how many rows it changed. */
   execute(sql: string, ...params: readonly unknown[]): number;
+  /**
+   * Run `fn` (after whatever is queued) in one write transaction that takes the write lock at once
+   * (`BEGIN IMMEDIATE`), so what it reads still holds when it writes: two processes never both
+   * claim one run or suite.
+   */
+  exclusive<R>(fn: () => R): R;
 }
 
 /** Waiting until queued writes are on disk. */
@@ -98,6 +104,11 @@ export class Connection implements SqlAccess, Committer, Discarder {
 
   execute(sql: string, ...params: readonly unknown[]): number {
     return this.sql(sql).run(...params).changes;
+  }
+
+  exclusive<R>(fn: () => R): R {
+    this.flush();
+    return this.db.transaction(fn).immediate();
   }
 
   query<T>(sql: string, ...params: readonly unknown[]): T[] {

@@ -1,10 +1,9 @@
-/** The `runs` table: starting, claiming, finding and ending runs. */
-import { UsageError } from "../errors.js";
+/** The `runs` table: starting, claiming, finding and ending runs (claimed and looked up as every stored job is: jobs.ts). */
 import { type Connection, now } from "./connection.js";
-import { currentOwner, ownerAlive, STALE_MS } from "./owner.js";
+import { claimJob, claimNewestOrCreate, getJob, setJobStatus, touchJob } from "./jobs.js";
+import { currentOwner } from "./owner.js";
 import type { RunRow } from "./rows.js";
 import type { RunStatus } from "./schema.js";
-import { resumeRef, say } from "../message.js";
 
 /** Fields given when a run starts. */
 export type NewRun = Pick<RunRow, "id" | "task" | "task_file" | "proposer" | "target" | "scorer" | "selector" | "seed" | "config" | "config_hash"> & {
@@ -66,11 +65,11 @@ export class RunTable implements RunLog {
   }
 
   setRunStatus(id: string, status: RunStatus, error?: string): void {
-    this.db.sql(`UPDATE runs SET status = ?, error = ?, updated_at = ? WHERE id = ?`).run(status, error ?? null, now(), id);
+    setJobStatus(this.db, "run", id, status, error);
   }
 
   touchRun(id: string): void {
-    this.db.sql(`UPDATE runs SET updated_at = ? WHERE id = ?`).run(now(), id);
+    touchJob(this.db, "run", id);
   }
 
   setRunResult(id: string, bestCandidateId: number | null, bestScore: number | null, evaluations: number): void {
@@ -80,13 +79,7 @@ export class RunTable implements RunLog {
   }
 
   getRun(idOrPrefix: string): RunRow {
-    const exact = this.db.sql<RunRow>(`SELECT * FROM runs WHERE id = ?`).get(idOrPrefix);
-    if (exact) return exact;
-    const matches = this.db.sql<RunRow>(`SELECT * FROM runs WHERE id LIKE ? || '%' ESCAPE '\\' LIMIT 2`).all(idOrPrefix.replace(/[\\%_]/g, "\\$&"));
-    if (matches.length === 1 && matches[0]) return matches[0];
-    if (matches.length > 1)
-      throw new UsageError(`run id prefix "${idOrPrefix}" is ambiguous in ${this.db.file}; give more characters (\`ape runs\` lists them).`);
-    throw new UsageError(`no run "${idOrPrefix}" in ${this.db.file}; \`ape runs\` lists the runs (use --db or APE_DB for another file).`);
+    return getJob(this.db, "run", idOrPrefix);
   }
 
   listRuns(): RunRow[] {
@@ -94,39 +87,10 @@ export class RunTable implements RunLog {
   }
 
   resumeOrCreate(run: NewRun): RunRow | undefined {
-    const open = this.db.transaction((): RunRow | undefined => {
-      const rows = this.db
-        .sql<RunRow>(`SELECT * FROM runs WHERE config_hash = ? AND status IN ('running', 'failed', 'cancelled', 'budget') ORDER BY created_at DESC`)
-        .all(run.config_hash);
-      const live = rows.find((r) => r.status === "running" && ownerAlive(r.owner, r.updated_at));
-      if (live) throw runBusy(live, true, this.db.file);
-      const previous = rows[0];
-      if (previous) this.take(previous.id);
-      else this.createRun(run);
-      return previous;
-    });
-    return open.immediate();
+    return claimNewestOrCreate(this.db, "run", run.config_hash, () => this.createRun(run));
   }
 
   claimRun(id: string): void {
-    const claim = this.db.transaction(() => {
-      const run = this.db.sql<Pick<RunRow, "id" | "status" | "owner" | "updated_at">>(`SELECT id, status, owner, updated_at FROM runs WHERE id = ?`).get(id);
-      if (run?.status === "running" && ownerAlive(run.owner, run.updated_at)) throw runBusy(run, false, this.db.file);
-      this.take(id);
-    });
-    claim.immediate();
+    claimJob(this.db, "run", id);
   }
-
-  /** Mark run `id` as running in this process (inside the caller's transaction). */
-  private take(id: string): void {
-    this.db.sql(`UPDATE runs SET status = 'running', error = NULL, owner = ?, updated_at = ? WHERE id = ?`).run(currentOwner(), now(), id);
-  }
-}
-
-/** The error for a run another live process is running; `fresh`: say that `--fresh` starts a separate one. */
-function runBusy(run: Pick<RunRow, "id" | "owner" | "updated_at">, fresh: boolean, file: string): UsageError {
-  const pid = run.owner?.slice(run.owner.lastIndexOf(":") + 1) ?? "?";
-  return new UsageError(
-    say`run ${run.id} is being run right now by process ${run.owner ?? "?"} (last sign of life ${run.updated_at}); ape never runs one run twice at once. Wait for it to end, or stop it (Ctrl-C there, or \`kill -INT ${pid}\`) and continue it with ${resumeRef(run.id, "run", file)}.${fresh ? " `--fresh` starts a separate run instead, paying for its calls again." : ""} (A run whose process died is free at once; one whose process cannot be asked (another host, or its PID now another program's) ${STALE_MS / 60_000} minutes after its last sign of life.)`,
-  );
 }

@@ -51,6 +51,10 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlA
   execute(sql: string, ...params: readonly unknown[]): number {
     return this.#db.execute(sql, ...params);
   }
+  /** See `SqlAccess.exclusive`. */
+  exclusive<R>(fn: () => R): R {
+    return this.#db.exclusive(fn);
+  }
   /** Run a read-only SQL query (used by tests and `ape` inspection helpers). */
   query<T>(sql: string, ...params: readonly unknown[]): T[] {
     return this.#db.query<T>(sql, ...params);

@@ -4,6 +4,7 @@
  *   shared leaves   at, caught, narrow, secrets, message, errors, random, stable-json, registry,
  *                   template, events, result, stats (intervals, IQM), text (tables, terminal text)
  *   store           the SQLite store (the Gateway records calls in it, the search its results)
+ *   jobs            the life of a stored job (find, claim, heartbeat, end), for runs and suites
  *   model           the Model interface, specs, the backends (openai/, gguf/), retry
  *   accounting      tokens and prices (the backend registry says which backends are paid)
  *   gateway         the Gateway and its policies: cache key, budget, limits, rate limit, recording
@@ -36,6 +37,7 @@ import { SRC, sourceFiles } from "./source-files.js";
 const FLOW: readonly (readonly string[])[] = [
   ["at", "caught", "narrow", "secrets", "message", "errors", "random", "stable-json", "registry", "template", "events", "result", "stats", "text"],
   ["store"],
+  ["jobs"],
   ["model"],
   ["accounting"],
   ["gateway"],

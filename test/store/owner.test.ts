@@ -4,7 +4,7 @@ import { UsageError } from "../../src/errors.js";
 import { HEARTBEAT_MS, STALE_MS } from "../../src/store/owner.js";
 import type { NewRun } from "../../src/store/runs.js";
 import { Store } from "../../src/store/store.js";
-import { claimSuite, createSuite, findResumableSuite, findSuite } from "../../src/store/suites.js";
+import { claimSuite, createSuite, findSuite, listSuites, resumeOrCreateSuite } from "../../src/store/suites.js";
 import { RUN, storeWithRun } from "../support/store.js";
 
 /** A second run with the same settings as `r1` (config hash `h`), as the same command started again would make. */
@@ -67,16 +67,47 @@ describe("a run being run by another live process", () => {
 });
 
 describe("a suite being run by another live process", () => {
-  it("is refused by the same command (never started a second time) until that process is gone", () => {
+  /** The same suite command started again: a suite with the settings of `s1` (config hash `sh`). */
+  const again = { id: "s2", tasks: 2, config: "{}", config_hash: "sh" };
+
+  it("is refused by the same command as a run is (naming the suite, its process, how to stop it and continue it) until that process is gone", () => {
     const store = new Store(":memory:");
-    createSuite(store, { id: "s1", tasks: 2, config: "{}", config_hash: "sh" });
-    store.execute("UPDATE suites SET owner = ? WHERE id = 's1'", `${hostname()}:${process.ppid}`);
-    expect(() => findResumableSuite(store, "sh")).toThrow(new RegExp(`suite s1 is being run right now by process ${hostname()}:${process.ppid}`));
-    expect(() => claimSuite(store, "s1")).toThrow(UsageError);
+    createSuite(store, { ...again, id: "s1" });
+    const owner = `${hostname()}:${process.ppid}`;
+    store.execute("UPDATE suites SET owner = ? WHERE id = 's1'", owner);
+    expect(() => resumeOrCreateSuite(store, again)).toThrow(
+      new RegExp(`suite s1 is being run right now by process ${owner}.*kill -INT ${process.ppid}.*suiteId "s1".*--fresh. starts a separate suite`),
+    );
+    expect(() => claimSuite(store, "s1")).toThrow(new RegExp(`suite s1 is being run right now by process ${owner}.*kill -INT ${process.ppid}`));
+    expect(listSuites(store).map((s) => s.id)).toEqual(["s1"]);
+
     store.execute("UPDATE suites SET owner = ? WHERE id = 's1'", `${hostname()}:2147483646`);
-    expect(findResumableSuite(store, "sh")?.id).toBe("s1");
-    claimSuite(store, "s1");
+    expect(resumeOrCreateSuite(store, again)?.id).toBe("s1");
     expect(findSuite(store, "s1")?.owner).toBe(`${hostname()}:${process.pid}`);
+    expect(listSuites(store).map((s) => s.id)).toEqual(["s1"]);
+    store.close();
+  });
+
+  it("whose process cannot be asked (another host, or a PID now another program's) is taken over once the suite has gone quiet", () => {
+    const store = new Store(":memory:");
+    createSuite(store, { ...again, id: "s1" });
+    const quiet = new Date(Date.now() - STALE_MS - 1000).toISOString();
+    for (const owner of ["another-host:42", `${hostname()}:${process.ppid}`]) {
+      store.execute("UPDATE suites SET status = 'running', owner = ?, updated_at = ? WHERE id = 's1'", owner, new Date().toISOString());
+      expect(() => claimSuite(store, "s1")).toThrow(new RegExp(`process ${owner}`));
+      store.execute("UPDATE suites SET updated_at = ? WHERE id = 's1'", quiet);
+      claimSuite(store, "s1");
+      expect(findSuite(store, "s1")).toMatchObject({ status: "running", owner: `${hostname()}:${process.pid}` });
+    }
+    store.close();
+  });
+
+  it("with no unfinished suite of these settings, the same command starts a new one, owned by this process", () => {
+    const store = new Store(":memory:");
+    createSuite(store, { ...again, id: "s1" });
+    store.execute("UPDATE suites SET status = 'done' WHERE id = 's1'");
+    expect(resumeOrCreateSuite(store, again)).toBeUndefined();
+    expect(findSuite(store, "s2")).toMatchObject({ status: "running", owner: `${hostname()}:${process.pid}` });
     store.close();
   });
 });
