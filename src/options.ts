@@ -91,18 +91,26 @@ export function runConfig(
   specs: { proposer: string; target: string },
   selector: PartIdentity,
 ): { readonly json: string; readonly hash: string } {
-  const taskHash = createHash("sha256")
-    .update(stableJson({ splits: task.splits, templates: task.templates, metric: task.metric, references: task.references }))
-    .digest("hex");
-  const identity = { taskHash, ...specs, selector: identityText(selector), ...identitySettings(r) };
+  const content = taskHash(task);
+  const identity = { taskHash: content, ...specs, selector: identityText(selector), ...identitySettings(r) };
   const hash = createHash("sha256").update(stableJson(identity)).digest("hex").slice(0, 32);
   const json = stableJson({
     task: existsSync(task.source) ? resolvePath(task.source) : task.source,
-    taskHash,
+    taskHash: content,
     references: task.references,
     ...settingsConfig(o, r, specs, selector),
   });
   return { json, hash };
+}
+
+/**
+ * The hash of a task's content (examples and splits, templates, metric, references): part of a
+ * run's identity, and the key its examples are stored under (`tasks.hash`).
+ */
+export function taskHash(task: Task): string {
+  return createHash("sha256")
+    .update(stableJson({ splits: task.splits, templates: task.templates, metric: task.metric, references: task.references }))
+    .digest("hex");
 }
 
 /** The stored settings of a search that do not depend on its task (a run's config holds them, as does a suite's). */

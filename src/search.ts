@@ -8,7 +8,7 @@ import type { SearchEvent } from "./events.js";
 import { Budget } from "./model/budget.js";
 import type { Gateway } from "./model/gateway.js";
 import { checkCostCap } from "./model/prices.js";
-import type { Resolved, SearchOptions } from "./options.js";
+import { type Resolved, type SearchOptions, taskHash } from "./options.js";
 import { type ResolvedSearch, resolveSearch } from "./options/resolve-search.js";
 import { openModels, runGateways, type SearchModels } from "./search/models.js";
 import { proposeInitial } from "./propose/propose.js";
@@ -93,6 +93,7 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
       );
     let gateways: { readonly proposer: Gateway; readonly target: Gateway } | undefined;
     try {
+      store.recordTask(runId, taskHash(task), task);
       models = shared?.models ?? (await openModels(specs, options, r, (p) => emit({ type: "download", ...p })));
       const running = runGateways(models, { store, runId, budget, replayUpTo, options, onCall: (call) => totals.add(call), signal });
       gateways = running;
