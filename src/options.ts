@@ -18,6 +18,7 @@ import { identityText, type PartIdentity } from "./registry.js";
 import type { SearchEvent } from "./events.js";
 import type { Task } from "./task/types.js";
 import { checkSettings } from "./options/check.js";
+import { targetFormat } from "./score/format.js";
 import { identitySettings, storedSettings } from "./options/stored.js";
 import type { SettingsInput, SettingsValues } from "./options/table.js";
 
@@ -80,9 +81,10 @@ export function resolve(o: SearchSettings): Resolved {
 
 /**
  * The stored config of a run (what `ape resume` needs, never a key) and its hash: the run's
- * identity, made of the task, each part's identity (the models' specs, the selector's name and
- * settings; the scorer and proposers are named by the settings) and the identity settings. A part
- * at its defaults is its bare name, as in runs stored before parts had settings.
+ * identity, made of the task (its templates included), each part's identity (the models' specs, the
+ * selector's name and settings; the scorer and proposers are named by the settings), the identity
+ * settings and the target format where it is chat. A part at its defaults is its bare name, as in
+ * runs stored before parts had settings.
  */
 export function runConfig(
   o: SearchSettings,
@@ -92,7 +94,9 @@ export function runConfig(
   selector: PartIdentity,
 ): { readonly json: string; readonly hash: string } {
   const content = taskHash(task);
-  const identity = { taskHash: content, ...specs, selector: identityText(selector), ...identitySettings(r) };
+  // The chat format is a different run; the completion format is how every run before it was sent.
+  const format = targetFormat(task, r.targetFormat) === "chat" ? { targetFormat: "chat" } : {};
+  const identity = { taskHash: content, ...specs, selector: identityText(selector), ...identitySettings(r), ...format };
   const hash = createHash("sha256").update(stableJson(identity)).digest("hex").slice(0, 32);
   const json = stableJson({
     task: existsSync(task.source) ? resolvePath(task.source) : task.source,

@@ -1,4 +1,4 @@
-/** `POST /v1/chat/completions`: the last user message is the prompt; generated-token log-probs. */
+/** `POST /v1/chat/completions`: the last user message is the prompt (a system message its instruction); generated-token log-probs. */
 import { z } from "zod";
 import { resolveModel, stopList } from "./context.js";
 import { chatBody } from "./envelope.js";
@@ -32,6 +32,20 @@ function text(content: z.infer<typeof Content>): string {
   return content.map((part) => part.text ?? "").join("");
 }
 
+/**
+ * The prompt a chat request stands for: its last user message; with a system message, that message
+ * is the instruction of an evaluation (the user message its input, or its `Input:` lines).
+ */
+function chatPrompt(messages: z.infer<typeof Schema>["messages"]): string {
+  const user = text(messages.filter((m) => m.role === "user").at(-1)?.content);
+  const system = messages
+    .filter((m) => m.role === "system")
+    .map((m) => text(m.content))
+    .join("\n");
+  if (system === "") return user;
+  return /^Input:/m.test(user) ? `${system}\n${user}` : `Instruction: ${system}\nInput: ${user.trim()}\nOutput:`;
+}
+
 /** The token limit of a chat request under the family's `max_tokens: 0` rule. */
 function tokenLimit(ctx: RouteContext, asked: number | undefined): number | undefined {
   if (asked !== 0) return asked;
@@ -54,8 +68,7 @@ export function chat(ctx: RouteContext, raw: unknown): RouteResult {
   const top = req.top_logprobs ?? undefined;
   if (top !== undefined && top > MAX_CHAT_TOP_LOGPROBS) throw new HttpError(400, `top_logprobs must be at most ${MAX_CHAT_TOP_LOGPROBS}, got ${top}`);
   if (top !== undefined && req.logprobs !== true) throw new HttpError(400, "top_logprobs needs logprobs: true");
-  const lastUser = req.messages.filter((m) => m.role === "user").at(-1);
-  const prompt = text(lastUser?.content);
+  const prompt = chatPrompt(req.messages);
   const promptTokens = req.messages.reduce((sum, m) => sum + countTokens(text(m.content)), 0);
   const requestSeed = rules.seed ? (req.seed ?? undefined) : undefined;
   const maxTokens = tokenLimit(ctx, req.max_completion_tokens ?? req.max_tokens ?? undefined);
