@@ -131,8 +131,9 @@ export class Gateway {
     return this.dispatch("logprobs", requests, {
       key: (r) => r,
       estimate: (request) => requestTokens(this.o.model.spec.model, { kind: "logprobs", request }),
-      batch: () => caps.maxPromptsPerRequest,
-      joins: () => true,
+      // After chat messages each request is a call of its own (no server takes a list of chats).
+      batch: (r) => (typeof r.prefix === "string" ? caps.maxPromptsPerRequest : 1),
+      joins: (a, b) => typeof a.prefix === "string" && typeof b.prefix === "string",
       whole: (_request, result) => wholeLogprobs(result),
       send: (rs) => this.o.model.logprobs(rs, this.o.signal),
       usage: (g) => g.usage,

@@ -36,7 +36,7 @@ export async function logprobScorer(o: LogprobScorerOptions): Promise<Scorer> {
   const where = `${formatSpec(o.target.spec)} at ${o.target.spec.baseUrls[0] ?? "the in-process model"}`;
   if (o.format === "chat" && !caps.chatLogprobs) {
     throw new CapabilityError(
-      say`${option("scorer", "logprob")} in the chat format needs exact log-probs of the answer after the model's chat template, but ${where} does not give them (${caps.evidence.chatLogprobs ?? "no evidence"}). Use ${option("scorer", "exec")}, or ${option("targetFormat", "completion")} with an eval template of one text, or an in-process gguf: target with a chat template.`,
+      say`${option("scorer", "logprob")} in the chat format needs exact log-probs of the answer after the model's chat template, but ${where} does not give them (${caps.evidence.chatLogprobs ?? "no evidence"}). Use ${option("scorer", "exec")}, or ${option("targetFormat", "completion")} with an eval template of one text, or a target that gives them (vLLM; gguf: in-process, with a chat template).`,
     );
   }
   if (o.format === "completion" && !caps.promptLogprobs) {

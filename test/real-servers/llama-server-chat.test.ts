@@ -107,7 +107,10 @@ describe.skipIf(!binary.ok)("a chat-template task against a real llama-server", 
     expect(run.stderr).toContain(
       `--scorer logprob in the chat format needs exact log-probs of the answer after the model's chat template, but llamacpp:tiny at ${server.url}`,
     );
-    expect(run.stderr).toMatch(/Use --scorer exec, or --target-format completion with an eval template of one text, or an in-process gguf: target/);
+    expect(run.stderr).toContain("(chat with prompt_logprobs answered 200 without them (ignored))");
+    expect(run.stderr).toContain(
+      "Use --scorer exec, or --target-format completion with an eval template of one text, or a target that gives them (vLLM; gguf: in-process",
+    );
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(readDb<{ n: number }>(db, "SELECT COUNT(*) AS n FROM calls")[0]?.n).toBe(0);
   }, 60_000);

@@ -114,14 +114,50 @@ describe("the target format", () => {
     expect(r.stderr).toContain('templates.eval[2].role: is "assistant", but the model answers the last message');
   });
 
-  it("refuses log-prob scoring in the chat format on a server without log-probs after a chat template (exit 4), before any call", async () => {
+  it("scores by log-probs in the chat format where the server gives them after the template (vLLM's prompt_logprobs)", async () => {
     const server = await sims.world();
+    const dir = tempDir();
+    const db = join(dir, "ape.db");
+    const task = writeWorldTask(dir, { templates: { eval: CHAT_TEMPLATE } });
+    const result = await search({
+      task,
+      model: "vllm:sim-model",
+      baseUrls: [server.url],
+      db,
+      candidates: 12,
+      selector: "exhaustive",
+      seed: 3,
+      scorer: "logprob",
+    });
+    expect(result.status).toBe("done");
+    expect(dedupeKey(result.winner?.text ?? "")).toBe(dedupeKey(BEST));
+    const calls = readDb<{ kind: string; request: string }>(db, "SELECT kind, request FROM calls WHERE role = 'target'");
+    expect(calls.length).toBeGreaterThan(10);
+    for (const c of calls) {
+      const request = JSON.parse(c.request) as { prefix: { role: string }[]; continuation: string };
+      expect(c.kind).toBe("logprobs");
+      expect(request.prefix.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
+      expect(request.continuation).toMatch(/^opposite-\d+$/);
+    }
+    // On the wire: one chat request per scored answer, the answer as the assistant's reply to continue.
+    const scoring = server.stats.log.filter((l) => l.path === "/v1/chat/completions" && (l.body as { prompt_logprobs?: number }).prompt_logprobs === 1);
+    expect(scoring.length).toBeGreaterThanOrEqual(calls.length);
+    expect(scoring.at(-1)?.body).toMatchObject({
+      continue_final_message: true,
+      add_generation_prompt: false,
+      messages: expect.arrayContaining([{ role: "assistant", content: expect.stringMatching(/^opposite-\d+$/) }]),
+    });
+  });
+
+  it("refuses log-prob scoring in the chat format on a server without log-probs after a chat template (exit 4), before any call", async () => {
+    const server = await sims.world({ family: "llamacpp" });
     const dir = tempDir();
     const db = join(dir, "ape.db");
     const task = writeWorldTask(dir, { templates: { eval: CHAT_TEMPLATE } });
     const r = await inProcess(["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--db", db, "--scorer", "logprob"]);
     expect(r.code).toBe(EXIT.model);
     expect(r.stderr).toContain("--scorer logprob in the chat format needs exact log-probs of the answer after the model's chat template, but vllm:sim-model");
+    expect(r.stderr).toContain("(chat with prompt_logprobs answered 200 without them (ignored))");
     expect(readDb<{ n: number }>(db, "SELECT COUNT(*) AS n FROM calls")[0]?.n).toBe(0);
   });
 });

@@ -19,16 +19,16 @@ import {
   type Usage,
 } from "../types.js";
 import { toApeError } from "./errors.js";
-import { continuationTokens, parseLogprobs } from "./logprobs.js";
 import { probeServer } from "./probe.js";
 import type { WireFacts } from "./probe-evidence.js";
 import { nativeFailure, postNative } from "./native-route.js";
-import { type CompletionAnswer, readCompletion, shortOf, sumUsage } from "./completion-shape.js";
+import { sumUsage, wholeAnswer } from "./completion-shape.js";
 import { reportedBy, shareUsage } from "./usage-share.js";
 import { ReplicaPool, type Replica } from "./replicas.js";
 import { createTransport, type Transport } from "./transport.js";
 import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
 import { type ChatPrompt, chatMessages, promptText } from "../../chat.js";
+import { type CallTask, type ScoringWire, scoreLogprobs } from "./scoring.js";
 import { at } from "../../at.js";
 import { sameSampling, sampleRounds, sampling } from "./sampling-params.js";
 import { option, say } from "../../message.js";
@@ -127,42 +127,8 @@ export class OpenAIBackend implements Model {
   }
 
   async logprobs(requests: readonly LogprobRequest[], signal?: AbortSignal): Promise<LogprobResult[]> {
-    const texts = requests.filter((r): r is LogprobRequest & { readonly prefix: string } => typeof r.prefix === "string");
-    if ((this.caps && !this.caps.promptLogprobs) || texts.length < requests.length) {
-      const what = texts.length < requests.length ? "log-probs after a chat template" : "prompt log-probs";
-      throw new CapabilityError(say`${this.spec.baseUrls[0] ?? ""} cannot give ${what} for ${this.spec.model}; use ${option("scorer", "exec")}.`);
-    }
-    const out: LogprobResult[] = [];
-    const cap = this.caps?.maxPromptsPerRequest ?? 1;
-    for (let i = 0; i < texts.length; i += cap) {
-      const chunk = texts.slice(i, i + cap);
-      const params: CompletionParams = {
-        model: this.spec.model,
-        prompt: chunk.length === 1 ? `${chunk[0]?.prefix}${chunk[0]?.continuation}` : chunk.map((r) => r.prefix + r.continuation),
-        echo: true,
-        logprobs: 1,
-        max_tokens: this.wire.echoMaxTokens,
-        temperature: 0,
-      };
-      const { response, url } = await this.call((c, o) => c.completions.create(params, o), signal);
-      const answer = wholeAnswer(response, chunk.length, url, "echo");
-      const usages = shareUsage(
-        reportedBy(answer, this.wire.usagePerChoice),
-        chunk.map((r) => ({ prompt: r.prefix + r.continuation, texts: [] })),
-      );
-      chunk.forEach((r, k) => {
-        const tokens = parseLogprobs(answer.choices[k]?.logprobs);
-        // A generated token (servers that refuse max_tokens 0) lies past the continuation's end and is left out.
-        const picked = tokens && continuationTokens(tokens, r.prefix.length, r.prefix.length + r.continuation.length);
-        if (!picked)
-          throw new ModelError(
-            url,
-            say`the server's echo response carries no log-probs for the answer tokens; it cannot serve ${option("scorer", "logprob")} (use ${option("scorer", "exec")}).`,
-          );
-        out.push({ tokens: picked, usage: at(usages, k) });
-      });
-    }
-    return out;
+    const wire: ScoringWire = { spec: this.spec, caps: this.caps, wire: this.wire, call: (task, s) => this.call(task, s) };
+    return scoreLogprobs(wire, requests, signal);
   }
 
   async fill(request: FillRequest, signal?: AbortSignal): Promise<Generation> {
@@ -276,10 +242,7 @@ export class OpenAIBackend implements Model {
     return { texts, usage: { promptTokens, completionTokens } };
   }
 
-  private async call<T>(
-    task: (client: Client, options: { signal?: AbortSignal }, url: string) => Promise<T>,
-    signal?: AbortSignal,
-  ): Promise<{ response: T; url: string }> {
+  private async call<T>(task: CallTask<T>, signal?: AbortSignal): Promise<{ response: T; url: string }> {
     this.refuseClosed();
     return this.pool.use(
       async (replica: Replica<Client>) => {
@@ -304,20 +267,3 @@ export class OpenAIBackend implements Model {
 }
 
 const ZERO: Usage = { promptTokens: 0, completionTokens: 0 };
-
-/**
- * The answer of a `what` request to `url` that asked for `expected` choices, or a transient
- * ModelError: a body with no readable choices (a choice without text included) or with fewer or
- * more choices than asked is a fault to retry, never an answer to store.
- */
-function wholeAnswer(response: unknown, expected: number, url: string, what: string): CompletionAnswer {
-  const answer = readCompletion(response);
-  if (!answer) {
-    throw new ModelError(url, `the ${what} answer has no readable choices (a choice without text, or no \`choices\`); is this an OpenAI-compatible server?`, {
-      transient: true,
-    });
-  }
-  const short = shortOf(answer, expected);
-  if (short) throw new ModelError(url, `the ${what} answer is not whole: ${short} (a cut answer is never stored)`, { transient: true });
-  return answer;
-}

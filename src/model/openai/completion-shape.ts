@@ -3,6 +3,7 @@
  * every prompt's answers (OpenAI, vLLM, current llama.cpp), or a JSON array with one completion
  * object per prompt (llama.cpp builds of 2025 answer a list `prompt` so).
  */
+import { ModelError } from "../../errors.js";
 import type { Usage } from "../types.js";
 import { isList, isRecord } from "../../narrow.js";
 
@@ -107,4 +108,21 @@ export function sumUsage(usages: readonly Usage[]): Usage {
     promptTokens: 0,
     completionTokens: 0,
   });
+}
+
+/**
+ * The answer of a `what` request to `url` that asked for `expected` choices, or a transient
+ * ModelError: a body with no readable choices (a choice without text included) or with fewer or
+ * more choices than asked is a fault to retry, never an answer to store.
+ */
+export function wholeAnswer(response: unknown, expected: number, url: string, what: string): CompletionAnswer {
+  const answer = readCompletion(response);
+  if (!answer) {
+    throw new ModelError(url, `the ${what} answer has no readable choices (a choice without text, or no \`choices\`); is this an OpenAI-compatible server?`, {
+      transient: true,
+    });
+  }
+  const short = shortOf(answer, expected);
+  if (short) throw new ModelError(url, `the ${what} answer is not whole: ${short} (a cut answer is never stored)`, { transient: true });
+  return answer;
 }
