@@ -6,9 +6,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXIT } from "../../src/errors.js";
-import { search } from "../../src/index.js";
+import { search, type SearchOptions, type SearchResult } from "../../src/index.js";
 import { dedupeKey } from "../../src/propose/proposal.js";
 import { readDb } from "../support/db.js";
+import type { CliRun } from "../support/cli.js";
 import { inProcess } from "../support/finished-run.js";
 import { BEST } from "../support/sim/fixture.js";
 import { simServers } from "../support/sim/per-test.js";
@@ -37,13 +38,29 @@ function targetRequests(db: string, runId: string): StoredRequest[] {
   );
 }
 
+/** The world's task with the chat eval template, in a fresh folder beside a database for it. */
+function chatTask(): { readonly task: string; readonly db: string } {
+  const dir = tempDir();
+  return { task: writeWorldTask(dir, { templates: { eval: CHAT_TEMPLATE } }), db: join(dir, "ape.db") };
+}
+
+/** Search the chat task on `url` with the library: twelve candidates, each scored on every eval example. */
+async function searchChat(url: string, over: Partial<SearchOptions> = {}): Promise<{ readonly db: string; readonly result: SearchResult }> {
+  const { task, db } = chatTask();
+  const result = await search({ task, model: "vllm:sim-model", baseUrls: [url], db, candidates: 12, selector: "exhaustive", seed: 3, ...over });
+  return { db, result };
+}
+
+/** `ape search` of the chat task on `url` with `flags`, run in-process. */
+async function cliChat(url: string, flags: readonly string[]): Promise<{ readonly db: string; readonly run: CliRun }> {
+  const { task, db } = chatTask();
+  return { db, run: await inProcess(["search", "--task", task, "--model", "vllm:sim-model", "--base-url", url, "--db", db, ...flags]) };
+}
+
 describe("the target format", () => {
   it("sends a task whose eval template is chat messages on the chat route, each candidate as the system message", async () => {
     const server = await sims.world();
-    const dir = tempDir();
-    const db = join(dir, "ape.db");
-    const task = writeWorldTask(dir, { templates: { eval: CHAT_TEMPLATE } });
-    const result = await search({ task, model: "vllm:sim-model", baseUrls: [server.url], db, candidates: 12, selector: "exhaustive", seed: 3 });
+    const { db, result } = await searchChat(server.url);
     expect(result.status).toBe("done");
     expect(dedupeKey(result.winner?.text ?? "")).toBe(dedupeKey(BEST));
     expect(result.winner?.testScore).toBeGreaterThan(0.8);
@@ -89,10 +106,7 @@ describe("the target format", () => {
 
   it("refuses --target-format completion for an eval template of messages, before any call (exit 2)", async () => {
     const server = await sims.world();
-    const dir = tempDir();
-    const db = join(dir, "ape.db");
-    const task = writeWorldTask(dir, { templates: { eval: CHAT_TEMPLATE } });
-    const r = await inProcess(["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--db", db, "--target-format", "completion"]);
+    const { run: r } = await cliChat(server.url, ["--target-format", "completion"]);
     expect(r.code).toBe(EXIT.usage);
     expect(r.stderr).toContain("--target-format completion cannot send the eval template of task opposites: it is a list of chat messages");
     expect(r.stderr).toContain("Use --target-format chat (or auto)");
@@ -116,19 +130,7 @@ describe("the target format", () => {
 
   it("scores by log-probs in the chat format where the server gives them after the template (vLLM's prompt_logprobs)", async () => {
     const server = await sims.world();
-    const dir = tempDir();
-    const db = join(dir, "ape.db");
-    const task = writeWorldTask(dir, { templates: { eval: CHAT_TEMPLATE } });
-    const result = await search({
-      task,
-      model: "vllm:sim-model",
-      baseUrls: [server.url],
-      db,
-      candidates: 12,
-      selector: "exhaustive",
-      seed: 3,
-      scorer: "logprob",
-    });
+    const { db, result } = await searchChat(server.url, { scorer: "logprob" });
     expect(result.status).toBe("done");
     expect(dedupeKey(result.winner?.text ?? "")).toBe(dedupeKey(BEST));
     const calls = readDb<{ kind: string; request: string }>(db, "SELECT kind, request FROM calls WHERE role = 'target'");
@@ -151,10 +153,7 @@ describe("the target format", () => {
 
   it("refuses log-prob scoring in the chat format on a server without log-probs after a chat template (exit 4), before any call", async () => {
     const server = await sims.world({ family: "llamacpp" });
-    const dir = tempDir();
-    const db = join(dir, "ape.db");
-    const task = writeWorldTask(dir, { templates: { eval: CHAT_TEMPLATE } });
-    const r = await inProcess(["search", "--task", task, "--model", "vllm:sim-model", "--base-url", server.url, "--db", db, "--scorer", "logprob"]);
+    const { db, run: r } = await cliChat(server.url, ["--scorer", "logprob"]);
     expect(r.code).toBe(EXIT.model);
     expect(r.stderr).toContain("--scorer logprob in the chat format needs exact log-probs of the answer after the model's chat template, but vllm:sim-model");
     expect(r.stderr).toContain("(chat with prompt_logprobs answered 200 without them (ignored))");
