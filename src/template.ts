@@ -3,6 +3,7 @@
  * instruction, a demo) is never scanned again, so an example that happens to contain "[INPUT]"
  * stays as written.
  */
+import type { ChatMessage } from "./chat.js";
 
 /** The placeholders a template may contain. */
 export const PLACEHOLDERS = ["PROMPT", "INPUT", "OUTPUT", "full_DEMO", "APE"] as const;
@@ -33,4 +34,9 @@ export function splitAt(template: string, name: Placeholder): { readonly before:
   const at = template.indexOf(marker);
   if (at < 0) throw new Error(`template has no ${marker}: ${JSON.stringify(template.slice(0, 80))}`);
   return { before: template.slice(0, at), after: template.slice(at + marker.length) };
+}
+
+/** A template as text, for people: itself, or a message list one `role: content` per message. */
+export function templateText(template: string | readonly ChatMessage[]): string {
+  return typeof template === "string" ? template : template.map((m) => `${m.role}: ${m.content}`).join("\n");
 }

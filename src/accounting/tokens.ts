@@ -4,6 +4,7 @@
  * differ by some percent; the server's own usage figures settle the real count after each call).
  */
 import { encoding_for_model, get_encoding, type Tiktoken, type TiktokenModel } from "@dqbd/tiktoken";
+import { promptText } from "../chat.js";
 import type { ModelRequest } from "../model/types.js";
 
 const encoders = new Map<string, Tiktoken>();
@@ -48,10 +49,10 @@ export function countTokens(model: string, text: string): number {
 export function requestTokens(model: string, r: ModelRequest): { readonly prompt: number; readonly completion: number } {
   switch (r.kind) {
     case "generate":
-      return { prompt: countTokens(model, r.request.prompt), completion: r.request.maxTokens * r.request.n };
+      return { prompt: countTokens(model, promptText(r.request.prompt)), completion: r.request.maxTokens * r.request.n };
     case "fill":
       return { prompt: countTokens(model, r.request.prefix + r.request.suffix), completion: r.request.maxTokens * r.request.n };
     case "logprobs":
-      return { prompt: countTokens(model, r.request.prefix + r.request.continuation), completion: 0 };
+      return { prompt: countTokens(model, promptText(r.request.prefix) + r.request.continuation), completion: 0 };
   }
 }

@@ -49,8 +49,9 @@ export function logprobsCall(model: Model, caps: Capabilities, signal: AbortSign
     kind: "logprobs",
     key: (r) => r,
     estimate: (request) => requestTokens(model.spec.model, { kind: "logprobs", request }),
-    batch: () => caps.maxPromptsPerRequest,
-    joins: () => true,
+    // After chat messages each request is a call of its own (no server takes a list of chats).
+    batch: (r) => (typeof r.prefix === "string" ? caps.maxPromptsPerRequest : 1),
+    joins: (a, b) => typeof a.prefix === "string" && typeof b.prefix === "string",
     whole: (_request, result) => wholeLogprobs(result),
     send: (rs) => model.logprobs(rs, signal),
     usage: (g) => g.usage,

@@ -3,6 +3,8 @@
  * accounting live in the Gateway, which is the only caller of a Model.
  */
 
+import type { ChatMessage, ChatPrompt } from "../chat.js";
+
 /**
  * Requests in flight per model when none is said (`--concurrency`): the search's calls and a
  * server's probe alike.
@@ -32,7 +34,7 @@ export interface FimTokens {
 }
 
 /** The features `probe()` looks for, each decided on evidence. */
-export const PROBED_FEATURES = ["completions", "chat", "promptLogprobs", "lists", "samples", "suffix", "infill", "fim"] as const;
+export const PROBED_FEATURES = ["completions", "chat", "promptLogprobs", "chatLogprobs", "lists", "samples", "suffix", "infill", "fim"] as const;
 /** One probed feature. */
 export type ProbedFeature = (typeof PROBED_FEATURES)[number];
 
@@ -44,6 +46,8 @@ export interface Capabilities {
   readonly chat: boolean;
   /** Exact log-probs of prompt tokens (echo on the completions route, or in-process). */
   readonly promptLogprobs: boolean;
+  /** Exact log-probs of a reply's tokens after chat messages rendered by the model's own chat template (log-prob scoring in the chat format). */
+  readonly chatLogprobs: boolean;
   /** Native or emulated fill paths that work, best first. */
   readonly fill: readonly FillPath[];
   /** FIM tokens when the `fim` path is available. */
@@ -77,11 +81,11 @@ export interface Sampling {
   readonly seed?: number;
 }
 
-/** Continue a prompt (`route: "completion"`) or answer it as a single user turn (`route: "chat"`). */
-export interface GenerateRequest extends Sampling {
-  readonly prompt: string;
-  readonly route: "completion" | "chat";
-}
+/**
+ * Continue a prompt (`route: "completion"`), or answer on the chat route: a text as a single user
+ * turn, or chat messages, which the server renders with the model's own chat template.
+ */
+export type GenerateRequest = Sampling & ({ readonly route: "completion"; readonly prompt: string } | { readonly route: "chat"; readonly prompt: ChatPrompt });
 
 /** Fill the blank between `prefix` and `suffix` by one path. */
 export interface FillRequest extends Sampling {
@@ -97,9 +101,13 @@ export interface Generation {
   readonly usage: Usage;
 }
 
-/** Score `continuation` after `prefix`; the continuation carries its own leading space. */
+/**
+ * Score `continuation` after `prefix`: a text (the continuation carries its own leading space), or
+ * chat messages rendered by the model's own chat template up to the start of its reply (the
+ * continuation is the reply's start).
+ */
 export interface LogprobRequest {
-  readonly prefix: string;
+  readonly prefix: string | readonly ChatMessage[];
   readonly continuation: string;
 }
 

@@ -18,6 +18,7 @@ import { identityText, type PartIdentity } from "../registry.js";
 import type { SearchEvent } from "../events.js";
 import type { Task } from "../task/types.js";
 import { checkSettings } from "./check.js";
+import { targetFormat } from "../score/format.js";
 import { identitySettings, storedSettings } from "./stored.js";
 import type { SettingsInput, SettingsValues } from "./table.js";
 
@@ -80,9 +81,10 @@ export function resolve(o: SearchSettings): Resolved {
 
 /**
  * The stored config of a run (what `ape resume` needs, never a key) and its hash: the run's
- * identity, made of the task, each part's identity (the models' specs, the selector's name and
- * settings; the scorer and proposers are named by the settings) and the identity settings. A part
- * at its defaults is its bare name, as in runs stored before parts had settings.
+ * identity, made of the task (its templates included), each part's identity (the models' specs, the
+ * selector's name and settings; the scorer and proposers are named by the settings), the identity
+ * settings and the target format where it is chat. A part at its defaults is its bare name, as in
+ * runs stored before parts had settings.
  */
 export function runConfig(
   o: SearchSettings,
@@ -91,18 +93,28 @@ export function runConfig(
   specs: { proposer: string; target: string },
   selector: PartIdentity,
 ): { readonly json: string; readonly hash: string } {
-  const taskHash = createHash("sha256")
-    .update(stableJson({ splits: task.splits, templates: task.templates, metric: task.metric, references: task.references }))
-    .digest("hex");
-  const identity = { taskHash, ...specs, selector: identityText(selector), ...identitySettings(r) };
+  const content = taskHash(task);
+  // The chat format is a different run; the completion format is how every run before it was sent.
+  const format = targetFormat(task, r.targetFormat) === "chat" ? { targetFormat: "chat" } : {};
+  const identity = { taskHash: content, ...specs, selector: identityText(selector), ...identitySettings(r), ...format };
   const hash = createHash("sha256").update(stableJson(identity)).digest("hex").slice(0, 32);
   const json = stableJson({
     task: existsSync(task.source) ? resolvePath(task.source) : task.source,
-    taskHash,
+    taskHash: content,
     references: task.references,
     ...settingsConfig(o, r, specs, selector),
   });
   return { json, hash };
+}
+
+/**
+ * The hash of a task's content (examples and splits, templates, metric, references): part of a
+ * run's identity, and the key its examples are stored under (`tasks.hash`).
+ */
+export function taskHash(task: Task): string {
+  return createHash("sha256")
+    .update(stableJson({ splits: task.splits, templates: task.templates, metric: task.metric, references: task.references }))
+    .digest("hex");
 }
 
 /** The stored settings of a search that do not depend on its task (a run's config holds them, as does a suite's). */

@@ -10,6 +10,7 @@ import { SCORER_REGISTRY, SCORERS } from "../score/registry.js";
 import type { SelectorName } from "../select/index.js";
 import { MIN_EVIDENCE, RACE_WIDTH } from "../select/selector.js";
 import { DEFAULT_CONCURRENCY } from "../model/types.js";
+import { TARGET_FORMATS } from "../task/types.js";
 
 /** How candidates are proposed. */
 export const MODES = ["forward", "reverse", "both"] as const;
@@ -97,6 +98,21 @@ const rateLimit = (flag: string, describe: string) =>
 export const SETTINGS = z.object({
   /** How a candidate is scored: execution accuracy or mean log P(answer). @default "exec" */
   scorer: searchChoice(SCORERS, "exec", "scorer", SCORER_REGISTRY.map((e) => `${e.name}: ${e.describe}`).join("; ")),
+  /**
+   * How the target is sent the eval template: `chat` (messages, rendered by the model's own chat
+   * template), `completion` (text to continue), or `auto`: the task's `targetFormat`, else chat for
+   * an eval template of messages and completion for one text. The format used (not this value) is
+   * part of the run's identity. @default "auto"
+   */
+  targetFormat: z
+    .enum(TARGET_FORMATS)
+    .default("auto")
+    .register(SETTING_META, {
+      flag: "target-format",
+      ...choiceFlag(TARGET_FORMATS),
+      describe: "How the target is sent the eval template: chat messages, text to continue, or auto (chat for a message-list template)",
+      group: "Models:",
+    }),
   /** How instructions are proposed. @default "forward" */
   mode: searchChoice(MODES, "forward", "mode", "How instructions are proposed"),
   /** Instructions asked of the proposer (before de-duplication). @default 20 */

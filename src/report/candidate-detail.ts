@@ -1,20 +1,23 @@
 /**
  * Everything about one candidate, to say why it ranked where it did: its row and intervals, its
- * parent, its history, and its per-example outputs joined with the task's inputs (when the task
- * file is still readable; the store keeps outputs and scores, not inputs).
+ * parent, its history, and its per-example outputs joined with the task's inputs and expected
+ * outputs: those the store keeps with the run, or (a file from before tasks were stored) those of
+ * the task file, when it is still readable.
  */
 import { UsageError } from "../errors.js";
+import type { EvaluationRow, RunRow } from "../store/rows.js";
 import type { StoreReader } from "../store/store.js";
 import { loadTask } from "../task/index.js";
 import type { Example } from "../task/types.js";
 import { readRunView, type CandidateView, type RunView } from "./run-view.js";
 import { messageOf } from "../caught.js";
+import { storedTask } from "../task/stored-task.js";
 
 /** One scored example of the candidate. */
 export interface ExampleOutcome {
   readonly split: string;
   readonly exampleId: string;
-  /** From the task file; undefined when it could not be read or no longer has this id. */
+  /** From the stored task (else the task file); undefined when neither has this id. */
   readonly input: string | undefined;
   readonly expected: readonly string[] | undefined;
   readonly output: string | null;
@@ -30,7 +33,7 @@ export interface CandidateDetail {
   readonly parent: CandidateView | undefined;
   /** Per-example outcomes, failures (lowest score) first. */
   readonly outcomes: readonly ExampleOutcome[];
-  /** Why inputs are missing, when the task file could not be read. */
+  /** Why inputs are missing, when the run has no stored task and its task file could not be read. */
   readonly taskNote: string | undefined;
 }
 
@@ -47,22 +50,31 @@ export async function readCandidateDetail(store: StoreReader, runId: string, can
   const place = view.candidates.indexOf(candidate);
   const parent = candidate.row.parent_id === null ? undefined : all.find((c) => c.row.id === candidate.row.parent_id);
 
-  let examples = new Map<string, Example>();
-  let taskNote: string | undefined;
-  try {
-    const task = await loadTask(view.run.task_file);
-    examples = new Map([...task.splits.demo, ...task.splits.eval, ...task.splits.test].map((e) => [e.id, e]));
-  } catch (error) {
-    taskNote = `inputs not shown: the task file ${view.run.task_file} could not be read (${firstLine(error)})`;
-  }
-  const outcomes = store
-    .evaluations(view.run.id, candidate.row.id)
+  const { examples, taskNote } = await runExamples(store, view.run);
+  const outcomes = exampleOutcomes(store.evaluations(view.run.id, candidate.row.id), examples);
+  return { view, candidate, place: place >= 0 ? place + 1 : undefined, parent, outcomes, taskNote };
+}
+
+/** A candidate's evaluations beside their examples' inputs and expected outputs, failures (lowest score) first. */
+export function exampleOutcomes(evaluations: readonly EvaluationRow[], examples: ReadonlyMap<string, Example>): ExampleOutcome[] {
+  return evaluations
     .map((e): ExampleOutcome => {
       const ex = examples.get(e.example_id);
       return { split: e.split, exampleId: e.example_id, input: ex?.input, expected: ex?.outputs, output: e.output, score: e.score };
     })
     .sort((a, b) => a.score - b.score || splitOrder(a.split) - splitOrder(b.split));
-  return { view, candidate, place: place >= 0 ? place + 1 : undefined, parent, outcomes, taskNote };
+}
+
+/** The examples of `run` by id: the stored ones, else those of its task file (with why there are none, when it cannot be read). */
+async function runExamples(store: StoreReader, run: RunRow): Promise<{ readonly examples: ReadonlyMap<string, Example>; readonly taskNote?: string }> {
+  const stored = storedTask(store, run.id);
+  if (stored) return { examples: new Map(stored.examples.map((e) => [e.id, e])) };
+  try {
+    const task = await loadTask(run.task_file);
+    return { examples: new Map([...task.splits.demo, ...task.splits.eval, ...task.splits.test].map((e) => [e.id, e])) };
+  } catch (error) {
+    return { examples: new Map(), taskNote: `inputs not shown: the task file ${run.task_file} could not be read (${firstLine(error)})` };
+  }
 }
 
 function splitOrder(split: string): number {

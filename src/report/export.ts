@@ -6,6 +6,7 @@ import type { StoreReader } from "../store/store.js";
 import type { Cell } from "./csv.js";
 import { toCsv } from "./csv.js";
 import { readRunView, type CandidateView } from "./run-view.js";
+import { storedTask } from "../task/stored-task.js";
 
 /** Export formats. */
 export const EXPORT_FORMATS = ["json", "jsonl", "csv"] as const;
@@ -40,10 +41,24 @@ export const CANDIDATE_FIELDS = [
   "history",
 ] as const;
 
-/** The fields of an evaluation record, in order. */
-export const EVALUATION_FIELDS = ["run_id", "evaluation_id", "candidate_id", "split", "example_id", "output", "score", "created_at"] as const;
+/**
+ * The fields of an evaluation record, in order. `input` and `expected` (the example's acceptable
+ * outputs) come from the task stored with the run; null for runs stored before tasks were.
+ */
+export const EVALUATION_FIELDS = [
+  "run_id",
+  "evaluation_id",
+  "candidate_id",
+  "split",
+  "example_id",
+  "output",
+  "score",
+  "created_at",
+  "input",
+  "expected",
+] as const;
 
-/** One exported record; `history` is a list in JSON and JSON text in CSV. */
+/** One exported record; `history` and `expected` are lists in JSON and JSON text in CSV. */
 export type ExportRecord = Readonly<Record<string, Cell | readonly unknown[]>>;
 
 /** The records and their field names for run `runId`. */
@@ -54,6 +69,7 @@ export function exportRecords(
 ): { readonly fields: readonly string[]; readonly records: readonly ExportRecord[] } {
   const view = readRunView(store, runId);
   if (what === "evaluations") {
+    const examples = new Map(storedTask(store, view.run.id)?.examples.map((e) => [e.id, e]));
     const records = store.evaluations(view.run.id).map(
       (e): ExportRecord => ({
         run_id: e.run_id,
@@ -64,6 +80,8 @@ export function exportRecords(
         output: e.output,
         score: e.score,
         created_at: e.created_at,
+        input: examples.get(e.example_id)?.input ?? null,
+        expected: examples.get(e.example_id)?.outputs ?? null,
       }),
     );
     return { fields: EVALUATION_FIELDS, records };

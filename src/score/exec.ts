@@ -18,17 +18,23 @@ export interface ExecScorerOptions {
   readonly target: Gateway;
   /** Rendered demos for templates that use `[full_DEMO]`. */
   readonly demos: string;
+  /** How the eval template is sent (see `targetFormat`). */
+  readonly format: "chat" | "completion";
   /** Seed sent with every request (answers are greedy, the seed only pins servers that use it). */
   readonly seed: number;
   /** Longest answer, in tokens. @default MAX_ANSWER_TOKENS */
   readonly maxTokens?: number;
 }
 
-/** The request that asks the target for an item's answer (greedy, one line) on `route`. */
-export function execRequest(o: Omit<ExecScorerOptions, "target">, item: ScoreItem, route: GenerateRequest["route"]): GenerateRequest {
+/**
+ * The request that asks the target for an item's answer (greedy, one line): chat messages in the
+ * chat format; in the completion format, the text on the completions route where the target has it
+ * (`completions`), else as one user turn on the chat route.
+ */
+export function execRequest(o: Omit<ExecScorerOptions, "target">, item: ScoreItem, completions: boolean): GenerateRequest {
+  const p = evalPrompt(o.task, item, o.demos, o.format);
   return {
-    prompt: evalPrompt(o.task, item, o.demos).prefix,
-    route,
+    ...(p.format === "chat" ? { prompt: p.messages, route: "chat" } : { prompt: p.prefix, route: completions ? "completion" : "chat" }),
     n: 1,
     temperature: 0,
     maxTokens: o.maxTokens ?? MAX_ANSWER_TOKENS,
@@ -43,8 +49,7 @@ export function execScorer(o: ExecScorerOptions): Scorer {
     name: "exec",
     async score(items: readonly ScoreItem[]): Promise<Scored[]> {
       const caps = await o.target.capabilities();
-      const route = caps.completions ? "completion" : "chat";
-      const generations = await o.target.generate(items.map((item) => execRequest(o, item, route)));
+      const generations = await o.target.generate(items.map((item) => execRequest(o, item, caps.completions)));
       return items.map((item, i) => {
         const output = generations[i]?.texts[0] ?? "";
         return { score: scorePrediction(o.task.metric, output, item.example.outputs), output: output.trim() };

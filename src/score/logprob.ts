@@ -17,27 +17,37 @@ export interface LogprobScorerOptions {
   readonly task: Task;
   readonly target: Gateway;
   readonly demos: string;
+  /** How the eval template is sent (see `targetFormat`). */
+  readonly format: "chat" | "completion";
 }
 
-/** The requests that score an item: one per acceptable output, the output after the eval prompt. */
-export function logprobRequests(task: Task, item: ScoreItem, demos: string): LogprobRequest[] {
-  const p = evalPrompt(task, item, demos);
-  return item.example.outputs.map((out) => ({ prefix: p.prefix, continuation: p.gap + out }));
+/**
+ * The requests that score an item: one per acceptable output, the output after the eval prompt (as
+ * text, or as the start of the model's reply to the chat messages).
+ */
+export function logprobRequests(o: Omit<LogprobScorerOptions, "target">, item: ScoreItem): LogprobRequest[] {
+  const p = evalPrompt(o.task, item, o.demos, o.format);
+  return item.example.outputs.map((out) => (p.format === "chat" ? { prefix: p.messages, continuation: out } : { prefix: p.prefix, continuation: p.gap + out }));
 }
 
-/** Build the log-probability scorer; fails with CapabilityError when the target cannot serve it. */
+/** Build the log-probability scorer; fails with CapabilityError, before any call, when the target cannot serve it. */
 export async function logprobScorer(o: LogprobScorerOptions): Promise<Scorer> {
   const caps = await o.target.capabilities();
-  if (!caps.promptLogprobs) {
-    const where = o.target.spec.baseUrls[0] ?? "the in-process model";
+  const where = `${formatSpec(o.target.spec)} at ${o.target.spec.baseUrls[0] ?? "the in-process model"}`;
+  if (o.format === "chat" && !caps.chatLogprobs) {
     throw new CapabilityError(
-      say`${option("scorer", "logprob")} needs exact prompt log-probs, but ${formatSpec(o.target.spec)} at ${where} does not give them (the probe's evidence: ${caps.evidence.promptLogprobs ?? "echo with logprobs is refused or ignored"}). Use ${option("scorer", "exec")}, or a server that has them (vLLM, SGLang, gguf:).`,
+      say`${option("scorer", "logprob")} in the chat format needs exact log-probs of the answer after the model's chat template, but ${where} does not give them (${caps.evidence.chatLogprobs ?? "no evidence"}). Use ${option("scorer", "exec")}, or ${option("targetFormat", "completion")} with an eval template of one text, or a target that gives them (vLLM; gguf: in-process, with a chat template).`,
+    );
+  }
+  if (o.format === "completion" && !caps.promptLogprobs) {
+    throw new CapabilityError(
+      say`${option("scorer", "logprob")} needs exact prompt log-probs, but ${where} does not give them (the probe's evidence: ${caps.evidence.promptLogprobs ?? "echo with logprobs is refused or ignored"}). Use ${option("scorer", "exec")}, or a server that has them (vLLM, SGLang, gguf:).`,
     );
   }
   return {
     name: "logprob",
     async score(items: readonly ScoreItem[]): Promise<Scored[]> {
-      const results = await o.target.logprobs(items.flatMap((item) => logprobRequests(o.task, item, o.demos)));
+      const results = await o.target.logprobs(items.flatMap((item) => logprobRequests(o, item)));
       let at = 0;
       return items.map((item) => {
         let best = -Infinity;

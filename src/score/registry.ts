@@ -5,7 +5,10 @@
  * run's, so a scorer's identity is its name (part of the run's identity as `scorer`). Adding a
  * scorer is its file and one entry here.
  */
+import { CapabilityError } from "../errors.js";
+import { option, say } from "../message.js";
 import type { Gateway } from "../gateway/gateway.js";
+import { formatSpec } from "../model/spec.js";
 import type { ModelRequest } from "../model/types.js";
 import { registryNames } from "../registry.js";
 import type { Task } from "../task/types.js";
@@ -19,6 +22,8 @@ export interface ScorerContext {
   /** Rendered demos for templates that use `[full_DEMO]` (one seeded subset). */
   readonly demos: string;
   readonly seed: number;
+  /** How the eval template is sent (see `targetFormat`). */
+  readonly format: "chat" | "completion";
 }
 
 /** One scorer as the registry lists it. */
@@ -38,19 +43,23 @@ export const SCORER_REGISTRY = [
     name: "exec",
     describe: "execution accuracy",
     async create(context: ScorerContext, target: Gateway): Promise<Scorer> {
-      await target.capabilities();
+      const caps = await target.capabilities();
+      if (context.format === "chat" && !caps.chat) {
+        throw new CapabilityError(
+          say`${formatSpec(target.spec)} at ${target.spec.baseUrls[0] ?? "the in-process model"} has no chat route (${caps.evidence.chat ?? "the probe found none"}), which the chat format needs. Use ${option("targetFormat", "completion")} with an eval template of one text, or a server (or a gguf: model with a chat template) that has one.`,
+        );
+      }
       return execScorer({ ...context, target });
     },
     requests: (context: ScorerContext, item: ScoreItem, completions: boolean): ModelRequest[] => [
-      { kind: "generate", request: execRequest(context, item, completions ? "completion" : "chat") },
+      { kind: "generate", request: execRequest(context, item, completions) },
     ],
   },
   {
     name: "logprob",
     describe: "mean log P(answer)",
     create: async (context: ScorerContext, target: Gateway): Promise<Scorer> => logprobScorer({ ...context, target }),
-    requests: (context: ScorerContext, item: ScoreItem): ModelRequest[] =>
-      logprobRequests(context.task, item, context.demos).map((request) => ({ kind: "logprobs", request })),
+    requests: (context: ScorerContext, item: ScoreItem): ModelRequest[] => logprobRequests(context, item).map((request) => ({ kind: "logprobs", request })),
   },
 ] as const satisfies readonly ScorerEntry[];
 

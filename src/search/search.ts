@@ -8,7 +8,7 @@ import type { SearchEvent } from "../events.js";
 import { Budget } from "../gateway/budget.js";
 import type { Gateway } from "../gateway/gateway.js";
 import { checkCostCap } from "../accounting/prices.js";
-import type { Resolved, SearchOptions } from "../options/search-options.js";
+import { type Resolved, type SearchOptions, taskHash } from "../options/search-options.js";
 import { type ResolvedSearch, resolveSearch } from "../options/resolve-search.js";
 import { openModels, runGateways, type SearchModels } from "./models.js";
 import { proposeInitial } from "../propose/propose.js";
@@ -94,6 +94,7 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
       );
     let gateways: { readonly proposer: Gateway; readonly target: Gateway } | undefined;
     try {
+      store.recordTask(runId, taskHash(task), task);
       models = shared?.models ?? (await openModels(specs, options, r, (p) => emit({ type: "download", ...p })));
       const running = runGateways(models, { store, runId, budget, replayUpTo, options, onCall: (call) => totals.add(call), signal });
       gateways = running;

@@ -117,6 +117,28 @@ export const MIGRATIONS: readonly string[] = [
   `
   PRAGMA application_id = ${APPLICATION_ID};
   `,
+  // 5: each task's examples and templates, stored once per version of the task (its hash), and the
+  // version each run used, so that a run is explained by the file alone (a task built in code too).
+  `
+  CREATE TABLE tasks (
+    hash        TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    description TEXT,
+    templates   TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+  CREATE TABLE task_examples (
+    task_hash TEXT NOT NULL REFERENCES tasks(hash) ON DELETE CASCADE,
+    id        TEXT NOT NULL,
+    split     TEXT NOT NULL,
+    position  INTEGER NOT NULL,
+    input     TEXT NOT NULL,
+    outputs   TEXT NOT NULL,
+    PRIMARY KEY (task_hash, id)
+  );
+  ALTER TABLE runs ADD COLUMN task_hash TEXT REFERENCES tasks(hash);
+  CREATE INDEX runs_task_hash ON runs(task_hash);
+  `,
 ];
 
 /** Run statuses, as stored in `runs.status`. */

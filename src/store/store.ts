@@ -2,7 +2,7 @@
  * The Store: the results database as one object, for the library's users and for code that opens
  * the file. It is a facade over one `Connection` (prepared statements, the write queue and its
  * commits: see connection.ts) and one module per table. Code inside ape depends on the narrow
- * interface it uses (`RunLog`, `CandidateLog`, `EvaluationLog`, `CallLog`, the readers, `SqlAccess`,
+ * interface it uses (`RunLog`, `CandidateLog`, `EvaluationLog`, `CallLog`, `TaskLog`, the readers, `SqlAccess`,
  * `Committer`), never on the whole Store.
  */
 import { CallTable, type CallLog, type CallReader, type CallTiming, type NewCall } from "./calls.js";
@@ -13,12 +13,14 @@ import { EvaluationTable, type EvaluationLog, type EvaluationReader, type Scored
 import type { CallRow, CandidateRow, EvaluationRow, RunRow } from "./rows.js";
 import { RunTable, type NewRun, type RunLog, type RunReader } from "./runs.js";
 import type { RunStatus } from "./schema.js";
+import { type StoredTaskRow, TaskTable, type TaskLog, type TaskReader } from "./tasks.js";
+import type { Task } from "../task/types.js";
 
 /** Everything the reports and inspection commands read (and nothing they could write with). */
-export type StoreReader = RunReader & CandidateReader & EvaluationReader & CallReader & SqlReader;
+export type StoreReader = RunReader & CandidateReader & EvaluationReader & CallReader & TaskReader & SqlReader;
 
 /** The results database. */
-export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlAccess, Committer, Discarder {
+export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, TaskLog, SqlAccess, Committer, Discarder {
   /** The file it was opened from. */
   readonly file: string;
   readonly #db: Connection;
@@ -26,6 +28,7 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlA
   readonly #candidates: CandidateTable;
   readonly #evaluations: EvaluationTable;
   readonly #calls: CallTable;
+  readonly #tasks: TaskTable;
 
   /**
    * Open (creating and migrating if needed) the database at `file`; with `readOnly`, open an
@@ -39,6 +42,7 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlA
     this.#candidates = new CandidateTable(this.#db);
     this.#evaluations = new EvaluationTable(this.#db);
     this.#calls = new CallTable(this.#db);
+    this.#tasks = new TaskTable(this.#db);
   }
 
   // --- the connection (see connection.ts) -----------------------------------------------------
@@ -174,5 +178,16 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlA
   /** See `CallReader.calls`. */
   calls(runId: string): CallRow[] {
     return this.#calls.calls(runId);
+  }
+
+  // --- tasks (see tasks.ts) -------------------------------------------------------------------
+
+  /** See `TaskLog.recordTask`. */
+  recordTask(runId: string, hash: string, task: Task): void {
+    this.#tasks.recordTask(runId, hash, task);
+  }
+  /** See `TaskReader.runTask`. */
+  runTask(runId: string): StoredTaskRow | undefined {
+    return this.#tasks.runTask(runId);
   }
 }

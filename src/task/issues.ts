@@ -7,6 +7,7 @@ import type { TaskIssue } from "../errors.js";
 import { KNOWN_FIELDS, TEXT_CAP } from "./schema.js";
 import { clip, nearest, quoted } from "./suggest.js";
 import { METRICS, PROTOCOLS, SPLITS } from "./types.js";
+import { CHAT_ROLES } from "../chat.js";
 
 /** `["examples", 12, "output"]` → `examples[12].output`; a long key is clipped. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -41,8 +42,11 @@ export function issuesFromZod(
   const out: TaskIssue[] = [];
   for (const issue of issues) {
     const path = [...at, ...issue.path];
+    const inner = messageIssues(issue, path);
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) out.push({ path: label([...path, key]), message: unknownField(key, path) });
+    } else if (inner) {
+      out.push(...issuesFromZod(inner, path, label));
     } else {
       out.push({ path: label(path), message: messageFor(issue, path) });
     }
@@ -55,9 +59,19 @@ export function tooLong(length: number, cap: number = TEXT_CAP): string {
   return `too long: ${Number.isNaN(length) ? "?" : length} characters, the cap is ${cap}`;
 }
 
+/**
+ * An eval template given as a list that is not a list of messages: the problems inside its messages
+ * (a bad role, a missing content), rather than "expected a text or a list".
+ */
+function messageIssues(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): readonly z.core.$ZodIssue[] | undefined {
+  if (issue.code !== "invalid_union" || !Array.isArray(issue.input) || path[path.length - 1] !== "eval") return undefined;
+  return issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
+}
+
 function knownFor(path: readonly PropertyKey[]): readonly string[] {
   const last = path[path.length - 1];
   if (path.length === 0) return KNOWN_FIELDS.top;
+  if (typeof last === "number" && path[path.length - 2] === "eval") return KNOWN_FIELDS.message;
   if (typeof last === "number" || last === "examples") return KNOWN_FIELDS.example;
   if (last === "split") return KNOWN_FIELDS.split;
   if (last === "templates") return KNOWN_FIELDS.templates;
@@ -85,6 +99,7 @@ function expectation(path: readonly PropertyKey[], zodExpected: string): string 
   if (field === "references") return "a list of strings";
   if (field === "split" && path.length === 1) return `an object like {"demo": 0.2, "eval": 0.4, "test": 0.4}`;
   if (field === "templates") return "an object with some of eval, demo, forward, reverse";
+  if (field === "eval") return 'a text with [PROMPT], [INPUT] and [OUTPUT], or a list of chat messages like {"role": "system", "content": "[PROMPT]"}';
   if (typeof last === "number" && parent === "examples") return 'an object like {"input": "…", "output": "…"}';
   if (zodExpected === "object") return "an object";
   if (zodExpected === "array") return "a list";
@@ -116,6 +131,8 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): stri
       if (field === "metric") return `unknown metric ${quoted(issue.input)}; valid metrics: ${METRICS.join(", ")}`;
       if (field === "protocol") return `unknown protocol ${quoted(issue.input)}; known protocols: ${PROTOCOLS.join(", ")}`;
       if (field === "split") return `unknown split ${quoted(issue.input)}; valid splits: ${SPLITS.join(", ")}`;
+      if (field === "role") return `unknown role ${quoted(issue.input)}; a message's role is one of ${CHAT_ROLES.join(", ")}`;
+      if (field === "targetFormat") return `unknown target format ${quoted(issue.input)}; it is "chat" or "completion"`;
       if (field === "version")
         return typeof issue.input === "number"
           ? `unsupported version ${issue.input}; this ape reads version 1`

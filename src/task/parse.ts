@@ -43,6 +43,7 @@ export function parseTaskFile(text: string, file: string, options: TaskOptions =
       metric: t.metric ?? "exact_match",
       protocol: t.protocol,
       templates: t.templates && stripUndefined(t.templates),
+      targetFormat: t.targetFormat,
       references: t.references ?? [],
       split: t.split,
     };

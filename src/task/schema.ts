@@ -3,7 +3,8 @@
  * user sees are written in issues.ts, and rules across fields (ids, splits, templates) in validate.ts.
  */
 import { z } from "zod";
-import { METRICS, PROTOCOLS, SPLITS } from "./types.js";
+import { CHAT_ROLES } from "../chat.js";
+import { METRICS, PROTOCOLS, SPLITS, TARGET_FORMATS, type Templates } from "./types.js";
 
 /** The longest input, output, reference or template accepted, in characters. */
 export const TEXT_CAP = 20_000;
@@ -34,9 +35,12 @@ export const splitSchema = z.strictObject({
 /** The `split` field as written in a file. */
 export type SplitFile = z.infer<typeof splitSchema>;
 
-/** Templates given in a file; each one left out keeps its default. */
+/** One message of an eval template given as a chat. */
+export const messageSchema = z.strictObject({ role: z.enum(CHAT_ROLES), content: text });
+
+/** Templates given in a file; each one left out keeps its default. The eval template may be a list of chat messages. */
 export const templatesSchema = z.strictObject({
-  eval: text.optional(),
+  eval: z.union([text, z.array(messageSchema).min(1)]).optional(),
   demo: text.optional(),
   forward: text.optional(),
   reverse: text.optional(),
@@ -50,6 +54,7 @@ export const taskFileSchema = z.strictObject({
   metric: z.enum(METRICS).optional(),
   protocol: z.enum(PROTOCOLS).optional(),
   templates: templatesSchema.optional(),
+  targetFormat: z.enum(TARGET_FORMATS.filter((f) => f !== "auto")).optional(),
   references: z.array(text.min(1)).optional(),
   split: splitSchema.optional(),
   examples: z.array(z.unknown()).min(1),
@@ -61,6 +66,7 @@ export const KNOWN_FIELDS = {
   example: Object.keys(exampleSchema.shape),
   split: Object.keys(splitSchema.shape),
   templates: Object.keys(templatesSchema.shape),
+  message: Object.keys(messageSchema.shape),
 } as const;
 
 /** A task file as written, after its shape has been checked. */
@@ -70,7 +76,8 @@ export interface TaskFile {
   readonly description?: string;
   readonly metric?: (typeof METRICS)[number];
   readonly protocol?: (typeof PROTOCOLS)[number];
-  readonly templates?: Partial<Record<"eval" | "demo" | "forward" | "reverse", string>>;
+  readonly templates?: Partial<Templates>;
+  readonly targetFormat?: "chat" | "completion";
   readonly references?: readonly string[];
   readonly split?: SplitFile;
   readonly examples: readonly ExampleFile[];

@@ -2,6 +2,7 @@
  * The in-memory shape of a task once loaded and validated. Everything downstream (propose, score,
  * select) reads only this; file formats are the loader's business.
  */
+import type { ChatMessage } from "../chat.js";
 import type { MetricName } from "../metrics/index.js";
 
 export { METRICS, type MetricName } from "../metrics/index.js";
@@ -20,6 +21,22 @@ export const PROTOCOLS = ["ape-paper"] as const;
 /** Name of an evaluation protocol. */
 export type Protocol = (typeof PROTOCOLS)[number];
 
+/**
+ * How the target is sent the eval template: as text to continue (`completion`), or as chat messages
+ * the server renders with the model's own chat template (`chat`). `auto`: chat where the eval
+ * template is a list of messages, completion where it is one text.
+ */
+export const TARGET_FORMATS = ["auto", "chat", "completion"] as const;
+/** One target format. */
+export type TargetFormat = (typeof TARGET_FORMATS)[number];
+
+/**
+ * The eval template: one text (`[PROMPT]`, `[INPUT]`, `[OUTPUT]`), or a list of chat messages whose
+ * contents hold the placeholders (`[PROMPT]` in the system message, say) and which ends with the
+ * user's turn: the model's reply is the answer, so it has no `[OUTPUT]`.
+ */
+export type EvalTemplate = string | readonly ChatMessage[];
+
 /** One input with every output that counts as correct. */
 export interface Example {
   /** Stable id within the task (from the file, or the 0-based position). */
@@ -34,8 +51,8 @@ export interface Example {
  * The wording is ours; the idea of each is the APE paper's.
  */
 export interface Templates {
-  /** How the target sees a candidate at scoring time: `[PROMPT]`, `[INPUT]`, `[OUTPUT]` (and optionally `[full_DEMO]`). */
-  readonly eval: string;
+  /** How the target sees a candidate at scoring time: `[PROMPT]`, `[INPUT]`, `[OUTPUT]` (and optionally `[full_DEMO]`), or chat messages. */
+  readonly eval: EvalTemplate;
   /** One demo inside `[full_DEMO]`: `[INPUT]`, `[OUTPUT]`. */
   readonly demo: string;
   /** Forward proposal: shows `[full_DEMO]`, ends where the instruction goes (`[APE]`). */
@@ -54,6 +71,8 @@ export interface Task {
   /** The evaluation protocol the task's splits follow, when the file declares one. */
   readonly protocol?: Protocol;
   readonly templates: Templates;
+  /** How the target is sent the eval template, when the task says (a search's `targetFormat` other than `auto` overrides it). */
+  readonly targetFormat?: Exclude<TargetFormat, "auto">;
   /** Human-written reference instructions, scored beside the winner at the end. */
   readonly references: readonly string[];
   readonly splits: Readonly<Record<SplitName, readonly Example[]>>;

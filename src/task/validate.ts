@@ -2,6 +2,7 @@
  * From checked pieces to a {@link Task}: example shapes, ids, templates, splits. Every problem is
  * collected before anything is thrown, so one run of `ape tasks validate` shows them all.
  */
+import type { ChatMessage } from "../chat.js";
 import { TaskError, type TaskIssue } from "../errors.js";
 import { placeholdersIn, type Placeholder } from "../template.js";
 import { issuesFromZod, formatPath } from "./issues.js";
@@ -26,6 +27,7 @@ export interface TaskHead {
   readonly metric: MetricName;
   readonly protocol: Protocol | undefined;
   readonly templates: Partial<Templates> | undefined;
+  readonly targetFormat?: "chat" | "completion" | undefined;
   readonly references: readonly string[];
   readonly split: SplitFile | undefined;
 }
@@ -85,6 +87,10 @@ export function templateIssues(templates: Partial<Templates>): TaskIssue[] {
   for (const key of Object.keys(REQUIRED_PLACEHOLDERS) as (keyof Templates)[]) {
     const template = templates[key];
     if (template === undefined) continue;
+    if (typeof template !== "string") {
+      issues.push(...chatTemplateIssues(template));
+      continue;
+    }
     const present = placeholdersIn(template);
     const needed = REQUIRED_PLACEHOLDERS[key];
     const missing = needed.filter((p) => !present.has(p));
@@ -104,6 +110,35 @@ export function templateIssues(templates: Partial<Templates>): TaskIssue[] {
 }
 
 /**
+ * Problems with an eval template given as chat messages: the instruction and the input must be in
+ * it; the model's reply is the answer, so there is no `[OUTPUT]` and the last message is the user's.
+ */
+function chatTemplateIssues(messages: readonly ChatMessage[]): TaskIssue[] {
+  const issues: TaskIssue[] = [];
+  const present = new Set(messages.flatMap((m) => [...placeholdersIn(m.content)]));
+  const missing = (["PROMPT", "INPUT"] as const).filter((p) => !present.has(p));
+  if (missing.length > 0)
+    issues.push({
+      path: "templates.eval",
+      message: `missing ${missing.map((p) => `[${p}]`).join(", ")}; an eval template of messages needs [PROMPT] (the instruction, say as the system message) and [INPUT] (say in the last user message)`,
+    });
+  messages.forEach((m, i) => {
+    if (placeholdersIn(m.content).has("OUTPUT"))
+      issues.push({
+        path: formatPath(["templates", "eval", i, "content"]),
+        message: "has [OUTPUT], but in a chat the model's reply is the answer: remove it (the messages end with the user's turn)",
+      });
+  });
+  const last = messages.at(-1);
+  if (last && last.role !== "user")
+    issues.push({
+      path: formatPath(["templates", "eval", messages.length - 1, "role"]),
+      message: `is "${last.role}", but the model answers the last message: end the list with a "user" message (demos go before it, as user and assistant turns)`,
+    });
+  return issues;
+}
+
+/**
  * Build the task, or throw a {@link TaskError} with every problem found so far plus those found
  * here. `rawCount` is how many examples the file had (good or bad).
  */
@@ -118,6 +153,11 @@ export function assembleTask(
 ): Task {
   const withIds = assignIds(examples, issues, label);
   if (head?.templates) issues.push(...templateIssues(head.templates));
+  if (head?.targetFormat === "completion" && typeof head.templates?.eval === "object")
+    issues.push({
+      path: "targetFormat",
+      message: '"completion" cannot send the eval template: it is a list of messages, which only the chat route takes; use "chat" (or leave targetFormat out)',
+    });
   const explicit = examples.filter((e) => e.example.split !== undefined).length;
   if (explicit > 0 && explicit < rawCount) {
     const missing = examples.find((e) => e.example.split === undefined);
@@ -164,6 +204,7 @@ export function assembleTask(
     metric: head.metric,
     ...(head.protocol === undefined ? {} : { protocol: head.protocol }),
     templates: Object.freeze({ ...DEFAULT_TEMPLATES, ...head.templates }),
+    ...(head.targetFormat === undefined ? {} : { targetFormat: head.targetFormat }),
     references: Object.freeze([...head.references]),
     splits: Object.freeze({
       demo: Object.freeze(splits.demo),

@@ -105,15 +105,16 @@ describe("ape's own files", () => {
   it("from before that mark are known by their tables: read without being changed, and marked by the next search or resume", async () => {
     const dir = tempDir();
     const db = join(dir, "ape.db");
-    const store = new Store(db);
-    store.createRun(RUN);
-    store.setRunStatus("r1", "cancelled");
-    store.close();
-    // As an ape of schema 3 left it: no application id, one file (the log folded in).
+    // As an ape of schema 3 left it: its tables, no application id, one file (the log folded in).
     const raw = new Database(db);
-    raw.pragma("application_id = 0");
+    for (const sql of MIGRATIONS.slice(0, 3)) raw.exec(sql);
+    raw
+      .prepare(
+        `INSERT INTO runs (id, created_at, updated_at, task, task_file, proposer, target, scorer, selector, seed, config, config_hash, status)
+         VALUES (@id, 't', 't', @task, @task_file, @proposer, @target, @scorer, @selector, @seed, @config, @config_hash, 'cancelled')`,
+      )
+      .run(RUN);
     raw.pragma("user_version = 3");
-    raw.pragma("journal_mode = DELETE");
     raw.close();
     const bytes = readFileSync(db);
 

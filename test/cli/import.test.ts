@@ -99,7 +99,7 @@ describe("ape import", () => {
       expect(await main(["import", "bigbench", file, "--out", dir, "--task-prefix", "template"], ctx)).toBe(0);
       expect(ctx.out()).toBe(`wrote ${join(dir, "ruin_names.json")}: 1 demo, 2 eval, 1 test, 0 references\n`);
       const task = await loadTask(join(dir, "ruin_names.json"));
-      expect(task.templates.eval.startsWith(RUIN_NAMES.task_prefix)).toBe(true);
+      expect(String(task.templates.eval).startsWith(RUIN_NAMES.task_prefix)).toBe(true);
       expect([...task.splits.demo, ...task.splits.eval, ...task.splits.test].map((e) => e.input)).toContain(
         "jaws\n  choice: jams\n  choice: jaw\n  choice: jawz",
       );

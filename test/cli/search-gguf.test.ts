@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { resumeOptions } from "../../src/cli/resume-options.js";
 import type { RunRow } from "../../src/store/rows.js";
-import { tinyModelFile } from "../support/gguf/tiny-model-file.js";
+import { tinyFullModelFile, tinyModelFile } from "../support/gguf/tiny-model-file.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
 import { captured } from "../support/cli.js";
@@ -29,6 +29,35 @@ describe("ape search with the in-process gguf backend", () => {
     expect(doc.candidates.length).toBeGreaterThan(0);
     for (const c of doc.candidates) expect(c.score).toBeLessThan(0);
   });
+
+  it("runs a chat-template task on a model with a chat template, in-process, scoring by exact log-probs after the template", async () => {
+    const model = await tinyFullModelFile();
+    const dir = tempDir();
+    const db = join(dir, "chat.db");
+    const args = tinySearch(model, dir, db);
+    const eval_ = [
+      { role: "system", content: "[PROMPT]" },
+      { role: "user", content: "[INPUT]" },
+    ];
+    args[1] = writeWorldTask(dir, { templates: { eval: eval_ } });
+    const ctx = captured();
+    const code = await main(["search", ...args], ctx);
+    expect(ctx.err()).toBe("");
+    expect(code).toBe(0);
+    const doc = JSON.parse(ctx.out()) as { status: string; candidates: { text: string; score: number }[] };
+    expect(doc.status).toBe("done");
+    for (const c of doc.candidates) expect(c.score).toBeLessThan(0);
+    // Each scoring request was the candidate as the system message and the word as the user's turn.
+    const requests = readDb<{ request: string }>(db, "SELECT request FROM calls WHERE role = 'target'").map(
+      (r) => JSON.parse(r.request) as { prefix: { role: string; content: string }[] },
+    );
+    expect(requests.length).toBeGreaterThan(0);
+    const texts = new Set(doc.candidates.map((c) => c.text));
+    for (const r of requests) {
+      expect(r.prefix.map((m) => m.role)).toEqual(["system", "user"]);
+      expect(texts.has(r.prefix[0]?.content ?? "∅") || r.prefix[0]?.content === "Write the opposite of the word.").toBe(true);
+    }
+  }, 60_000);
 
   it("names the file when the gguf path does not exist", async () => {
     const dir = tempDir();

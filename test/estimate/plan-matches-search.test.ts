@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { plannedRequests, type PlannedRequest } from "../../src/estimate/plan.js";
 import { search, type Estimate } from "../../src/index.js";
+import { type ChatPrompt, chatMessages, promptText } from "../../src/chat.js";
 import { chatFillPrompt } from "../../src/model/fill-chat.js";
 import type { SearchOptions } from "../../src/options/search-options.js";
 import { resolveSearch } from "../../src/options/resolve-search.js";
@@ -39,7 +40,7 @@ function wireBody({ role, call }: PlannedRequest): { path: string; body: Record<
     ...(s.stop && s.stop.length > 0 ? { stop: [...s.stop] } : {}),
     ...(s.seed !== undefined ? { seed: s.seed } : {}),
   });
-  const chat = (content: string) => ({ path: "/v1/chat/completions", body: { model, messages: [{ role: "user", content }] } });
+  const chat = (prompt: ChatPrompt) => ({ path: "/v1/chat/completions", body: { model, messages: chatMessages(prompt) } });
   switch (call.kind) {
     case "generate": {
       const r = call.request;
@@ -57,7 +58,10 @@ function wireBody({ role, call }: PlannedRequest): { path: string; body: Record<
     }
     case "logprobs": {
       const r = call.request;
-      return { path: "/v1/completions", body: { model, prompt: r.prefix + r.continuation, echo: true, logprobs: 1, max_tokens: 0, temperature: 0 } };
+      return {
+        path: "/v1/completions",
+        body: { model, prompt: promptText(r.prefix) + r.continuation, echo: true, logprobs: 1, max_tokens: 0, temperature: 0 },
+      };
     }
   }
 }

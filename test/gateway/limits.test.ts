@@ -71,6 +71,7 @@ function heldModel(): { readonly model: Model; readonly waiting: (() => void)[] 
       completions: true,
       chat: true,
       promptLogprobs: false,
+      chatLogprobs: false,
       fill: [],
       fimTokens: undefined,
       maxPromptsPerRequest: 1,

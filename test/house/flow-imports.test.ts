@@ -2,7 +2,8 @@
  * Imports point down the flow (issue 21 item 4). src/ is a stack of rooms, lowest first:
  *
  *   shared leaves   at, caught, narrow, secrets, message, errors, random, stable-json, registry,
- *                   template, events, result, stats (intervals, IQM), text (tables, terminal text)
+ *                   template, events, result, stats (intervals, IQM), text (tables, terminal text),
+ *                   chat (chat messages and their text)
  *   store           the SQLite store (the Gateway records calls in it, the search its results)
  *   jobs            the life of a stored job (find, claim, heartbeat, end), for runs and suites
  *   model           the Model interface, specs, the backends (openai/, gguf/), retry
@@ -35,7 +36,7 @@ import { SRC, sourceFiles } from "./source-files.js";
 
 /** The rooms, lowest first; rooms on one line are one level and may import each other. */
 const FLOW: readonly (readonly string[])[] = [
-  ["at", "caught", "narrow", "secrets", "message", "errors", "random", "stable-json", "registry", "template", "events", "result", "stats", "text"],
+  ["at", "caught", "narrow", "secrets", "message", "errors", "random", "stable-json", "registry", "template", "events", "result", "stats", "text", "chat"],
   ["store"],
   ["jobs"],
   ["model"],

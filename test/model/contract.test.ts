@@ -17,6 +17,7 @@ import {
   type Capabilities,
   type FillRequest,
   type GenerateRequest,
+  type Sampling,
   type Generation,
   type LogprobRequest,
   type Model,
@@ -29,7 +30,7 @@ import { tempDir } from "../support/temp.js";
 const sims = simServers();
 
 /** A request on the route the model has (completions where it can). */
-function ask(caps: Capabilities, prompt: string, over: Partial<GenerateRequest> = {}): GenerateRequest {
+function ask(caps: Capabilities, prompt: string, over: Partial<Sampling> & { readonly route?: GenerateRequest["route"] } = {}): GenerateRequest {
   return { prompt, route: caps.completions ? "completion" : "chat", n: 1, temperature: 0, maxTokens: 6, seed: 1, ...over };
 }
 

@@ -19,6 +19,7 @@ describe("the library checks its options against the option table", () => {
   it("applies the table's defaults where an option is not given", () => {
     expect(resolve({})).toEqual({
       scorer: "exec",
+      targetFormat: "auto",
       mode: "forward",
       candidates: 20,
       subsets: 5,

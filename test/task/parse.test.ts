@@ -85,6 +85,32 @@ describe("parseTask: problems", () => {
     ]);
   });
 
+  it("reads an eval template of chat messages, and names what is wrong inside one message by message", () => {
+    const messages = [
+      { role: "system", content: "[PROMPT]" },
+      { role: "user", content: "[INPUT]" },
+    ];
+    const task = parseTask(JSON.stringify({ name: "x", templates: { eval: messages }, targetFormat: "chat", examples: examples(3) }), "t.json");
+    expect(task.templates.eval).toEqual(messages);
+    expect(task.targetFormat).toBe("chat");
+    const bad = [
+      { role: "sys", content: "[PROMPT]" },
+      { role: "user", contnet: "[INPUT]" },
+    ];
+    expect(problems(JSON.stringify({ name: "x", templates: { eval: bad }, targetFormat: "chatty", examples: examples(3) }))).toEqual([
+      'templates.eval[0].role: unknown role "sys"; a message\'s role is one of system, user, assistant',
+      "templates.eval[1].content: missing; expected a string",
+      'templates.eval[1].contnet: unknown field; did you mean "content"?',
+      'targetFormat: unknown target format "chatty"; it is "chat" or "completion"',
+    ]);
+    expect(problems(JSON.stringify({ name: "x", templates: { eval: 5 }, examples: examples(3) }))).toEqual([
+      'templates.eval: expected a text with [PROMPT], [INPUT] and [OUTPUT], or a list of chat messages like {"role": "system", "content": "[PROMPT]"}, got a number',
+    ]);
+    expect(problems(JSON.stringify({ name: "x", templates: { eval: messages }, targetFormat: "completion", examples: examples(3) }))).toEqual([
+      'targetFormat: "completion" cannot send the eval template: it is a list of messages, which only the chat route takes; use "chat" (or leave targetFormat out)',
+    ]);
+  });
+
   it("gives line:column for JSON syntax errors", () => {
     const [problem] = problems('{\n  "name": "x",\n  "examples": [\n    {"input": "a" "output": "b"}\n  ]\n}');
     expect(problem).toMatch(/^4:19: not valid JSON: expected "," or "}"/);

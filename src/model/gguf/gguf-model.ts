@@ -47,6 +47,7 @@ export class GgufModel implements Model {
       completions: true,
       chat: m.chatTemplate,
       promptLogprobs: true,
+      chatLogprobs: m.chatTemplate,
       fill: m.fim !== undefined ? ["fim", "chat"] : ["chat"],
       fimTokens: m.fim === undefined ? undefined : { prefix: m.fim.prefix, suffix: m.fim.suffix, middle: m.fim.middle },
       maxPromptsPerRequest: m.sequences,
@@ -54,6 +55,7 @@ export class GgufModel implements Model {
       seed: true,
       evidence: {
         promptLogprobs: "in-process: exact log-probs from the logits",
+        chatLogprobs: m.chatTemplate ? "in-process: exact log-probs after the chat template" : "the GGUF has no chat template",
         fim: m.fim !== undefined ? "the GGUF names FIM tokens" : "the GGUF has no FIM tokens",
       },
       notices: [],
@@ -91,12 +93,15 @@ export class GgufModel implements Model {
     return Promise.all(
       requests.map(async (r) => {
         const { model } = m;
-        const textTokens = model.tokenize(r.prefix + r.continuation, false);
-        const tokens = completionTokens(model, r.prefix + r.continuation);
+        // After a chat prompt the reply's tokens follow the template's own (the start of the model's turn);
+        // after text the two are tokenized together, so the answer's tokens are those the model sees.
+        const chat = typeof r.prefix === "string" ? undefined : chatTokens(model, r.prefix);
+        const textTokens = chat ? model.tokenize(r.continuation, false) : model.tokenize(r.prefix + r.continuation, false);
+        const tokens = chat ? [...chat, ...textTokens] : completionTokens(model, r.prefix + r.continuation);
         const head = tokens.length - textTokens.length;
         const text = (k: number): string => model.detokenize(textTokens.slice(0, k));
         // A first token with nothing before it (no BOS) has no distribution to score it by.
-        const start = Math.max(1, head + continuationStart(textTokens.length, r.prefix, text));
+        const start = Math.max(1, head + (typeof r.prefix === "string" ? continuationStart(textTokens.length, r.prefix, text) : 0));
         this.checkLength(m, tokens.length);
         const logprobs = await m.pool.use(tokens, (seq) => {
           if (signal?.aborted === true) throw new CancelledError();

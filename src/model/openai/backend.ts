@@ -18,7 +18,6 @@ import {
   type Sampling,
   type Usage,
 } from "../types.js";
-import { continuationTokens, parseLogprobs } from "./logprobs.js";
 import { probeServer } from "./probe.js";
 import type { WireFacts } from "./probe-evidence.js";
 import { nativeFailure, postNative } from "./native-route.js";
@@ -28,6 +27,8 @@ import { ReplicaPool } from "./replicas.js";
 import { callReplica, type ReplicaTask } from "./replica-call.js";
 import { createTransport, type Transport } from "./transport.js";
 import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
+import { type ChatPrompt, chatMessages, promptText } from "../../chat.js";
+import { type ScoringWire, scoreLogprobs } from "./scoring.js";
 import { at } from "../../at.js";
 import { sameSampling, sampleRounds, sampling } from "./sampling-params.js";
 import { option, say } from "../../message.js";
@@ -118,57 +119,16 @@ export class OpenAIBackend implements Model {
       if (first.route === "completion") {
         while (j < requests.length && j - i < cap && sameSampling(first, at(requests, j)) && requests[j]?.route === "completion") j++;
       }
-      const chunk = requests.slice(i, j);
-      out.push(
-        ...(first.route === "completion"
-          ? await this.complete(
-              chunk.map((r) => r.prompt),
-              first,
-              {},
-              signal,
-            )
-          : [await this.chat(first.prompt, first, signal)]),
-      );
+      const prompts = requests.slice(i, j).flatMap((r) => (r.route === "completion" ? [r.prompt] : []));
+      out.push(...(first.route === "completion" ? await this.complete(prompts, first, {}, signal) : [await this.chat(first.prompt, first, signal)]));
       i = j;
     }
     return out;
   }
 
   async logprobs(requests: readonly LogprobRequest[], signal?: AbortSignal): Promise<LogprobResult[]> {
-    if (this.caps && !this.caps.promptLogprobs) {
-      throw new CapabilityError(say`${this.spec.baseUrls[0] ?? ""} cannot give prompt log-probs for ${this.spec.model}; use ${option("scorer", "exec")}.`);
-    }
-    const out: LogprobResult[] = [];
-    const cap = this.caps?.maxPromptsPerRequest ?? 1;
-    for (let i = 0; i < requests.length; i += cap) {
-      const chunk = requests.slice(i, i + cap);
-      const params: CompletionParams = {
-        model: this.spec.model,
-        prompt: chunk.length === 1 ? `${chunk[0]?.prefix}${chunk[0]?.continuation}` : chunk.map((r) => r.prefix + r.continuation),
-        echo: true,
-        logprobs: 1,
-        max_tokens: this.wire.echoMaxTokens,
-        temperature: 0,
-      };
-      const { response, url } = await this.call((c, o) => c.completions.create(params, o), signal);
-      const answer = wholeAnswer(response, chunk.length, url, "echo");
-      const usages = shareUsage(
-        reportedBy(answer, this.wire.usagePerChoice),
-        chunk.map((r) => ({ prompt: r.prefix + r.continuation, texts: [] })),
-      );
-      chunk.forEach((r, k) => {
-        const tokens = parseLogprobs(answer.choices[k]?.logprobs);
-        // A generated token (servers that refuse max_tokens 0) lies past the continuation's end and is left out.
-        const picked = tokens && continuationTokens(tokens, r.prefix.length, r.prefix.length + r.continuation.length);
-        if (!picked)
-          throw new ModelError(
-            url,
-            say`the server's echo response carries no log-probs for the answer tokens; it cannot serve ${option("scorer", "logprob")} (use ${option("scorer", "exec")}).`,
-          );
-        out.push({ tokens: picked, usage: at(usages, k) });
-      });
-    }
-    return out;
+    const wire: ScoringWire = { spec: this.spec, caps: this.caps, wire: this.wire, call: (task, s) => this.call(task, s) };
+    return scoreLogprobs(wire, requests, signal);
   }
 
   async fill(request: FillRequest, signal?: AbortSignal): Promise<Generation> {
@@ -227,19 +187,23 @@ export class OpenAIBackend implements Model {
     return prompts.map((_, p) => ({ texts: texts[p] ?? [], usage: at(usages, p) }));
   }
 
-  private async chat(prompt: string, s: Sampling, signal?: AbortSignal): Promise<Generation> {
+  private async chat(prompt: ChatPrompt, s: Sampling, signal?: AbortSignal): Promise<Generation> {
     const texts: string[] = [];
     let usage: Usage = { promptTokens: 0, completionTokens: 0 };
     for (const [r, per] of this.sampleRounds(s.n).entries()) {
       const params: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming = {
         model: this.spec.model,
-        messages: [{ role: "user", content: prompt }],
+        messages: chatMessages(prompt).map((m) => ({ ...m })),
         ...sampling(s, per, r),
       };
       const { response, url } = await this.call((c, o) => c.chat.completions.create(params, o), signal);
       const answer = wholeAnswer(response, per, url, "chat");
       texts.push(...answer.choices.map((c) => c.text));
-      const [share] = shareUsage(reportedBy(answer, this.wire.usagePerChoice), [{ prompt, texts: answer.choices.map((c) => c.text) }], s.maxTokens);
+      const [share] = shareUsage(
+        reportedBy(answer, this.wire.usagePerChoice),
+        [{ prompt: promptText(prompt), texts: answer.choices.map((c) => c.text) }],
+        s.maxTokens,
+      );
       usage = sumUsage([usage, share ?? ZERO]);
     }
     return { texts, usage };

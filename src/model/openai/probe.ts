@@ -9,6 +9,7 @@ import pLimit from "p-limit";
 import { ConnectionError, ModelError } from "../../errors.js";
 import { DEFAULT_RETRY, isTransient, retrying } from "../retry.js";
 import type { Capabilities, FillPath, ProbedFeature } from "../types.js";
+import { chatLogprobParams, chatLogprobsEvidence, PROBE_REPLY } from "./chat-logprobs.js";
 import { readCompletion } from "./completion-shape.js";
 import { toApeError } from "./errors.js";
 import { ask, describeRefusal, type Outcome } from "./probe-ask.js";
@@ -52,9 +53,10 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
       return answer.body;
     });
 
-  const [plain, chatOne, echo0, list, samples, chatSamples, suffix, infill, props, ...tokenized] = await Promise.all([
+  const [plain, chatOne, chatScored, echo0, list, samples, chatSamples, suffix, infill, props, ...tokenized] = await Promise.all([
     completion({ prompt: "Hello", max_tokens: 1, temperature: 0 }),
     chat({ max_tokens: 1, temperature: 0 }),
+    send(() => client.chat.completions.create(chatLogprobParams(model, [{ role: "user", content: "Hi" }], PROBE_REPLY), options)),
     completion({ prompt: "Hello world", max_tokens: 0, echo: true, logprobs: 1, temperature: 0 }),
     completion({ prompt: ["Hello", "Hi"], max_tokens: 1, temperature: 0 }),
     completion({ prompt: "Hello", max_tokens: 1, temperature: 1, n: 2 }),
@@ -87,6 +89,7 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
       : undefined;
 
   const echoFound = echoEvidence(echo0, echo1, "Hello world");
+  const chatLogprobsFound = chats ? chatLogprobsEvidence(chatScored) : { yes: false, why: "no chat route" };
   const listsFound = samplesEvidence(list, 2, "a list of 2 prompts");
   const samplesFound = completions ? samplesEvidence(samples, 2, "n: 2") : samplesEvidence(chatSamples, 2, "n: 2 on chat");
   const maxSamples = samplesLimit(props);
@@ -103,6 +106,7 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
     completions: completions ? "answered" : describeRefusal(plain),
     chat: chats ? "answered" : describeRefusal(chatOne),
     promptLogprobs: echoFound.why,
+    chatLogprobs: chatLogprobsFound.why,
     lists: completions ? listsFound.why : "no completions route",
     samples: samplesFound.yes && Number.isFinite(maxSamples) ? `${samplesFound.why}; at most ${maxSamples} per request (/props total_slots)` : samplesFound.why,
     suffix: suffixFound.why,
@@ -118,6 +122,7 @@ export async function probeServer(client: OpenAI, model: string, url: string, fe
       completions,
       chat: chats,
       promptLogprobs: completions && echoFound.yes,
+      chatLogprobs: chatLogprobsFound.yes,
       fill,
       fimTokens: fimFound.tokens,
       maxPromptsPerRequest: completions && listsFound.yes ? DEFAULT_MAX_BATCH : 1,

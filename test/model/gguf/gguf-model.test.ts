@@ -1,14 +1,15 @@
-import { getLlama, type Token } from "node-llama-cpp";
+import { getLlama, type LlamaModel, type Token } from "node-llama-cpp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChatMessage } from "../../../src/chat.js";
 import { CancelledError, CapabilityError, UsageError } from "../../../src/errors.js";
 import { createGgufModel, type GgufModel } from "../../../src/model/gguf/index.js";
-import type { GenerateRequest, LogprobRequest } from "../../../src/model/types.js";
+import type { GenerateRequest, LogprobRequest, Sampling } from "../../../src/model/types.js";
 import { TINY_FIM } from "../../support/gguf/tiny-vocab.js";
-import { tinyModelFile } from "../../support/gguf/tiny-model-file.js";
+import { tinyFullModelFile, tinyModelFile } from "../../support/gguf/tiny-model-file.js";
 
 const OPTIONS = { gpu: false, sequences: 3, contextSize: 256, threads: 1 } as const;
 const spec = (file: string) => ({ backend: "gguf", model: file, baseUrls: [] }) as const;
-const request = (over: Partial<GenerateRequest> = {}): GenerateRequest => ({
+const request = (over: Partial<Sampling> & { readonly route?: GenerateRequest["route"] } = {}): GenerateRequest => ({
   prompt: "Instruction: give the opposite word\nInput: hot\nOutput:",
   route: "completion",
   n: 3,
@@ -138,27 +139,30 @@ const EXAMPLES = [
   ["fast", " slow"],
   ["yes", " no"],
 ] as const;
-const REQUESTS: LogprobRequest[] = INSTRUCTIONS.flatMap((ins) => EXAMPLES.map(([input, output]) => ({ prefix: TEMPLATE(ins, input), continuation: output })));
+const REQUESTS: (LogprobRequest & { readonly prefix: string })[] = INSTRUCTIONS.flatMap((ins) =>
+  EXAMPLES.map(([input, output]) => ({ prefix: TEMPLATE(ins, input), continuation: output })),
+);
 
-/** Log P(continuation) computed independently: one token at a time on a fresh sequence, reading each next-token probability. */
-async function referenceLogprobs(file: string, requests: readonly LogprobRequest[]): Promise<number[][]> {
+/** Tokens to score: `tokens[start…]`, each given all before it. */
+interface ReferenceJob {
+  readonly tokens: readonly Token[];
+  readonly start: number;
+}
+
+/** Log P of each job's scored tokens computed independently: one token at a time on a fresh sequence, reading each next-token probability. */
+async function referenceLogprobs(file: string, jobs: (model: LlamaModel) => readonly ReferenceJob[]): Promise<number[][]> {
   const llama = await getLlama({ gpu: false, build: "never", maxThreads: 1, logger: () => undefined });
   try {
     const model = await llama.loadModel({ modelPath: file });
     const context = await model.createContext({ contextSize: 256, sequences: 1 });
     const sequence = context.getSequence();
     const out: number[][] = [];
-    for (const r of requests) {
-      const prefixTokens = model.tokenize(r.prefix);
-      const joined = model.tokenize(r.prefix + r.continuation);
-      // The test requests split cleanly: the prefix's tokens begin the joined text's tokens.
-      expect(joined.slice(0, prefixTokens.length)).toEqual(prefixTokens);
-      const tokens = [model.tokens.bos as Token, ...joined];
+    for (const { tokens, start } of jobs(model)) {
       await sequence.clearHistory();
       const logprobs: number[] = [];
       for (let i = 0; i < tokens.length - 1; i++) {
         const [result] = await sequence.controlledEvaluate([[tokens[i] as Token, { generateNext: { probabilities: true } }]]);
-        if (i + 1 > prefixTokens.length) {
+        if (i + 1 >= start) {
           const p = result?.next.probabilities?.get(tokens[i + 1] as Token);
           if (p === undefined) throw new Error("no probability");
           logprobs.push(Math.log(p));
@@ -171,6 +175,18 @@ async function referenceLogprobs(file: string, requests: readonly LogprobRequest
     await llama.dispose();
   }
 }
+
+/** The reference jobs of text requests: BOS and the joined text's tokens, scored from the end of the prefix's. */
+const textJobs =
+  (requests: readonly (LogprobRequest & { readonly prefix: string })[]) =>
+  (model: LlamaModel): ReferenceJob[] =>
+    requests.map((r) => {
+      const prefixTokens = model.tokenize(r.prefix);
+      const joined = model.tokenize(r.prefix + r.continuation);
+      // The test requests split cleanly: the prefix's tokens begin the joined text's tokens.
+      expect(joined.slice(0, prefixTokens.length)).toEqual(prefixTokens);
+      return { tokens: [model.tokens.bos as Token, ...joined], start: 1 + prefixTokens.length };
+    });
 
 describe("gguf logprobs on the tiny model", { timeout: 60_000 }, () => {
   let file: string;
@@ -190,7 +206,7 @@ describe("gguf logprobs on the tiny model", { timeout: 60_000 }, () => {
 
   it("scores exactly the continuation's tokens, matching a token-by-token reference", async () => {
     const results = await withReuse.logprobs(REQUESTS);
-    const reference = await referenceLogprobs(file, REQUESTS);
+    const reference = await referenceLogprobs(file, textJobs(REQUESTS));
     results.forEach((result, i) => {
       expect(result.tokens.map((t) => t.text).join("")).toBe(REQUESTS[i]?.continuation);
       const ref = reference[i] ?? [];
@@ -258,3 +274,65 @@ describe("gguf logprobs on the tiny model", { timeout: 60_000 }, () => {
     expect(result?.usage.promptTokens).toBeGreaterThan(result?.tokens.length ?? 0);
   });
 });
+
+describe("gguf chat prompts on the tiny model with a ChatML template", { timeout: 60_000 }, () => {
+  let file: string;
+  let model: GgufModel;
+  const messages = (instruction: string): ChatMessage[] => [
+    { role: "system", content: instruction },
+    { role: "user", content: "hot" },
+  ];
+  /** The ChatML text of `messages` up to the model's turn, written out by hand: what the GGUF's template renders. */
+  const chatml = (m: readonly ChatMessage[]): string => `${m.map((x) => `<|im_start|>${x.role}\n${x.content}<|im_end|>\n`).join("")}<|im_start|>assistant\n`;
+
+  beforeAll(async () => {
+    file = await tinyFullModelFile();
+    model = createGgufModel(spec(file), OPTIONS);
+  }, 60_000);
+  afterAll(async () => {
+    await model.close();
+  });
+
+  it("sends the system message through the model's chat template: the prompt is the ChatML rendering, token for token", async () => {
+    const expected = await referencePromptLength(file, chatml(messages("give the opposite word")));
+    const [answer] = await model.generate([{ route: "chat", prompt: messages("give the opposite word"), n: 1, temperature: 0, maxTokens: 3, seed: 1 }]);
+    expect(answer?.usage.promptTokens).toBe(expected);
+    const [shorter] = await model.generate([{ route: "chat", prompt: messages("be"), n: 1, temperature: 0, maxTokens: 3, seed: 1 }]);
+    expect(shorter?.usage.promptTokens).toBeLessThan(expected);
+  });
+
+  it("scores the reply exactly after the chat template: log-probs match a token-by-token reference, and depend on the system message", async () => {
+    const requests = ["give the opposite word", "write the antonym of the word"].map((instruction) => ({
+      prefix: messages(instruction),
+      continuation: "cold",
+    }));
+    const results = await model.logprobs(requests);
+    const reference = await referenceLogprobs(file, (m) =>
+      requests.map((r) => {
+        const prompt = [m.tokens.bos as Token, ...m.tokenize(chatml(r.prefix), true)];
+        return { tokens: [...prompt, ...m.tokenize(r.continuation, false)], start: prompt.length };
+      }),
+    );
+    results.forEach((result, i) => {
+      expect(result.tokens.map((t) => t.text).join("")).toBe("cold");
+      expect(result.tokens.map((t) => t.logprob)).toHaveLength(reference[i]?.length ?? -1);
+      // Whole-prompt batches against one token at a time: float32 sums differ in the last bits.
+      result.tokens.forEach((t, j) => {
+        expect(t.logprob).toBeCloseTo(reference[i]?.[j] ?? Number.NaN, 3);
+      });
+    });
+    expect(results[0]?.tokens.map((t) => t.logprob)).not.toEqual(results[1]?.tokens.map((t) => t.logprob));
+    expect((await model.probe()).chatLogprobs).toBe(true);
+  });
+});
+
+/** Tokens of BOS and a ChatML text (its markers read as the special tokens they are), counted by a fresh load of the model. */
+async function referencePromptLength(file: string, text: string): Promise<number> {
+  const llama = await getLlama({ gpu: false, build: "never", maxThreads: 1, logger: () => undefined });
+  try {
+    const model = await llama.loadModel({ modelPath: file });
+    return 1 + model.tokenize(text, true).length;
+  } finally {
+    await llama.dispose();
+  }
+}

@@ -30,6 +30,9 @@ describe("probe finds out what each server family can do", () => {
     it(family, async () => {
       const caps = await (await backendFor(family)).model.probe();
       expect(caps.promptLogprobs).toBe(want.promptLogprobs);
+      // Log-probs after a chat template: vLLM's prompt_logprobs on the chat route, no other family.
+      expect(caps.chatLogprobs).toBe(family === "vllm");
+      expect(caps.evidence.chatLogprobs).toMatch(family === "vllm" ? /returns the reply's log-probs/ : /without them \(ignored\)/);
       expect(caps.completions).toBe(want.completions);
       expect(caps.fill[0]).toBe(want.fill0);
       expect(caps.maxPromptsPerRequest > 1).toBe(want.batch);

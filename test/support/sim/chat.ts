@@ -1,11 +1,14 @@
-/** `POST /v1/chat/completions`: the last user message is the prompt; generated-token log-probs. */
+/**
+ * `POST /v1/chat/completions`: the last user message is the prompt (a system message its
+ * instruction); generated-token log-probs, and vLLM's prompt log-probs.
+ */
 import { z } from "zod";
 import { resolveModel, stopList } from "./context.js";
 import { chatBody } from "./envelope.js";
 import { checkN, isRefusal, MAX_CHAT_TOP_LOGPROBS, refuse } from "./families.js";
 import { finish } from "./finish.js";
 import { HttpError, validate } from "./http.js";
-import { chatShape, generatedLogprobs } from "./logprobs.js";
+import { chatShape, generatedLogprobs, promptLogprobs, promptLogprobsShape } from "./logprobs.js";
 import { sample } from "./model.js";
 import { countTokens } from "./tokens.js";
 import type { RouteContext, RouteResult } from "./context.js";
@@ -24,12 +27,41 @@ const Schema = z.object({
   logprobs: z.boolean().nullish(),
   top_logprobs: z.number().int().min(0).nullish(),
   stream: z.boolean().nullish(),
+  prompt_logprobs: z.number().int().nullish(),
+  continue_final_message: z.boolean().nullish(),
+  add_generation_prompt: z.boolean().nullish(),
 });
 
 function text(content: z.infer<typeof Content>): string {
   if (content === undefined || content === null) return "";
   if (typeof content === "string") return content;
   return content.map((part) => part.text ?? "").join("");
+}
+
+/**
+ * The prompt a chat request stands for: its last user message; with a system message, that message
+ * is the instruction of an evaluation (the user message its input, or its `Input:` lines).
+ */
+function chatPrompt(messages: z.infer<typeof Schema>["messages"]): string {
+  const user = text(messages.filter((m) => m.role === "user").at(-1)?.content);
+  const system = messages
+    .filter((m) => m.role === "system")
+    .map((m) => text(m.content))
+    .join("\n");
+  if (system === "") return user;
+  return /^Input:/m.test(user) ? `${system}\n${user}` : `Instruction: ${system}\nInput: ${user.trim()}\nOutput:`;
+}
+
+/**
+ * vLLM's `prompt_logprobs` of a chat request: the prompt it stands for (see chatPrompt) and, with
+ * `continue_final_message`, the last assistant message after it, scored as an echo would be (an
+ * evaluation's answer by the instruction's quality).
+ */
+function scoredPrompt(ctx: RouteContext, req: z.infer<typeof Schema>): ReturnType<typeof promptLogprobsShape> {
+  const last = req.messages.at(-1);
+  const reply = req.continue_final_message === true && last?.role === "assistant" ? text(last.content) : undefined;
+  const prompt = reply === undefined ? chatPrompt(req.messages) : `${chatPrompt(req.messages.slice(0, -1))} ${reply}`;
+  return promptLogprobsShape(ctx.model.seed, promptLogprobs(ctx.model.world, ctx.model.seed, prompt));
 }
 
 /** The token limit of a chat request under the family's `max_tokens: 0` rule. */
@@ -54,8 +86,7 @@ export function chat(ctx: RouteContext, raw: unknown): RouteResult {
   const top = req.top_logprobs ?? undefined;
   if (top !== undefined && top > MAX_CHAT_TOP_LOGPROBS) throw new HttpError(400, `top_logprobs must be at most ${MAX_CHAT_TOP_LOGPROBS}, got ${top}`);
   if (top !== undefined && req.logprobs !== true) throw new HttpError(400, "top_logprobs needs logprobs: true");
-  const lastUser = req.messages.filter((m) => m.role === "user").at(-1);
-  const prompt = text(lastUser?.content);
+  const prompt = chatPrompt(req.messages);
   const promptTokens = req.messages.reduce((sum, m) => sum + countTokens(text(m.content)), 0);
   const requestSeed = rules.seed ? (req.seed ?? undefined) : undefined;
   const maxTokens = tokenLimit(ctx, req.max_completion_tokens ?? req.max_tokens ?? undefined);
@@ -79,5 +110,6 @@ export function chat(ctx: RouteContext, raw: unknown): RouteResult {
   // llama.cpp reports one choice's usage however many it made.
   const reported = { prompt: promptTokens, completion: rules.usageSummed ? completionTokens : (choices[0]?.tokens ?? 0) };
   const body = chatBody(ctx, model, choices, reported, req.logprobs === true);
-  return { body, prompts: 1, choices: n, promptTokens, completionTokens };
+  const scored = rules.chatPromptLogprobs && typeof req.prompt_logprobs === "number" ? scoredPrompt(ctx, req) : undefined;
+  return { body: scored ? { ...(body as object), prompt_logprobs: scored } : body, prompts: 1, choices: n, promptTokens, completionTokens };
 }

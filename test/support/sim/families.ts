@@ -62,6 +62,11 @@ export interface FamilyRules {
   readonly badJsonStatus: number;
   /** The request `seed` changes sampling. */
   readonly seed: boolean;
+  /**
+   * `prompt_logprobs` on the chat route gives the log-probs of the rendered prompt's tokens (vLLM;
+   * with `continue_final_message` the last assistant message ends the prompt). Ignored elsewhere.
+   */
+  readonly chatPromptLogprobs?: true;
 }
 
 /** OpenAI's own API, the baseline the other rows differ from. */
@@ -110,6 +115,7 @@ export const FAMILIES: Readonly<Record<SimFamily, FamilyRules>> = {
     greedyN: { status: 400, message: "n must be 1 when using greedy sampling" },
     maxTokensZero: { withoutEcho: { status: 400, message: "max_tokens must be at least 1, got 0." } },
     maxCompletionLogprobs: 20,
+    chatPromptLogprobs: true,
   },
   sglang: {
     ...OPENAI,

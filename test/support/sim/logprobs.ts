@@ -98,3 +98,20 @@ export function chatShape(seed: number, scored: readonly ScoredToken[], k: numbe
 export function generatedLogprobs(text: string, logprobOf: (tokenText: string, index: number) => number): ScoredToken[] {
   return tokenize(text).map((token, i) => ({ token, logprob: logprobOf(token.text, i) }));
 }
+
+/** One position of vLLM's `prompt_logprobs`: the token ids listed with `{logprob, rank, decoded_token}`. */
+export type PromptLogprobEntry = Record<string, { logprob: number; rank: number; decoded_token: string }> | null;
+
+/**
+ * vLLM's `prompt_logprobs` (asking for the top 1) of scored prompt tokens: at each position the
+ * prompt's own token, and the most likely one (rank 1) beside it when that is another, as it is
+ * here for tokens less likely than e^-1.
+ */
+export function promptLogprobsShape(seed: number, scored: readonly ScoredToken[]): PromptLogprobEntry[] {
+  return scored.map((s) => {
+    if (s.logprob === null) return null;
+    const own = { logprob: s.logprob, rank: s.logprob > -1 ? 1 : 2, decoded_token: s.token.text };
+    const [top] = own.rank === 1 ? [] : alternatives(seed, s.token, -0.5, 1);
+    return { [s.token.id]: own, ...(top ? { [top.id]: { logprob: -0.5, rank: 1, decoded_token: top.text } } : {}) };
+  });
+}

@@ -44,7 +44,7 @@ describe("importBigBench", () => {
     try {
       await writeTasks([templated], dir);
       const loaded = await loadTask(join(dir, "ruin_names.json"));
-      expect(loaded.templates.eval.startsWith("Which of the following is a humorous edit")).toBe(true);
+      expect(loaded.templates.eval).toMatch(/^Which of the following is a humorous edit/);
     } finally {
       await cleanup();
     }
