@@ -41,7 +41,7 @@ export const CANDIDATE_FIELDS = [
 ] as const;
 
 /** The fields of an evaluation record, in order. */
-export const EVALUATION_FIELDS = ["run_id", "evaluation_id", "candidate_id", "split", "example_id", "output", "score", "created_at"] as const;
+export const EVALUATION_FIELDS = ["run_id", "evaluation_id", "candidate_id", "split", "example_id", "output", "score", "created_at", "feedback"] as const;
 
 /** One exported record; `history` is a list in JSON and JSON text in CSV. */
 export type ExportRecord = Readonly<Record<string, Cell | readonly unknown[]>>;
@@ -64,6 +64,8 @@ export function exportRecords(
         output: e.output,
         score: e.score,
         created_at: e.created_at,
+        // A file of schema 4 or older (read without migrating) has no feedback column.
+        feedback: e.feedback ?? null,
       }),
     );
     return { fields: EVALUATION_FIELDS, records };

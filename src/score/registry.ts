@@ -6,6 +6,7 @@
  * scorer is its file and one entry here.
  */
 import type { Gateway } from "../model/gateway.js";
+import type { Metric } from "../metrics/metric.js";
 import type { ModelRequest } from "../model/types.js";
 import { registryNames } from "../registry.js";
 import type { Task } from "../task/types.js";
@@ -26,8 +27,8 @@ export interface ScorerEntry {
   readonly name: string;
   /** What it measures, in a few words (for `--help`). */
   readonly describe: string;
-  /** The scorer, scoring through `target`. */
-  create(context: ScorerContext, target: Gateway): Promise<Scorer>;
+  /** The scorer, scoring through `target` (by `metric`, where it scores answers). */
+  create(context: ScorerContext, target: Gateway, metric: Metric): Promise<Scorer>;
   /** What it sends to score `item` to a target that has (`completions`) or lacks the completions route. */
   requests(context: ScorerContext, item: ScoreItem, completions: boolean): ModelRequest[];
 }
@@ -37,9 +38,9 @@ export const SCORER_REGISTRY = [
   {
     name: "exec",
     describe: "execution accuracy",
-    async create(context: ScorerContext, target: Gateway): Promise<Scorer> {
+    async create(context: ScorerContext, target: Gateway, metric: Metric): Promise<Scorer> {
       await target.capabilities();
-      return execScorer({ ...context, target });
+      return execScorer({ ...context, target, metric });
     },
     requests: (context: ScorerContext, item: ScoreItem, completions: boolean): ModelRequest[] => [
       { kind: "generate", request: execRequest(context, item, completions ? "completion" : "chat") },

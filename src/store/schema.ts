@@ -117,6 +117,10 @@ export const MIGRATIONS: readonly string[] = [
   `
   PRAGMA application_id = ${APPLICATION_ID};
   `,
+  // 5: the metric's feedback on each evaluation (a judge's reasons, a user metric's notes).
+  `
+  ALTER TABLE evaluations ADD COLUMN feedback TEXT;
+  `,
 ];
 
 /** Run statuses, as stored in `runs.status`. */

@@ -129,8 +129,16 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlA
   // --- evaluations (see evaluations.ts) -------------------------------------------------------
 
   /** See `EvaluationLog.addEvaluation`. */
-  addEvaluation(runId: string, candidateId: number, split: string, exampleId: string, output: string | null, score: number): void {
-    this.#evaluations.addEvaluation(runId, candidateId, split, exampleId, output, score);
+  addEvaluation(
+    runId: string,
+    candidateId: number,
+    split: string,
+    exampleId: string,
+    output: string | null,
+    score: number,
+    feedback: string | null = null,
+  ): void {
+    this.#evaluations.addEvaluation(runId, candidateId, split, exampleId, output, score, feedback);
   }
   /** See `EvaluationLog.addEvaluations`. */
   addEvaluations(runId: string, candidateId: number, split: string, rows: readonly ScoredExample[]): void {

@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import pLimit from "p-limit";
+import { at } from "../at.js";
 import { planSuite } from "../estimate/suite.js";
 import { ApeError, BudgetError, CancelledError, partsOf, UsageError } from "../errors.js";
 import { type Message, option, resumeRef, say } from "../message.js";
@@ -39,8 +40,11 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
   const { settings: r, specs, parts } = resolved;
   const parallel = resolveParallel(options.parallel);
   const tasks = await loadSuiteTasks(options.tasks, options.protocol);
-  checkCostCap(options.budget?.maxCostUsd, [specs.proposer, specs.target], resolved.prices);
-  const entries = tasks.map((t) => ({ file: t.source, name: t.name, hash: resolved.runConfig(t).hash }));
+  const metrics = await Promise.all(tasks.map((t) => resolved.runMetric(t)));
+  // The judge's model is opened (and priced) only when some task's metric is a judge.
+  const judge = metrics.some((m) => m.kind === "judge") ? specs.judge : undefined;
+  checkCostCap(options.budget?.maxCostUsd, [specs.proposer, specs.target, ...(judge ? [judge] : [])], resolved.prices);
+  const entries = tasks.map((t, i) => ({ file: t.source, name: t.name, hash: resolved.runConfig(t, at(metrics, i)).hash }));
   const config = suiteConfig(options, r, parts, { tasks: entries, parallel, protocol: options.protocol });
 
   const ownStore = typeof options.db !== "object";
@@ -83,7 +87,7 @@ export async function suite(options: SuiteOptions): Promise<SuiteResult> {
     try {
       // What the suite spent before counts against its budget, as a resumed run's does.
       const budget = new Budget(options.budget ?? {}, { calls: before.calls, tokens: before.promptTokens + before.completionTokens, costUsd: before.costUsd });
-      models = await openModels(specs, options, r, (p) => emit({ type: "download", ...p }));
+      models = await openModels({ ...specs, judge }, options, r, (p) => emit({ type: "download", ...p }));
       const shared = { suiteId, models, budget };
       const limit = pLimit(parallel);
       await Promise.all(

@@ -3,7 +3,9 @@
  * user sees are written in issues.ts, and rules across fields (ids, splits, templates) in validate.ts.
  */
 import { z } from "zod";
-import { METRICS, PROTOCOLS, SPLITS } from "./types.js";
+import { judgeSpecSchema, type MetricSpec, moduleSpecSchema } from "../metrics/spec.js";
+import { type AnswerFile, answerSchema } from "./answer.js";
+import { PROTOCOLS, SPLITS } from "./types.js";
 
 /** The longest input, output, reference or template accepted, in characters. */
 export const TEXT_CAP = 20_000;
@@ -47,9 +49,11 @@ export const taskFileSchema = z.strictObject({
   version: z.literal(1).optional(),
   name: z.string().min(1).max(NAME_CAP),
   description: z.string().max(TEXT_CAP).optional(),
-  metric: z.enum(METRICS).optional(),
+  /** Checked on its own (metric-field.ts), with messages that list its forms. */
+  metric: z.unknown().optional(),
   protocol: z.enum(PROTOCOLS).optional(),
   templates: templatesSchema.optional(),
+  answer: answerSchema.optional(),
   references: z.array(text.min(1)).optional(),
   split: splitSchema.optional(),
   examples: z.array(z.unknown()).min(1),
@@ -61,6 +65,10 @@ export const KNOWN_FIELDS = {
   example: Object.keys(exampleSchema.shape),
   split: Object.keys(splitSchema.shape),
   templates: Object.keys(templatesSchema.shape),
+  answer: Object.keys(answerSchema.shape),
+  extract: ["regex", "json"],
+  metric: [...Object.keys(moduleSpecSchema.shape), ...Object.keys(judgeSpecSchema.shape)],
+  judge: ["rubric"],
 } as const;
 
 /** A task file as written, after its shape has been checked. */
@@ -68,9 +76,10 @@ export interface TaskFile {
   readonly version?: 1;
   readonly name: string;
   readonly description?: string;
-  readonly metric?: (typeof METRICS)[number];
+  readonly metric?: MetricSpec;
   readonly protocol?: (typeof PROTOCOLS)[number];
   readonly templates?: Partial<Record<"eval" | "demo" | "forward" | "reverse", string>>;
+  readonly answer?: AnswerFile;
   readonly references?: readonly string[];
   readonly split?: SplitFile;
   readonly examples: readonly ExampleFile[];

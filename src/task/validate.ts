@@ -8,7 +8,8 @@ import { issuesFromZod, formatPath } from "./issues.js";
 import { quoted } from "./suggest.js";
 import { exampleSchema, type ExampleFile, type SplitFile } from "./schema.js";
 import { fractionSum, splitByFractions, splitCounts } from "./split.js";
-import { DEFAULT_TEMPLATES, SPLITS, type Example, type MetricName, type Protocol, type SplitName, type Task, type Templates } from "./types.js";
+import { DEFAULT_TEMPLATES, SPLITS, type Example, type MetricSpec, type Protocol, type SplitName, type Task, type Templates } from "./types.js";
+import { type AnswerSettings, extractIssues, isDefaultAnswer } from "./answer.js";
 
 /** Options for loading a task. */
 export interface TaskOptions {
@@ -23,9 +24,10 @@ export interface TaskOptions {
 export interface TaskHead {
   readonly name: string;
   readonly description: string | undefined;
-  readonly metric: MetricName;
+  readonly metric: MetricSpec;
   readonly protocol: Protocol | undefined;
   readonly templates: Partial<Templates> | undefined;
+  readonly answer: AnswerSettings;
   readonly references: readonly string[];
   readonly split: SplitFile | undefined;
 }
@@ -118,6 +120,7 @@ export function assembleTask(
 ): Task {
   const withIds = assignIds(examples, issues, label);
   if (head?.templates) issues.push(...templateIssues(head.templates));
+  if (head) issues.push(...extractIssues(head.answer.extract));
   const explicit = examples.filter((e) => e.example.split !== undefined).length;
   if (explicit > 0 && explicit < rawCount) {
     const missing = examples.find((e) => e.example.split === undefined);
@@ -163,6 +166,7 @@ export function assembleTask(
     description: head.description,
     metric: head.metric,
     ...(head.protocol === undefined ? {} : { protocol: head.protocol }),
+    ...(isDefaultAnswer(head.answer) ? {} : { answer: Object.freeze({ ...head.answer, stop: Object.freeze([...head.answer.stop]) }) }),
     templates: Object.freeze({ ...DEFAULT_TEMPLATES, ...head.templates }),
     references: Object.freeze([...head.references]),
     splits: Object.freeze({

@@ -1,0 +1,27 @@
+/**
+ * The LLM judge as a metric: each answer (after extraction) is graded by the judge model through
+ * its own Gateway, the run's third role (`judge`): cached (the same question is answered from the
+ * store), budgeted with the run's other calls, recorded in `calls` with role `judge`. Its reasons
+ * are the evaluation's feedback.
+ */
+import type { Gateway } from "../model/gateway.js";
+import { MetricProblem } from "./checked.js";
+import type { JudgeSpec } from "./spec.js";
+import { JUDGE_VERSION, judgeRequest } from "./judge-prompt.js";
+import { parseJudgeReply } from "./judge-reply.js";
+import type { Metric } from "./metric.js";
+
+/** The judge metric for `spec`, asking through `judge` (requests carry `seed`). */
+export function judgeMetric(spec: JudgeSpec, judge: Gateway, seed: number): Metric {
+  return {
+    name: "judge",
+    version: JUDGE_VERSION,
+    async score(prediction, example) {
+      const caps = await judge.capabilities();
+      const [generation] = await judge.generate([judgeRequest(spec.rubric, example, prediction, seed, caps.chat ? "chat" : "completion")]);
+      const verdict = parseJudgeReply(generation?.texts[0] ?? "");
+      if (!verdict.ok) throw new MetricProblem(verdict.problem);
+      return { score: verdict.score, feedback: verdict.reasons };
+    },
+  };
+}
