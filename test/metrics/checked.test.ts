@@ -8,9 +8,27 @@ const metric = (score: MetricFunction) => defineMetric({ name: "mine", version: 
 
 describe("checkedScore", () => {
   it("takes a number or {score, feedback}, sync or async", async () => {
-    expect(await checkedScore(metric(() => 0.5), "x", example)).toEqual({ score: 0.5, feedback: null });
-    expect(await checkedScore(metric(async () => ({ score: 1, feedback: "right" })), "x", example)).toEqual({ score: 1, feedback: "right" });
-    expect(await checkedScore(metric(() => ({ score: 0, feedback: "" })), "x", example)).toEqual({ score: 0, feedback: null });
+    expect(
+      await checkedScore(
+        metric(() => 0.5),
+        "x",
+        example,
+      ),
+    ).toEqual({ score: 0.5, feedback: null });
+    expect(
+      await checkedScore(
+        metric(async () => ({ score: 1, feedback: "right" })),
+        "x",
+        example,
+      ),
+    ).toEqual({ score: 1, feedback: "right" });
+    expect(
+      await checkedScore(
+        metric(() => ({ score: 0, feedback: "" })),
+        "x",
+        example,
+      ),
+    ).toEqual({ score: 0, feedback: null });
   });
 
   it("fails the run, naming the metric and the example, when the metric throws or gives no score in [0, 1]", async () => {

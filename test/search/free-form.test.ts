@@ -20,7 +20,9 @@ const answering = (answer: (n: string) => string): SimWorld => ({ ...WORLD, answ
 /** `[max_tokens, stop]` of every evaluation request the server was sent. */
 function evalSettings(server: SimServer): Set<string> {
   const asked = requests(server, "/v1/completions", (b) => prompts(b).some((p) => p.startsWith("Instruction:") && p.endsWith("Output:")));
-  return new Set(asked.map((r) => JSON.stringify(r.body && typeof r.body === "object" ? [Reflect.get(r.body, "max_tokens"), Reflect.get(r.body, "stop")] : [])));
+  return new Set(
+    asked.map((r) => JSON.stringify(r.body && typeof r.body === "object" ? [Reflect.get(r.body, "max_tokens"), Reflect.get(r.body, "stop")] : [])),
+  );
 }
 
 describe("a free-form task", () => {

@@ -104,7 +104,9 @@ describe("a metric of your own", () => {
   it("that gives no score in [0, 1] fails the run too", async () => {
     const server = await sims.world();
     const metric = defineMetric({ name: "percent", version: "1", score: () => 87 });
-    await expect(runSearch(server, "vllm:sim-model", { metric })).rejects.toThrow(/metric percent failed on example "\d+": it returned the score 87, outside \[0, 1\]/);
+    await expect(runSearch(server, "vllm:sim-model", { metric })).rejects.toThrow(
+      /metric percent failed on example "\d+": it returned the score 87, outside \[0, 1\]/,
+    );
   });
 
   it("needs the exec scorer: with logprob it is refused before anything is sent", async () => {
@@ -112,7 +114,9 @@ describe("a metric of your own", () => {
     const metric = defineMetric({ name: "strict", version: "1", score: strict });
     const error = await runSearch(server, "vllm:sim-model", { metric, scorer: "logprob" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect(String(error)).toContain('scorer: "logprob" scores by the log-probability of the expected output and uses no metric, but this run\'s metric is strict');
+    expect(String(error)).toContain(
+      'scorer: "logprob" scores by the log-probability of the expected output and uses no metric, but this run\'s metric is strict',
+    );
     expect(server.stats.log).toHaveLength(0);
   });
 });

@@ -29,7 +29,9 @@ describe("a task's answer settings", () => {
     expect(problems(JSON.stringify({ name: "t", answer: { extract: { regex: "(unclosed" } }, examples }))).toEqual([
       "answer.extract.regex: not a valid regular expression (Invalid regular expression: /(unclosed/: Unterminated group)",
     ]);
-    expect(problems(JSON.stringify({ name: "t", answer: { extract: { json: "a..b" } }, examples }))[0]).toContain('answer.extract.json: an empty step in the path "a..b"');
+    expect(problems(JSON.stringify({ name: "t", answer: { extract: { json: "a..b" } }, examples }))[0]).toContain(
+      'answer.extract.json: an empty step in the path "a..b"',
+    );
     expect(problems(JSON.stringify({ name: "t", answer: { extract: { regex: "x", json: "y" } }, examples }))).toEqual([
       'answer.extract: expected one of {"regex": "…"} or {"json": "field.path"}, got {"regex":"x","json":"y"}',
     ]);
