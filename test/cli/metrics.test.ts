@@ -27,14 +27,14 @@ export default function loose(prediction, example) {
   return prediction.includes(example.outputs[0]) ? 1 : 0;
 }
 export const notAMetric = 42;
-export const boom = { name: "boom", version: "1", score: (prediction, example) => { if (example.id === "${"${FAIL_ON}"}") throw new Error("cannot read " + example.input); return 1; } };
+export const boom = { name: "boom", version: "1", score: (prediction, example) => { if (example.id === "FAIL_ON") throw new Error("cannot read " + example.input); return 1; } };
 export const percent = { name: "percent", version: "1", score: () => 87 };
 `;
 
 /** Write the metrics module into `dir`, failing `boom` on example `failOn`. */
 function writeModule(dir: string, failOn = "none"): string {
   const file = join(dir, "metrics.mjs");
-  writeFileSync(file, MODULE.replace("${FAIL_ON}", failOn));
+  writeFileSync(file, MODULE.replace("FAIL_ON", failOn));
   return file;
 }
 
