@@ -129,16 +129,8 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, SqlA
   // --- evaluations (see evaluations.ts) -------------------------------------------------------
 
   /** See `EvaluationLog.addEvaluation`. */
-  addEvaluation(
-    runId: string,
-    candidateId: number,
-    split: string,
-    exampleId: string,
-    output: string | null,
-    score: number,
-    feedback: string | null = null,
-  ): void {
-    this.#evaluations.addEvaluation(runId, candidateId, split, exampleId, output, score, feedback);
+  addEvaluation(...args: Parameters<EvaluationLog["addEvaluation"]>): void {
+    this.#evaluations.addEvaluation(...args);
   }
   /** See `EvaluationLog.addEvaluations`. */
   addEvaluations(runId: string, candidateId: number, split: string, rows: readonly ScoredExample[]): void {

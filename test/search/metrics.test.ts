@@ -6,6 +6,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BudgetError, defineMetric, MetricError, type MetricFunction, UsageError } from "../../src/index.js";
+import { main } from "../../src/cli/main.js";
+import { captured } from "../support/cli.js";
 import { readDb } from "../support/db.js";
 import { BEST } from "../support/sim/fixture.js";
 import { simServers } from "../support/sim/per-test.js";
@@ -62,6 +64,11 @@ describe("a metric of your own", () => {
     const other = await runSearch(server, "vllm:sim-model", { metric: version("2") }, db);
     expect(other.result.runId).not.toBe(stopped?.id);
     expect(runs(db).find((r) => r.id === stopped?.id)?.status).toBe("budget");
+
+    // The command line cannot call a function a program passed: it says where to continue the run.
+    const ctx = captured();
+    expect(await main(["resume", stopped?.id ?? "", "--db", db, "--progress", "none"], ctx)).toBe(2);
+    expect(ctx.err()).toContain(`run ${stopped?.id} in ${db} was scored by the metric strict (version 1) that a program passed to search() or suite()`);
 
     const same = await runSearch(server, "vllm:sim-model", { metric: version("1") }, db);
     expect(same.result.runId).toBe(stopped?.id);
