@@ -10,7 +10,7 @@ import type { Gateway } from "./model/gateway.js";
 import { checkCostCap } from "./model/prices.js";
 import type { Resolved, SearchOptions } from "./options.js";
 import { type ResolvedSearch, resolveSearch } from "./options/resolve-search.js";
-import { openModels, type RunGateways, runGateways, type SearchModels } from "./search/models.js";
+import { gatewayList, openModels, type RunGateways, runGateways, type SearchModels } from "./search/models.js";
 import { judgeMetric } from "./metrics/judge.js";
 import type { Metric } from "./metrics/metric.js";
 import type { RunMetric } from "./metrics/resolve.js";
@@ -97,7 +97,6 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
           : undefined,
       );
     let gateways: RunGateways | undefined;
-    const each = (g: RunGateways | undefined): Gateway[] => (g ? [g.proposer, g.target, ...(g.judge ? [g.judge] : [])] : []);
     try {
       models = shared?.models ?? (await openModels({ ...specs, judge }, options, r, (p) => emit({ type: "download", ...p })));
       const running = runGateways(models, { store, runId, budget, replayUpTo, options, onCall: (call) => totals.add(call), signal });
@@ -105,15 +104,16 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
       // Stopped (Ctrl-C, SIGTERM, the caller's signal): send nothing more; the requests in flight
       // are answered and recorded within the grace of `signal` (see runSignal).
       onAbort(stop, () => {
-        for (const g of each(running)) g.halt();
+        for (const g of gatewayList(running)) g.halt();
       });
       const raceWidth = runRaceWidth(previous?.config, r);
       await flow({ task, resolved, r, options, store, runId, gateways: running, metric, emit, selector, raceWidth, totals });
       store.setRunStatus(runId, "done");
     } catch (error) {
       // Let the calls already on the wire finish and be recorded (they are paid for), send no more.
-      for (const g of each(gateways)) g.halt();
-      await Promise.all(each(gateways).map((g) => g.idle()));
+      const all = gateways ? gatewayList(gateways) : [];
+      for (const g of all) g.halt();
+      await Promise.all(all.map((g) => g.idle()));
       throw endRun(store, runId, error, stop);
     } finally {
       stopHeartbeat();
@@ -151,7 +151,7 @@ async function flow(c: FlowContext): Promise<void> {
   const record = new RunRecord(c.store, c.runId);
   emit({ type: "stage", stage: "probe", round: 0 });
   const scorer = await buildScorer(task, r, c.gateways.target, scoringMetric(c.metric, c.gateways.judge, r.seed));
-  const probed = await Promise.all([c.gateways.target, c.gateways.proposer, ...(c.gateways.judge ? [c.gateways.judge] : [])].map((g) => g.capabilities()));
+  const probed = await Promise.all(gatewayList(c.gateways).map((g) => g.capabilities()));
   for (const message of new Set(probed.flatMap((caps) => caps.notices))) emit({ type: "notice", message });
   const evaluator = new Evaluator(scorer, (batch, done) => {
     record.evaluations(batch);

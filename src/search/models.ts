@@ -107,6 +107,11 @@ export interface RunGateways {
   readonly judge: Gateway | undefined;
 }
 
+/** Every Gateway of a run: the target's, the proposer's, and the judge's where there is one. */
+export function gatewayList(g: RunGateways): Gateway[] {
+  return [g.target, g.proposer, ...(g.judge ? [g.judge] : [])];
+}
+
 /** The Gateways of one run, over shared models, limits and budget. */
 export function runGateways(models: SearchModels, c: RunGatewayContext): RunGateways {
   const gateway = (model: Model, role: Role, limits: ModelLimits): Gateway =>

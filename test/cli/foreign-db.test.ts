@@ -109,8 +109,9 @@ describe("ape's own files", () => {
     store.createRun(RUN);
     store.setRunStatus("r1", "cancelled");
     store.close();
-    // As an ape of schema 3 left it: no application id, one file (the log folded in).
+    // As an ape of schema 3 left it: no application id, no column of a later migration, one file (the log folded in).
     const raw = new Database(db);
+    raw.exec("ALTER TABLE evaluations DROP COLUMN feedback");
     raw.pragma("application_id = 0");
     raw.pragma("user_version = 3");
     raw.pragma("journal_mode = DELETE");
