@@ -11,7 +11,9 @@ import { WORLD } from "../support/sim/fixture.js";
 import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
-import { ape, searchArgs } from "../support/cli.js";
+import { main } from "../../src/cli/main.js";
+import { ape, captured, searchArgs } from "../support/cli.js";
+import { suiteArgs, writeSuiteTasks } from "../suite/support.js";
 
 const sims = simServers();
 
@@ -107,4 +109,19 @@ describe("a judge metric", () => {
     const text = await ape(["estimate", "--task", judgedTask(dir), "--model", "vllm:sim-model", "--judge-model", "vllm:sim-judge"]);
     expect(text.stdout).toMatch(/\njudge +vllm:sim-judge +\d/);
   });
+
+  it("grades the tasks of a suite too, through one judge model for all", async () => {
+    const server = await sims.world();
+    const dir = tempDir();
+    const db = join(dir, "ape.db");
+    const tasks = writeSuiteTasks(dir, { metric: { judge: { rubric: RUBRIC } } });
+    const ctx = captured();
+    expect(await main(suiteArgs(tasks, server.url, db, 8), ctx)).toBe(0);
+    const judged = readDb<{ task: string; n: number }>(
+      db,
+      "SELECT r.task, count(c.id) AS n FROM runs r LEFT JOIN calls c ON c.run_id = r.id AND c.role = 'judge' GROUP BY r.id ORDER BY r.task",
+    );
+    expect(judged.map((r) => r.task)).toEqual(["opposites-a", "opposites-b", "opposites-c"]);
+    expect(judged.every((r) => r.n > 0)).toBe(true);
+  }, 60_000);
 });
