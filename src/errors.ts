@@ -192,12 +192,10 @@ export class MetricError extends ApeError {
   /** The example it failed on. */
   readonly exampleId: string;
 
-  constructor(metric: string, exampleId: string, problem: string, options?: { cause?: unknown }) {
-    super(
-      `metric ${metric} failed on example ${JSON.stringify(exampleId)}: ${problem}. Fix the metric and search again (the target's answers already paid for come from the cache).`,
-      EXIT.metric,
-      options,
-    );
+  /** `hint` says what to do (by default: fix the metric and search again). */
+  constructor(metric: string, exampleId: string, problem: string, options?: { cause?: unknown; hint?: Message }) {
+    const hint = options?.hint ?? ["Fix the metric and search again (the target's answers already paid for come from the cache)."];
+    super(say`metric ${metric} failed on example ${JSON.stringify(exampleId)}: ${problem}. ${hint}`, EXIT.metric, { cause: options?.cause });
     this.metric = metric;
     this.exampleId = exampleId;
   }

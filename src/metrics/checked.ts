@@ -6,12 +6,21 @@
  */
 import { messageOf } from "../caught.js";
 import { ApeError, MetricError } from "../errors.js";
+import type { Message } from "../message.js";
 import { isRecord } from "../narrow.js";
 import type { Example } from "../task/example.js";
 import type { Metric } from "./metric.js";
 
-/** What a metric of ape's own (the judge) throws to say why it cannot score, in words of its own. */
-export class MetricProblem extends Error {}
+/** What a metric of ape's own (the judge) throws to say why it cannot score, in words of its own, and what to do. */
+export class MetricProblem extends Error {
+  constructor(
+    message: string,
+    /** What to do about it. */
+    readonly hint: Message,
+  ) {
+    super(message);
+  }
+}
 
 /** A checked score and its feedback (null when the metric gave none). */
 export interface CheckedScore {
@@ -26,8 +35,8 @@ export async function checkedScore(metric: Metric, prediction: string, example: 
     value = await metric.score(prediction, example);
   } catch (error) {
     if (error instanceof ApeError) throw error;
-    const problem = error instanceof MetricProblem ? error.message : `it threw: ${messageOf(error)}`;
-    throw new MetricError(metric.name, example.id, problem, { cause: error });
+    if (error instanceof MetricProblem) throw new MetricError(metric.name, example.id, error.message, { cause: error, hint: error.hint });
+    throw new MetricError(metric.name, example.id, `it threw: ${messageOf(error)}`, { cause: error });
   }
   const fail = (problem: string): MetricError => new MetricError(metric.name, example.id, problem);
   const score = typeof value === "number" ? value : isRecord(value) ? value.score : undefined;

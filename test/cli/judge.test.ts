@@ -85,6 +85,7 @@ describe("a judge metric", () => {
     const r = await ape(searchArgs(judgedTask(dir), server.url, [...OPTS, "--db", join(dir, "ape.db")]));
     expect(r.code).toBe(7);
     expect(r.stderr).toMatch(/ape: metric judge failed on example "\d+": the judge's reply has no "Score: N" line: it said "Looks fine to me\."\./);
+    expect(r.stderr).toContain("word the rubric more clearly, or choose another --judge-model, and search again (a new run).");
     expect(readDb<{ status: string }>(join(dir, "ape.db"), "SELECT status FROM runs")[0]?.status).toBe("failed");
   });
 
