@@ -20,6 +20,8 @@ export const EXIT = {
   budget: 5,
   /** The results database or an output file could not be read or written: disk full, read-only, I/O error. */
   storage: 6,
+  /** The metric failed on an example: a metric of yours threw or gave no score in [0, 1], or the judge's reply had no score. The run is stored (failed). */
+  metric: 7,
   /** Cancelled by the user (Ctrl-C / AbortSignal); the run is stored and can be resumed. */
   cancelled: 130,
 } as const;
@@ -175,6 +177,27 @@ export class StorageError extends ApeError {
     super(message, EXIT.storage, options);
     this.file = file;
     this.code = code;
+  }
+}
+
+/**
+ * The metric could not score an example: a metric of yours threw, or returned something that is
+ * not a score in [0, 1], or an LLM judge's reply had no score. Never a silent 0: a metric that
+ * cannot score an example is a bug to fix. The run is stored (failed); the message names the
+ * metric and the example.
+ */
+export class MetricError extends ApeError {
+  /** The metric's name. */
+  readonly metric: string;
+  /** The example it failed on. */
+  readonly exampleId: string;
+
+  /** `hint` says what to do (by default: fix the metric and search again). */
+  constructor(metric: string, exampleId: string, problem: string, options?: { cause?: unknown; hint?: Message }) {
+    const hint = options?.hint ?? ["Fix the metric and search again (the target's answers already paid for come from the cache)."];
+    super(say`metric ${metric} failed on example ${JSON.stringify(exampleId)}: ${problem}. ${hint}`, EXIT.metric, { cause: options?.cause });
+    this.metric = metric;
+    this.exampleId = exampleId;
   }
 }
 

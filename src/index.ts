@@ -24,10 +24,22 @@ export type { SearchEvent, Stage } from "./events.js";
 export { STAGES } from "./events.js";
 export * from "./errors.js";
 export type { Message, OptionName, OptionRef, Part, ResumeRef } from "./message.js";
-export type { Task, Example, Templates, MetricName, SplitName } from "./task/types.js";
+export type { Task, Example, Templates, MetricName, SplitName, AnswerSettings, Extract } from "./task/types.js";
 export { METRICS, SPLITS, DEFAULT_TEMPLATES } from "./task/types.js";
+export { DEFAULT_ANSWER } from "./task/answer.js";
 export { loadTask, parseTask } from "./task/index.js";
-export { normalize, scorePrediction, METRIC_REGISTRY, type MetricEntry } from "./metrics/index.js";
+export {
+  defineMetric,
+  normalize,
+  scorePrediction,
+  METRIC_REGISTRY,
+  type Metric,
+  type MetricEntry,
+  type MetricFunction,
+  type MetricResult,
+  type MetricValue,
+} from "./metrics/index.js";
+export type { MetricSpec, MetricModuleSpec, JudgeSpec } from "./metrics/spec.js";
 export { SCORERS, SCORER_REGISTRY, type ScorerName } from "./score/registry.js";
 export type { Selector, Evaluate, EvalRequest, SelectOptions, SelectionResult, CandidateOutcome, StageRecord, Slots } from "./select/selector.js";
 export type { PartIdentity } from "./registry.js";

@@ -21,6 +21,8 @@ export interface OptionNames {
   parallel: true;
   tasks: true;
   protocol: true;
+  metric: true;
+  judgeModel: true;
 }
 
 /** Library options a message may name: the plain settings of the option table and the others. */

@@ -22,6 +22,8 @@ const OTHER_FLAGS: Readonly<Record<Exclude<OptionName, SettingKey>, string>> = {
   parallel: "--parallel",
   tasks: "--tasks",
   protocol: "--protocol",
+  metric: "--metric",
+  judgeModel: "--judge-model",
 };
 
 /** The flag that sets `name` on the command line. */

@@ -5,6 +5,7 @@
  * replace the stored budget, limits and prices (so a budget-stopped run can get a larger budget).
  */
 import { z } from "zod";
+import { UsageError } from "../errors.js";
 import type { SearchOptions, SearchSettings } from "../options/search-options.js";
 import { parseStored, STORED_SETTINGS } from "../options/stored.js";
 import { DEFAULT_PRICES, loadPrices } from "../accounting/prices.js";
@@ -28,24 +29,32 @@ export interface ResumeOverrides extends BudgetFlagValues {
 
 /** The options that continue `run`, with `overrides` applied. */
 export function resumeOptions(run: RunRow, db: string, overrides: ResumeOverrides, ctx: CliContext): SearchOptions {
-  const c = parseStored(storedConfig, run.config, `run ${run.id} in ${db}`);
-  return { ...settingsOptions(c, db, overrides, ctx), task: overrides.task ?? c.task, runId: run.id };
+  const what = `run ${run.id} in ${db}`;
+  const c = parseStored(storedConfig, run.config, what);
+  return { ...settingsOptions(c, db, overrides, ctx, what), task: overrides.task ?? c.task, runId: run.id };
 }
 
 /** The options that continue `suite`: its stored settings and tasks, with `overrides` applied. */
 export function suiteResumeOptions(suite: SuiteRow, db: string, overrides: ResumeOverrides, ctx: CliContext): SuiteOptions {
-  const settings = settingsOptions(parseStored(STORED_SETTINGS, suite.config, `suite ${suite.id} in ${db}`), db, overrides, ctx);
+  const what = `suite ${suite.id} in ${db}`;
+  const settings = settingsOptions(parseStored(STORED_SETTINGS, suite.config, what), db, overrides, ctx, what);
   const plan = readSuitePlan(suite.config, suite.id);
   return { ...settings, tasks: plan.tasks.map((t) => t.file), parallel: plan.parallel, protocol: plan.protocol, suiteId: suite.id };
 }
 
-function settingsOptions(c: z.infer<typeof STORED_SETTINGS>, db: string, overrides: ResumeOverrides, ctx: CliContext): SearchSettings {
-  const { proposer, target, baseUrls, selector, selectorSettings, budget, prices, ...stored } = c;
+function settingsOptions(c: z.infer<typeof STORED_SETTINGS>, db: string, overrides: ResumeOverrides, ctx: CliContext, what: string): SearchSettings {
+  const { proposer, target, baseUrls, selector, selectorSettings, budget, prices, metric, judgeModel, ...stored } = c;
   const orUndefined = (v: number | null | undefined): number | undefined => v ?? undefined;
+  if (metric !== undefined && typeof metric === "object" && "function" in metric)
+    throw new UsageError(
+      `${what} was scored by the metric ${metric.function} (version ${metric.version}) that a program passed to search() or suite(); the command line cannot call it. Continue it from that program, with the same options and the id.`,
+    );
   return {
     ...overrideSettings(stored, overrides),
     proposer,
     target,
+    metric,
+    judgeModel,
     baseUrls: baseUrls.length > 0 ? baseUrls : undefined,
     apiKey: ctx.env.OPENAI_API_KEY,
     selector: storedSelector(selector, selectorSettings),

@@ -12,6 +12,8 @@ import { BACKENDS } from "../model/backends.js";
 import type { BudgetLimits } from "../gateway/budget.js";
 import type { CliContext } from "./context.js";
 import { dbFlag, dbPath } from "./open-store.js";
+import { metricFromFlag } from "./metric-flag.js";
+import { METRICS } from "../metrics/registry.js";
 import { checkTableFlags, type FlagUse, isTableFlag, settingsFromFlags, tableFlags } from "./setting-flags.js";
 
 /**
@@ -48,6 +50,11 @@ export function settingsFlags<T>(y: Argv<T>) {
       })
       .option("proposer", { type: "string", describe: "Model that writes the instructions (overrides --model)", group: "Models:" })
       .option("target", { type: "string", describe: "Model that follows them and is scored (overrides --model)", group: "Models:" })
+      .option("judge-model", {
+        type: "string",
+        describe: "Model that grades the answers, for a task whose metric is a judge [default: the proposer's]",
+        group: "Models:",
+      })
       .option("base-url", {
         type: "string",
         array: true,
@@ -55,12 +62,18 @@ export function settingsFlags<T>(y: Argv<T>) {
         group: "Models:",
       }),
   );
-  const search = tableFlags(models, "search").option("selector", {
-    choices: SELECTORS,
-    default: DEFAULT_SELECTOR,
-    describe: `Selection strategy (${SELECTOR_REGISTRY.map((e) => `${e.name}: ${e.describe}`).join("; ")})`,
-    group: "Search:",
-  });
+  const search = tableFlags(models, "search")
+    .option("selector", {
+      choices: SELECTORS,
+      default: DEFAULT_SELECTOR,
+      describe: `Selection strategy (${SELECTOR_REGISTRY.map((e) => `${e.name}: ${e.describe}`).join("; ")})`,
+      group: "Search:",
+    })
+    .option("metric", {
+      type: "string",
+      describe: `How answers are scored, replacing the task's metric: ${METRICS.join(", ")}, or a module of yours as FILE#EXPORT (e.g. ./my-metric.mjs#lenient) [default: the task's]`,
+      group: "Search:",
+    });
   return dbFlag(
     budgetFlags(search, "search").option("fresh", {
       type: "boolean",
@@ -144,6 +157,8 @@ export function toSettingsOptions(argv: SettingsFlags, ctx: CliContext): SearchS
     model: argv.model,
     proposer: argv.proposer,
     target: argv.target,
+    judgeModel: argv["judge-model"],
+    metric: metricFromFlag(argv.metric),
     baseUrls: argv["base-url"],
     apiKey: ctx.env.OPENAI_API_KEY,
     ...settingsFromFlags(argv),

@@ -45,6 +45,7 @@ export async function estimate(options: SearchOptions): Promise<Estimate> {
 export function estimatePlan(task: Task, search: ResolvedSearch, proposed?: ProposedPool): Estimate {
   const proposer = counter(search.specs.proposer);
   const target = counter(search.specs.target);
+  const judge = counter(search.specs.judge);
   const plan = plannedRequests(task, search, proposed && { instructions: proposed.instructions });
   if (proposed) {
     const { calls, promptTokens, completionTokens } = proposed.spent;
@@ -52,19 +53,24 @@ export function estimatePlan(task: Task, search: ResolvedSearch, proposed?: Prop
   }
   for (const planned of plan.requests) {
     if (proposed && planned.stage === "propose") continue;
-    (planned.role === "proposer" ? proposer : target).count(planned);
+    ({ proposer, target, judge })[planned.role].count(planned);
   }
 
   const p = proposer.result(search.prices);
   const t = target.result(search.prices);
+  const judged = plan.requests.some((planned) => planned.role === "judge");
+  const j = judged ? judge.result(search.prices) : undefined;
+  const roles = [p, t, ...(j ? [j] : [])];
+  const sum = (pick: (r: RoleEstimate) => number): number => roles.reduce((n, r) => n + pick(r), 0);
   return {
     proposer: p,
     target: t,
+    ...(j ? { judge: j } : {}),
     total: {
-      calls: p.calls + t.calls,
-      promptTokens: p.promptTokens + t.promptTokens,
-      completionTokens: p.completionTokens + t.completionTokens,
-      costUsd: p.costUsd + t.costUsd,
+      calls: sum((r) => r.calls),
+      promptTokens: sum((r) => r.promptTokens),
+      completionTokens: sum((r) => r.completionTokens),
+      costUsd: sum((r) => r.costUsd),
     },
     candidates: plan.candidates,
     evaluations: plan.evaluations,

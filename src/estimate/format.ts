@@ -21,13 +21,10 @@ export function formatEstimate(e: Estimate): string {
     int(r.completionTokens),
     known ? usd(r.costUsd) : "?",
   ];
-  const rows = [
-    row("proposer", e.proposer, e.proposer.model, e.proposer.priceKnown),
-    row("target", e.target, e.target.model, e.target.priceKnown),
-    row("total", e.total, "", unpriced.length === 0),
-  ];
+  const rows = [...roles(e).map(([role, r]) => row(role, r, r.model, r.priceKnown)), row("total", e.total, "", unpriced.length === 0)];
+  const most = roles(e).reduce((n, [, r]) => n + r.maxCompletionTokens, 0);
   const notes = [
-    `planned: ${int(e.candidates)} candidates, ${int(e.evaluations)} evaluations${e.rounds > 0 ? `, up to ${e.rounds} resampling round${e.rounds > 1 ? "s" : ""}` : ""}; at most ${int(e.proposer.maxCompletionTokens + e.target.maxCompletionTokens)} completion tokens`,
+    `planned: ${int(e.candidates)} candidates, ${int(e.evaluations)} evaluations${e.rounds > 0 ? `, up to ${e.rounds} resampling round${e.rounds > 1 ? "s" : ""}` : ""}; at most ${int(most)} completion tokens`,
     ...modelNotes([e]),
   ];
   return `${table(columns, rows)}${notes.join("\n")}`;
@@ -56,12 +53,22 @@ export function formatSuiteEstimate(e: SuiteEstimate): string {
   return `${table(columns, rows)}${modelNotes(estimates).join("\n")}`;
 }
 
+/** The roles of an estimate with their use: the proposer, the target, and the judge where there is one. */
+function roles(e: Estimate): [string, RoleEstimate][] {
+  const all: [string, RoleEstimate][] = [
+    ["proposer", e.proposer],
+    ["target", e.target],
+  ];
+  if (e.judge) all.push(["judge", e.judge]);
+  return all;
+}
+
 /** The models of `estimates` whose price is not known. */
 function unpricedModels(estimates: readonly Estimate[]): string[] {
   return [
     ...new Set(
       estimates
-        .flatMap((e) => [e.proposer, e.target])
+        .flatMap((e) => roles(e).map(([, r]) => r))
         .filter((r) => !r.priceKnown)
         .map((r) => r.model),
     ),
@@ -73,7 +80,7 @@ function modelNotes(estimates: readonly Estimate[]): string[] {
   const approx = [
     ...new Set(
       estimates
-        .flatMap((e) => [e.proposer, e.target])
+        .flatMap((e) => roles(e).map(([, r]) => r))
         .filter((r) => !r.exactTokens)
         .map((r) => r.model),
     ),

@@ -19,6 +19,9 @@ import { initialAsk } from "../propose/propose.js";
 import type { Routes } from "../propose/proposer.js";
 import { scoreRequests } from "../score/build.js";
 import { plannedEvaluations } from "../select/plan.js";
+import { judgeRequest, TYPICAL_JUDGE_REPLY } from "../metrics/judge-prompt.js";
+import { effectiveSpec } from "../metrics/resolve.js";
+import { judgeOf } from "../metrics/spec.js";
 import type { Example, Task } from "../task/types.js";
 
 /** One request a search plans to send. */
@@ -87,15 +90,23 @@ export function plannedRequests(task: Task, search: ResolvedSearch, pool?: Known
   const candidates = pool ? pool.instructions.length : proposers.length * ask.subsets * ask.each;
 
   const build = scoreRequests(task, r, routes.completions);
+  // A judge grades every answer once: asked about an answer as long as the gold one.
+  const judge = r.scorer === "exec" ? judgeOf(effectiveSpec(task, search.metric)) : undefined;
+  const verdict = countTokens(search.specs.judge.model, TYPICAL_JUDGE_REPLY);
   /** Score each of `instructions` on each of `examples`, `count` (candidate, example) evaluations in all. */
   const score = (stage: PlannedRequest["stage"], instructions: readonly string[], examples: readonly Example[], count: number): void => {
     if (count <= 0 || instructions.length === 0 || examples.length === 0) return;
     const times = count / (instructions.length * examples.length);
     for (const example of examples) {
-      const answer = countTokens(targetModel, ` ${example.outputs[0] ?? ""}`);
+      const gold = example.outputs[0] ?? "";
+      const answer = countTokens(targetModel, ` ${gold}`);
       for (const instruction of instructions)
         for (const call of build({ instruction, example }))
           requests.push({ role: "target", stage, call, times, answerTokens: call.kind === "logprobs" ? 0 : answer });
+      if (judge) {
+        const call: ModelRequest = { kind: "generate", request: judgeRequest(judge.rubric, example, gold, r.seed, "chat") };
+        requests.push({ role: "judge", stage, call, times: times * instructions.length, answerTokens: verdict });
+      }
     }
   };
 

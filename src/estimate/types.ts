@@ -19,7 +19,7 @@ export interface RoleEstimate {
   readonly exactTokens: boolean;
 }
 
-/** Calls, tokens and dollars of both roles together. */
+/** Calls, tokens and dollars of every role together. */
 export interface EstimateTotal {
   readonly calls: number;
   readonly promptTokens: number;
@@ -31,6 +31,8 @@ export interface EstimateTotal {
 export interface Estimate {
   readonly proposer: RoleEstimate;
   readonly target: RoleEstimate;
+  /** The judge's calls, for a task whose metric is an LLM judge (absent otherwise). */
+  readonly judge?: RoleEstimate;
   readonly total: EstimateTotal;
   /** Candidates planned in the first pool (before de-duplication). */
   readonly candidates: number;

@@ -5,8 +5,8 @@
 import type { CallLog } from "../store/calls.js";
 import type { ModelSpec, Usage } from "../model/types.js";
 
-/** Which side of the search a model serves. */
-export type Role = "proposer" | "target";
+/** Which side of the search a model serves: it writes instructions, follows them, or grades the answers (a judge metric). */
+export type Role = "proposer" | "target" | "judge";
 
 /** One finished call, as progress events report it. */
 export interface CallEvent {

@@ -1,26 +1,49 @@
 /**
- * The instruction-induction metrics (Honovich et al., as used by APE), each comparing a normalised
- * prediction with a normalised acceptable output: exact match, whole-word containment, token F1
- * and exact set of words.
+ * The instruction-induction metrics (Honovich et al., as used by APE): exact match, whole-word
+ * containment, token F1 and exact set of words. Each normalises the prediction and every
+ * acceptable output itself (`normalize`, as the original code does) and keeps the best comparison.
  */
-import type { MetricEntry } from "./metric.js";
+import { type Metric, normalize } from "./metric.js";
+
+/** A built-in metric: a metric whose score is the best `compare` of the normalised texts. */
+export interface MetricEntry<N extends string = string> extends Metric {
+  /** The name a task file gives in `metric`. */
+  readonly name: N;
+  /** Score a normalised prediction against one normalised acceptable output, in [0, 1]. */
+  readonly compare: (prediction: string, gold: string) => number;
+}
+
+/** The built-in metric `name` comparing by `compare`. Version 1: its scores are those of every ape so far. */
+function builtin<N extends string>(name: N, compare: (prediction: string, gold: string) => number): MetricEntry<N> {
+  return {
+    name,
+    version: "1",
+    compare,
+    score: (prediction, example) => bestMatch(compare, prediction, example.outputs),
+  };
+}
+
+/** The best `compare` of the normalised prediction with each normalised acceptable output. In [0, 1]. */
+export function bestMatch(compare: (prediction: string, gold: string) => number, prediction: string, outputs: readonly string[]): number {
+  const p = normalize(prediction);
+  let best = 0;
+  for (const gold of outputs) best = Math.max(best, compare(p, normalize(gold)));
+  return best;
+}
 
 const words = (text: string): string[] => (text === "" ? [] : text.split(" "));
 
 /** The prediction is the output. */
-export const exactMatch: MetricEntry<"exact_match"> = { name: "exact_match", compare: (prediction, gold) => (prediction === gold ? 1 : 0) };
+export const exactMatch = builtin("exact_match", (prediction, gold) => (prediction === gold ? 1 : 0));
 
 /** The output is in the prediction, as whole words. */
-export const contains: MetricEntry<"contains"> = {
-  name: "contains",
-  compare(prediction, gold) {
-    if (gold === "") return prediction === "" ? 1 : 0;
-    return ` ${prediction} `.includes(` ${gold} `) ? 1 : 0;
-  },
-};
+export const contains = builtin("contains", (prediction, gold) => {
+  if (gold === "") return prediction === "" ? 1 : 0;
+  return ` ${prediction} `.includes(` ${gold} `) ? 1 : 0;
+});
 
 /** Token F1 of the prediction's and the output's words. */
-export const f1: MetricEntry<"f1"> = { name: "f1", compare: tokenF1 };
+export const f1 = builtin("f1", tokenF1);
 
 function tokenF1(prediction: string, gold: string): number {
   const p = words(prediction);
@@ -43,11 +66,8 @@ function tokenF1(prediction: string, gold: string): number {
 }
 
 /** The prediction and the output have the same set of words. */
-export const exactSet: MetricEntry<"exact_set"> = {
-  name: "exact_set",
-  compare(prediction, gold) {
-    const a = new Set(words(prediction));
-    const b = new Set(words(gold));
-    return a.size === b.size && [...a].every((w) => b.has(w)) ? 1 : 0;
-  },
-};
+export const exactSet = builtin("exact_set", (prediction, gold) => {
+  const a = new Set(words(prediction));
+  const b = new Set(words(gold));
+  return a.size === b.size && [...a].every((w) => b.has(w)) ? 1 : 0;
+});

@@ -1,27 +1,16 @@
 /**
- * The metrics' registry: each entry gives the name a task file uses and how it compares a
- * normalised prediction with a normalised acceptable output. A task's metric is part of its hash,
- * so of a run's identity. Adding a metric is its file and one entry here.
+ * Metrics: the seam (`metric.ts`: a function of the prediction and the example, with a name and a
+ * version), the built-in ones and their registry, the ways a task or a flag names a metric
+ * (`spec.ts`) and how a run resolves the name to the metric it scores with (`resolve.ts`).
  */
-import { registryNames } from "../registry.js";
-import { contains, exactMatch, exactSet, f1 } from "./builtin.js";
-import { normalize } from "./metric.js";
+import { bestMatch } from "./builtin.js";
+import { metricEntry, type MetricName } from "./registry.js";
 
-export { normalize, type MetricEntry } from "./metric.js";
+export { defineMetric, isMetric, normalize, type Metric, type MetricFunction, type MetricResult, type MetricValue } from "./metric.js";
+export type { MetricEntry } from "./builtin.js";
+export { METRIC_REGISTRY, METRICS, isMetricName, metricEntry, type MetricName } from "./registry.js";
 
-/** The registered metrics, the default first. */
-export const METRIC_REGISTRY = [exactMatch, contains, f1, exactSet] as const;
-
-/** The registered metrics' names (what a task's `metric` may be), the default first. */
-export const METRICS = registryNames(METRIC_REGISTRY);
-/** Name of a registered metric. */
-export type MetricName = (typeof METRICS)[number];
-
-/** Score a raw prediction against every acceptable output with `metric`; the best counts. In [0, 1]. */
+/** Score a raw prediction against every acceptable output with the built-in `metric`; the best counts. In [0, 1]. */
 export function scorePrediction(metric: MetricName, prediction: string, outputs: readonly string[]): number {
-  const compare = METRIC_REGISTRY.find((e) => e.name === metric)?.compare ?? exactMatch.compare;
-  const p = normalize(prediction);
-  let best = 0;
-  for (const gold of outputs) best = Math.max(best, compare(p, normalize(gold)));
-  return best;
+  return bestMatch(metricEntry(metric).compare, prediction, outputs);
 }

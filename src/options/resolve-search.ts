@@ -13,11 +13,14 @@ import { initialProposers, type Proposer, variantsProposer } from "../propose/in
 import { createSelector } from "../select/index.js";
 import type { Selector } from "../select/selector.js";
 import type { Task } from "../task/types.js";
+import { checkMetricOption, type MetricOption, resolveMetric, type RunMetric } from "../metrics/resolve.js";
 
 /** What a run records of its parts: each model's identity (its spec, or an injected model's own), and the selector's. */
 export interface SearchParts {
   readonly proposer: string;
   readonly target: string;
+  /** The judge's model, asked only where the metric is a judge (part of that metric's identity). */
+  readonly judge: string;
   readonly selector: PartIdentity;
 }
 
@@ -25,8 +28,11 @@ export interface SearchParts {
 export interface ResolvedSearch {
   /** The plain settings, defaults applied and checked. */
   readonly settings: Resolved;
-  /** The models' specs: parsed from `proposer`, `target` or `model`, or those of the models passed in `options.models`. */
-  readonly specs: { readonly proposer: ModelSpec; readonly target: ModelSpec };
+  /**
+   * The models' specs: parsed from `proposer`, `target` or `model`, or those of the models passed
+   * in `options.models`; the judge's from `judgeModel`, else the proposer's.
+   */
+  readonly specs: { readonly proposer: ModelSpec; readonly target: ModelSpec; readonly judge: ModelSpec };
   readonly parts: SearchParts;
   /** The selection strategy: the one passed in, or the one named, made from the registry. */
   readonly selector: Selector;
@@ -34,8 +40,12 @@ export interface ResolvedSearch {
   readonly proposers: { readonly initial: readonly Proposer[]; readonly variants: Proposer };
   /** The price table: the one given, else the defaults. */
   readonly prices: PriceTable;
-  /** The run's stored config and its hash (its identity) for `task`. */
-  runConfig(task: Task): { readonly json: string; readonly hash: string };
+  /** The metric option, checked (undefined: each task's own). */
+  readonly metric: MetricOption | undefined;
+  /** The run's metric for `task` (a module named is loaded). */
+  runMetric(task: Task): Promise<RunMetric>;
+  /** The run's stored config and its hash (its identity) for `task`, scored by `metric`. */
+  runConfig(task: Task, metric: RunMetric): { readonly json: string; readonly hash: string };
 }
 
 /**
@@ -44,11 +54,15 @@ export interface ResolvedSearch {
  */
 export function resolveSearch(options: SearchSettings): ResolvedSearch {
   const settings = resolve(options);
-  const specs = { proposer: modelSpec(options, "proposer"), target: modelSpec(options, "target") };
+  const metric = checkMetricOption(options.metric);
+  const proposer = modelSpec(options, "proposer");
+  const judge = options.models?.judge?.spec ?? (options.judgeModel === undefined ? proposer : parseSpec(options.judgeModel, options.baseUrls));
+  const specs = { proposer, target: modelSpec(options, "target"), judge };
   const selector = typeof options.selector === "object" ? options.selector : createSelector(options.selector ?? DEFAULT_SELECTOR);
   const parts: SearchParts = {
     proposer: formatSpec(specs.proposer),
     target: formatSpec(specs.target),
+    judge: formatSpec(specs.judge),
     selector: selector.identity ?? partIdentity(selector.name, {}),
   };
   return {
@@ -58,7 +72,9 @@ export function resolveSearch(options: SearchSettings): ResolvedSearch {
     selector,
     proposers: { initial: initialProposers(settings.mode), variants: variantsProposer() },
     prices: options.prices ?? DEFAULT_PRICES,
-    runConfig: (task) => runConfig(options, settings, task, { proposer: parts.proposer, target: parts.target }, parts.selector),
+    metric,
+    runMetric: (task) => resolveMetric(task, metric, { judgeModel: parts.judge, scorer: settings.scorer }),
+    runConfig: (task, run) => runConfig(options, settings, task, { proposer: parts.proposer, target: parts.target }, parts.selector, run),
   };
 }
 

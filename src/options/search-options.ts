@@ -17,6 +17,10 @@ import type { Store } from "../store/store.js";
 import { identityText, type PartIdentity } from "../registry.js";
 import type { SearchEvent } from "../events.js";
 import type { Task } from "../task/types.js";
+import { isMetric, type Metric } from "../metrics/metric.js";
+import type { RunMetric } from "../metrics/resolve.js";
+import type { MetricSpec } from "../metrics/spec.js";
+import { answerSettings, isDefaultAnswer } from "../task/answer.js";
 import { checkSettings } from "./check.js";
 import { targetFormat } from "../score/format.js";
 import { identitySettings, storedSettings } from "./stored.js";
@@ -37,6 +41,19 @@ export interface SearchOptions extends Readonly<SettingsInput> {
   readonly proposer?: string | undefined;
   /** Spec of the target; overrides `model`. */
   readonly target?: string | undefined;
+  /**
+   * How answers are scored (execution accuracy), replacing the task's `metric`: a built-in's name
+   * (`"f1"`), a metric of yours (`defineMetric({ name, version, score })`: a function of the
+   * prediction and the example, sync or async, returning a score in [0, 1] or `{score, feedback}`),
+   * a module that exports one (`{ module: "./my-metric.mjs", export: "lenient" }`, the path
+   * relative to the working directory), or an LLM judge (`{ judge: { rubric } }`). Its name and
+   * version are part of the run's identity: another version is another run. A metric that throws
+   * or gives no score in [0, 1] fails the run with a MetricError (never a silent 0).
+   * @default the task's metric
+   */
+  readonly metric?: Metric | MetricSpec | undefined;
+  /** Spec of the judge's model, for a judge metric (the run's third role). @default the proposer's model */
+  readonly judgeModel?: string | undefined;
   /** Base URLs for HTTP specs (several = replicas). @default the backend's default URL */
   readonly baseUrls?: readonly string[] | undefined;
   /** Bearer token for the servers; never stored or printed. */
@@ -65,7 +82,7 @@ export interface SearchOptions extends Readonly<SettingsInput> {
   /** Settings of the in-process gguf backend (cache folder, threads, sequences, GPU). */
   readonly gguf?: Omit<GgufOptions, "onDownloadProgress" | "onLog"> | undefined;
   /** Ready-made models (tests, custom backends) instead of building them from the specs. */
-  readonly models?: { readonly proposer?: Model; readonly target?: Model } | undefined;
+  readonly models?: { readonly proposer?: Model; readonly target?: Model; readonly judge?: Model } | undefined;
 }
 
 /** Every search option but the task and what belongs to one call (the run to continue, the event sink). */
@@ -81,10 +98,11 @@ export function resolve(o: SearchSettings): Resolved {
 
 /**
  * The stored config of a run (what `ape resume` needs, never a key) and its hash: the run's
- * identity, made of the task (its templates included), each part's identity (the models' specs, the
- * selector's name and settings; the scorer and proposers are named by the settings), the identity
- * settings and the target format where it is chat. A part at its defaults is its bare name, as in
- * runs stored before parts had settings.
+ * identity, made of the task (its templates and answer settings included), each part's identity
+ * (the models' specs, the selector's name and settings, the metric's name and version where it is
+ * not the task's own built-in one; the scorer and proposers are named by the settings), the
+ * identity settings and the target format where it is chat. A part at its defaults is its bare
+ * name, as in runs stored before parts had settings.
  */
 export function runConfig(
   o: SearchSettings,
@@ -92,11 +110,13 @@ export function runConfig(
   task: Task,
   specs: { proposer: string; target: string },
   selector: PartIdentity,
+  metric?: RunMetric,
 ): { readonly json: string; readonly hash: string } {
   const content = taskHash(task);
   // The chat format is a different run; the completion format is how every run before it was sent.
   const format = targetFormat(task, r.targetFormat) === "chat" ? { targetFormat: "chat" } : {};
-  const identity = { taskHash: content, ...specs, selector: identityText(selector), ...identitySettings(r), ...format };
+  const metricIdentity = metric?.identity === undefined ? {} : { metric: metric.identity };
+  const identity = { taskHash: content, ...specs, selector: identityText(selector), ...metricIdentity, ...identitySettings(r), ...format };
   const hash = createHash("sha256").update(stableJson(identity)).digest("hex").slice(0, 32);
   const json = stableJson({
     task: existsSync(task.source) ? resolvePath(task.source) : task.source,
@@ -112,8 +132,18 @@ export function runConfig(
  * run's identity, and the key its examples are stored under (`tasks.hash`).
  */
 export function taskHash(task: Task): string {
+  const answer = answerSettings(task.answer);
   return createHash("sha256")
-    .update(stableJson({ splits: task.splits, templates: task.templates, metric: task.metric, references: task.references }))
+    .update(
+      stableJson({
+        splits: task.splits,
+        templates: task.templates,
+        metric: task.metric,
+        references: task.references,
+        // Only answer settings other than the defaults, so that tasks written before them keep their hash.
+        ...(isDefaultAnswer(answer) ? {} : { answer }),
+      }),
+    )
     .digest("hex");
 }
 
@@ -134,6 +164,18 @@ export function settingsConfig(
     selector: selector.name,
     selectorSettings: selector.settings,
     budget: o.budget ?? {},
+    metric: storedMetric(o.metric),
+    judgeModel: o.judgeModel ?? null,
     ...storedSettings(o, r),
   };
+}
+
+/**
+ * The metric option as a config stores it: a spec as given (a module's path absolute where the
+ * command line gave it), a metric object as its name and version (the command line cannot call
+ * it: such a run is continued from the program that passed it), none as null.
+ */
+function storedMetric(metric: SearchSettings["metric"]): unknown {
+  if (metric === undefined) return null;
+  return isMetric(metric) ? { function: metric.name, version: metric.version } : metric;
 }

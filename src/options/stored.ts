@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { UsageError } from "../errors.js";
 import { SETTINGS, settingEntries, type SettingsInput, type SettingsValues } from "./table.js";
+import { metricSpecSchema } from "../metrics/spec.js";
 
 /** The settings that make a run's identity, unset ones as null (part of the config hash). */
 export function identitySettings(r: SettingsValues): Readonly<Record<string, unknown>> {
@@ -39,6 +40,9 @@ export const STORED_SETTINGS = z.preprocess(
     selectorSettings: z.record(z.string(), z.unknown()).default({}),
     budget: z.object({ maxCalls: optionalNumber, maxTokens: optionalNumber, maxCostUsd: optionalNumber }).default({}),
     prices: z.record(z.string(), z.object({ input: z.number(), output: z.number() })).default({}),
+    /** The metric given to the search (absent: the task's own): a spec, or a metric function's name and version. */
+    metric: z.union([metricSpecSchema, z.object({ function: z.string(), version: z.string() })]).optional(),
+    judgeModel: z.string().optional(),
   }),
 );
 

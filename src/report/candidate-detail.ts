@@ -22,6 +22,8 @@ export interface ExampleOutcome {
   readonly expected: readonly string[] | undefined;
   readonly output: string | null;
   readonly score: number;
+  /** What the metric said of the output (a judge's reasons); null when it said nothing. */
+  readonly feedback: string | null;
 }
 
 /** A candidate in full. */
@@ -60,7 +62,9 @@ export function exampleOutcomes(evaluations: readonly EvaluationRow[], examples:
   return evaluations
     .map((e): ExampleOutcome => {
       const ex = examples.get(e.example_id);
-      return { split: e.split, exampleId: e.example_id, input: ex?.input, expected: ex?.outputs, output: e.output, score: e.score };
+      // A file of schema 4 or older (read without migrating) has no feedback column.
+      const feedback = e.feedback ?? null;
+      return { split: e.split, exampleId: e.example_id, input: ex?.input, expected: ex?.outputs, output: e.output, score: e.score, feedback };
     })
     .sort((a, b) => a.score - b.score || splitOrder(a.split) - splitOrder(b.split));
 }

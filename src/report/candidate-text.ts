@@ -60,6 +60,11 @@ export function candidateText(d: CandidateDetail, maxExamples: number): string {
       ),
     );
   }
+  const said = shown.filter((o) => o.feedback !== null);
+  if (said.length > 0) {
+    out.push("\nfeedback (what the metric said of each output above):\n");
+    for (const o of said) out.push(`  ${o.split} ${o.exampleId} (${fmtScore(o.score)}): ${o.feedback}\n`);
+  }
   if (d.outcomes.length > shown.length) out.push(`… and ${d.outcomes.length - shown.length} more (--examples ${d.outcomes.length} shows all)\n`);
   return out.join("");
 }

@@ -43,7 +43,7 @@ export const CANDIDATE_FIELDS = [
 
 /**
  * The fields of an evaluation record, in order. `input` and `expected` (the example's acceptable
- * outputs) come from the task stored with the run; null for runs stored before tasks were.
+ * outputs) come from the task stored with the run; null for runs stored before tasks were. `feedback`: the metric's words on the answer, where it gave some.
  */
 export const EVALUATION_FIELDS = [
   "run_id",
@@ -56,6 +56,7 @@ export const EVALUATION_FIELDS = [
   "created_at",
   "input",
   "expected",
+  "feedback",
 ] as const;
 
 /** One exported record; `history` and `expected` are lists in JSON and JSON text in CSV. */
@@ -82,6 +83,8 @@ export function exportRecords(
         created_at: e.created_at,
         input: examples.get(e.example_id)?.input ?? null,
         expected: examples.get(e.example_id)?.outputs ?? null,
+        // A file of schema 4 or older (read without migrating) has no feedback column.
+        feedback: e.feedback ?? null,
       }),
     );
     return { fields: EVALUATION_FIELDS, records };

@@ -1,5 +1,6 @@
 /** Building the scorer a run asked for from the registry, and what it sends (for the estimate). */
 import type { Gateway } from "../gateway/gateway.js";
+import type { Metric } from "../metrics/metric.js";
 import type { ModelRequest } from "../model/types.js";
 import { evalDemos } from "../task/demos.js";
 import { targetFormat } from "./format.js";
@@ -24,9 +25,9 @@ function scorerContext(task: Task, r: ScoreSettings): ScorerContext {
   return { task, demos: evalDemos(task, r.demos, r.seed), seed: r.seed, format: targetFormat(task, r.targetFormat) };
 }
 
-/** The run's scorer. */
-export function buildScorer(task: Task, r: ScoreSettings, target: Gateway): Promise<Scorer> {
-  return scorerEntry(r.scorer).create(scorerContext(task, r), target);
+/** The run's scorer, scoring answers by `metric`. */
+export function buildScorer(task: Task, r: ScoreSettings, target: Gateway, metric: Metric): Promise<Scorer> {
+  return scorerEntry(r.scorer).create(scorerContext(task, r), target, metric);
 }
 
 /**

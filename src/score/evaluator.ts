@@ -48,7 +48,7 @@ export class Evaluator {
         const s = scored[i];
         if (!s) return;
         this.memo.set(key(e), s.score);
-        rows.push({ exampleId: e.id, output: s.output, score: s.score });
+        rows.push({ exampleId: e.id, output: s.output, score: s.score, feedback: s.feedback });
       });
       this.done += unique.length;
       this.onScored({ candidateId: candidate.id, split, rows }, this.done);

@@ -57,7 +57,7 @@ export async function logprobScorer(o: LogprobScorerOptions): Promise<Scorer> {
           const mean = tokens.length === 0 ? -9999 : Math.max(-9999, tokens.reduce((s, t) => s + t.logprob, 0) / tokens.length);
           best = Math.max(best, mean);
         }
-        return { score: best, output: null };
+        return { score: best, output: null, feedback: null };
       });
     },
   };

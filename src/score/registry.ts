@@ -9,6 +9,7 @@ import { CapabilityError } from "../errors.js";
 import { option, say } from "../message.js";
 import type { Gateway } from "../gateway/gateway.js";
 import { formatSpec } from "../model/spec.js";
+import type { Metric } from "../metrics/metric.js";
 import type { ModelRequest } from "../model/types.js";
 import { registryNames } from "../registry.js";
 import type { Task } from "../task/types.js";
@@ -31,8 +32,8 @@ export interface ScorerEntry {
   readonly name: string;
   /** What it measures, in a few words (for `--help`). */
   readonly describe: string;
-  /** The scorer, scoring through `target`. */
-  create(context: ScorerContext, target: Gateway): Promise<Scorer>;
+  /** The scorer, scoring through `target` (by `metric`, where it scores answers). */
+  create(context: ScorerContext, target: Gateway, metric: Metric): Promise<Scorer>;
   /** What it sends to score `item` to a target that has (`completions`) or lacks the completions route. */
   requests(context: ScorerContext, item: ScoreItem, completions: boolean): ModelRequest[];
 }
@@ -42,14 +43,14 @@ export const SCORER_REGISTRY = [
   {
     name: "exec",
     describe: "execution accuracy",
-    async create(context: ScorerContext, target: Gateway): Promise<Scorer> {
+    async create(context: ScorerContext, target: Gateway, metric: Metric): Promise<Scorer> {
       const caps = await target.capabilities();
       if (context.format === "chat" && !caps.chat) {
         throw new CapabilityError(
           say`${formatSpec(target.spec)} at ${target.spec.baseUrls[0] ?? "the in-process model"} has no chat route (${caps.evidence.chat ?? "the probe found none"}), which the chat format needs. Use ${option("targetFormat", "completion")} with an eval template of one text, or a server (or a gguf: model with a chat template) that has one.`,
         );
       }
-      return execScorer({ ...context, target });
+      return execScorer({ ...context, target, metric });
     },
     requests: (context: ScorerContext, item: ScoreItem, completions: boolean): ModelRequest[] => [
       { kind: "generate", request: execRequest(context, item, completions) },

@@ -7,10 +7,12 @@ export interface ScoreItem {
   readonly example: Example;
 }
 
-/** The score of an item and, for execution accuracy, what the target answered. */
+/** The score of an item and, for execution accuracy, what the target answered and what the metric said of it. */
 export interface Scored {
   readonly score: number;
   readonly output: string | null;
+  /** The metric's feedback (a judge's reasons, why extraction found nothing); null when there is none. */
+  readonly feedback: string | null;
 }
 
 /** Scores items through the target's Gateway. */

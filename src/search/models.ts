@@ -5,7 +5,7 @@
  */
 import type { Budget } from "../gateway/budget.js";
 import { createModel } from "../model/backends.js";
-import type { CallEvent } from "../gateway/call-recorder.js";
+import type { CallEvent, Role } from "../gateway/call-recorder.js";
 import { Gateway } from "../gateway/gateway.js";
 import type { DownloadProgress } from "../model/gguf/gguf-options.js";
 import { ModelLimits } from "../gateway/limits.js";
@@ -15,20 +15,23 @@ import type { Model, ModelSpec } from "../model/types.js";
 import type { Resolved, SearchSettings } from "../options/search-options.js";
 import type { CallLog } from "../store/calls.js";
 
-/** The proposer and target models (one object when both roles use one spec) and their limits. */
+/** The proposer, target and judge models (one object for roles that use one spec) and their limits. */
 export interface SearchModels {
   readonly proposer: Model;
   readonly target: Model;
-  /** Limits per model: the same object for both roles when they share a model. */
+  /** The judge's model, opened only for a search whose metric is a judge. */
+  readonly judge: Model | undefined;
+  /** Limits per model: the same object for roles that share a model. */
   readonly proposerLimits: ModelLimits;
   readonly targetLimits: ModelLimits;
+  readonly judgeLimits: ModelLimits | undefined;
   /** Close the models (those passed in `options.models` too, as a search always has) and stop the limits' timers. */
   close(): Promise<void>;
 }
 
-/** Open the models named by the specs (or take `options.models`), with one set of limits per model. */
+/** Open the models named by the specs (or take `options.models`), with one set of limits per model; the judge's only when `specs.judge` is given. */
 export async function openModels(
-  specs: { readonly proposer: ModelSpec; readonly target: ModelSpec },
+  specs: { readonly proposer: ModelSpec; readonly target: ModelSpec; readonly judge?: ModelSpec | undefined },
   options: SearchSettings,
   r: Resolved,
   onDownload: (progress: DownloadProgress) => void,
@@ -50,16 +53,27 @@ export async function openModels(
     const sameModel = formatSpec(specs.proposer) === formatSpec(specs.target) && !options.models?.proposer;
     const proposer = options.models?.proposer ?? (sameModel ? target : await createModel(specs.proposer, modelOptions));
     if (proposer !== target) opened.push(proposer);
+    const judge =
+      specs.judge === undefined
+        ? undefined
+        : (options.models?.judge ?? sharedModel(specs.judge, [proposer, target]) ?? (await createModel(specs.judge, modelOptions)));
+    if (judge !== undefined && !opened.includes(judge)) opened.push(judge);
     const rates = { requestsPerSecond: r.rps, tokensPerMinute: r.tpm };
-    const targetLimits = new ModelLimits({ concurrency: r.concurrency, ...rates });
-    const proposerLimits = proposer === target ? targetLimits : new ModelLimits({ concurrency: r.concurrency, ...rates });
+    const limits = new Map<Model, ModelLimits>();
+    const limitsOf = (model: Model): ModelLimits => {
+      const own = limits.get(model) ?? new ModelLimits({ concurrency: r.concurrency, ...rates });
+      limits.set(model, own);
+      return own;
+    };
     return {
       proposer,
       target,
-      proposerLimits,
-      targetLimits,
+      judge,
+      targetLimits: limitsOf(target),
+      proposerLimits: limitsOf(proposer),
+      judgeLimits: judge === undefined ? undefined : limitsOf(judge),
       async close() {
-        for (const l of new Set([targetLimits, proposerLimits])) l.dispose();
+        for (const l of limits.values()) l.dispose();
         await closeOpened();
       },
     };
@@ -67,6 +81,11 @@ export async function openModels(
     await closeOpened();
     throw error;
   }
+}
+
+/** The model of `models` whose spec is `spec`, if any (a role that names the same model shares it). */
+function sharedModel(spec: ModelSpec, models: readonly Model[]): Model | undefined {
+  return models.find((m) => formatSpec(m.spec) === formatSpec(spec));
 }
 
 /** What the Gateways of one run record and spend against. */
@@ -81,9 +100,21 @@ export interface RunGatewayContext {
   readonly signal: AbortSignal;
 }
 
-/** The proposer and target Gateways of one run, over shared models, limits and budget. */
-export function runGateways(models: SearchModels, c: RunGatewayContext): { readonly proposer: Gateway; readonly target: Gateway } {
-  const gateway = (model: Model, role: "proposer" | "target", limits: ModelLimits): Gateway =>
+/** The Gateways of one run (the judge's where the run has a judge), over shared models, limits and budget. */
+export interface RunGateways {
+  readonly proposer: Gateway;
+  readonly target: Gateway;
+  readonly judge: Gateway | undefined;
+}
+
+/** Every Gateway of a run: the target's, the proposer's, and the judge's where there is one. */
+export function gatewayList(g: RunGateways): Gateway[] {
+  return [g.target, g.proposer, ...(g.judge ? [g.judge] : [])];
+}
+
+/** The Gateways of one run, over shared models, limits and budget. */
+export function runGateways(models: SearchModels, c: RunGatewayContext): RunGateways {
+  const gateway = (model: Model, role: Role, limits: ModelLimits): Gateway =>
     new Gateway({
       model,
       role,
@@ -98,5 +129,9 @@ export function runGateways(models: SearchModels, c: RunGatewayContext): { reado
       onCall: c.onCall,
       signal: c.signal,
     });
-  return { proposer: gateway(models.proposer, "proposer", models.proposerLimits), target: gateway(models.target, "target", models.targetLimits) };
+  return {
+    proposer: gateway(models.proposer, "proposer", models.proposerLimits),
+    target: gateway(models.target, "target", models.targetLimits),
+    judge: models.judge && models.judgeLimits && gateway(models.judge, "judge", models.judgeLimits),
+  };
 }

@@ -10,7 +10,10 @@ import type { Gateway } from "../gateway/gateway.js";
 import { checkCostCap } from "../accounting/prices.js";
 import { type Resolved, type SearchOptions, taskHash } from "../options/search-options.js";
 import { type ResolvedSearch, resolveSearch } from "../options/resolve-search.js";
-import { openModels, runGateways, type SearchModels } from "./models.js";
+import { gatewayList, openModels, type RunGateways, runGateways, type SearchModels } from "./models.js";
+import { judgeMetric } from "../metrics/judge.js";
+import type { Metric } from "../metrics/metric.js";
+import type { RunMetric } from "../metrics/resolve.js";
 import { proposeInitial } from "../propose/propose.js";
 import { RunRecord } from "./record.js";
 import type { SearchResult } from "../result.js";
@@ -50,8 +53,10 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
   const r = resolved.settings;
   const task = typeof options.task === "string" ? await loadTask(options.task) : options.task;
   const { selector, specs } = resolved;
-  const config = resolved.runConfig(task);
-  checkCostCap(options.budget?.maxCostUsd, [specs.proposer, specs.target], resolved.prices);
+  const metric = await resolved.runMetric(task);
+  const config = resolved.runConfig(task, metric);
+  const judge = metric.kind === "judge" ? specs.judge : undefined;
+  checkCostCap(options.budget?.maxCostUsd, [specs.proposer, specs.target, ...(judge ? [judge] : [])], resolved.prices);
   const plan = estimatePlan(task, resolved);
 
   const ownStore = typeof options.db !== "object";
@@ -92,26 +97,25 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
           ? { calls: previous.calls + failedTries(store, runId), tokens: previous.prompt_tokens + previous.completion_tokens, costUsd: previous.cost_usd }
           : undefined,
       );
-    let gateways: { readonly proposer: Gateway; readonly target: Gateway } | undefined;
+    let gateways: RunGateways | undefined;
     try {
       store.recordTask(runId, taskHash(task), task);
-      models = shared?.models ?? (await openModels(specs, options, r, (p) => emit({ type: "download", ...p })));
+      models = shared?.models ?? (await openModels({ ...specs, judge }, options, r, (p) => emit({ type: "download", ...p })));
       const running = runGateways(models, { store, runId, budget, replayUpTo, options, onCall: (call) => totals.add(call), signal });
       gateways = running;
       // Stopped (Ctrl-C, SIGTERM, the caller's signal): send nothing more; the requests in flight
       // are answered and recorded within the grace of `signal` (see jobSignals).
       onAbort(stop, () => {
-        running.proposer.halt();
-        running.target.halt();
+        for (const g of gatewayList(running)) g.halt();
       });
       const raceWidth = runRaceWidth(previous?.config, r);
-      await flow({ task, resolved, r, options, store, runId, gateways, emit, selector, raceWidth, totals });
+      await flow({ task, resolved, r, options, store, runId, gateways: running, metric, emit, selector, raceWidth, totals });
       store.setRunStatus(runId, "done");
     } catch (error) {
       // Let the calls already on the wire finish and be recorded (they are paid for), send no more.
-      gateways?.proposer.halt();
-      gateways?.target.halt();
-      await Promise.all([gateways?.proposer.idle(), gateways?.target.idle()]);
+      const all = gateways ? gatewayList(gateways) : [];
+      for (const g of all) g.halt();
+      await Promise.all(all.map((g) => g.idle()));
       throw endRun(store, runId, error, stop);
     } finally {
       stopHeartbeat();
@@ -133,7 +137,9 @@ interface FlowContext {
   readonly options: SearchOptions;
   readonly store: Store;
   readonly runId: string;
-  readonly gateways: { readonly proposer: Gateway; readonly target: Gateway };
+  readonly gateways: RunGateways;
+  /** The run's metric (a judge is asked through `gateways.judge`). */
+  readonly metric: RunMetric;
   readonly emit: (e: SearchEvent) => void;
   readonly selector: Selector;
   /** The run's race width, as it began (see `runRaceWidth`). */
@@ -146,8 +152,8 @@ async function flow(c: FlowContext): Promise<void> {
   // The stages hand their results here; only the record writes them to the store.
   const record = new RunRecord(c.store, c.runId);
   emit({ type: "stage", stage: "probe", round: 0 });
-  const scorer = await buildScorer(task, r, c.gateways.target);
-  const probed = await Promise.all([c.gateways.target.capabilities(), c.gateways.proposer.capabilities()]);
+  const scorer = await buildScorer(task, r, c.gateways.target, scoringMetric(c.metric, c.gateways.judge, r.seed));
+  const probed = await Promise.all(gatewayList(c.gateways).map((g) => g.capabilities()));
   for (const message of new Set(probed.flatMap((caps) => caps.notices))) emit({ type: "notice", message });
   const evaluator = new Evaluator(scorer, (batch, done) => {
     record.evaluations(batch);
@@ -175,6 +181,13 @@ async function flow(c: FlowContext): Promise<void> {
   emit({ type: "stage", stage: "finalize", round: outcome.rounds });
   await tests.finish(outcome.ranking);
   record.result(outcome.ranking[0], evaluator.evaluations);
+}
+
+/** The metric answers are scored by: the one resolved, or the judge asking through its Gateway. */
+function scoringMetric(metric: RunMetric, judge: Gateway | undefined, seed: number): Metric {
+  if (metric.kind === "metric") return metric.metric;
+  if (!judge) throw new Error("a judged run has no judge Gateway (the models were opened without the judge's)");
+  return judgeMetric(metric.judge, judge, seed);
 }
 
 /** Tries of the run that failed: each was sent, so each counts against the call budget (the run's totals count only answers). */

@@ -19,6 +19,8 @@ export interface ScoredExample {
   readonly exampleId: string;
   readonly output: string | null;
   readonly score: number;
+  /** What the metric said of the output (a judge's reasons); null when it said nothing. */
+  readonly feedback: string | null;
 }
 
 /** Reading the evaluations of a run. */
@@ -31,8 +33,8 @@ export interface EvaluationReader {
 
 /** Recording scores, as the evaluator does. */
 export interface EvaluationLog extends EvaluationReader {
-  /** Record the score of a candidate on one example now (idempotent). */
-  addEvaluation(runId: string, candidateId: number, split: string, exampleId: string, output: string | null, score: number): void;
+  /** Record the score of a candidate on one example now, with the metric's feedback (idempotent). */
+  addEvaluation(runId: string, candidateId: number, split: string, exampleId: string, output: string | null, score: number, feedback?: string | null): void;
   /**
    * Queue several evaluations of one candidate (idempotent) for the next commit (`commit`, or any
    * read). An evaluation lost in a crash costs nothing: a resumed run scores it again from its call,
@@ -46,18 +48,26 @@ export class EvaluationTable implements EvaluationLog {
   /** Reads and writes through `db`. */
   constructor(private readonly db: Connection) {}
 
-  addEvaluation(runId: string, candidateId: number, split: string, exampleId: string, output: string | null, score: number): void {
+  addEvaluation(
+    runId: string,
+    candidateId: number,
+    split: string,
+    exampleId: string,
+    output: string | null,
+    score: number,
+    feedback: string | null = null,
+  ): void {
     this.db
       .sql(
-        `INSERT INTO evaluations (run_id, candidate_id, split, example_id, output, score, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (candidate_id, split, example_id) DO NOTHING`,
+        `INSERT INTO evaluations (run_id, candidate_id, split, example_id, output, score, feedback, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (candidate_id, split, example_id) DO NOTHING`,
       )
-      .run(runId, candidateId, split, exampleId, output, score, now());
+      .run(runId, candidateId, split, exampleId, output, score, feedback, now());
   }
 
   addEvaluations(runId: string, candidateId: number, split: string, rows: readonly ScoredExample[]): void {
     this.db.enqueue(() => {
-      for (const r of rows) this.addEvaluation(runId, candidateId, split, r.exampleId, r.output, r.score);
+      for (const r of rows) this.addEvaluation(runId, candidateId, split, r.exampleId, r.output, r.score, r.feedback);
     });
   }
 

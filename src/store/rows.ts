@@ -82,6 +82,8 @@ export interface EvaluationRow {
   readonly example_id: string;
   readonly output: string | null;
   readonly score: number;
+  /** What the metric said of the output (schema 5; null before, and where it said nothing). */
+  readonly feedback: string | null;
   readonly created_at: string;
 }
 

@@ -139,6 +139,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN task_hash TEXT REFERENCES tasks(hash);
   CREATE INDEX runs_task_hash ON runs(task_hash);
   `,
+  // 6: the metric's feedback on each evaluation (a judge's reasons, a user metric's notes).
+  `
+  ALTER TABLE evaluations ADD COLUMN feedback TEXT;
+  `,
 ];
 
 /** Run statuses, as stored in `runs.status`. */

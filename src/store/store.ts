@@ -137,8 +137,8 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, Task
   // --- evaluations (see evaluations.ts) -------------------------------------------------------
 
   /** See `EvaluationLog.addEvaluation`. */
-  addEvaluation(runId: string, candidateId: number, split: string, exampleId: string, output: string | null, score: number): void {
-    this.#evaluations.addEvaluation(runId, candidateId, split, exampleId, output, score);
+  addEvaluation(...args: Parameters<EvaluationLog["addEvaluation"]>): void {
+    this.#evaluations.addEvaluation(...args);
   }
   /** See `EvaluationLog.addEvaluations`. */
   addEvaluations(runId: string, candidateId: number, split: string, rows: readonly ScoredExample[]): void {

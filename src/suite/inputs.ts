@@ -3,6 +3,8 @@
  * tasks (loaded and checked), and the suite's stored config, by which the same command finds it again.
  */
 import { checkCostCap } from "../accounting/prices.js";
+import { at } from "../at.js";
+import type { ModelSpec } from "../model/types.js";
 import type { SearchSettings } from "../options/search-options.js";
 import { type ResolvedSearch, resolveSearch } from "../options/resolve-search.js";
 import type { NewSuite } from "../store/suites.js";
@@ -19,6 +21,8 @@ export interface SuiteInputs {
   readonly tasks: readonly Task[];
   /** Per task: its file, name and the config hash of its run. */
   readonly entries: readonly SuiteTaskEntry[];
+  /** The judge's model spec, when some task's metric is a judge (its model is opened only then). */
+  readonly judge: ModelSpec | undefined;
   /** Tasks searched at once. */
   readonly parallel: number;
   /** The suite's row as a new suite would be stored (all but its id). */
@@ -34,8 +38,11 @@ export async function suiteInputs(options: SuiteOptions): Promise<SuiteInputs> {
   const resolved = resolveSearch(settings);
   const parallel = resolveParallel(options.parallel);
   const tasks = await loadSuiteTasks(options.tasks, options.protocol);
-  checkCostCap(options.budget?.maxCostUsd, [resolved.specs.proposer, resolved.specs.target], resolved.prices);
-  const entries = tasks.map((t) => ({ file: t.source, name: t.name, hash: resolved.runConfig(t).hash }));
+  const metrics = await Promise.all(tasks.map((t) => resolved.runMetric(t)));
+  // The judge's model is opened (and priced) only when some task's metric is a judge.
+  const judge = metrics.some((m) => m.kind === "judge") ? resolved.specs.judge : undefined;
+  checkCostCap(options.budget?.maxCostUsd, [resolved.specs.proposer, resolved.specs.target, ...(judge ? [judge] : [])], resolved.prices);
+  const entries = tasks.map((t, i) => ({ file: t.source, name: t.name, hash: resolved.runConfig(t, at(metrics, i)).hash }));
   const config = suiteConfig(options, resolved.settings, resolved.parts, { tasks: entries, parallel, protocol: options.protocol });
-  return { settings, resolved, tasks, entries, parallel, fresh: { tasks: tasks.length, config: config.json, config_hash: config.hash } };
+  return { settings, resolved, tasks, entries, judge, parallel, fresh: { tasks: tasks.length, config: config.json, config_hash: config.hash } };
 }

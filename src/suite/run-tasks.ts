@@ -47,7 +47,9 @@ export async function runTasks(a: SuiteAttempt): Promise<Failure[]> {
       costUsd: before.costUsd,
     });
     const { resolved } = a.inputs;
-    const models = await openModels(resolved.specs, a.inputs.settings, resolved.settings, (p) => a.emit({ type: "download", ...p }));
+    const models = await openModels({ ...resolved.specs, judge: a.inputs.judge }, a.inputs.settings, resolved.settings, (p) =>
+      a.emit({ type: "download", ...p }),
+    );
     try {
       const searches = new TaskSearches(a, { suiteId: a.suiteId, models, budget }, tracker, failures);
       const limit = pLimit(a.inputs.parallel);

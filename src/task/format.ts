@@ -5,7 +5,7 @@
  */
 import type { ExampleFile, TaskFile } from "./schema.js";
 
-const HEAD_KEYS = ["version", "name", "description", "metric", "protocol", "templates", "targetFormat", "references", "split"] as const;
+const HEAD_KEYS = ["version", "name", "description", "metric", "protocol", "templates", "targetFormat", "answer", "references", "split"] as const;
 
 /** The text of a task file, ending in a newline. */
 export function formatTaskFile(task: TaskFile): string {

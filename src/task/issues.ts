@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { TaskIssue } from "../errors.js";
 import { KNOWN_FIELDS, TEXT_CAP } from "./schema.js";
 import { clip, nearest, quoted } from "./suggest.js";
-import { METRICS, PROTOCOLS, SPLITS } from "./types.js";
+import { PROTOCOLS, SPLITS } from "./types.js";
 import { CHAT_ROLES } from "../chat.js";
 
 /** `["examples", 12, "output"]` → `examples[12].output`; a long key is clipped. */
@@ -75,6 +75,10 @@ function knownFor(path: readonly PropertyKey[]): readonly string[] {
   if (typeof last === "number" || last === "examples") return KNOWN_FIELDS.example;
   if (last === "split") return KNOWN_FIELDS.split;
   if (last === "templates") return KNOWN_FIELDS.templates;
+  if (last === "answer") return KNOWN_FIELDS.answer;
+  if (last === "extract") return KNOWN_FIELDS.extract;
+  if (last === "metric") return KNOWN_FIELDS.metric;
+  if (last === "judge") return KNOWN_FIELDS.judge;
   return [];
 }
 
@@ -100,6 +104,9 @@ function expectation(path: readonly PropertyKey[], zodExpected: string): string 
   if (field === "split" && path.length === 1) return `an object like {"demo": 0.2, "eval": 0.4, "test": 0.4}`;
   if (field === "templates") return "an object with some of eval, demo, forward, reverse";
   if (field === "eval") return 'a text with [PROMPT], [INPUT] and [OUTPUT], or a list of chat messages like {"role": "system", "content": "[PROMPT]"}';
+  if (field === "answer") return 'an object like {"maxTokens": 256, "stop": ["\\n\\n"]}';
+  if (field === "extract") return 'an object, {"regex": "…"} or {"json": "field.path"}';
+  if (field === "stop") return "a list of at most 4 strings";
   if (typeof last === "number" && parent === "examples") return 'an object like {"input": "…", "output": "…"}';
   if (zodExpected === "object") return "an object";
   if (zodExpected === "array") return "a list";
@@ -121,6 +128,7 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): stri
     case "invalid_union": {
       const wanted = expectation(path, "");
       if (issue.input === undefined) return `missing; expected ${wanted}`;
+      if (field === "extract") return `expected one of {"regex": "…"} or {"json": "field.path"}, got ${quoted(issue.input)}`;
       if (Array.isArray(issue.input)) {
         const bad = issue.input.findIndex((item) => typeof item !== "string");
         if (bad >= 0) return `expected ${wanted}; item [${bad}] is ${kindOf(issue.input[bad])}`;
@@ -128,7 +136,6 @@ function messageFor(issue: z.core.$ZodIssue, path: readonly PropertyKey[]): stri
       return `expected ${wanted}, got ${kindOf(issue.input)}`;
     }
     case "invalid_value": {
-      if (field === "metric") return `unknown metric ${quoted(issue.input)}; valid metrics: ${METRICS.join(", ")}`;
       if (field === "protocol") return `unknown protocol ${quoted(issue.input)}; known protocols: ${PROTOCOLS.join(", ")}`;
       if (field === "split") return `unknown split ${quoted(issue.input)}; valid splits: ${SPLITS.join(", ")}`;
       if (field === "role") return `unknown role ${quoted(issue.input)}; a message's role is one of ${CHAT_ROLES.join(", ")}`;

@@ -10,6 +10,8 @@ import { TEXT_CAP, taskFileSchema } from "./schema.js";
 import type { Task, Templates } from "./types.js";
 import { REQUIRED_PLACEHOLDERS, assembleTask, checkExamples, type TaskHead, type TaskOptions } from "./validate.js";
 import { isList, isRecord } from "../narrow.js";
+import { answerSettings, DEFAULT_ANSWER } from "./answer.js";
+import { checkMetric } from "./metric-field.js";
 
 /**
  * Parse a task from its text. `file` names it in messages; a name ending in `.jsonl` is read as one
@@ -34,23 +36,25 @@ export function parseTaskFile(text: string, file: string, options: TaskOptions =
   if (!top.success) issues.push(...issuesFromZod(top.error.issues, []));
   const list = isList(value.examples) ? value.examples : [];
   const examples = checkExamples(list, issues);
+  const metric = checkMetric(value.metric, issues);
   let head: TaskHead | undefined;
   if (top.success) {
     const t = top.data;
     head = {
       name: t.name,
       description: t.description,
-      metric: t.metric ?? "exact_match",
+      metric,
       protocol: t.protocol,
       templates: t.templates && stripUndefined(t.templates),
       targetFormat: t.targetFormat,
+      answer: answerSettings(t.answer && stripUndefined(t.answer)),
       references: t.references ?? [],
       split: t.split,
     };
   } else {
     // The head is broken, but the templates it gives may still be checked for their placeholders.
     const templates = readableTemplates(value.templates);
-    head = { name: "", description: undefined, metric: "exact_match", protocol: undefined, templates, references: [], split: undefined };
+    head = { name: "", description: undefined, metric, protocol: undefined, templates, answer: DEFAULT_ANSWER, references: [], split: undefined };
   }
   return assembleTask(file, head, examples, list.length, issues, options);
 }
@@ -86,6 +90,7 @@ export function parseJsonlTask(text: string, file: string, options: TaskOptions 
     metric: "exact_match",
     protocol: undefined,
     templates: undefined,
+    answer: DEFAULT_ANSWER,
     references: [],
     split: undefined,
   };

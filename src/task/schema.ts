@@ -4,7 +4,9 @@
  */
 import { z } from "zod";
 import { CHAT_ROLES } from "../chat.js";
-import { METRICS, PROTOCOLS, SPLITS, TARGET_FORMATS, type Templates } from "./types.js";
+import { judgeSpecSchema, type MetricSpec, moduleSpecSchema } from "../metrics/spec.js";
+import { type AnswerFile, answerSchema } from "./answer.js";
+import { PROTOCOLS, SPLITS, TARGET_FORMATS, type Templates } from "./types.js";
 
 /** The longest input, output, reference or template accepted, in characters. */
 export const TEXT_CAP = 20_000;
@@ -51,10 +53,12 @@ export const taskFileSchema = z.strictObject({
   version: z.literal(1).optional(),
   name: z.string().min(1).max(NAME_CAP),
   description: z.string().max(TEXT_CAP).optional(),
-  metric: z.enum(METRICS).optional(),
+  /** Checked on its own (metric-field.ts), with messages that list its forms. */
+  metric: z.unknown().optional(),
   protocol: z.enum(PROTOCOLS).optional(),
   templates: templatesSchema.optional(),
   targetFormat: z.enum(TARGET_FORMATS.filter((f) => f !== "auto")).optional(),
+  answer: answerSchema.optional(),
   references: z.array(text.min(1)).optional(),
   split: splitSchema.optional(),
   examples: z.array(z.unknown()).min(1),
@@ -67,6 +71,10 @@ export const KNOWN_FIELDS = {
   split: Object.keys(splitSchema.shape),
   templates: Object.keys(templatesSchema.shape),
   message: Object.keys(messageSchema.shape),
+  answer: Object.keys(answerSchema.shape),
+  extract: ["regex", "json"],
+  metric: [...Object.keys(moduleSpecSchema.shape), ...Object.keys(judgeSpecSchema.shape)],
+  judge: ["rubric"],
 } as const;
 
 /** A task file as written, after its shape has been checked. */
@@ -74,10 +82,11 @@ export interface TaskFile {
   readonly version?: 1;
   readonly name: string;
   readonly description?: string;
-  readonly metric?: (typeof METRICS)[number];
+  readonly metric?: MetricSpec;
   readonly protocol?: (typeof PROTOCOLS)[number];
   readonly templates?: Partial<Templates>;
   readonly targetFormat?: "chat" | "completion";
+  readonly answer?: AnswerFile;
   readonly references?: readonly string[];
   readonly split?: SplitFile;
   readonly examples: readonly ExampleFile[];

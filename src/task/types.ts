@@ -3,9 +3,13 @@
  * select) reads only this; file formats are the loader's business.
  */
 import type { ChatMessage } from "../chat.js";
-import type { MetricName } from "../metrics/index.js";
+import type { MetricSpec } from "../metrics/spec.js";
+import type { AnswerSettings } from "./answer.js";
+import type { Example } from "./example.js";
 
-export { METRICS, type MetricName } from "../metrics/index.js";
+export { METRICS, type MetricName } from "../metrics/registry.js";
+export type { MetricSpec, MetricModuleSpec, JudgeSpec } from "../metrics/spec.js";
+export type { AnswerSettings, Extract } from "./answer.js";
 
 /** The three splits of a task. */
 export const SPLITS = ["demo", "eval", "test"] as const;
@@ -37,14 +41,7 @@ export type TargetFormat = (typeof TARGET_FORMATS)[number];
  */
 export type EvalTemplate = string | readonly ChatMessage[];
 
-/** One input with every output that counts as correct. */
-export interface Example {
-  /** Stable id within the task (from the file, or the 0-based position). */
-  readonly id: string;
-  readonly input: string;
-  /** At least one acceptable output; the best match counts. */
-  readonly outputs: readonly string[];
-}
+export type { Example } from "./example.js";
 
 /**
  * Prompt templates with the placeholders `[PROMPT] [INPUT] [OUTPUT] [full_DEMO] [APE]`.
@@ -67,7 +64,13 @@ export interface Task {
   /** File it was loaded from (or a label for tasks built in code). */
   readonly source: string;
   readonly description: string | undefined;
-  readonly metric: MetricName;
+  /**
+   * How an answer is scored: a built-in metric's name, a module of yours (its path relative to the
+   * task file) or an LLM judge with a rubric. `search({ metric })` or `--metric` may replace it.
+   */
+  readonly metric: MetricSpec;
+  /** How long the target's answer may be, where it stops, what part of it the metric sees. @default DEFAULT_ANSWER (one line, 48 tokens, whole) */
+  readonly answer?: AnswerSettings | undefined;
   /** The evaluation protocol the task's splits follow, when the file declares one. */
   readonly protocol?: Protocol;
   readonly templates: Templates;

@@ -9,7 +9,8 @@ import { issuesFromZod, formatPath } from "./issues.js";
 import { quoted } from "./suggest.js";
 import { exampleSchema, type ExampleFile, type SplitFile } from "./schema.js";
 import { fractionSum, splitByFractions, splitCounts } from "./split.js";
-import { DEFAULT_TEMPLATES, SPLITS, type Example, type MetricName, type Protocol, type SplitName, type Task, type Templates } from "./types.js";
+import { DEFAULT_TEMPLATES, SPLITS, type Example, type MetricSpec, type Protocol, type SplitName, type Task, type Templates } from "./types.js";
+import { type AnswerSettings, extractIssues, isDefaultAnswer } from "./answer.js";
 
 /** Options for loading a task. */
 export interface TaskOptions {
@@ -24,10 +25,11 @@ export interface TaskOptions {
 export interface TaskHead {
   readonly name: string;
   readonly description: string | undefined;
-  readonly metric: MetricName;
+  readonly metric: MetricSpec;
   readonly protocol: Protocol | undefined;
   readonly templates: Partial<Templates> | undefined;
   readonly targetFormat?: "chat" | "completion" | undefined;
+  readonly answer: AnswerSettings;
   readonly references: readonly string[];
   readonly split: SplitFile | undefined;
 }
@@ -158,6 +160,7 @@ export function assembleTask(
       path: "targetFormat",
       message: '"completion" cannot send the eval template: it is a list of messages, which only the chat route takes; use "chat" (or leave targetFormat out)',
     });
+  if (head) issues.push(...extractIssues(head.answer.extract));
   const explicit = examples.filter((e) => e.example.split !== undefined).length;
   if (explicit > 0 && explicit < rawCount) {
     const missing = examples.find((e) => e.example.split === undefined);
@@ -203,6 +206,7 @@ export function assembleTask(
     description: head.description,
     metric: head.metric,
     ...(head.protocol === undefined ? {} : { protocol: head.protocol }),
+    ...(isDefaultAnswer(head.answer) ? {} : { answer: Object.freeze({ ...head.answer, stop: Object.freeze([...head.answer.stop]) }) }),
     templates: Object.freeze({ ...DEFAULT_TEMPLATES, ...head.templates }),
     ...(head.targetFormat === undefined ? {} : { targetFormat: head.targetFormat }),
     references: Object.freeze([...head.references]),

@@ -1,3 +1,4 @@
+import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -129,5 +130,29 @@ describe("ape show RUN --candidate ID", () => {
     const r = await inProcess(["show", run.runId, "--candidate", "9999", "--db", run.db]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`run ${run.runId} has no candidate 9999`);
+  });
+
+  it("reads a file of schema 4 (no feedback column) without changing it: outputs without feedback", async () => {
+    const old = join(run.dir, "schema-4.db");
+    copyFileSync(run.db, old);
+    const raw = new Database(old);
+    raw.exec("ALTER TABLE evaluations DROP COLUMN feedback");
+    raw.pragma("user_version = 4");
+    raw.pragma("journal_mode = DELETE");
+    raw.close();
+    const bytes = readFileSync(old);
+    const r = await inProcess(["show", run.runId, "--candidate", String(winner.id), "--db", old, "--json"]);
+    expect(r.code, r.stderr).toBe(0);
+    const outcomes = (JSON.parse(r.stdout) as { outcomes: { feedback: unknown }[] }).outcomes;
+    expect(outcomes.length).toBeGreaterThan(0);
+    expect(outcomes.every((o) => o.feedback === null)).toBe(true);
+    const exported = await inProcess(["export", run.runId, "--what", "evaluations", "--format", "jsonl", "--db", old]);
+    expect(
+      exported.stdout
+        .split("\n")
+        .filter(Boolean)
+        .every((l) => (JSON.parse(l) as { feedback: unknown }).feedback === null),
+    ).toBe(true);
+    expect(readFileSync(old).equals(bytes)).toBe(true);
   });
 });

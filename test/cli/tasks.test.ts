@@ -63,7 +63,7 @@ describe("ape tasks validate", () => {
       expect(await main(["tasks", "validate", "tasks/sum.json", bad], ctx)).toBe(2);
       expect(ctx.out()).toContain("OK tasks/sum.json");
       expect(ctx.out()).toContain(`INVALID ${bad}`);
-      expect(ctx.err()).toContain(`${bad}: metric: unknown metric "bleu"; valid metrics: exact_match, contains, f1, exact_set`);
+      expect(ctx.err()).toContain(`${bad}: metric: unknown metric "bleu"; valid metrics: exact_match, contains, f1, exact_set; or a metric of yours`);
       expect(ctx.err()).toContain(`${bad}: examples[0].output: missing`);
       expect(ctx.err()).toContain(`${bad}: examples[1].output: expected a string or a non-empty list of strings, got a number`);
       expect(ctx.err()).toContain("1 of 2 task files are invalid");

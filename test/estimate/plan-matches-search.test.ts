@@ -25,7 +25,7 @@ const MANY = {
 };
 
 /** The model each role asks for: the server tells the roles apart by the `model` of a request. */
-const MODELS = { proposer: "sim-proposer", target: "sim-target" } as const;
+const MODELS = { proposer: "sim-proposer", target: "sim-target", judge: "sim-judge" } as const;
 
 /**
  * The body the openai backend sends for a planned request to a vLLM-like server (one prompt per

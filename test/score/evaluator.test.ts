@@ -15,7 +15,7 @@ function countingScorer(): Scorer & { readonly asked: ScoreItem[] } {
     asked,
     score: async (items) => {
       asked.push(...items);
-      return items.map((i) => ({ score: i.example.id === "a" ? 1 : 0, output: `said ${i.example.id}` }));
+      return items.map((i) => ({ score: i.example.id === "a" ? 1 : 0, output: `said ${i.example.id}`, feedback: null }));
     },
   };
 }
@@ -50,11 +50,11 @@ describe("Evaluator", () => {
         candidateId: 7,
         split: "eval",
         rows: [
-          { exampleId: "a", output: "said a", score: 1 },
-          { exampleId: "b", output: "said b", score: 0 },
+          { exampleId: "a", output: "said a", score: 1, feedback: null },
+          { exampleId: "b", output: "said b", score: 0, feedback: null },
         ],
       },
-      { candidateId: 7, split: "eval", rows: [{ exampleId: "c", output: "said c", score: 0 }] },
+      { candidateId: 7, split: "eval", rows: [{ exampleId: "c", output: "said c", score: 0, feedback: null }] },
     ]);
     expect(done).toEqual([2, 3]);
     expect(evaluator.summary(7, "eval")).toEqual({ mean: 1 / 3, count: 3 });

@@ -74,7 +74,7 @@ describe("Store", () => {
     const seen = (): number[] =>
       [other.prepare("SELECT count(*) AS n FROM calls").get(), other.prepare("SELECT count(*) AS n FROM evaluations").get()].map((r) => (r as { n: number }).n);
     store.addCall(call);
-    store.addEvaluations("abc123", c.id, "eval", [{ exampleId: "e1", output: "cold", score: 1 }]);
+    store.addEvaluations("abc123", c.id, "eval", [{ exampleId: "e1", output: "cold", score: 1, feedback: null }]);
     // Queued: another process does not see them yet; this process's own reads do.
     expect(seen()).toEqual([0, 0]);
     const committed = store.commit();
@@ -91,7 +91,7 @@ describe("Store", () => {
   it("never drops a queued write that failed to commit: every later commit reports it", async () => {
     const store = new Store(":memory:");
     store.createRun(run);
-    store.addEvaluations("abc123", 9999, "eval", [{ exampleId: "e1", output: "x", score: 1 }]);
+    store.addEvaluations("abc123", 9999, "eval", [{ exampleId: "e1", output: "x", score: 1, feedback: null }]);
     await expect(store.commit()).rejects.toThrow(/FOREIGN KEY/);
     expect(() => store.getRun("abc123")).toThrow(/FOREIGN KEY/);
     expect(() => store.close()).toThrow(/FOREIGN KEY/);

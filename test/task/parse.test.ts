@@ -70,7 +70,9 @@ describe("parseTask: problems", () => {
     );
     expect(found).toContain('nmae: unknown field; did you mean "name"?');
     expect(found).toContain("name: missing; expected a string");
-    expect(found).toContain('metric: unknown metric "accuracy"; valid metrics: exact_match, contains, f1, exact_set');
+    expect(found).toContain(
+      'metric: unknown metric "accuracy"; valid metrics: exact_match, contains, f1, exact_set; or a metric of yours, {"module": "./my-metric.mjs", "export": "name"}; or a judge, {"judge": {"rubric": "…"}}',
+    );
     expect(found).toContain("examples[0].input: expected a string, got 3");
     expect(found).toContain("examples[1].output: expected a string or a non-empty list of strings, got an empty list");
     expect(found).toContain('examples[2].ouput: unknown field; did you mean "output"?');

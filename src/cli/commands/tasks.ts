@@ -7,6 +7,7 @@ import { readdir, stat } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import { TaskError, UsageError } from "../../errors.js";
 import { type Column, table } from "../../text/table.js";
+import { metricLabel } from "../../metrics/spec.js";
 import { loadTask } from "../../task/index.js";
 import { under } from "../../task/paths.js";
 import { type CliContext, defineCommand } from "../context.js";
@@ -43,7 +44,7 @@ async function listTasks(ctx: CliContext, paths: readonly string[]): Promise<voi
     try {
       const task = await loadTask(file);
       const s = task.splits;
-      rows.push([task.name, `${s.demo.length}`, `${s.eval.length}`, `${s.test.length}`, task.metric, `${task.references.length}`]);
+      rows.push([task.name, `${s.demo.length}`, `${s.eval.length}`, `${s.test.length}`, metricLabel(task.metric), `${task.references.length}`]);
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
       broken.push(error);
@@ -63,7 +64,7 @@ async function validateFiles(ctx: CliContext, files: readonly string[], seed: nu
     try {
       const task = await loadTask(file, seed === undefined ? {} : { seed });
       const s = task.splits;
-      ctx.stdout.write(`OK ${file} (${task.name}: ${s.demo.length} demo, ${s.eval.length} eval, ${s.test.length} test, ${task.metric})\n`);
+      ctx.stdout.write(`OK ${file} (${task.name}: ${s.demo.length} demo, ${s.eval.length} eval, ${s.test.length} test, ${metricLabel(task.metric)})\n`);
     } catch (error) {
       if (!(error instanceof TaskError)) throw error;
       bad++;

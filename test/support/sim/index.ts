@@ -18,4 +18,4 @@ export { hasKeyword, keywordFraction, quality } from "./world.js";
 export { FAMILIES } from "./families.js";
 export type { FamilyRules } from "./families.js";
 export { FAULT_KINDS, SIM_FAMILIES } from "./types.js";
-export type { FaultConfig, FaultKind, LoggedRequest, SimFamily, SimOptions, SimServer, SimStats, SimWorld } from "./types.js";
+export type { FaultConfig, FaultKind, JudgeAsk, LoggedRequest, SimFamily, SimOptions, SimServer, SimStats, SimWorld } from "./types.js";

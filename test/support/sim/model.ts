@@ -5,6 +5,7 @@
 import { unit } from "./hash.js";
 import { decorate, freshProposal, isLabelledVariation, variant, variationParent } from "./proposals.js";
 import { answerLogprob, evalAnswer, parseEval } from "./world.js";
+import { judgeReply, parseJudge } from "./judge.js";
 import type { EvalPrompt, SampleKey } from "./world.js";
 import type { SimWorld } from "./types.js";
 
@@ -57,6 +58,11 @@ export function sample(ctx: ModelContext, ask: Ask, key: SampleKey, chat: boolea
   const { world, seed } = ctx;
   if (ask.kind === "fill") return proposalOutput(ctx, freshProposal(world, seed, ask.prefix + ask.suffix, key), key, chat);
   const { prompt } = ask;
+  const judging = parseJudge(prompt);
+  if (judging !== undefined) {
+    const reply = judgeReply(world, judging);
+    return { text: chat ? reply : ` ${reply}`, logprobOf: (t, i) => plainLogprob(seed, t, i) };
+  }
   const evaluation = evalOf(prompt);
   if (evaluation !== undefined) {
     const answer = evalAnswer(world, seed, evaluation, key);

@@ -36,6 +36,19 @@ export interface SimWorld {
   readonly floor?: number;
   /** Quality of an instruction with all of the keywords. @default 0.95 */
   readonly ceiling?: number;
+  /**
+   * The judge's reply to a grading prompt (ape's judge form). @default `Score: 10` and a reason when
+   * the answer holds an acceptable answer (case-insensitively), else `Score: 2` (see `judge.ts`)
+   */
+  readonly judge?: (ask: JudgeAsk) => string;
+}
+
+/** What a judge prompt asks: grade `answer` to `input` by `rubric`, `acceptable` beside it. */
+export interface JudgeAsk {
+  readonly rubric: string;
+  readonly input: string;
+  readonly acceptable: readonly string[];
+  readonly answer: string;
 }
 
 /** Fault injection. Decisions are deterministic from the server seed and a request counter. */
