@@ -4,6 +4,7 @@
  * calls it records (cached, budgeted), its reasons as feedback, its calls in `ape estimate`, and a
  * reply it cannot read.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readDb } from "../support/db.js";
@@ -59,6 +60,10 @@ describe("a judge metric", () => {
 
     const show = await ape(["show", run.runId, "--candidate", String(run.winner.id), "--db", db]);
     expect(show.stdout).toMatch(/feedback \(what the metric said of each output above\):\n {2}(eval|test) \d+ \((1\.000|0\.200)\): The answer /);
+    // The report's table of the winner's answers carries the judge's reasons beside each answer.
+    const html = join(dir, "report.html");
+    expect((await ape(["report", run.runId, "--db", db, "--out", html])).code).toBe(0);
+    expect(readFileSync(html, "utf8")).toMatch(/<th>feedback<\/th><\/tr><\/thead>[\s\S]*<td>The answer (gives|&quot;)/);
 
     const again = await ape([...args, "--fresh"]);
     expect(again.code).toBe(0);

@@ -59,7 +59,7 @@ describe("a run explained by the results file alone", () => {
     expect(records.length).toBeGreaterThan(20);
     for (const r of records) expect([r.input, r.expected]).toEqual([`word${r.example_id}`, [`opposite-${r.example_id}`]]);
     const csv = await inProcess(["export", runId, "--what", "evaluations", "--format", "csv", "--db", db]);
-    expect(csv.stdout.split("\r\n")[0]).toBe("run_id,evaluation_id,candidate_id,split,example_id,output,score,created_at,input,expected");
+    expect(csv.stdout.split("\r\n")[0]).toBe("run_id,evaluation_id,candidate_id,split,example_id,output,score,created_at,input,expected,feedback");
 
     const html = join(dir, "report.html");
     const reported = await inProcess(["report", runId, "--out", html, "--db", db]);

@@ -21,11 +21,13 @@ export function answersSection(store: StoreReader, view: RunView): string {
   if (!task || !winner) return "";
   const outcomes = exampleOutcomes(store.evaluations(view.run.id, winner.row.id), new Map(task.examples.map((e) => [e.id, e])));
   const failures = outcomes.filter((o) => o.score < 1).length;
-  const rows = outcomes
-    .slice(0, SHOWN)
+  const shown = outcomes.slice(0, SHOWN);
+  // The metric's words on an answer (a judge's reasons, your metric's notes), where it gave some.
+  const withFeedback = shown.some((o) => o.feedback !== null);
+  const rows = shown
     .map(
       (o) =>
-        `<tr><td>${esc(o.split)}</td><td>${esc(o.exampleId)}</td><td class="num">${fmtScore(o.score)}</td><td>${esc(o.input ?? "?")}</td><td>${esc(o.expected?.join(" | ") ?? "?")}</td><td>${esc(o.output ?? "(none)")}</td></tr>`,
+        `<tr><td>${esc(o.split)}</td><td>${esc(o.exampleId)}</td><td class="num">${fmtScore(o.score)}</td><td>${esc(o.input ?? "?")}</td><td>${esc(o.expected?.join(" | ") ?? "?")}</td><td>${esc(o.output ?? "(none)")}</td>${withFeedback ? `<td>${esc(o.feedback ?? "")}</td>` : ""}</tr>`,
     )
     .join("\n");
   const more =
@@ -35,7 +37,7 @@ export function answersSection(store: StoreReader, view: RunView): string {
   return `<h2>The winner's answers</h2>
 <p>${outcomes.length} scored, ${failures} below 1, failures first.${more} The target was shown this eval template:</p>
 <pre>${esc(templateText(task.templates.eval))}</pre>
-<table><thead><tr><th>split</th><th>example</th><th class="num">score</th><th>input</th><th>expected</th><th>output</th></tr></thead><tbody>
+<table><thead><tr><th>split</th><th>example</th><th class="num">score</th><th>input</th><th>expected</th><th>output</th>${withFeedback ? "<th>feedback</th>" : ""}</tr></thead><tbody>
 ${rows}
 </tbody></table>`;
 }
