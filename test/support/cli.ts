@@ -42,6 +42,18 @@ export interface SpawnOptions {
 /** Whether `maxFileBytes` can be honoured here (util-linux `prlimit` is installed). */
 export const canLimitFileSize: boolean = spawnSync("prlimit", ["--version"]).status === 0;
 
+/**
+ * The user a test that meets file permissions runs ape as: nobody when the tests run as root (root
+ * ignores them), else the tests' own user (`{}`); undefined when the tests run as root but nobody
+ * cannot read ape here (a checkout inside a private folder, such as one made by `mktemp -d`).
+ */
+export const permissionUser: { readonly uid?: number; readonly gid?: number } | undefined = (() => {
+  if (process.getuid?.() !== 0) return {};
+  const nobody = { uid: 65534, gid: 65534 };
+  const check = spawnSync(process.execPath, ["-e", `require("node:fs").accessSync(${JSON.stringify(BIN)}, 4)`], nobody);
+  return check.status === 0 ? nobody : undefined;
+})();
+
 /** Start `ape …args`. */
 export function spawnApe(args: readonly string[], options: SpawnOptions = {}): Spawned {
   const command = [process.execPath, BIN, ...args];
