@@ -7,7 +7,7 @@
  * (bytes of its files), how many packages it holds, and whether the installed `ape` starts.
  */
 import { spawnSync } from "node:child_process";
-import { lstatSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { tempDir } from "../support/temp.js";
@@ -37,9 +37,18 @@ function npm(args: readonly string[], cwd: string): { readonly ok: boolean; read
   return { ok: r.status === 0, out: `${r.stdout}${r.stderr}`.trim().split("\n").slice(-6).join("\n"), seconds };
 }
 
-/** Install `tarball` into a fresh project with `extra` flags, and measure the result. */
+/** Install `tarball` into a fresh project with `extra` flags, measure the result, and remove the project (near a GB with its cache). */
 function install(tarball: string, extra: readonly string[]): string {
   const dir = tempDir("ape-bench-install-");
+  try {
+    return measure(dir, tarball, extra);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Install `tarball` into the project `dir`, and measure the result. */
+function measure(dir: string, tarball: string, extra: readonly string[]): string {
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   const r = npm(["install", tarball, "--no-audit", "--no-fund", "--cache", join(dir, "npm-cache"), ...extra], dir);
   if (!r.ok) return `failed after ${fmt(r.seconds, 0)} s:\n${r.out}`;
@@ -75,6 +84,7 @@ export async function run(): Promise<void> {
   ] as const) {
     console.log(`${name.padEnd(40)}${install(tarball, extra)}`);
   }
+  rmSync(out, { recursive: true, force: true });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await run();
