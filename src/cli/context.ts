@@ -38,27 +38,47 @@ export interface CommandContext extends CliContext {
   readonly stderr: TextOutput;
 }
 
-/** One command: its usage, help and flags (its argument type is read from them), and what it does. */
-export interface CommandSpec<U> {
+/** What `ape --help` shows of a command: its usage (`export <run>`) and what it does, in one line. */
+export interface CommandHead {
   readonly command: string;
   readonly describe: string;
+}
+
+/** What a command is: its flags (its argument type is read from them) and what it does. */
+export interface CommandBody<U> {
   /** Declares the flags (and any subcommands, which may need the context). */
   readonly builder: (y: Argv, ctx: CommandContext) => Argv<U>;
   /** Calls the library and formats what it returns; `ctx` is the outside world `main()` was given. */
   readonly handler: (argv: ArgumentsCamelCase<U>, ctx: CommandContext) => void | Promise<void>;
 }
 
+/** One command: its usage, help and flags, and what it does. */
+export interface CommandSpec<U> extends CommandHead, CommandBody<U> {}
+
 /** Adds one command to a parser; keeps each command's own argument type inside it. */
 export type Registration = (parser: Argv, ctx: CommandContext) => void;
 
-/** Declare a command (or a subcommand, which its parent's builder registers): the registration `main()` adds to its parser. */
+/** Declare a subcommand, which its parent's builder registers: the registration the parent adds to its parser. */
 export function defineCommand<U>(spec: CommandSpec<U>): Registration {
+  return lazyCommand(spec, async () => spec);
+}
+
+/** Declare a command's body (a file under src/cli/commands), its argument type read from its flags. */
+export function commandBody<U>(body: CommandBody<U>): CommandBody<U> {
+  return body;
+}
+
+/**
+ * A command whose body (flags, handler and all they import) is loaded only when the command is
+ * named: `ape --help` and `ape --version` need only the heads, and each command loads only its own.
+ */
+export function lazyCommand<U>(head: CommandHead, load: () => Promise<CommandBody<U>>): Registration {
   return (parser, ctx) => {
     const module: CommandModule<object, U> = {
-      command: spec.command,
-      describe: spec.describe,
-      builder: (y) => spec.builder(y, ctx),
-      handler: (argv) => spec.handler(argv, ctx),
+      command: head.command,
+      describe: head.describe,
+      builder: async (y) => (await load()).builder(y, ctx),
+      handler: async (argv) => (await load()).handler(argv, ctx),
     };
     parser.command(module);
   };

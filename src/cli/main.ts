@@ -2,35 +2,56 @@
  * The `ape` command: parses arguments with yargs, runs one command, and turns any error into a
  * message on stderr and an exit code (src/errors.ts). The only place that decides the exit code.
  */
+import { readFileSync } from "node:fs";
 import yargs from "yargs";
 import { ApeError, EXIT, UsageError } from "../errors.js";
-import { cliMessage } from "./cli-message.js";
+import { isRecord } from "../narrow.js";
 import { watchClosedPipe } from "./closed-pipe.js";
-import { estimateCommand } from "./commands/estimate.js";
-import { importCommand } from "./commands/import.js";
-import { resumeCommand } from "./commands/resume.js";
-import { runsCommand } from "./commands/runs.js";
-import { searchCommand } from "./commands/search.js";
-import { suiteCommand } from "./commands/suite.js";
-import { exportCommand } from "./commands/export.js";
-import { reportCommand } from "./commands/report.js";
-import { showCommand } from "./commands/show.js";
-import { tasksCommand } from "./commands/tasks.js";
-import type { CliContext, CommandContext, Registration } from "./context.js";
+import { type CliContext, type CommandContext, lazyCommand, type Registration } from "./context.js";
 import { commandContext } from "./text-output.js";
 
-/** Every command of the CLI, one file each under src/cli/commands. */
+/**
+ * Every command of the CLI: what `ape --help` says of it, and its body (one file each under
+ * src/cli/commands), imported only when the command is named, so a command loads no more than it uses.
+ */
 const COMMANDS: readonly Registration[] = [
-  searchCommand,
-  suiteCommand,
-  estimateCommand,
-  resumeCommand,
-  runsCommand,
-  showCommand,
-  exportCommand,
-  reportCommand,
-  tasksCommand,
-  importCommand,
+  lazyCommand({ command: "search", describe: "Search for the best instruction for a task" }, async () => (await import("./commands/search.js")).searchCommand),
+  lazyCommand(
+    { command: "suite", describe: "Search many tasks as one resumable run; print ape against the human references (IQM, wins/ties/losses)" },
+    async () => (await import("./commands/suite.js")).suiteCommand,
+  ),
+  lazyCommand(
+    { command: "estimate", describe: "Planned calls, tokens and cost of a search or a suite (same flags; calls no model)" },
+    async () => (await import("./commands/estimate.js")).estimateCommand,
+  ),
+  lazyCommand(
+    { command: "resume <run>", describe: "Continue a stopped run (crash, Ctrl-C, budget) without paying for finished calls again" },
+    async () => (await import("./commands/resume.js")).resumeCommand,
+  ),
+  lazyCommand(
+    { command: "runs", describe: "List the runs (and suites) in the results database, newest first" },
+    async () => (await import("./commands/runs.js")).runsCommand,
+  ),
+  lazyCommand(
+    { command: "show <run>", describe: "Show a run's ranked candidates with 95% intervals, one candidate in full, or a suite's summary table" },
+    async () => (await import("./commands/show.js")).showCommand,
+  ),
+  lazyCommand(
+    { command: "export <run>", describe: "Export a run's candidates (or evaluations), or a suite's table, as JSON, JSON Lines or CSV" },
+    async () => (await import("./commands/export.js")).exportCommand,
+  ),
+  lazyCommand(
+    { command: "report <run>", describe: "Write a run's (or a suite's) HTML report (charts, leaderboard; one file, no network needed)" },
+    async () => (await import("./commands/report.js")).reportCommand,
+  ),
+  lazyCommand(
+    { command: "tasks [paths..]", describe: "List tasks (folders of task files, or task files; default: tasks), or validate task files" },
+    async () => (await import("./commands/tasks.js")).tasksCommand,
+  ),
+  lazyCommand(
+    { command: "import", describe: "Convert tasks from another format (ape, bigbench, jsonl, csv) into task files" },
+    async () => (await import("./commands/import.js")).importCommand,
+  ),
 ];
 
 /** The signals that stop a command cleanly: the run is marked cancelled and can be resumed. */
@@ -74,7 +95,7 @@ async function run(argv: readonly string[], ctx: CommandContext): Promise<number
     .demandCommand(1, "Name a command; `ape --help` lists them.")
     .recommendCommands()
     .help()
-    .version()
+    .version(apeVersion())
     .wrap(Math.min(100, process.stdout.columns ?? 100))
     .fail((message: string | null, error: Error | undefined) => {
       // Throwing here stops yargs before any handler runs, so a bad flag never half-runs a command.
@@ -93,10 +114,19 @@ async function run(argv: readonly string[], ctx: CommandContext): Promise<number
       helpText = output;
     });
   } catch (error) {
-    return report(error, ctx, jsonEvents);
+    return await report(error, ctx, jsonEvents);
   }
   if (helpText) ctx.stdout.write(`${helpText}\n`);
   return EXIT.ok;
+}
+
+/**
+ * ape's own version, from its package.json. (yargs by itself reads the package.json in the folder
+ * above its node_modules: once ape is installed, the project's that installed it.)
+ */
+function apeVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
+  return isRecord(manifest) && typeof manifest.version === "string" ? manifest.version : "unknown";
 }
 
 /**
@@ -116,11 +146,12 @@ function plainMessage(message: string): string {
  * Say why the command failed, in the command line's words, on stderr: a line of text, or with
  * `--progress json` an `error` event (its `exitCode` and `message`) after the others. The exit code.
  */
-function report(error: unknown, ctx: CliContext, jsonEvents: boolean): number {
+async function report(error: unknown, ctx: CliContext, jsonEvents: boolean): Promise<number> {
   const known = error instanceof ApeError;
   const exitCode = known ? error.exitCode : EXIT.internal;
+  // The flags' names come from the option table, loaded only when there is something to say.
   const message = known
-    ? cliMessage(error, ctx.env)
+    ? (await import("./cli-message.js")).cliMessage(error, ctx.env)
     : `internal error (please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
   ctx.stderr.write(jsonEvents ? `${JSON.stringify({ type: "error", exitCode, message, time: new Date().toISOString() })}\n` : `ape: ${message}\n`);
   return exitCode;

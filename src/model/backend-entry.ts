@@ -3,7 +3,6 @@
  * with, where it listens by default, whether its tokens are paid for, and how to make its Model.
  */
 import type { GgufOptions } from "./gguf/gguf-options.js";
-import { OpenAIBackend } from "./openai/backend.js";
 import type { Model, ModelSpec } from "./types.js";
 
 /** Settings passed to whichever backend a spec names. */
@@ -29,7 +28,18 @@ export interface BackendEntry {
   readonly create: (spec: ModelSpec, options: ModelOptions) => Promise<Model>;
 }
 
-/** An OpenAI-compatible server listening at `baseUrl` by default. */
+/**
+ * An OpenAI-compatible server listening at `baseUrl` by default. Its client (openai, undici) is
+ * imported when the first model is made, not by whatever reads the registry (`ape runs`, a spec check).
+ */
 export function httpBackend(name: string, baseUrl: string, paid?: true): BackendEntry {
-  return { name, baseUrl, ...(paid ? { paid } : {}), create: async (spec, options) => new OpenAIBackend(spec, options) };
+  return {
+    name,
+    baseUrl,
+    ...(paid ? { paid } : {}),
+    create: async (spec, options) => {
+      const { OpenAIBackend } = await import("./openai/backend.js");
+      return new OpenAIBackend(spec, options);
+    },
+  };
 }

@@ -1,13 +1,15 @@
 /**
  * The backends' registry: each entry gives the name a spec starts with (`vllm:` …), where it
  * listens unless `--base-url` says otherwise, whether its tokens are paid for, and how to make its
- * Model (see `backend-entry.ts`). A model's identity is its spec (`backend:model`). The in-process
- * backend is imported lazily, so node-llama-cpp is loaded only when a `gguf:` model is used. Adding
+ * Model (see `backend-entry.ts`). A model's identity is its spec (`backend:model`). The backends'
+ * packages are imported when a model is made: openai and undici for the first HTTP model,
+ * node-llama-cpp (optional, see `import-gguf.ts`) for the first `gguf:` one. Adding
  * a backend is its file and one entry here.
  */
 import { UsageError } from "../errors.js";
 import { registryNames } from "../registry.js";
 import { type BackendEntry, httpBackend, type ModelOptions } from "./backend-entry.js";
+import { importGguf } from "./import-gguf.js";
 import type { Model, ModelSpec } from "./types.js";
 
 export type { BackendEntry, ModelOptions } from "./backend-entry.js";
@@ -19,7 +21,7 @@ export const BACKEND_REGISTRY: readonly [BackendEntry, ...BackendEntry[]] = [
   httpBackend("sglang", "http://localhost:30000/v1"),
   httpBackend("llamacpp", "http://localhost:8080/v1"),
   httpBackend("ollama", "http://localhost:11434/v1"),
-  { name: "gguf", create: async (spec, options) => (await import("./gguf/index.js")).createGgufModel(spec, options.gguf ?? {}) },
+  { name: "gguf", create: async (spec, options) => (await importGguf(spec)).createGgufModel(spec, options.gguf ?? {}) },
 ];
 
 /** The registered backends' names (what a spec may start with). */

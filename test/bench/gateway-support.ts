@@ -81,3 +81,6 @@ export async function bareLoop(clients: readonly OpenAI[], count: number, concur
   );
   return performance.now() - t0;
 }
+
+/** The median of `xs` (the upper one of an even count). */
+export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;

@@ -3,6 +3,7 @@
  * `main()` in-process with captured output (`captured`).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CliContext } from "../../src/cli/context.js";
 
@@ -108,3 +109,6 @@ export function delay(ms: number): Promise<void> {
 export function searchArgs(task: string, url: string, more: readonly string[] = [], model = "vllm:sim-model"): string[] {
   return ["search", "--task", task, "--model", model, "--base-url", url, ...more];
 }
+
+/** ape's version, from its package.json: what `ape --version` says. */
+export const VERSION: string = (JSON.parse(readFileSync(join(import.meta.dirname, "../../package.json"), "utf8")) as { version: string }).version;

@@ -4,7 +4,7 @@ import { UsageError } from "../../errors.js";
 import { estimate } from "../../estimate/estimate.js";
 import { formatEstimate, formatSuiteEstimate } from "../../estimate/format.js";
 import { estimateSuite } from "../../estimate/suite.js";
-import { defineCommand } from "../context.js";
+import { commandBody } from "../context.js";
 import { settingsFlags, toSettingsOptions } from "../search-flags.js";
 import { checkSuiteTasks, suiteTaskFlags } from "../suite-flags.js";
 
@@ -20,10 +20,8 @@ const builder = (y: Argv) =>
     .example("$0 estimate --task tasks/antonyms.json --model openai:gpt-4o-mini", "what the search would cost on gpt-4o-mini")
     .example("$0 estimate --tasks tasks/ape --model openai:gpt-4o-mini", "what `ape suite` over the folder would cost, per task and in all");
 
-/** The estimate command. */
-export const estimateCommand = defineCommand({
-  command: "estimate",
-  describe: "Planned calls, tokens and cost of a search or a suite (same flags; calls no model)",
+/** The estimate command's flags and handler (main.ts names it and loads this file when it runs). */
+export const estimateCommand = commandBody({
   builder,
   handler: async (argv, ctx) => {
     const settings = toSettingsOptions(argv, ctx);

@@ -3,7 +3,7 @@ import type { Argv } from "yargs";
 import { suiteRecords } from "../../report/suite-export.js";
 import { findSuite } from "../../store/suites.js";
 import { EXPORT_FORMATS, EXPORT_WHATS, exportRecords, formatRecords } from "../../report/export.js";
-import { defineCommand } from "../context.js";
+import { commandBody } from "../context.js";
 import { dbFlag, withStore } from "../open-store.js";
 import { writeOut } from "../write-out.js";
 
@@ -28,10 +28,8 @@ const builder = (y: Argv) =>
     .example("$0 export 401f715a --format csv --out winner.csv", "the candidates with scores, as CSV")
     .example("$0 export 401f715a --what evaluations --format jsonl | jq .score", "every scored output");
 
-/** The export command. */
-export const exportCommand = defineCommand({
-  command: "export <run>",
-  describe: "Export a run's candidates (or evaluations), or a suite's table, as JSON, JSON Lines or CSV",
+/** The export command's flags and handler (main.ts names it and loads this file when it runs). */
+export const exportCommand = commandBody({
   builder,
   handler: (argv, ctx) =>
     withStore(argv.db, ctx, (store) => {

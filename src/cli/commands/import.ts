@@ -8,7 +8,7 @@ import { TASK_PREFIX_USES, importBigBench } from "../../task/import/bigbench.js"
 import { importCsv, importJsonl } from "../../task/import/table.js";
 import { writeTasks } from "../../task/import/write.js";
 import { METRICS, type MetricName, type TaskFile } from "../../task/index.js";
-import { type CliContext, defineCommand } from "../context.js";
+import { type CliContext, commandBody, defineCommand } from "../context.js";
 
 /** The flags every format takes: the file or folder to import, and where to write the task files. */
 function sourceFlags(y: Argv) {
@@ -79,10 +79,8 @@ const FORMATS = [
   }),
 ];
 
-/** The `import` command, one subcommand per source format. */
-export const importCommand = defineCommand({
-  command: "import",
-  describe: "Convert tasks from another format (ape, bigbench, jsonl, csv) into task files",
+/** The `import` command, one subcommand per source format (main.ts names it and loads this file when it runs). */
+export const importCommand = commandBody({
   builder: (y, ctx) => {
     for (const format of FORMATS) format(y, ctx);
     return y.demandCommand(1, "Name a format: ape, bigbench, jsonl or csv.");

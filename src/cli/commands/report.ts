@@ -4,7 +4,7 @@ import type { Argv } from "yargs";
 import { renderReport } from "../../report/html/page.js";
 import { renderSuiteReport } from "../../report/html/suite-page.js";
 import { findSuite } from "../../store/suites.js";
-import { defineCommand } from "../context.js";
+import { commandBody } from "../context.js";
 import { dbFlag, withStore } from "../open-store.js";
 import { writeOut } from "../write-out.js";
 
@@ -14,10 +14,8 @@ const builder = (y: Argv) =>
     .option("out", { type: "string", describe: "HTML file to write [default: results/report-<run>.html]" })
     .example("$0 report 401f715a && xdg-open results/report-401f715a.html", "write the report and open it");
 
-/** The report command. */
-export const reportCommand = defineCommand({
-  command: "report <run>",
-  describe: "Write a run's (or a suite's) HTML report (charts, leaderboard; one file, no network needed)",
+/** The report command's flags and handler (main.ts names it and loads this file when it runs). */
+export const reportCommand = commandBody({
   builder,
   handler: (argv, ctx) =>
     withStore(argv.db, ctx, (store) => {

@@ -3,7 +3,7 @@
  * Finished calls are replayed from the store for free; flags may raise the budget or change limits.
  */
 import type { Argv } from "yargs";
-import { defineCommand } from "../context.js";
+import { commandBody } from "../context.js";
 import { UsageError } from "../../errors.js";
 import { findSuite } from "../../store/suites.js";
 import { resumeOptions, suiteResumeOptions } from "../resume-options.js";
@@ -23,10 +23,8 @@ const builder = (y: Argv) => {
     .example("$0 resume 3f9a2c1d --max-calls 2000", "continue a budget-stopped run with a larger budget");
 };
 
-/** The resume command. */
-export const resumeCommand = defineCommand({
-  command: "resume <run>",
-  describe: "Continue a stopped run (crash, Ctrl-C, budget) without paying for finished calls again",
+/** The resume command's flags and handler (main.ts names it and loads this file when it runs). */
+export const resumeCommand = commandBody({
   builder,
   handler: async (a, ctx) => {
     const db = dbPath(a.db, ctx);

@@ -4,8 +4,7 @@ import { type Column, fmtScore, table } from "../../text/table.js";
 import type { RunRow, SuiteRow } from "../../store/rows.js";
 import { listSuites } from "../../store/suites.js";
 import type { SuiteResult } from "../../suite/result.js";
-import { summarizeSuite } from "../../suite/summary.js";
-import { defineCommand } from "../context.js";
+import { commandBody } from "../context.js";
 import { dbFlag, withStore } from "../open-store.js";
 
 const builder = (y: Argv) =>
@@ -14,13 +13,11 @@ const builder = (y: Argv) =>
     .option("limit", { type: "number", describe: "Show at most this many runs" })
     .option("json", { type: "boolean", default: false, describe: "Print the runs as a JSON array of `runs` rows" });
 
-/** The runs command. */
-export const runsCommand = defineCommand({
-  command: "runs",
-  describe: "List the runs (and suites) in the results database, newest first",
+/** The runs command's flags and handler (main.ts names it and loads this file when it runs). */
+export const runsCommand = commandBody({
   builder,
   handler: (argv, ctx) =>
-    withStore(argv.db, ctx, (store) => {
+    withStore(argv.db, ctx, async (store) => {
       const task = argv.task;
       const limit = argv.limit;
       const runs = store
@@ -38,8 +35,11 @@ export const runsCommand = defineCommand({
       }
       ctx.stdout.write(runsTable(runs));
       const suites = task === undefined ? listSuites(store).slice(0, limit ?? Infinity) : [];
-      const summaries = suites.map((row) => ({ row, result: summarizeSuite(store, row.id) }));
-      if (summaries.length > 0) ctx.stdout.write(`\nsuites:\n${suitesTable(summaries)}`);
+      if (suites.length > 0) {
+        // Summing a suite up reads its stored plan and results (zod and all): only when there is one.
+        const { summarizeSuite } = await import("../../suite/summary.js");
+        ctx.stdout.write(`\nsuites:\n${suitesTable(suites.map((row) => ({ row, result: summarizeSuite(store, row.id) })))}`);
+      }
       ctx.stderr.write(`details: ape show <id>; everything: ape report <id>\n`);
     }),
 });

@@ -9,7 +9,7 @@ import { readResult } from "../../read-result.js";
 import { suiteTable } from "../../report/suite-text.js";
 import { findSuite } from "../../store/suites.js";
 import { summarizeSuite } from "../../suite/summary.js";
-import { defineCommand } from "../context.js";
+import { commandBody } from "../context.js";
 import { dbFlag, withStore } from "../open-store.js";
 
 const builder = (y: Argv) =>
@@ -23,10 +23,8 @@ const builder = (y: Argv) =>
     .example("$0 show 401f --candidate 3", "why candidate 3 ranked where it did")
     .example("$0 show 9c2e77d0", "a suite's table: ape against the human references per task");
 
-/** The show command. */
-export const showCommand = defineCommand({
-  command: "show <run>",
-  describe: "Show a run's ranked candidates with 95% intervals, one candidate in full, or a suite's summary table",
+/** The show command's flags and handler (main.ts names it and loads this file when it runs). */
+export const showCommand = commandBody({
   builder,
   handler: (argv, ctx) =>
     withStore(argv.db, ctx, async (store) => {

@@ -1,6 +1,6 @@
 /** `ape suite`: search many tasks as one resumable run and print ape against the human references. */
 import type { Argv } from "yargs";
-import { defineCommand } from "../context.js";
+import { commandBody } from "../context.js";
 import { runOutputFlags } from "../run-search.js";
 import { runSuite } from "../run-suite.js";
 import { settingsFlags, toSettingsOptions } from "../search-flags.js";
@@ -21,10 +21,8 @@ const builder = (y: Argv) =>
     .example("$0 suite --tasks tasks/ape --protocol ape-paper --model vllm:Qwen/Qwen2.5-7B-Instruct", "the APE paper's table on your own model")
     .example("$0 resume SUITE", "continue a stopped suite (finished tasks are kept)");
 
-/** The suite command. */
-export const suiteCommand = defineCommand({
-  command: "suite",
-  describe: "Search many tasks as one resumable run; print ape against the human references (IQM, wins/ties/losses)",
+/** The suite command's flags and handler (main.ts names it and loads this file when it runs). */
+export const suiteCommand = commandBody({
   builder,
   handler: async (argv, ctx) => {
     await runSuite({ ...toSettingsOptions(argv, ctx), tasks: argv.tasks, parallel: argv.parallel, protocol: argv.protocol }, argv, ctx);

@@ -10,7 +10,7 @@ import { type Column, table } from "../../text/table.js";
 import { metricLabel } from "../../metrics/spec.js";
 import { loadTask } from "../../task/index.js";
 import { under } from "../../task/paths.js";
-import { type CliContext, defineCommand } from "../context.js";
+import { type CliContext, commandBody, defineCommand } from "../context.js";
 import { codeOf } from "../../caught.js";
 
 /** The task files named by `paths`: each folder's *.json and *.jsonl files, and each file itself. */
@@ -86,10 +86,8 @@ const validateCommand = defineCommand({
   handler: (argv, ctx) => validateFiles(ctx, argv.files, argv.seed),
 });
 
-/** The `tasks` command (a table of a folder's tasks) and its `validate` subcommand. */
-export const tasksCommand = defineCommand({
-  command: "tasks [paths..]",
-  describe: "List tasks (folders of task files, or task files; default: tasks), or validate task files",
+/** The `tasks` command (a table of a folder's tasks) and its `validate` subcommand (main.ts names it and loads this file when it runs). */
+export const tasksCommand = commandBody({
   builder: (y, ctx) => {
     validateCommand(y, ctx);
     return y.positional("paths", { type: "string", array: true, describe: "task folders or files (default: tasks)" });
