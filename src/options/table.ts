@@ -10,11 +10,15 @@ import { SCORER_REGISTRY, SCORERS } from "../score/registry.js";
 import type { SelectorName } from "../select/index.js";
 import { MIN_EVIDENCE, RACE_WIDTH } from "../select/selector.js";
 import { DEFAULT_CONCURRENCY } from "../model/types.js";
+import { REFINE_MODES, type RefineMode } from "../propose/refine.js";
 
 /** How candidates are proposed. */
 export const MODES = ["forward", "reverse", "both"] as const;
 /** One proposal mode. */
 export type ProposalMode = (typeof MODES)[number];
+
+/** How rounds refine the best when `refine` is not given (see the refine benchmark, `npm run bench -- refine`). */
+export const DEFAULT_REFINE: RefineMode = "resample";
 
 /** Selection strategy when none is named (the paper's adaptive multi-stage filtering). */
 export const DEFAULT_SELECTOR: SelectorName = "multistage";
@@ -120,9 +124,23 @@ export const SETTINGS = z.object({
    * no winner is declared on a mean over a handful of examples. @default 20
    */
   minEvidence: searchCount(1, MIN_EVIDENCE, "min-evidence", "Eval examples the winner is confirmed on at least (or the whole eval split when smaller)"),
-  /** Resampling rounds. @default 0 */
-  rounds: searchCount(0, 0, "rounds", "Resampling rounds (variants of the best)"),
-  /** Candidates varied per resampling round. @default 3 */
+  /** Refining rounds (children of the best, written as `refine` says). @default 0 */
+  rounds: searchCount(0, 0, "rounds", "Refining rounds (children of the best, as --refine says)"),
+  /**
+   * How rounds write children of the best: `resample` (variants), `reflect` (improvements written
+   * from their failures, and a merge of two from the Pareto front), or `both`. @default DEFAULT_REFINE
+   */
+  refine: z
+    .enum(REFINE_MODES)
+    .default(DEFAULT_REFINE)
+    .register(SETTING_META, {
+      flag: "refine",
+      ...choiceFlag(REFINE_MODES),
+      describe: "How rounds write children of the best: resample (variants), reflect (from their failures, plus a merge of two), both",
+      group: "Search:",
+      identity: "unless-default",
+    }),
+  /** Candidates refined per round. @default 3 */
   topK: searchCount(1, 3, "top-k", "Candidates varied per round"),
   /** Variants asked for per varied candidate. @default 4 */
   variants: searchCount(1, 4, "variants", "Variants asked for per varied candidate"),

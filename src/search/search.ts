@@ -167,7 +167,7 @@ async function flow(c: FlowContext): Promise<void> {
     evaluator,
     initial,
     admit: (proposals, parents) => record.admit(proposals, parents),
-    variants: c.resolved.proposers.variants,
+    scored: () => record.evalRows(),
     onCertain: (winner) => tests.start(winner),
   });
   record.ranking(outcome.ranking);

@@ -36,6 +36,11 @@ export interface SimWorld {
   readonly floor?: number;
   /** Quality of an instruction with all of the keywords. @default 0.95 */
   readonly ceiling?: number;
+  /**
+   * Chance that a reflection shown failures, or a merge, proposes a step closer to the rule
+   * (see `reflection.ts`). @default 0.5
+   */
+  readonly reflection?: number;
 }
 
 /** Fault injection. Decisions are deterministic from the server seed and a request counter. */
