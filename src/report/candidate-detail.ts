@@ -1,7 +1,8 @@
 /**
  * Everything about one candidate, to say why it ranked where it did: its row and intervals, its
- * parent, its history, and its per-example outputs joined with the task's inputs (when the task
- * file is still readable; the store keeps outputs and scores, not inputs).
+ * lineage (parents, with the examples of each its proposer was shown, and children), its history,
+ * and its per-example outputs joined with the task's inputs (when the task file is still readable;
+ * the store keeps outputs and scores, not inputs).
  */
 import { UsageError } from "../errors.js";
 import type { StoreReader } from "../store/store.js";
@@ -9,6 +10,8 @@ import { loadTask } from "../task/index.js";
 import type { Example } from "../task/types.js";
 import { readRunView, type CandidateView, type RunView } from "./run-view.js";
 import { messageOf } from "../caught.js";
+import type { ShownExample } from "../store/lineage.js";
+import { readLineage } from "./lineage.js";
 
 /** One scored example of the candidate. */
 export interface ExampleOutcome {
@@ -27,7 +30,10 @@ export interface CandidateDetail {
   readonly candidate: CandidateView;
   /** Its place among the run's ranked candidates (undefined for a reference). */
   readonly place: number | undefined;
-  readonly parent: CandidateView | undefined;
+  /** Its parents, first the main one; `view` is undefined for one no longer in the run. */
+  readonly parents: readonly { readonly id: number; readonly view: CandidateView | undefined; readonly shown: readonly ShownExample[] }[];
+  /** The candidates made from it. */
+  readonly children: readonly CandidateView[];
   /** Per-example outcomes, failures (lowest score) first. */
   readonly outcomes: readonly ExampleOutcome[];
   /** Why inputs are missing, when the task file could not be read. */
@@ -45,7 +51,14 @@ export async function readCandidateDetail(store: StoreReader, runId: string, can
     throw new UsageError(`run ${view.run.id} has no candidate ${candidateId}${range}; \`ape show ${view.run.id}\` lists them with their ids.`);
   }
   const place = view.candidates.indexOf(candidate);
-  const parent = candidate.row.parent_id === null ? undefined : all.find((c) => c.row.id === candidate.row.parent_id);
+  const lineage = readLineage(
+    store,
+    view.run.id,
+    all.map((c) => c.row),
+  );
+  const byId = new Map(all.map((c) => [c.row.id, c]));
+  const parents = lineage.parentsOf(candidateId).map((l) => ({ id: l.parentId, view: byId.get(l.parentId), shown: l.shown }));
+  const children = lineage.childrenOf(candidateId).flatMap((id) => byId.get(id) ?? []);
 
   let examples = new Map<string, Example>();
   let taskNote: string | undefined;
@@ -62,7 +75,7 @@ export async function readCandidateDetail(store: StoreReader, runId: string, can
       return { split: e.split, exampleId: e.example_id, input: ex?.input, expected: ex?.outputs, output: e.output, score: e.score };
     })
     .sort((a, b) => a.score - b.score || splitOrder(a.split) - splitOrder(b.split));
-  return { view, candidate, place: place >= 0 ? place + 1 : undefined, parent, outcomes, taskNote };
+  return { view, candidate, place: place >= 0 ? place + 1 : undefined, parents, children, outcomes, taskNote };
 }
 
 function splitOrder(split: string): number {
@@ -81,7 +94,9 @@ export function candidateJson(d: CandidateDetail): unknown {
     runId: d.view.run.id,
     place: d.place ?? null,
     candidate: { ...row, history, evalInterval: evalInterval ?? null, testInterval: testInterval ?? null },
-    parent: d.parent?.row ?? null,
+    parent: d.parents[0]?.view?.row ?? null,
+    parents: d.parents.map((p) => ({ id: p.id, origin: p.view?.row.origin ?? null, score: p.view?.row.score ?? null, shown: p.shown })),
+    children: d.children.map((c) => c.row.id),
     outcomes: d.outcomes.map((o) => ({ ...o, input: o.input ?? null, expected: o.expected ?? null })),
     taskNote: d.taskNote ?? null,
   };
