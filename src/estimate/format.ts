@@ -27,7 +27,7 @@ export function formatEstimate(e: Estimate): string {
     row("total", e.total, "", unpriced.length === 0),
   ];
   const notes = [
-    `planned: ${int(e.candidates)} candidates, ${int(e.evaluations)} evaluations${e.rounds > 0 ? `, up to ${e.rounds} resampling round${e.rounds > 1 ? "s" : ""}` : ""}; at most ${int(e.proposer.maxCompletionTokens + e.target.maxCompletionTokens)} completion tokens`,
+    `planned: ${int(e.candidates)} candidates, ${int(e.evaluations)} evaluations${e.rounds > 0 ? `, up to ${e.rounds} refining round${e.rounds > 1 ? "s" : ""}` : ""}; at most ${int(e.proposer.maxCompletionTokens + e.target.maxCompletionTokens)} completion tokens`,
     ...modelNotes([e]),
   ];
   return `${table(columns, rows)}${notes.join("\n")}`;

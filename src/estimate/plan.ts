@@ -67,16 +67,26 @@ export function typicalInstruction(task: Task): string {
 
 /**
  * `count` parents of typical length, as a round refines them before any is known: each scored on
- * the whole eval split, every other example wrong (the answer an expected output's length), the
- * second wrong where the first is right, so reflections and merges show as many examples as they
- * usually do.
+ * the whole eval split and failing `TYPICAL_FAILURES` of it (the answer an expected output's
+ * length), each where the others are right, so that reflections and merges show about as many
+ * examples as they usually do.
  */
 function typicalParents(instruction: string, evalSplit: readonly Example[], count: number): Parent[] {
   return Array.from({ length: count }, (_, j) => ({
     text: instruction,
-    graded: evalSplit.map((example, i) => ({ example, output: example.outputs[0] ?? "", score: (i + j) % 2 })),
+    graded: evalSplit.map((example, i) => ({
+      example,
+      output: example.outputs[0] ?? "",
+      score: Math.floor(i / TYPICAL_FAILURES) === j ? 0 : 1,
+    })),
   }));
 }
+
+/**
+ * Failures a round's parent typically has to show: the parents are the best so far, and a
+ * reflection of a seeded search on the simulator found 1.6 of them on average to show (of 4 allowed).
+ */
+const TYPICAL_FAILURES = 2;
 
 /**
  * Every request a search with these options plans to send (refining rounds counted in full, as
@@ -125,7 +135,8 @@ export function plannedRequests(task: Task, search: ResolvedSearch, pool?: Known
     );
     propose("resample", calls);
     const fresh = calls.reduce((n, call) => n + (call.kind === "logprobs" ? 0 : call.request.n), 0);
-    const planned = Math.round((plannedEvaluations(selector, parents + fresh, evalSplit.length, r.evalBudget, "typical") * fresh) / (parents + fresh));
+    // The children race the best so far, already scored on the whole split (see `typicalEvaluations`).
+    const planned = plannedEvaluations(selector, fresh, evalSplit.length, r.evalBudget, "typical", true);
     score("select", evaluated, evalSplit, planned);
     evaluations += planned;
   }
