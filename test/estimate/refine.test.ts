@@ -6,6 +6,7 @@ import { WORLD } from "../support/sim/fixture.js";
 import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
+import { expectWithinEstimate } from "../support/estimate-check.js";
 
 const sims = simServers();
 
@@ -57,12 +58,7 @@ describe("the estimate of refining rounds", () => {
         { origin: "merge", round: 2 },
         { origin: "reflect", round: 2 },
       ]);
-      const t = result.totals;
-      expect(t.calls).toBeLessThanOrEqual(planned.total.calls);
-      expect(t.calls).toBeGreaterThan(planned.total.calls * 0.85);
-      const tokens = t.promptTokens + t.completionTokens;
-      const plannedTokens = planned.total.promptTokens + planned.total.completionTokens;
-      expect(Math.abs(tokens - plannedTokens) / plannedTokens).toBeLessThan(0.15);
+      expectWithinEstimate(result.totals, planned);
       // The proposer's side, where the reflections' long prompts are: its calls exactly, its prompt tokens within 15%.
       const proposer = readDb<{ calls: number; prompt: number }>(
         db,
