@@ -146,9 +146,9 @@ export const SETTINGS = z.object({
       identity: "unless-default",
     }),
   /** Candidates refined per round. @default 3 */
-  topK: searchCount(1, 3, "top-k", "Candidates varied per round"),
-  /** Variants asked for per varied candidate. @default 4 */
-  variants: searchCount(1, 4, "variants", "Variants asked for per varied candidate"),
+  topK: searchCount(1, 3, "top-k", "Candidates refined per round (the best, then from the Pareto front)"),
+  /** Children asked for per refined candidate (a merge: half as many). @default 4 */
+  variants: searchCount(1, 4, "variants", "Children asked for per refined candidate"),
   /** Seed of every random choice. @default 0 */
   seed: searchCount(0, 0, "seed", "Seed of every random choice"),
   /**

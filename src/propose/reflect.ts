@@ -15,7 +15,7 @@ import { caseBlock, partition, pick, SHOWN_FAILURES, SHOWN_SUCCESSES, shownOf } 
 export function reflectPrompt(instruction: string, failures: readonly Graded[], successes: readonly Graded[]): string {
   const task = failures.length > 0 ? "gets the examples it got wrong right, and keeps those it got right" : "keeps getting examples like these right";
   return (
-    `An assistant was given the instruction below, then each input, and its answers were checked against the expected outputs.\n\n` +
+    `An assistant was given the instruction below, then each input, and its answers were scored against the expected outputs.\n\n` +
     `Instruction:\n${instruction}\n\n` +
     caseBlock("Examples it got wrong:", failures, true) +
     caseBlock("Examples it got right:", successes, false) +
