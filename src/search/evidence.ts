@@ -1,18 +1,19 @@
 /**
- * What the rounds know of a candidate's work, read back from the stored evaluations: each eval
- * example it was scored on, with what the target answered and what the metric wrote of it. This
- * is what a reflection shows and what the Pareto front is drawn from.
+ * What the rounds know of a candidate's work: each eval example it was scored on, with what the
+ * target answered and what the metric wrote of it (the evaluator's rows, as the evaluations table
+ * stores them). This is what a reflection shows and what the Pareto front is drawn from.
  */
 import type { Graded } from "../propose/index.js";
-import type { EvaluationRow } from "../store/rows.js";
+import type { KeptScore } from "../score/evaluator.js";
 import type { Example } from "../task/types.js";
 
-/** The fields of a stored evaluation the rounds read. */
-export type ScoredRow = Pick<EvaluationRow, "candidate_id" | "example_id" | "output" | "score">;
+/** One scored example of a candidate, as the rounds read it. */
+export type ScoredRow = Pick<KeptScore, "candidateId" | "row">;
 
 /**
- * The metric's written feedback on a stored evaluation, where the row has one: stores and metrics
- * without feedback have none, and a blank one counts as none.
+ * The metric's written feedback on an evaluation, where its row has one (as the evaluator hands
+ * it to the store, or as the store reads it back): metrics and stores without feedback have none,
+ * and a blank one counts as none.
  */
 export function feedbackOf(row: object): string | undefined {
   if (!("feedback" in row) || typeof row.feedback !== "string") return undefined;
@@ -22,7 +23,7 @@ export function feedbackOf(row: object): string | undefined {
 
 /** Candidate `id`'s scored examples among `rows` (the run's eval evaluations), in the order of `split`. */
 export function gradedOf(id: number, rows: readonly ScoredRow[], split: readonly Example[]): Graded[] {
-  const own = new Map(rows.filter((r) => r.candidate_id === id).map((r) => [r.example_id, r]));
+  const own = new Map(rows.filter((r) => r.candidateId === id).map(({ row }) => [row.exampleId, row]));
   return split.flatMap((example) => {
     const row = own.get(example.id);
     if (row === undefined) return [];

@@ -16,17 +16,17 @@ import type { ScoredRow } from "./evidence.js";
 export function paretoFront(rows: readonly ScoredRow[], among: ReadonlySet<number>): Map<number, number> {
   const byExample = new Map<string, ScoredRow[]>();
   for (const r of rows) {
-    if (!among.has(r.candidate_id)) continue;
-    const list = byExample.get(r.example_id) ?? [];
+    if (!among.has(r.candidateId)) continue;
+    const list = byExample.get(r.row.exampleId) ?? [];
     list.push(r);
-    byExample.set(r.example_id, list);
+    byExample.set(r.row.exampleId, list);
   }
   const wins = new Map<number, Set<string>>();
   for (const [example, list] of byExample) {
-    const best = Math.max(...list.map((r) => r.score));
-    const winners = list.filter((r) => r.score >= best);
+    const best = Math.max(...list.map((r) => r.row.score));
+    const winners = list.filter((r) => r.row.score >= best);
     if (winners.length === list.length) continue;
-    for (const w of winners) wins.set(w.candidate_id, (wins.get(w.candidate_id) ?? new Set()).add(example));
+    for (const w of winners) wins.set(w.candidateId, (wins.get(w.candidateId) ?? new Set()).add(example));
   }
   const front = new Map<number, number>();
   for (const [id, own] of wins) {

@@ -10,7 +10,6 @@ import type { EvalCandidate, ScoredBatch } from "../score/evaluator.js";
 import type { CandidateLog } from "../store/candidates.js";
 import type { EvaluationLog } from "../store/evaluations.js";
 import type { LineageLog, ParentLink } from "../store/lineage.js";
-import type { EvaluationRow } from "../store/rows.js";
 import type { RunLog } from "../store/runs.js";
 import type { CandidateOutcome } from "./rounds.js";
 
@@ -52,11 +51,6 @@ export class RunRecord {
       if (own.length > 0) this.store.addLineage(row.id, own);
       return { id: row.id, text: p.text };
     });
-  }
-
-  /** The run's stored evaluations on the eval split, as the rounds read them. */
-  evalRows(): EvaluationRow[] {
-    return this.store.evaluations(this.runId).filter((e) => e.split === "eval");
   }
 
   /** The task's human reference instructions, as candidates of origin `reference`. */

@@ -22,7 +22,7 @@ import type { Evaluate, Selector, StageRecord } from "../select/selector.js";
 import type { Proposal } from "../propose/proposal.js";
 import type { Task } from "../task/types.js";
 import { at, entry } from "../at.js";
-import { gradedOf, type ScoredRow } from "./evidence.js";
+import { gradedOf } from "./evidence.js";
 import { chooseParents, paretoFront } from "./parents.js";
 
 /** A stage record tagged with the refining round it belongs to. */
@@ -38,8 +38,6 @@ export interface RoundsContext {
   /** Let proposals into the pool: the flow records them and gives them ids (parents resolved by text). */
   readonly admit: (proposals: readonly Proposal[], parents: ReadonlyMap<string, number>) => EvalCandidate[];
   readonly gateways: { readonly proposer: Gateway };
-  /** The run's stored evaluations on the eval split so far (what parents are chosen and shown from). */
-  readonly scored: () => readonly ScoredRow[];
   readonly emit: (e: SearchEvent) => void;
   readonly selector: Selector;
   /** The run's race width, as it began (see `runRaceWidth`). */
@@ -136,7 +134,7 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
 
     round++;
     c.emit({ type: "stage", stage: "resample", round });
-    const rows = c.scored();
+    const rows = c.evaluator.scored("eval");
     const front = paretoFront(rows, new Set(everyone.keys()));
     const parents = chooseParents(order, front, c.r.topK, createRng(deriveSeed(c.r.seed, "parents", round))).map((id) => entry(everyone, id));
     const context = { task: c.task, proposer: c.gateways.proposer, demos: c.r.demos, seed: c.r.seed };

@@ -167,7 +167,6 @@ async function flow(c: FlowContext): Promise<void> {
     evaluator,
     initial,
     admit: (proposals, parents) => record.admit(proposals, parents),
-    scored: () => record.evalRows(),
     onCertain: (winner) => tests.start(winner),
   });
   record.ranking(outcome.ranking);

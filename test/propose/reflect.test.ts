@@ -42,13 +42,19 @@ describe("reading an instruction out of a reply", () => {
   });
 });
 
+/** A scored example as the evaluator keeps it; `feedback` as a metric that writes some puts it on the row. */
+function kept(candidateId: number, exampleId: string, output: string, score: number, feedback?: string) {
+  const row = { exampleId, output, score, ...(feedback === undefined ? {} : { feedback }) };
+  return { candidateId, row };
+}
+
 describe("the reflect proposer", () => {
   const rows = [
-    { candidate_id: 4, example_id: "0", output: "cold", score: 1 },
-    { candidate_id: 4, example_id: "1", output: "pu", score: 0, feedback: "  The answer spells the input backwards.  " },
-    { candidate_id: 4, example_id: "2", output: "large", score: 0 },
-    { candidate_id: 4, example_id: "3", output: "dry", score: 1, feedback: "" },
-    { candidate_id: 5, example_id: "1", output: "down", score: 1 },
+    kept(4, "0", "cold", 1),
+    kept(4, "1", "pu", 0, "  The answer spells the input backwards.  "),
+    kept(4, "2", "large", 0),
+    kept(4, "3", "dry", 1, ""),
+    kept(5, "1", "down", 1),
   ];
   const parent: Parent = { text: "Repeat the word.", graded: gradedOf(4, rows, examples) };
   const ask: ProposalAsk = { round: 1, subsets: 0, each: 2, parents: [parent] };
@@ -65,7 +71,7 @@ describe("the reflect proposer", () => {
     expect(prompt.endsWith("Improved instruction:")).toBe(true);
   });
 
-  it("reads feedback only where a stored row has some", () => {
+  it("reads feedback only where a row has some", () => {
     expect(feedbackOf({ output: "x", score: 0 })).toBeUndefined();
     expect(feedbackOf({ feedback: null })).toBeUndefined();
     expect(feedbackOf({ feedback: " \n" })).toBeUndefined();
@@ -94,13 +100,7 @@ describe("the reflect proposer", () => {
 
 describe("the merge proposer", () => {
   it("shows where each of two parents beats the other, and keeps both parents", async () => {
-    const rows = [
-      { candidate_id: 1, example_id: "0", output: "cold", score: 1 },
-      { candidate_id: 1, example_id: "1", output: "pu", score: 0 },
-      { candidate_id: 2, example_id: "0", output: "toh", score: 0 },
-      { candidate_id: 2, example_id: "1", output: "down", score: 1 },
-      { candidate_id: 2, example_id: "2", output: "small", score: 1 },
-    ];
+    const rows = [kept(1, "0", "cold", 1), kept(1, "1", "pu", 0), kept(2, "0", "toh", 0), kept(2, "1", "down", 1), kept(2, "2", "small", 1)];
     const a: Parent = { text: "Give the opposite.", graded: gradedOf(1, rows, examples) };
     const b: Parent = { text: "Name the antonym.", graded: gradedOf(2, rows, examples) };
     const { gateway, sent } = recording("Give the opposite, the antonym.");

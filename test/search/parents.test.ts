@@ -5,7 +5,7 @@ import { chooseParents, paretoFront } from "../../src/search/parents.js";
 /** Scores by candidate: example id → score. */
 const rows = (table: Record<number, Record<string, number>>) =>
   Object.entries(table).flatMap(([id, scores]) =>
-    Object.entries(scores).map(([example_id, score]) => ({ candidate_id: Number(id), example_id, output: null, score })),
+    Object.entries(scores).map(([exampleId, score]) => ({ candidateId: Number(id), row: { exampleId, output: null, score } })),
   );
 
 describe("parents from the Pareto front over eval examples", () => {
