@@ -20,7 +20,20 @@ describe("a search with reflect rounds, stopped and resumed", () => {
   it("chooses the same parents and shows the same failures as it did before the stop, and pays for nothing twice", async () => {
     const server = await sims.world({ world: RICH_WORLD });
     const dir = tempDir();
-    const base = searchArgs(writeWorldTask(dir), server.url, ["--candidates", "8", "--rounds", "3", "--top-k", "2", "--refine", "both", "--seed", "4", "--progress", "none"]);
+    const base = searchArgs(writeWorldTask(dir), server.url, [
+      "--candidates",
+      "8",
+      "--rounds",
+      "3",
+      "--top-k",
+      "2",
+      "--refine",
+      "both",
+      "--seed",
+      "4",
+      "--progress",
+      "none",
+    ]);
     const cleanDb = join(dir, "clean.db");
     expect((await ape([...base, "--db", cleanDb])).code).toBe(0);
     const full = readDb<{ calls: number }>(cleanDb, "SELECT calls FROM runs")[0]?.calls ?? 0;
