@@ -120,14 +120,14 @@ export const MIGRATIONS: readonly string[] = [
   // 5: lineage of refined candidates: every parent (a merge has two; candidates.parent_id keeps the
   // first) and, per parent, the eval examples of it the proposer was shown (reflect, merge).
   `
-  CREATE TABLE lineage (
+  CREATE TABLE IF NOT EXISTS lineage (
     candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
     parent_id    INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
     position     INTEGER NOT NULL,
     shown        TEXT,
     PRIMARY KEY (candidate_id, parent_id)
   );
-  CREATE INDEX lineage_parent ON lineage(parent_id);
+  CREATE INDEX IF NOT EXISTS lineage_parent ON lineage(parent_id);
   `,
 ];
 
