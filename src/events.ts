@@ -21,7 +21,8 @@ export type SearchEvent =
   | { readonly type: "proposals"; readonly round: number; readonly added: number; readonly pool: number }
   | { readonly type: "selection"; readonly round: number; readonly alive: number; readonly evaluations: number; readonly plannedEvaluations: number }
   | { readonly type: "call"; readonly call: CallEvent; readonly totals: Totals }
-  | { readonly type: "round"; readonly round: number; readonly best: number; readonly improved: boolean }
+  /** A selection round ended: the best eval score so far, whether this round improved it, and the candidate that leads (undefined in an empty pool). */
+  | { readonly type: "round"; readonly round: number; readonly best: number; readonly improved: boolean; readonly leader: number | undefined }
   /** Something the user should hear once (e.g. a model name the server does not list but answers for). */
   | { readonly type: "notice"; readonly message: string }
   | { readonly type: "download"; readonly uri: string; readonly downloadedBytes: number; readonly totalBytes: number }

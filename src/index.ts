@@ -52,4 +52,5 @@ export type { PriceTable, Price } from "./accounting/prices.js";
 export { DEFAULT_PRICES, loadPrices } from "./accounting/prices.js";
 export { Store } from "./store/store.js";
 export type { RunRow, SuiteRow, CandidateRow, EvaluationRow, CallRow } from "./store/rows.js";
+export type { LineageEntry, ParentLink, ShownExample } from "./store/lineage.js";
 export { readResult } from "./read-result.js";

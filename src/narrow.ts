@@ -9,3 +9,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function isList(value: unknown): value is readonly unknown[] {
   return Array.isArray(value);
 }
+
+/** The items of a stored JSON list (a column such as `candidates.history`); none when `text` is null, not JSON, or not a list. */
+export function storedList(text: string | null): readonly unknown[] {
+  if (!text) return [];
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isList(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}

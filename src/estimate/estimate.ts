@@ -8,7 +8,7 @@
  * model is called.
  *
  * Mostly an upper bound: every proposal is counted as distinct (duplicates are scored once), and
- * every resampling round is counted (a round that does not improve ends the search); a race in a
+ * every refining round is counted (a round that does not improve ends the search); a race in a
  * pool where everyone scores alike spends more than usual, up to its cap.
  * Tokens are counted with the model's tiktoken encoding where it is known, cl100k_base otherwise,
  * as the budget counts them before each call (`requestTokens`).

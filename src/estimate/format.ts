@@ -24,7 +24,7 @@ export function formatEstimate(e: Estimate): string {
   const rows = [...roles(e).map(([role, r]) => row(role, r, r.model, r.priceKnown)), row("total", e.total, "", unpriced.length === 0)];
   const most = roles(e).reduce((n, [, r]) => n + r.maxCompletionTokens, 0);
   const notes = [
-    `planned: ${int(e.candidates)} candidates, ${int(e.evaluations)} evaluations${e.rounds > 0 ? `, up to ${e.rounds} resampling round${e.rounds > 1 ? "s" : ""}` : ""}; at most ${int(most)} completion tokens`,
+    `planned: ${int(e.candidates)} candidates, ${int(e.evaluations)} evaluations${e.rounds > 0 ? `, up to ${e.rounds} refining round${e.rounds > 1 ? "s" : ""}` : ""}; at most ${int(most)} completion tokens`,
     ...modelNotes([e]),
   ];
   return `${table(columns, rows)}${notes.join("\n")}`;

@@ -16,7 +16,8 @@ import { countTokens } from "../accounting/tokens.js";
 import type { ModelRequest } from "../model/types.js";
 import type { ResolvedSearch } from "../options/resolve-search.js";
 import { initialAsk } from "../propose/propose.js";
-import type { Routes } from "../propose/proposer.js";
+import type { Parent, Routes } from "../propose/proposer.js";
+import { refineAsks } from "../propose/refine.js";
 import { scoreRequests } from "../score/build.js";
 import { plannedEvaluations } from "../select/plan.js";
 import { judgeRequest, TYPICAL_JUDGE_REPLY } from "../metrics/judge-prompt.js";
@@ -68,7 +69,30 @@ export function typicalInstruction(task: Task): string {
 }
 
 /**
- * Every request a search with these options plans to send (resampling rounds counted in full, as
+ * `count` parents of typical length, as a round refines them before any is known: each scored on
+ * the whole eval split and failing `TYPICAL_FAILURES` of it (the answer an expected output's
+ * length), each where the others are right, so that reflections and merges show about as many
+ * examples as they usually do.
+ */
+function typicalParents(instruction: string, evalSplit: readonly Example[], count: number): Parent[] {
+  return Array.from({ length: count }, (_, j) => ({
+    text: instruction,
+    graded: evalSplit.map((example, i) => ({
+      example,
+      output: example.outputs[0] ?? "",
+      score: Math.floor(i / TYPICAL_FAILURES) === j ? 0 : 1,
+    })),
+  }));
+}
+
+/**
+ * Failures a round's parent typically has to show: the parents are the best so far, and a
+ * reflection of a seeded search on the simulator found 1.6 of them on average to show (of 4 allowed).
+ */
+const TYPICAL_FAILURES = 2;
+
+/**
+ * Every request a search with these options plans to send (refining rounds counted in full, as
  * if each improved). With `pool`, the first pool is known; `routes` are the servers' (assumed
  * until probed).
  */
@@ -117,12 +141,13 @@ export function plannedRequests(task: Task, search: ResolvedSearch, pool?: Known
   score("select", evaluated, evalSplit, evaluations);
   for (let round = 1; round <= r.rounds; round++) {
     const parents = Math.min(r.topK, candidates);
-    propose(
-      "resample",
-      search.proposers.variants.requests(context, { round, subsets: 0, each: r.variants, parents: Array<string>(parents).fill(typical) }, routes),
+    const calls = refineAsks(r.refine, round, r.variants, typicalParents(typical, evalSplit, parents)).flatMap((a) =>
+      a.proposer.requests(context, a.ask, routes),
     );
-    const fresh = parents * r.variants;
-    const planned = Math.round((plannedEvaluations(selector, parents + fresh, evalSplit.length, r.evalBudget, "typical") * fresh) / (parents + fresh));
+    propose("resample", calls);
+    const fresh = calls.reduce((n, call) => n + (call.kind === "logprobs" ? 0 : call.request.n), 0);
+    // The children race the best so far, already scored on the whole split (see `typicalEvaluations`).
+    const planned = plannedEvaluations(selector, fresh, evalSplit.length, r.evalBudget, "typical", true);
     score("select", evaluated, evalSplit, planned);
     evaluations += planned;
   }

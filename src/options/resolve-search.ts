@@ -9,7 +9,7 @@ import { DEFAULT_PRICES, type PriceTable } from "../accounting/prices.js";
 import { DEFAULT_MODEL, formatSpec, parseSpec } from "../model/spec.js";
 import type { Model, ModelSpec } from "../model/types.js";
 import { DEFAULT_SELECTOR, resolve, type Resolved, runConfig, type SearchSettings } from "./search-options.js";
-import { initialProposers, type Proposer, variantsProposer } from "../propose/index.js";
+import { initialProposers, type Proposer } from "../propose/index.js";
 import { createSelector } from "../select/index.js";
 import type { Selector } from "../select/selector.js";
 import type { Task } from "../task/types.js";
@@ -36,8 +36,8 @@ export interface ResolvedSearch {
   readonly parts: SearchParts;
   /** The selection strategy: the one passed in, or the one named, made from the registry. */
   readonly selector: Selector;
-  /** The proposers that write the first pool (for `mode`), and the one that varies the best in resampling rounds. */
-  readonly proposers: { readonly initial: readonly Proposer[]; readonly variants: Proposer };
+  /** The proposers that write the first pool (for `mode`); the rounds' are `refineAsks(settings.refine, …)`'s. */
+  readonly proposers: { readonly initial: readonly Proposer[] };
   /** The price table: the one given, else the defaults. */
   readonly prices: PriceTable;
   /** The metric option, checked (undefined: each task's own). */
@@ -70,7 +70,7 @@ export function resolveSearch(options: SearchSettings): ResolvedSearch {
     specs,
     parts,
     selector,
-    proposers: { initial: initialProposers(settings.mode), variants: variantsProposer() },
+    proposers: { initial: initialProposers(settings.mode) },
     prices: options.prices ?? DEFAULT_PRICES,
     metric,
     runMetric: (task) => resolveMetric(task, metric, { judgeModel: parts.judge, scorer: settings.scorer }),

@@ -12,7 +12,11 @@ import { metricSpecSchema } from "../metrics/spec.js";
 export function identitySettings(r: SettingsValues): Readonly<Record<string, unknown>> {
   return Object.fromEntries(
     settingEntries()
-      .filter((e) => e.meta.identity === true || (e.meta.identity === "unless-default" && r[e.key] !== e.schema.safeParse(undefined).data))
+      .filter((e) => {
+        const identity = e.meta.identity;
+        if (typeof identity === "function") return identity(r);
+        return identity === true || (identity === "unless-default" && r[e.key] !== e.schema.safeParse(undefined).data);
+      })
       .map((e) => [e.key, r[e.key] ?? null]),
   );
 }
@@ -24,9 +28,14 @@ export function storedSettings(given: Readonly<SettingsInput>, r: SettingsValues
 
 const optionalNumber = z.number().nullish();
 
-/** Nulls (unset settings) read back as absent, so the table's defaults apply. */
+/**
+ * Nulls (unset settings) read back as absent, so the table's defaults apply; a config stored before
+ * `refine` existed ran its rounds by resampling, and reads back so.
+ */
 const absentNulls = (raw: unknown): unknown =>
-  raw !== null && typeof raw === "object" && !Array.isArray(raw) ? Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null)) : raw;
+  raw !== null && typeof raw === "object" && !Array.isArray(raw)
+    ? { ...("refine" in raw ? {} : { refine: "resample" }), ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== null)) }
+    : raw;
 
 /** A stored config's settings (a run's or a suite's), as `settingsConfig` writes them. */
 export const STORED_SETTINGS = z.preprocess(

@@ -1,6 +1,14 @@
 /** What a proposer returns, and how raw model text becomes a clean, de-duplicated candidate. */
 import type { FillPath } from "../model/types.js";
+import type { ShownExample } from "../store/lineage.js";
 import type { Origin } from "../store/schema.js";
+
+/** A candidate a proposal was made from, and the eval examples of it the proposer was shown. */
+export interface ProposalParent {
+  readonly text: string;
+  /** Empty where none were shown (resampling). */
+  readonly shown: readonly ShownExample[];
+}
 
 /** A candidate instruction with where it came from. */
 export interface Proposal {
@@ -12,8 +20,8 @@ export interface Proposal {
   readonly demoIds: readonly string[];
   /** The exact prompt (or prefix and suffix) the proposer saw. */
   readonly proposerPrompt: string;
-  /** Text of the candidate this one is a variant of (resampling). */
-  readonly parent?: string | undefined;
+  /** The candidates this one refines (one; a merge's two), first the main one. */
+  readonly parents?: readonly ProposalParent[] | undefined;
   readonly round: number;
 }
 
@@ -31,10 +39,15 @@ export function cleanProposal(raw: string): string {
     .trim()
     .replace(/^["'“‘`]+|["'”’`]+$/g, "")
     .trim();
-  t = t.replace(/([.!?])[.!?\s]*$/, "$1");
-  if (t.length > MAX_INSTRUCTION_CHARS)
-    t = t.slice(0, t.lastIndexOf(" ", MAX_INSTRUCTION_CHARS) > 0 ? t.lastIndexOf(" ", MAX_INSTRUCTION_CHARS) : MAX_INSTRUCTION_CHARS);
-  return t;
+  return finishInstruction(t);
+}
+
+/** One end mark where several were, and at most `MAX_INSTRUCTION_CHARS`, cut at a word boundary. */
+export function finishInstruction(text: string): string {
+  const t = text.replace(/([.!?])[.!?\s]*$/, "$1");
+  if (t.length <= MAX_INSTRUCTION_CHARS) return t;
+  const space = t.lastIndexOf(" ", MAX_INSTRUCTION_CHARS);
+  return t.slice(0, space > 0 ? space : MAX_INSTRUCTION_CHARS);
 }
 
 /** The key under which two instructions count as the same: case, spacing and end punctuation ignored. */

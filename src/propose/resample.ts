@@ -3,9 +3,10 @@
  * so far. Each variant remembers its parent and round.
  */
 import { deriveSeed } from "../random.js";
-import { PROPOSAL_TEMPERATURE, type Proposal } from "./proposal.js";
-import type { ProposalAsk, ProposalContext, PromptContext, Proposer } from "./proposer.js";
-import { type SampleSettings, sampleInstructions, sampleRequests } from "./sample.js";
+import { type ChildPrompt, childRequests, childrenOf } from "./children.js";
+import { PROPOSAL_TEMPERATURE } from "./proposal.js";
+import type { ProposalAsk, PromptContext, Proposer } from "./proposer.js";
+import type { SampleSettings } from "./sample.js";
 
 /** The prompt that asks for one variant of `instruction`. */
 export function variationPrompt(instruction: string): string {
@@ -15,26 +16,14 @@ export function variationPrompt(instruction: string): string {
 /** Resampling: `each` semantic variants of every parent. */
 export const resampleProposer: Proposer = {
   name: "resample",
-  propose: (o, ask) => proposeVariants(o, ask),
-  requests: (o, ask, routes) =>
-    sampleRequests(ask.parents.map(variationPrompt), sampling(o, ask), routes.completions).map((request) => ({ kind: "generate", request })),
+  propose: (o, ask) => childrenOf(o, prompts(ask), sampling(o, ask), "resample", ask.round),
+  requests: (o, ask, routes) => childRequests(prompts(ask), sampling(o, ask), routes.completions),
 };
+
+function prompts(ask: ProposalAsk): ChildPrompt[] {
+  return ask.parents.map((p) => ({ prompt: variationPrompt(p.text), parents: [{ text: p.text, shown: [] }] }));
+}
 
 function sampling(o: PromptContext, ask: ProposalAsk): Omit<SampleSettings, "key"> {
   return { n: ask.each, temperature: PROPOSAL_TEMPERATURE, seed: (i) => deriveSeed(o.seed, "resample", ask.round, i) };
-}
-
-async function proposeVariants(o: ProposalContext, ask: ProposalAsk): Promise<Proposal[]> {
-  const prompts = ask.parents.map(variationPrompt);
-  const texts = await sampleInstructions(o.proposer, prompts, { ...sampling(o, ask), key: (i) => `resample:${ask.round}:${i}` });
-  return ask.parents.flatMap((parent, i) =>
-    (texts[i] ?? []).map((text) => ({
-      text,
-      origin: "resample" as const,
-      demoIds: [],
-      proposerPrompt: prompts[i] ?? "",
-      parent,
-      round: ask.round,
-    })),
-  );
 }

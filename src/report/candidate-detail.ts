@@ -1,8 +1,9 @@
 /**
  * Everything about one candidate, to say why it ranked where it did: its row and intervals, its
- * parent, its history, and its per-example outputs joined with the task's inputs and expected
- * outputs: those the store keeps with the run, or (a file from before tasks were stored) those of
- * the task file, when it is still readable.
+ * lineage (parents, with the examples of each its proposer was shown, and children), its history,
+ * and its per-example outputs joined with the task's inputs and expected outputs: those the store
+ * keeps with the run, or (a file from before tasks were stored) those of the task file, when it is
+ * still readable.
  */
 import { UsageError } from "../errors.js";
 import type { EvaluationRow, RunRow } from "../store/rows.js";
@@ -12,6 +13,8 @@ import type { Example } from "../task/types.js";
 import { readRunView, type CandidateView, type RunView } from "./run-view.js";
 import { messageOf } from "../caught.js";
 import { storedTask } from "../task/stored-task.js";
+import type { ShownExample } from "../store/lineage.js";
+import { readLineage } from "./lineage.js";
 
 /** One scored example of the candidate. */
 export interface ExampleOutcome {
@@ -32,7 +35,10 @@ export interface CandidateDetail {
   readonly candidate: CandidateView;
   /** Its place among the run's ranked candidates (undefined for a reference). */
   readonly place: number | undefined;
-  readonly parent: CandidateView | undefined;
+  /** Its parents, first the main one; `view` is undefined for one no longer in the run. */
+  readonly parents: readonly { readonly id: number; readonly view: CandidateView | undefined; readonly shown: readonly ShownExample[] }[];
+  /** The candidates made from it. */
+  readonly children: readonly CandidateView[];
   /** Per-example outcomes, failures (lowest score) first. */
   readonly outcomes: readonly ExampleOutcome[];
   /** Why inputs are missing, when the run has no stored task and its task file could not be read. */
@@ -50,11 +56,18 @@ export async function readCandidateDetail(store: StoreReader, runId: string, can
     throw new UsageError(`run ${view.run.id} has no candidate ${candidateId}${range}; \`ape show ${view.run.id}\` lists them with their ids.`);
   }
   const place = view.candidates.indexOf(candidate);
-  const parent = candidate.row.parent_id === null ? undefined : all.find((c) => c.row.id === candidate.row.parent_id);
+  const lineage = readLineage(
+    store,
+    view.run.id,
+    all.map((c) => c.row),
+  );
+  const byId = new Map(all.map((c) => [c.row.id, c]));
+  const parents = lineage.parentsOf(candidateId).map((l) => ({ id: l.parentId, view: byId.get(l.parentId), shown: l.shown }));
+  const children = lineage.childrenOf(candidateId).flatMap((id) => byId.get(id) ?? []);
 
   const { examples, taskNote } = await runExamples(store, view.run);
   const outcomes = exampleOutcomes(store.evaluations(view.run.id, candidate.row.id), examples);
-  return { view, candidate, place: place >= 0 ? place + 1 : undefined, parent, outcomes, taskNote };
+  return { view, candidate, place: place >= 0 ? place + 1 : undefined, parents, children, outcomes, taskNote };
 }
 
 /** A candidate's evaluations beside their examples' inputs and expected outputs, failures (lowest score) first. */
@@ -97,7 +110,9 @@ export function candidateJson(d: CandidateDetail): unknown {
     runId: d.view.run.id,
     place: d.place ?? null,
     candidate: { ...row, history, evalInterval: evalInterval ?? null, testInterval: testInterval ?? null },
-    parent: d.parent?.row ?? null,
+    parent: d.parents[0]?.view?.row ?? null,
+    parents: d.parents.map((p) => ({ id: p.id, origin: p.view?.row.origin ?? null, score: p.view?.row.score ?? null, shown: p.shown })),
+    children: d.children.map((c) => c.row.id),
     outcomes: d.outcomes.map((o) => ({ ...o, input: o.input ?? null, expected: o.expected ?? null })),
     taskNote: d.taskNote ?? null,
   };

@@ -1,12 +1,15 @@
 /**
  * `ape show RUN --candidate ID` as text: why a candidate ranked where it did. Its origin and fill
- * path, the exact proposer prompt, its parent, its history through the selection stages and
- * resampling rounds, and its outputs example by example, failures first.
+ * path, the exact proposer prompt, its lineage (parents, the examples of each the proposer was
+ * shown, children), its history through the selection stages and refining rounds, and its
+ * outputs example by example, failures first.
  */
 import type { CandidateDetail } from "./candidate-detail.js";
 import { fmtInterval } from "../stats/interval.js";
 import { fate } from "./run-view.js";
 import { fmtScore, table } from "../text/table.js";
+import { shownText } from "./lineage.js";
+import { storedList } from "../narrow.js";
 
 /** The text of one candidate, with at most `maxExamples` example rows. */
 export function candidateText(d: CandidateDetail, maxExamples: number): string {
@@ -15,15 +18,19 @@ export function candidateText(d: CandidateDetail, maxExamples: number): string {
   const place = d.place === undefined ? "a human reference" : `rank ${row.rank ?? d.place} of ${d.view.candidates.length}`;
   out.push(`candidate ${row.id} of run ${d.view.run.id} (${d.view.run.task}): ${place}\n\n`);
   out.push(indent(row.text), "\n\n");
-  out.push(`origin:     ${row.origin}${row.origin === "resample" ? ` (round ${row.round})` : ""}${row.fill_path ? `, fill path ${row.fill_path}` : ""}\n`);
+  out.push(`origin:     ${row.origin}${row.round > 0 ? ` (round ${row.round})` : ""}${row.fill_path ? `, fill path ${row.fill_path}` : ""}\n`);
   out.push(`eval:       ${fmtScore(row.score)} ${fmtInterval(d.candidate.evalInterval)} on ${row.eval_count} examples (${fate(row)})\n`);
   if (row.test_count > 0) out.push(`test:       ${fmtScore(row.test_score)} ${fmtInterval(d.candidate.testInterval)} on ${row.test_count} examples\n`);
   const demos = parseIds(row.demo_ids);
   if (demos.length > 0) out.push(`demos:      examples ${demos.join(", ")} were shown to the proposer\n`);
-  if (d.parent) {
-    out.push(`parent:     candidate ${d.parent.row.id} (${d.parent.row.origin}, eval ${fmtScore(d.parent.row.score)}):\n`);
-    out.push(indent(d.parent.row.text), "\n");
-  } else if (row.parent_id !== null) out.push(`parent:     candidate ${row.parent_id}\n`);
+  for (const p of d.parents) {
+    const about = p.view ? ` (${p.view.row.origin}${p.view.row.round > 0 ? ` r${p.view.row.round}` : ""}, eval ${fmtScore(p.view.row.score)})` : "";
+    out.push(`parent:     candidate ${p.id}${about}${p.view ? ":" : ""}\n`);
+    if (p.view) out.push(indent(p.view.row.text), "\n");
+    if (p.shown.length > 0) out.push(`            its eval examples shown to the proposer: ${shownText(p)}\n`);
+  }
+  if (d.children.length > 0)
+    out.push(`children:   ${d.children.map((c) => `${c.row.id} (${c.row.origin} r${c.row.round}, eval ${fmtScore(c.row.score)})`).join(", ")}\n`);
 
   if (d.candidate.history.length > 0) {
     out.push("\nhistory (running mean after each selection stage):\n");
@@ -77,11 +84,5 @@ function indent(text: string): string {
 }
 
 function parseIds(text: string | null): string[] {
-  if (!text) return [];
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? parsed.map(String) : [];
-  } catch {
-    return [];
-  }
+  return storedList(text).map(String);
 }

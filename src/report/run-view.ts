@@ -6,7 +6,7 @@ import { equalsReference, referenceRows, referenceTexts } from "../human-referen
 import type { CandidateRow, RunRow } from "../store/rows.js";
 import type { StoreReader } from "../store/store.js";
 import { scoreInterval, type Interval } from "../stats/interval.js";
-import { isList, isRecord } from "../narrow.js";
+import { isRecord, storedList } from "../narrow.js";
 
 /** One entry of a candidate's history: its running mean after a selection stage of a round. */
 export interface HistoryEntry {
@@ -57,16 +57,8 @@ export function readRunView(store: StoreReader, idOrPrefix: string): RunView {
 
 /** Parse `candidates.history`, keeping only well-formed entries (older rows may lack `round`). */
 export function parseHistory(text: string | null): HistoryEntry[] {
-  if (!text) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  if (!isList(parsed)) return [];
   const out: HistoryEntry[] = [];
-  for (const r of parsed) {
+  for (const r of storedList(text)) {
     if (!isRecord(r)) continue;
     if (typeof r.stage !== "number" || typeof r.mean !== "number" || typeof r.count !== "number") continue;
     out.push({ round: typeof r.round === "number" ? r.round : 0, stage: r.stage, mean: r.mean, count: r.count });

@@ -20,9 +20,16 @@ export interface ScoredBatch {
   readonly rows: readonly ScoredExample[];
 }
 
+/** One example scored for one candidate, as the evaluator keeps it. */
+export interface KeptScore {
+  readonly candidateId: number;
+  readonly split: SplitName;
+  readonly row: ScoredExample;
+}
+
 /** Scores candidates on examples of one split, memoised; each batch goes to `onScored` as it completes. */
 export class Evaluator {
-  private readonly memo = new Map<string, number>();
+  private readonly memo = new Map<string, KeptScore>();
   private done = 0;
 
   constructor(
@@ -47,13 +54,23 @@ export class Evaluator {
       unique.forEach((e, i) => {
         const s = scored[i];
         if (!s) return;
-        this.memo.set(key(e), s.score);
-        rows.push({ exampleId: e.id, output: s.output, score: s.score, feedback: s.feedback });
+        const row: ScoredExample = { exampleId: e.id, output: s.output, score: s.score, feedback: s.feedback };
+        this.memo.set(key(e), { candidateId: candidate.id, split, row });
+        rows.push(row);
       });
       this.done += unique.length;
       this.onScored({ candidateId: candidate.id, split, rows }, this.done);
     }
-    return examples.map((e) => this.memo.get(key(e)) ?? 0);
+    return examples.map((e) => this.memo.get(key(e))?.row.score ?? 0);
+  }
+
+  /**
+   * Every example scored on `split` so far, oldest first: what refining rounds choose parents and
+   * show failures from. It holds what this run has scored up to now, so a resumed run, replaying,
+   * sees at each round what the first process saw there.
+   */
+  scored(split: SplitName): KeptScore[] {
+    return [...this.memo.values()].filter((k) => k.split === split);
   }
 
   /** Mean and count of everything scored for `candidate` on `split` so far. */
@@ -63,7 +80,7 @@ export class Evaluator {
     let count = 0;
     for (const [k, v] of this.memo) {
       if (k.startsWith(prefix)) {
-        sum += v;
+        sum += v.row.score;
         count++;
       }
     }

@@ -9,6 +9,7 @@ import type { Proposal } from "../propose/proposal.js";
 import type { EvalCandidate, ScoredBatch } from "../score/evaluator.js";
 import type { CandidateLog } from "../store/candidates.js";
 import type { EvaluationLog } from "../store/evaluations.js";
+import type { LineageLog, ParentLink } from "../store/lineage.js";
 import type { RunLog } from "../store/runs.js";
 import type { CandidateOutcome } from "./rounds.js";
 
@@ -16,19 +17,28 @@ import type { CandidateOutcome } from "./rounds.js";
 export class RunRecord {
   /** Writes into run `runId` of `store`. */
   constructor(
-    private readonly store: CandidateLog & EvaluationLog & Pick<RunLog, "setRunResult">,
+    private readonly store: CandidateLog & EvaluationLog & LineageLog & Pick<RunLog, "setRunResult">,
     private readonly runId: string,
   ) {}
 
-  /** Proposals entering the pool: stored as candidates (one row per distinct text), returned with their ids (parents resolved by text). */
+  /**
+   * Proposals entering the pool: stored as candidates (one row per distinct text) with their
+   * lineage (parents resolved by text), returned with their ids.
+   */
   admit(proposals: readonly Proposal[], parents: ReadonlyMap<string, number> = new Map()): EvalCandidate[] {
+    const links = proposals.map((p) =>
+      (p.parents ?? []).flatMap((l): ParentLink[] => {
+        const parentId = parents.get(l.text);
+        return parentId === undefined ? [] : [{ parentId, shown: l.shown }];
+      }),
+    );
     const added = this.store.addCandidates(
       this.runId,
-      proposals.map((p) => ({
+      proposals.map((p, i) => ({
         text: p.text,
         origin: p.origin,
         fillPath: p.fillPath,
-        parentId: p.parent === undefined ? undefined : parents.get(p.parent),
+        parentId: links[i]?.[0]?.parentId,
         round: p.round,
         demoIds: p.demoIds,
         proposerPrompt: p.proposerPrompt,
@@ -37,6 +47,8 @@ export class RunRecord {
     return proposals.map((p, i) => {
       const row = added[i];
       if (!row) throw new Error(`the store gave ${added.length} ids for ${proposals.length} proposals`);
+      const own = links[i] ?? [];
+      if (own.length > 0) this.store.addLineage(row.id, own);
       return { id: row.id, text: p.text };
     });
   }

@@ -1,27 +1,31 @@
 /**
- * Selection and iterative Monte Carlo resampling: select over the initial pool, then for each round
- * ask for variants of the top candidates, select again over them and the new variants, and stop
- * after `rounds` or as soon as a round does not improve the best.
+ * Selection and refining rounds: select over the initial pool, then for each round ask the
+ * refining proposers (`--refine`) for children of parents chosen from the Pareto front (the best
+ * so far first), select again over the parents and their children, and stop after `rounds` or as
+ * soon as a round does not improve the best. Children are raced like everyone: each is scored only
+ * as far as it stays plausible.
  *
- * With resampling on, each round's top candidate is scored on the whole eval split (most of it
+ * With rounds on, each round's top candidate is scored on the whole eval split (most of it
  * usually is already; nothing is scored twice) and compared with the best so far on that exact
  * mean, not on a running mean over some batches: so "improved" means improved, and the result of
- * resampling is never worse on the eval split than the best before it.
+ * refining is never worse on the eval split than the best before it.
  */
 import type { SearchEvent } from "../events.js";
 import type { Gateway } from "../gateway/gateway.js";
 import type { Resolved, SearchOptions } from "../options/search-options.js";
 import { dedupe, dedupeKey } from "../propose/proposal.js";
-import type { Proposer } from "../propose/index.js";
-import { deriveSeed } from "../random.js";
+import { refineAsks } from "../propose/refine.js";
+import { createRng, deriveSeed } from "../random.js";
 import type { EvalCandidate, Evaluator } from "../score/evaluator.js";
 import { plannedEvaluations } from "../select/plan.js";
 import type { Evaluate, Selector, StageRecord } from "../select/selector.js";
 import type { Proposal } from "../propose/proposal.js";
 import type { Task } from "../task/types.js";
 import { at, entry } from "../at.js";
+import { gradedOf } from "./evidence.js";
+import { chooseParents, paretoFront } from "./parents.js";
 
-/** A stage record tagged with the resampling round it belongs to. */
+/** A stage record tagged with the refining round it belongs to. */
 export interface RoundStageRecord extends StageRecord {
   readonly round: number;
 }
@@ -34,8 +38,6 @@ export interface RoundsContext {
   /** Let proposals into the pool: the flow records them and gives them ids (parents resolved by text). */
   readonly admit: (proposals: readonly Proposal[], parents: ReadonlyMap<string, number>) => EvalCandidate[];
   readonly gateways: { readonly proposer: Gateway };
-  /** The proposer that writes variants of the best (resampling rounds). */
-  readonly variants: Proposer;
   readonly emit: (e: SearchEvent) => void;
   readonly selector: Selector;
   /** The run's race width, as it began (see `runRaceWidth`). */
@@ -44,7 +46,7 @@ export interface RoundsContext {
   readonly initial: readonly EvalCandidate[];
   /**
    * Called when the last selection is certain of its winner, before it ends (see
-   * `SelectOptions.onCertain`): only without resampling, where that winner is the run's.
+   * `SelectOptions.onCertain`): only without refining rounds, where that winner is the run's.
    */
   readonly onCertain?: ((winner: EvalCandidate) => void) | undefined;
 }
@@ -60,7 +62,7 @@ export interface CandidateOutcome extends EvalCandidate {
   readonly history: readonly RoundStageRecord[];
 }
 
-/** Run selection and resampling; returns every candidate's outcome, ranked, and the rounds run. */
+/** Run selection and the refining rounds; returns every candidate's outcome, ranked, and the rounds run. */
 export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: readonly CandidateOutcome[]; readonly rounds: number }> {
   const evalSplit = c.task.splits.eval;
   const everyone = new Map<number, EvalCandidate>(c.initial.map((x) => [x.id, x]));
@@ -127,16 +129,22 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
       // selection, working from batches, put a newcomer first.
       if (champion !== undefined) order = [champion, ...order.filter((id) => id !== champion)];
     }
-    c.emit({ type: "round", round, best, improved });
+    c.emit({ type: "round", round, best, improved, leader: order[0] });
     if (round >= c.r.rounds || (round > 0 && !improved)) break;
 
     round++;
     c.emit({ type: "stage", stage: "resample", round });
-    const parents = order.slice(0, c.r.topK).map((id) => entry(everyone, id));
-    const proposals = await c.variants.propose(
-      { task: c.task, proposer: c.gateways.proposer, demos: c.r.demos, seed: c.r.seed },
-      { round, subsets: 0, each: c.r.variants, parents: parents.map((p) => p.text) },
+    const rows = c.evaluator.scored("eval");
+    const front = paretoFront(rows, new Set(everyone.keys()));
+    const parents = chooseParents(order, front, c.r.topK, createRng(deriveSeed(c.r.seed, "parents", round))).map((id) => entry(everyone, id));
+    const context = { task: c.task, proposer: c.gateways.proposer, demos: c.r.demos, seed: c.r.seed };
+    const asks = refineAsks(
+      c.r.refine,
+      round,
+      c.r.variants,
+      parents.map((p) => ({ text: p.text, graded: gradedOf(p.id, rows, evalSplit) })),
     );
+    const proposals = (await Promise.all(asks.map(({ proposer, ask }) => proposer.propose(context, ask)))).flat();
     const fresh = dedupe(proposals, seen);
     if (fresh.length === 0) break;
     for (const p of fresh) seen.add(dedupeKey(p.text));

@@ -174,7 +174,6 @@ async function flow(c: FlowContext): Promise<void> {
     evaluator,
     initial,
     admit: (proposals, parents) => record.admit(proposals, parents),
-    variants: c.resolved.proposers.variants,
     onCertain: (winner) => tests.start(winner),
   });
   record.ranking(outcome.ranking);

@@ -118,6 +118,8 @@ export interface Selector {
   /**
    * What this strategy usually spends, for cost estimates, where that is well below
    * `maxEvaluations` (a race that stops once its leader is certain); absent when it is the same.
+   * With `newcomers`, the pool is `poolSize` new candidates racing a leader already scored on the
+   * whole split (a refining round's best so far), whose side of the race costs nothing.
    */
-  typicalEvaluations?(poolSize: number, evalSize: number): number;
+  typicalEvaluations?(poolSize: number, evalSize: number, newcomers?: boolean): number;
 }

@@ -143,6 +143,18 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE evaluations ADD COLUMN feedback TEXT;
   `,
+  // 7: lineage of refined candidates: every parent (a merge has two; candidates.parent_id keeps the
+  // first) and, per parent, the eval examples of it the proposer was shown (reflect, merge).
+  `
+  CREATE TABLE IF NOT EXISTS lineage (
+    candidate_id INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    parent_id    INTEGER NOT NULL REFERENCES candidates(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    shown        TEXT,
+    PRIMARY KEY (candidate_id, parent_id)
+  );
+  CREATE INDEX IF NOT EXISTS lineage_parent ON lineage(parent_id);
+  `,
 ];
 
 /** Run statuses, as stored in `runs.status`. */
@@ -151,6 +163,6 @@ export const RUN_STATUSES = ["running", "done", "failed", "cancelled", "budget"]
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 /** Where a candidate came from, as stored in `candidates.origin`. */
-export const ORIGINS = ["forward", "reverse", "resample", "reference"] as const;
+export const ORIGINS = ["forward", "reverse", "resample", "reflect", "merge", "reference"] as const;
 /** One candidate origin. */
 export type Origin = (typeof ORIGINS)[number];

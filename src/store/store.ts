@@ -2,7 +2,7 @@
  * The Store: the results database as one object, for the library's users and for code that opens
  * the file. It is a facade over one `Connection` (prepared statements, the write queue and its
  * commits: see connection.ts) and one module per table. Code inside ape depends on the narrow
- * interface it uses (`RunLog`, `CandidateLog`, `EvaluationLog`, `CallLog`, `TaskLog`, the readers, `SqlAccess`,
+ * interface it uses (`RunLog`, `CandidateLog`, `EvaluationLog`, `LineageLog`, `CallLog`, `TaskLog`, the readers, `SqlAccess`,
  * `Committer`), never on the whole Store.
  */
 import { CallTable, type CallLog, type CallReader, type CallTiming, type NewCall } from "./calls.js";
@@ -10,6 +10,7 @@ import { CandidateTable, type AddedCandidate, type CandidateLog, type CandidateR
 import { Connection, type Committer, type Discarder, type SqlAccess, type SqlReader } from "./connection.js";
 import type { OpenOptions } from "./database.js";
 import { EvaluationTable, type EvaluationLog, type EvaluationReader, type ScoredExample, type ScoreStats } from "./evaluations.js";
+import { LineageTable, type LineageEntry, type LineageLog, type LineageReader, type ParentLink } from "./lineage.js";
 import type { CallRow, CandidateRow, EvaluationRow, RunRow } from "./rows.js";
 import { RunTable, type NewRun, type RunLog, type RunReader } from "./runs.js";
 import type { RunStatus } from "./schema.js";
@@ -17,16 +18,17 @@ import { type StoredTaskRow, TaskTable, type TaskLog, type TaskReader } from "./
 import type { Task } from "../task/types.js";
 
 /** Everything the reports and inspection commands read (and nothing they could write with). */
-export type StoreReader = RunReader & CandidateReader & EvaluationReader & CallReader & TaskReader & SqlReader;
+export type StoreReader = RunReader & CandidateReader & EvaluationReader & LineageReader & CallReader & TaskReader & SqlReader;
 
 /** The results database. */
-export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, TaskLog, SqlAccess, Committer, Discarder {
+export class Store implements RunLog, CandidateLog, EvaluationLog, LineageLog, CallLog, TaskLog, SqlAccess, Committer, Discarder {
   /** The file it was opened from. */
   readonly file: string;
   readonly #db: Connection;
   readonly #runs: RunTable;
   readonly #candidates: CandidateTable;
   readonly #evaluations: EvaluationTable;
+  readonly #lineage: LineageTable;
   readonly #calls: CallTable;
   readonly #tasks: TaskTable;
 
@@ -41,6 +43,7 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, Task
     this.#runs = new RunTable(this.#db);
     this.#candidates = new CandidateTable(this.#db);
     this.#evaluations = new EvaluationTable(this.#db);
+    this.#lineage = new LineageTable(this.#db);
     this.#calls = new CallTable(this.#db);
     this.#tasks = new TaskTable(this.#db);
   }
@@ -151,6 +154,17 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, CallLog, Task
   /** See `EvaluationReader.scoreStats`. */
   scoreStats(runId: string, split: string): ScoreStats[] {
     return this.#evaluations.scoreStats(runId, split);
+  }
+
+  // --- lineage (see lineage.ts) --------------------------------------------------------------
+
+  /** See `LineageLog.addLineage`. */
+  addLineage(candidateId: number, parents: readonly ParentLink[]): void {
+    this.#lineage.addLineage(candidateId, parents);
+  }
+  /** See `LineageReader.lineage`. */
+  lineage(runId: string): LineageEntry[] {
+    return this.#lineage.lineage(runId);
   }
 
   // --- calls (see calls.ts) -------------------------------------------------------------------

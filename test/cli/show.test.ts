@@ -10,7 +10,7 @@ import { finishedRun, inProcess, type Finished } from "../support/finished-run.j
 let run: Finished;
 let winner: { id: number; text: string };
 beforeAll(async () => {
-  run = await finishedRun("none", [], false);
+  run = await finishedRun("none", ["--refine", "resample"], false);
   winner = (JSON.parse(run.search.stdout) as { winner: { id: number; text: string } }).winner;
 });
 afterAll(() => run.server.close());

@@ -7,6 +7,7 @@ import { WORLD } from "../support/sim/fixture.js";
 import { simServers } from "../support/sim/per-test.js";
 import { writeWorldTask } from "../support/task-fixture.js";
 import { tempDir } from "../support/temp.js";
+import { expectWithinEstimate } from "../support/estimate-check.js";
 import { captured } from "../support/cli.js";
 
 const sims = simServers();
@@ -29,12 +30,7 @@ describe("estimate", () => {
     expect(planned.target.encoding).toBe("cl100k_base");
     expect(planned.target.exactTokens).toBe(false);
     const result = await search(options);
-    const t = result.totals;
-    expect(t.calls).toBeLessThanOrEqual(planned.total.calls);
-    expect(t.calls).toBeGreaterThan(planned.total.calls * 0.85);
-    const tokens = t.promptTokens + t.completionTokens;
-    const plannedTokens = planned.total.promptTokens + planned.total.completionTokens;
-    expect(Math.abs(tokens - plannedTokens) / plannedTokens).toBeLessThan(0.15);
+    expectWithinEstimate(result.totals, planned);
   });
 
   it("`ape estimate` prints calls, tokens and cost per role with the price table, and `ape search` shows it first on stderr", async () => {

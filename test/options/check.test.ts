@@ -27,6 +27,7 @@ describe("the library checks its options against the option table", () => {
       minEvidence: 20,
       raceWidth: 3,
       rounds: 0,
+      refine: "both",
       topK: 3,
       variants: 4,
       seed: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { initialProposers, PROPOSER_REGISTRY, type ProposalAsk, type Proposer, variantsProposer } from "../../src/propose/index.js";
+import { initialProposers, PROPOSER_REGISTRY, type ProposalAsk, type Proposer, refineProposer } from "../../src/propose/index.js";
 import { proposeInitial } from "../../src/propose/propose.js";
 import type { Proposal } from "../../src/propose/proposal.js";
 import type { ProposalContext } from "../../src/propose/proposer.js";
@@ -34,10 +34,10 @@ describe("the proposer seam", () => {
     ]);
   });
 
-  it("registers forward, reverse and resample; --mode picks the initial ones", () => {
-    expect(PROPOSER_REGISTRY.map((e) => e.name)).toEqual(["forward", "reverse", "resample"]);
-    expect(variantsProposer().name).toBe("resample");
-    expect(() => variantsProposer("forward")).toThrow(/resample/);
+  it("registers forward, reverse, resample, reflect and merge; --mode picks the initial ones", () => {
+    expect(PROPOSER_REGISTRY.map((e) => e.name)).toEqual(["forward", "reverse", "resample", "reflect", "merge"]);
+    expect(refineProposer("reflect").name).toBe("reflect");
+    expect(() => refineProposer("forward")).toThrow(/resample, reflect, merge/);
     expect(initialProposers("both").map((p) => p.name)).toEqual(["forward", "reverse"]);
     expect(initialProposers("reverse").map((p) => p.name)).toEqual(["reverse"]);
   });

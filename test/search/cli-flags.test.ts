@@ -10,7 +10,7 @@ import { RICH_WORLD } from "./support.js";
 
 const sims = simServers();
 
-describe("ape search --mode, --rounds, --top-k, --variants", () => {
+describe("ape search --mode, --rounds, --refine, --top-k, --variants", () => {
   it("proposes both ways, resamples the top candidates, and says how each candidate came about", async () => {
     const server = await sims.world({ world: RICH_WORLD, family: "openai-instruct" });
     const dir = tempDir();
@@ -25,6 +25,8 @@ describe("ape search --mode, --rounds, --top-k, --variants", () => {
         "8",
         "--rounds",
         "1",
+        "--refine",
+        "resample",
         "--top-k",
         "2",
         "--variants",

@@ -8,10 +8,10 @@ const sims = simServers();
 
 type Candidate = { id: number; origin: string; parent_id: number | null; round: number };
 
-describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () => {
+describe("iterative Monte Carlo resampling (--rounds, --refine resample, --top-k, --variants)", () => {
   it("records each variant's parent and round, and never scores a (candidate, example) pair twice", async () => {
     const server = await sims.world({ world: RICH_WORLD, logLimit: Infinity });
-    const { db, result } = await runSearch(server, "vllm:sim-model", { candidates: 4, rounds: 2, topK: 2, variants: 4, cache: false });
+    const { db, result } = await runSearch(server, "vllm:sim-model", { refine: "resample", candidates: 4, rounds: 2, topK: 2, variants: 4, cache: false });
     expect(result.status).toBe("done");
     const candidates = readDb<Candidate>(db, "SELECT id, origin, parent_id, round FROM candidates");
     const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -35,7 +35,7 @@ describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () 
 
   it("ranks the winner, then the last round's survivors, then everyone else by score", async () => {
     const server = await sims.world({ world: RICH_WORLD });
-    const { result } = await runSearch(server, "vllm:sim-model", { candidates: 8, rounds: 2, topK: 2, variants: 4 });
+    const { result } = await runSearch(server, "vllm:sim-model", { refine: "resample", candidates: 8, rounds: 2, topK: 2, variants: 4 });
     const [, ...others] = result.candidates;
     const firstDropped = others.findIndex((c) => c.droppedAt !== null);
     const tail = firstDropped < 0 ? [] : others.slice(firstDropped);
@@ -48,7 +48,7 @@ describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () 
     // Instructions with both keywords answer everything right: nothing can beat them.
     const server = await sims.world({ world: { ...RICH_WORLD, ceiling: 1 } });
     const events: SearchEvent[] = [];
-    const { db } = await runSearch(server, "vllm:sim-model", { candidates: 30, rounds: 3, onEvent: (e) => events.push(e) });
+    const { db } = await runSearch(server, "vllm:sim-model", { refine: "resample", candidates: 30, rounds: 3, onEvent: (e) => events.push(e) });
     const rounds = events.flatMap((e) => (e.type === "round" ? [e] : []));
     expect(rounds.map((e) => [e.round, e.improved])).toEqual([
       [0, true],
@@ -63,7 +63,15 @@ describe("iterative Monte Carlo resampling (--rounds, --top-k, --variants)", () 
     let improvedSomewhere = false;
     for (const seed of [1, 2, 3, 4]) {
       const events: SearchEvent[] = [];
-      const { result } = await runSearch(server, "vllm:sim-model", { candidates: 3, rounds: 2, topK: 2, variants: 4, seed, onEvent: (e) => events.push(e) });
+      const { result } = await runSearch(server, "vllm:sim-model", {
+        refine: "resample",
+        candidates: 3,
+        rounds: 2,
+        topK: 2,
+        variants: 4,
+        seed,
+        onEvent: (e) => events.push(e),
+      });
       const before = events.find((e) => e.type === "round" && e.round === 0);
       const start = before?.type === "round" ? before.best : Number.NaN;
       expect(result.winner?.score).toBeGreaterThanOrEqual(start);

@@ -29,7 +29,7 @@ describe("Store", () => {
     expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-    expect(tables.map((t) => t.name)).toEqual(["calls", "candidates", "evaluations", "runs", "suites", "task_examples", "tasks"]);
+    expect(tables.map((t) => t.name)).toEqual(["calls", "candidates", "evaluations", "lineage", "runs", "suites", "task_examples", "tasks"]);
     db.close();
   });
 

@@ -19,7 +19,15 @@ export interface Figure {
 }
 
 /** Colours by origin; the winner stands out. */
-export const COLORS = { winner: "#c0392b", forward: "#2c7bb6", reverse: "#7b3294", resample: "#e08214", reference: "#4d9221" } as const;
+export const COLORS = {
+  winner: "#c0392b",
+  forward: "#2c7bb6",
+  reverse: "#7b3294",
+  resample: "#e08214",
+  reflect: "#1b9e77",
+  merge: "#8c6d31",
+  reference: "#4d9221",
+} as const;
 
 const colorOf = (c: CandidateView, winnerId: number | undefined): string => (c.row.id === winnerId ? COLORS.winner : COLORS[c.row.origin]);
 

@@ -6,6 +6,7 @@ import { unit } from "./hash.js";
 import { decorate, freshProposal, isLabelledVariation, variant, variationParent } from "./proposals.js";
 import { answerLogprob, evalAnswer, parseEval } from "./world.js";
 import { judgeReply, parseJudge } from "./judge.js";
+import { merged, mergeAsk, reflection, reflectionAsk, wrapReply } from "./reflection.js";
 import type { EvalPrompt, SampleKey } from "./world.js";
 import type { SimWorld } from "./types.js";
 
@@ -53,6 +54,10 @@ function proposalOutput(ctx: ModelContext, proposal: string, key: SampleKey, cha
   return { text, logprobOf: (t, i) => plainLogprob(ctx.seed, t, i) };
 }
 
+function replyOutput(ctx: ModelContext, instruction: string, key: SampleKey, chat: boolean): Output {
+  return { text: wrapReply(instruction, ctx.seed, key, !chat), logprobOf: (t, i) => plainLogprob(ctx.seed, t, i) };
+}
+
 /** Produce one sample. `chat` answers without the leading space a raw continuation has. */
 export function sample(ctx: ModelContext, ask: Ask, key: SampleKey, chat: boolean): Output {
   const { world, seed } = ctx;
@@ -79,6 +84,10 @@ export function sample(ctx: ModelContext, ask: Ask, key: SampleKey, chat: boolea
         .at(-1) ?? "";
     return { text: `\n${lastLine}`, logprobOf: (t, i) => plainLogprob(seed, t, i) };
   }
+  const merge = mergeAsk(prompt);
+  if (merge !== undefined) return replyOutput(ctx, merged(world, seed, merge.a, merge.b, key), key, chat);
+  const reflect = reflectionAsk(prompt);
+  if (reflect !== undefined) return replyOutput(ctx, reflection(world, seed, reflect.parent, reflect.failures, key), key, chat);
   const parent = variationParent(prompt);
   if (parent !== undefined) return proposalOutput(ctx, variant(world, seed, parent, key), key, chat);
   return proposalOutput(ctx, freshProposal(world, seed, prompt, key), key, chat);

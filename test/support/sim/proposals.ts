@@ -9,6 +9,7 @@
  */
 import { permutation, pick, unit } from "./hash.js";
 import { keywordFraction } from "./world.js";
+import { labelled } from "./reflection.js";
 import type { SampleKey } from "./world.js";
 import type { SimWorld } from "./types.js";
 
@@ -20,17 +21,8 @@ const BETTER_CHANCE = 0.35;
 /** The instruction a variation request asks to vary, or undefined if it is not one. */
 export function variationParent(prompt: string): string | undefined {
   if (!/\b(variation|paraphrase)/i.test(prompt)) return undefined;
-  const lines = prompt.split("\n");
-  const label = lines.findIndex((line) => line.trim() === "Instruction:");
-  if (label >= 0) {
-    const rest = lines.slice(label + 1);
-    const end = rest.findIndex((line) => line.trim() === "");
-    const text = rest
-      .slice(0, end < 0 ? rest.length : end)
-      .join("\n")
-      .trim();
-    if (text !== "") return text;
-  }
+  const text = labelled(prompt, "Instruction:");
+  if (text !== undefined) return text;
   const quoted = /"([^"\n]+)"/.exec(prompt);
   return quoted?.[1]?.trim();
 }

@@ -37,6 +37,11 @@ export interface SimWorld {
   /** Quality of an instruction with all of the keywords. @default 0.95 */
   readonly ceiling?: number;
   /**
+   * Chance that a reflection shown failures, or a merge, proposes a step closer to the rule
+   * (see `reflection.ts`). @default 0.5
+   */
+  readonly reflection?: number;
+  /**
    * The judge's reply to a grading prompt (ape's judge form). @default `Score: 10` and a reason when
    * the answer holds an acceptable answer (case-insensitively), else `Score: 2` (see `judge.ts`)
    */
