@@ -146,7 +146,13 @@ export async function runRounds(c: RoundsContext): Promise<{ readonly ranking: r
     );
     const proposals = (await Promise.all(asks.map(({ proposer, ask }) => proposer.propose(context, ask)))).flat();
     const fresh = dedupe(proposals, seen);
-    if (fresh.length === 0) break;
+    if (fresh.length === 0) {
+      c.emit({
+        type: "notice",
+        message: `refining round ${round}: all ${proposals.length} children the proposer wrote are instructions already scored, so the rounds end here`,
+      });
+      break;
+    }
     for (const p of fresh) seen.add(dedupeKey(p.text));
     const added = c.admit(fresh, new Map(parents.map((p) => [p.text, p.id])));
     for (const a of added) everyone.set(a.id, a);

@@ -33,6 +33,19 @@ describe("iterative Monte Carlo resampling (--rounds, --refine resample, --top-k
     expect(result.candidates.find((c) => c.origin === "resample")?.parentId).not.toBeNull();
   });
 
+  it("says so when a round's children are all instructions already scored, and ends the rounds there", async () => {
+    // The default world's proposer knows six instructions: the first pool takes them all.
+    const server = await sims.world();
+    const events: SearchEvent[] = [];
+    const { result, db } = await runSearch(server, "vllm:sim-model", { refine: "resample", rounds: 3, onEvent: (e) => events.push(e) });
+    expect(result.status).toBe("done");
+    expect(readDb<{ n: number }>(db, "SELECT count(*) AS n FROM candidates WHERE round > 0")[0]?.n).toBe(0);
+    const notices = events.flatMap((e) => (e.type === "notice" ? [e.message] : []));
+    expect(notices).toContainEqual(
+      expect.stringMatching(/^refining round 1: all \d+ children the proposer wrote are instructions already scored, so the rounds end here$/),
+    );
+  });
+
   it("ranks the winner, then the last round's survivors, then everyone else by score", async () => {
     const server = await sims.world({ world: RICH_WORLD });
     const { result } = await runSearch(server, "vllm:sim-model", { refine: "resample", candidates: 8, rounds: 2, topK: 2, variants: 4 });
