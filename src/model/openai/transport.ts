@@ -3,7 +3,8 @@
  * undici's pooled `request` API over keep-alive connections. Node's built-in `fetch` runs the
  * whole WHATWG fetch algorithm and streams for every request, and costs about 2.4 times as much
  * CPU per request (`test/bench/gateway-overhead.bench.ts`); against a local model server answering
- * thousands of short requests a second, that alone would make the client the bottleneck.
+ * thousands of short requests a second, that alone would make the client the bottleneck. Its
+ * plain `post` serves the hot path (json-post.ts) without building a WHATWG Response at all.
  */
 import { Agent, type Dispatcher } from "undici";
 import type { ClientOptions } from "openai";
