@@ -1,7 +1,7 @@
 /**
  * A CPU profile of the engine's own cost: searches against the simulated server (its own process)
  * at zero latency, the same settings as the overhead benchmark. Run under `node --cpu-prof`
- * (README, "Benchmarks"): `node --cpu-prof --cpu-prof-dir=prof --import tsx test/bench/profile.ts exhaustive 5`.
+ * (README, "Benchmarks"): `node --cpu-prof --cpu-prof-dir=results/prof --import tsx test/bench/profile.ts exhaustive 12`.
  */
 import { search } from "../../src/index.js";
 import { benchTask } from "./gateway-support.js";
