@@ -2,7 +2,7 @@
  * The `calls` table: every model call, which doubles as the response cache. Recording a call also
  * adds it to its run's totals (`runs.calls`, tokens, cost) in the same transaction.
  */
-import { type Committer, type Connection, now } from "./connection.js";
+import { type Committer, type Connection, now, type QueuedBatch } from "./connection.js";
 import type { CallRow } from "./rows.js";
 
 /** A call to record; the totals of its run are updated in the same transaction. */
@@ -52,8 +52,13 @@ export interface CallLog extends CallReader, Committer {
 
 /** `CallLog` over one connection. */
 export class CallTable implements CallLog {
+  /** The calls of one commit: inserted together, each run's totals updated once. */
+  private readonly queued: QueuedBatch<NewCall>;
+
   /** Reads and writes through `db`. */
-  constructor(private readonly db: Connection) {}
+  constructor(private readonly db: Connection) {
+    this.queued = db.batch((calls) => this.insert(calls));
+  }
 
   addCall(call: NewCall): void {
     this.addCalls([call]);
@@ -64,19 +69,19 @@ export class CallTable implements CallLog {
   }
 
   addCalls(calls: readonly NewCall[]): void {
-    if (calls.length === 0) return;
-    const rows = [...calls];
-    this.db.enqueue(() => {
-      const insert = this.db.sql(
-        `INSERT INTO calls (run_id, role, backend, model, base_url, kind, cache_key, request, response, error, cached,
-                            prompt_tokens, completion_tokens, cost_usd, latency_ms, created_at)
-         VALUES (@run_id, @role, @backend, @model, @base_url, @kind, @cache_key, @request, @response, @error, @cached,
-                 @prompt_tokens, @completion_tokens, @cost_usd, @latency_ms, @created_at)`,
-      );
-      const t = now();
-      for (const c of rows) insert.run({ ...c, created_at: t });
-      for (const [runId, sum] of runTotals(rows)) this.addTotals(runId, sum);
-    });
+    if (calls.length > 0) this.queued.add(calls);
+  }
+
+  private insert(rows: readonly NewCall[]): void {
+    const insert = this.db.sql(
+      `INSERT INTO calls (run_id, role, backend, model, base_url, kind, cache_key, request, response, error, cached,
+                          prompt_tokens, completion_tokens, cost_usd, latency_ms, created_at)
+       VALUES (@run_id, @role, @backend, @model, @base_url, @kind, @cache_key, @request, @response, @error, @cached,
+               @prompt_tokens, @completion_tokens, @cost_usd, @latency_ms, @created_at)`,
+    );
+    const t = now();
+    for (const c of rows) insert.run({ ...c, created_at: t });
+    for (const [runId, sum] of runTotals(rows)) this.addTotals(runId, sum);
   }
 
   private addTotals(runId: string, t: RunTotals): void {

@@ -46,6 +46,34 @@ export interface Discarder {
   discard(): void;
 }
 
+/**
+ * Writes of one kind queued together: the items added before the next commit are written by one
+ * call of `write` (calls: one insert each, and each run's totals updated once).
+ */
+export class QueuedBatch<T> {
+  private items: T[] | undefined;
+
+  constructor(
+    private readonly queue: (write: () => void) => void,
+    private readonly write: (items: readonly T[]) => void,
+  ) {}
+
+  /** Queue `items` with the others of this batch (a new batch when the last was committed or discarded). */
+  add(items: readonly T[]): void {
+    if (!this.items) {
+      const batch: T[] = [];
+      this.items = batch;
+      this.queue(() => this.write(batch));
+    }
+    this.items.push(...items);
+  }
+
+  /** Later items start a new batch: this one is being committed, or was discarded. */
+  close(): void {
+    this.items = undefined;
+  }
+}
+
 /** The ISO time now, as every table stores it. */
 export const now = (): string => new Date().toISOString();
 
@@ -60,6 +88,7 @@ export class Connection implements SqlAccess, Committer, Discarder {
   private flushing = false;
   private committing: Promise<void> | undefined;
   private writeQueued: Transaction<(writes: readonly (() => void)[]) => void> | undefined;
+  private readonly batches: Pick<QueuedBatch<unknown>, "close">[] = [];
 
   /** Open (creating and migrating if needed, unless `options.readOnly`) the database at `file`. */
   constructor(file: string, options: OpenOptions = {}) {
@@ -85,6 +114,13 @@ export class Connection implements SqlAccess, Committer, Discarder {
   /** Queue a write for the next commit (`commit`, `flush`, or any read or immediate write). */
   enqueue(write: () => void): void {
     this.queued.push(write);
+  }
+
+  /** A batch of like writes, each batch committed with the queue (see QueuedBatch). */
+  batch<T>(write: (items: readonly T[]) => void): QueuedBatch<T> {
+    const batch = new QueuedBatch<T>((w) => this.enqueue(w), write);
+    this.batches.push(batch);
+    return batch;
   }
 
   /** Wrap `fn` in a transaction (run it with `.immediate(...)` to take the write lock at once). */
@@ -133,6 +169,7 @@ export class Connection implements SqlAccess, Committer, Discarder {
 
   discard(): void {
     this.queued = [];
+    for (const b of this.batches) b.close();
   }
 
   /** Commit every queued write now, in one transaction. @throws StorageError when the disk refuses. */
@@ -140,6 +177,7 @@ export class Connection implements SqlAccess, Committer, Discarder {
     if (this.queued.length === 0 || this.flushing) return;
     const writes = this.queued;
     this.queued = [];
+    for (const b of this.batches) b.close();
     this.writeQueued ??= this.db.transaction((list: readonly (() => void)[]) => {
       for (const write of list) write();
     });

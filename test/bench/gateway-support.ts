@@ -23,9 +23,15 @@ export const BENCH_WORLD: SimWorld = {
   proposals: VERBS.flatMap((v) => WHATS.flatMap((w) => NOUNS.map((n) => `${v} ${w} ${n}.`))),
 };
 
-/** Start a simulated vLLM server on BENCH_WORLD. */
-export function startBenchServer(faults: FaultConfig = {}, seed = 7, maxPromptsPerRequest = 64): Promise<SimServer> {
-  return startSimServer({ world: BENCH_WORLD, seed, faults, logLimit: Infinity, maxPromptsPerRequest });
+/** BENCH_WORLD with only `distinct` of its proposals, taken evenly along its list (every quality level): a small pool. */
+export function smallPoolWorld(distinct: number): SimWorld {
+  const step = Math.max(1, Math.floor(BENCH_WORLD.proposals.length / distinct));
+  return { ...BENCH_WORLD, proposals: BENCH_WORLD.proposals.filter((_, i) => i % step === 0).slice(0, distinct) };
+}
+
+/** Start a simulated vLLM server on BENCH_WORLD (or `world`). */
+export function startBenchServer(faults: FaultConfig = {}, seed = 7, maxPromptsPerRequest = 64, world = BENCH_WORLD): Promise<SimServer> {
+  return startSimServer({ world, seed, faults, logLimit: Infinity, maxPromptsPerRequest });
 }
 
 /** A fresh directory with the world's task (100 examples: 20 demo, 40 eval, 40 test). */

@@ -3,7 +3,7 @@
  * do not share one event loop (on a small machine that alone would halve the client's speed).
  * Started by `startSimProcess`; answers `{type: "stats"}`, `{type: "reset"}` and `{type: "close"}`.
  */
-import { startBenchServer } from "./gateway-support.js";
+import { BENCH_WORLD, smallPoolWorld, startBenchServer } from "./gateway-support.js";
 import type { FaultConfig } from "../support/sim/index.js";
 
 /** CPU time this server process has used, in microseconds. */
@@ -13,7 +13,8 @@ const cpuMicros = (): number => {
 };
 const faults = JSON.parse(process.env.APE_SIM_FAULTS ?? "{}") as FaultConfig;
 const maxPrompts = Number(process.env.APE_SIM_MAX_PROMPTS ?? "64");
-const server = await startBenchServer(faults, 7, maxPrompts);
+const distinct = process.env.APE_SIM_DISTINCT;
+const server = await startBenchServer(faults, 7, maxPrompts, distinct ? smallPoolWorld(Number(distinct)) : BENCH_WORLD);
 process.send?.({ type: "ready", url: server.url });
 process.on("message", (m: { type: string; id: number }) => {
   if (m.type === "stats") {

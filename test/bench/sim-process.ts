@@ -17,11 +17,16 @@ export interface SimProcess {
   close(): Promise<void>;
 }
 
-/** Start one server process with these faults (latency) and most prompts per request. */
-export async function startSimProcess(faults: FaultConfig = {}, maxPromptsPerRequest = 64): Promise<SimProcess> {
+/** Start one server process with these faults (latency), most prompts per request and, if given, only `distinctProposals` proposals (`smallPoolWorld`). */
+export async function startSimProcess(faults: FaultConfig = {}, maxPromptsPerRequest = 64, distinctProposals?: number): Promise<SimProcess> {
   const child: ChildProcess = fork(join(import.meta.dirname, "sim-child.ts"), [], {
     execArgv: ["--import", "tsx"],
-    env: { ...process.env, APE_SIM_FAULTS: JSON.stringify(faults), APE_SIM_MAX_PROMPTS: String(maxPromptsPerRequest) },
+    env: {
+      ...process.env,
+      APE_SIM_FAULTS: JSON.stringify(faults),
+      APE_SIM_MAX_PROMPTS: String(maxPromptsPerRequest),
+      ...(distinctProposals === undefined ? {} : { APE_SIM_DISTINCT: String(distinctProposals) }),
+    },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let next = 0;

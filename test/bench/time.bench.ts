@@ -10,6 +10,11 @@
  * - the goals of issue 15: multistage ≤ 0.5 × exhaustive's wall time at concurrency 32 and 64, and
  *   ≤ 1.5 × its own ideal at every concurrency.
  *
+ * Then a small pool, as users meet with a narrow task: a world of 14 distinct proposals, so the 40
+ * asked give 10–15 distinct candidates, at concurrency 32: multistage against its own ideal (goal
+ * ≤ 1.5, issue 24) and against exhaustive. With few candidates the race has few challengers to fill
+ * the slots with.
+ *
  * Then the selection-quality figures (test/bench/selection.bench.ts) of multistage at the default
  * race width against each of these servers, and what wider steps would cost and buy: the choice of
  * `--race-width` and `extraZ`.
@@ -25,6 +30,8 @@ const LATENCY_MS = 300;
 const CONCURRENCIES = [8, 32, 64] as const;
 const SELECTORS: readonly SelectorName[] = ["exhaustive", "multistage", "halving", "ucb"];
 const GOAL = { vsExhaustive: 0.5, vsIdeal: 1.5 } as const;
+/** Distinct proposals of the small pool's world, and the concurrency it is timed at. */
+const SMALL_POOL = { distinct: 14, concurrency: 32 } as const;
 
 /** What one search took. */
 interface Timing {
@@ -32,6 +39,8 @@ interface Timing {
   readonly concurrency: number;
   /** Paid requests in all (with --batch 1, one per call). */
   readonly requests: number;
+  /** Distinct candidates in the pool. */
+  readonly candidates: number;
   readonly wallMs: number;
   readonly idealMs: number;
   /** When each stage began, in ms from the start. */
@@ -44,7 +53,7 @@ async function timeSearch(url: string, task: string, db: string, selector: Selec
   let selectAt = 0;
   const stages: string[] = [];
   const t0 = performance.now();
-  await search({
+  const result = await search({
     task,
     db,
     model: "vllm:sim-model",
@@ -66,7 +75,7 @@ async function timeSearch(url: string, task: string, db: string, selector: Selec
   });
   const wallMs = performance.now() - t0;
   const idealMs = selectAt + ((requests - before) / concurrency) * LATENCY_MS;
-  return { selector, concurrency, requests, wallMs, idealMs, stages };
+  return { selector, concurrency, requests, candidates: result.candidates.length, wallMs, idealMs, stages };
 }
 
 /** Run the searches and print the table, the goals and the selection quality. */
@@ -106,7 +115,29 @@ export async function run(): Promise<void> {
     );
   }
 
+  await smallPool();
   await quality();
+}
+
+/** Exhaustive and multistage on a pool of 10–15 distinct candidates at concurrency 32, each against its own ideal. */
+async function smallPool(): Promise<void> {
+  const server = await startSimProcess({ latencyMs: LATENCY_MS }, 64, SMALL_POOL.distinct);
+  const { task, db } = benchTask();
+  const { concurrency } = SMALL_POOL;
+  await timeSearch(server.url, task, db("small-warm"), "multistage", concurrency);
+  const e = await timeSearch(server.url, task, db("small-exhaustive"), "exhaustive", concurrency);
+  const m = await timeSearch(server.url, task, db("small-multistage"), "multistage", concurrency);
+  await server.close();
+  console.log(`small pool: a world of ${SMALL_POOL.distinct} distinct proposals, 40 asked, concurrency ${concurrency}, latency ${LATENCY_MS} ms, --batch 1`);
+  for (const r of [e, m]) {
+    console.log(
+      `  ${r.selector.padEnd(11)} ${r.candidates} candidates, ${r.requests} requests, wall ${fmt(r.wallMs / 1000)} s, ideal ${fmt(r.idealMs / 1000)} s, wall/ideal ${fmt(r.wallMs / r.idealMs)}; stages began at ${r.stages.join(", ")} s`,
+    );
+  }
+  const ideal = m.wallMs / m.idealMs;
+  console.log(
+    `goal, multistage on the small pool: wall/ideal ${fmt(ideal)} (goal ≤ ${GOAL.vsIdeal}: ${ideal <= GOAL.vsIdeal ? "MET" : "NOT MET"}); wall/exhaustive ${fmt(m.wallMs / e.wallMs)}`,
+  );
 }
 
 /**

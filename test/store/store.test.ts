@@ -88,6 +88,20 @@ describe("Store", () => {
     store.close();
   });
 
+  it("forgets discarded calls and records the calls queued after them, with their run's totals", async () => {
+    const store = new Store(":memory:");
+    store.createRun(run);
+    const call = callRow({ run_id: "abc123" });
+    store.addCall({ ...call, cache_key: "lost" });
+    store.discard();
+    store.addCall({ ...call, cache_key: "k2" });
+    store.addCall({ ...call, cache_key: "k3" });
+    await store.commit();
+    expect(store.calls("abc123").map((c) => c.cache_key)).toEqual(["k2", "k3"]);
+    expect(store.getRun("abc123").calls).toBe(2);
+    store.close();
+  });
+
   it("never drops a queued write that failed to commit: every later commit reports it", async () => {
     const store = new Store(":memory:");
     store.createRun(run);

@@ -26,6 +26,7 @@ import { reportedBy, shareUsage } from "./usage-share.js";
 import { ReplicaPool } from "./replicas.js";
 import { callReplica, type ReplicaTask } from "./replica-call.js";
 import { createTransport, type Transport } from "./transport.js";
+import { postJson } from "./json-post.js";
 import { chatFillPrompt, cleanChatFill } from "../fill-chat.js";
 import { type ChatPrompt, chatMessages, promptText } from "../../chat.js";
 import { type ScoringWire, scoreLogprobs } from "./scoring.js";
@@ -175,7 +176,7 @@ export class OpenAIBackend implements Model {
         ...sampling(s, per, r),
         ...extra,
       };
-      const { response, url } = await this.call((c, o) => c.completions.create(params, o), signal);
+      const { response, url } = await this.post("/completions", params, signal);
       const answer = wholeAnswer(response, prompts.length * per, url, "completions");
       const answered = prompts.map((prompt, p) => ({ prompt, texts: answer.choices.slice(p * per, (p + 1) * per).map((c) => c.text) }));
       const shares = shareUsage(reportedBy(answer, this.wire.usagePerChoice), answered, s.maxTokens);
@@ -196,7 +197,7 @@ export class OpenAIBackend implements Model {
         messages: chatMessages(prompt).map((m) => ({ ...m })),
         ...sampling(s, per, r),
       };
-      const { response, url } = await this.call((c, o) => c.chat.completions.create(params, o), signal);
+      const { response, url } = await this.post("/chat/completions", params, signal);
       const answer = wholeAnswer(response, per, url, "chat");
       texts.push(...answer.choices.map((c) => c.text));
       const [share] = shareUsage(
@@ -240,6 +241,11 @@ export class OpenAIBackend implements Model {
       completionTokens += "tokens_predicted" in response && typeof response.tokens_predicted === "number" ? response.tokens_predicted : 0;
     }
     return { texts, usage: { promptTokens, completionTokens } };
+  }
+
+  /** A hot-path request (completions, chat completions) without the client's per-request work (json-post.ts). */
+  private post(path: string, body: unknown, signal?: AbortSignal): Promise<{ response: unknown; url: string }> {
+    return this.call((client, o) => postJson(this.transport, client, path, body, o.signal), signal);
   }
 
   private call<T>(task: ReplicaTask<T>, signal?: AbortSignal): Promise<{ response: T; url: string }> {

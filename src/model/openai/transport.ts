@@ -3,7 +3,8 @@
  * undici's pooled `request` API over keep-alive connections. Node's built-in `fetch` runs the
  * whole WHATWG fetch algorithm and streams for every request, and costs about 2.4 times as much
  * CPU per request (`test/bench/gateway-overhead.bench.ts`); against a local model server answering
- * thousands of short requests a second, that alone would make the client the bottleneck.
+ * thousands of short requests a second, that alone would make the client the bottleneck. Its
+ * plain `post` serves the hot path (json-post.ts) without building a WHATWG Response at all.
  */
 import { Agent, type Dispatcher } from "undici";
 import type { ClientOptions } from "openai";
@@ -12,9 +13,22 @@ import { nestFlatError } from "./flat-error.js";
 /** A fetch-compatible function, as the `openai` client takes it. */
 export type Fetch = NonNullable<ClientOptions["fetch"]>;
 
-/** A `fetch` with its own connection pool, and the way to close that pool. */
+/** What a POST got back, read whole: its status, headers (undici's record) and body text. */
+export interface Answer {
+  readonly status: number;
+  readonly headers: Dispatcher.ResponseData["headers"];
+  readonly text: string;
+}
+
+/** A `fetch` with its own connection pool, the same pool's plain POST, and the way to close it. */
 export interface Transport {
   readonly fetch: Fetch;
+  /**
+   * POST `body` (JSON text) to `url` and read the whole answer, without building a WHATWG
+   * Response (the hot path: see json-post.ts). `timeoutMs` bounds the wait for the headers and
+   * between parts of the body (undici's HeadersTimeoutError, BodyTimeoutError).
+   */
+  post(url: string, headers: Record<string, string>, body: string, timeoutMs: number, signal?: AbortSignal): Promise<Answer>;
   /**
    * Close the pooled connections. A request still running is ended (its caller gets an error):
    * closing never waits on a server that does not answer.
@@ -39,13 +53,33 @@ export function createTransport(): Transport {
       signal: init.signal ?? undefined,
     });
     const body = res.statusCode >= 400 ? nestFlatError(await res.body.text()) : await res.body.arrayBuffer();
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(res.headers)) {
-      for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
-    }
-    return new Response(NO_BODY.has(res.statusCode) ? null : body, { status: res.statusCode, headers });
+    return new Response(NO_BODY.has(res.statusCode) ? null : body, { status: res.statusCode, headers: toHeaders(res.headers) });
   };
-  return { fetch: send, close: () => agent.destroy() };
+  const post = async (url: string, headers: Record<string, string>, body: string, timeoutMs: number, signal?: AbortSignal): Promise<Answer> => {
+    const { origin, pathname, search } = new URL(url);
+    const res = await agent.request({
+      origin,
+      path: `${pathname}${search}`,
+      method: "POST",
+      headers,
+      body,
+      signal: signal ?? null,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+    const text = await res.body.text();
+    return { status: res.statusCode, headers: res.headers, text: res.statusCode >= 400 ? nestFlatError(text) : text };
+  };
+  return { fetch: send, post, close: () => agent.destroy() };
+}
+
+/** undici's header record as WHATWG Headers (what the `openai` client and its errors read). */
+export function toHeaders(record: Answer["headers"]): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(record)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, v);
+  }
+  return headers;
 }
 
 /** The body of a request: the JSON text every call of this backend sends. */
