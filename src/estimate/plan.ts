@@ -138,7 +138,6 @@ export function plannedRequests(task: Task, search: ResolvedSearch, pool?: Known
   const evalSplit = task.splits.eval;
   const evaluated = pool ? pool.instructions : [typical];
   let evaluations = plannedEvaluations(selector, candidates, evalSplit.length, r.evalBudget, "typical");
-  score("select", evaluated, evalSplit, evaluations);
   for (let round = 1; round <= r.rounds; round++) {
     const parents = Math.min(r.topK, candidates);
     const calls = refineAsks(r.refine, round, r.variants, typicalParents(typical, evalSplit, parents)).flatMap((a) =>
@@ -147,10 +146,11 @@ export function plannedRequests(task: Task, search: ResolvedSearch, pool?: Known
     propose("resample", calls);
     const fresh = calls.reduce((n, call) => n + (call.kind === "logprobs" ? 0 : call.request.n), 0);
     // The children race the best so far, already scored on the whole split (see `typicalEvaluations`).
-    const planned = plannedEvaluations(selector, fresh, evalSplit.length, r.evalBudget, "typical", true);
-    score("select", evaluated, evalSplit, planned);
-    evaluations += planned;
+    evaluations += plannedEvaluations(selector, fresh, evalSplit.length, r.evalBudget, "typical", true);
   }
+  // Every round scores the same prompts (an instruction of the pool's length stands for a child):
+  // listed once, at the evaluations of all rounds together.
+  score("select", evaluated, evalSplit, evaluations);
 
   // The finalists and the references on the test split, each text once (a finalist that is also a
   // reference is one candidate of the run, scored once); finalists not yet chosen are any of the pool.

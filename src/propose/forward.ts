@@ -28,7 +28,7 @@ function forwardSubsets(o: PromptContext, ask: ProposalAsk): Example[][] {
 /** The forward prompt of each demo subset: the template up to where the instruction goes (asked as a chat turn without completions). */
 function forwardPrompts(task: Task, subsets: readonly (readonly Example[])[], completions: boolean): string[] {
   return subsets.map((demos) => {
-    const prefix = render(splitAt(task.templates.forward, "APE").before, { full_DEMO: renderDemos(task, demos) }).replace(/\s+$/, "");
+    const prefix = render(splitAt(task.templates.forward, "APE").before, { full_DEMO: renderDemos(task, demos) }).trimEnd();
     return completions ? prefix : `${prefix} …\n\nComplete the sentence: reply with only the rest of the instruction, on one line.`;
   });
 }

@@ -36,7 +36,7 @@ export function evalPrompt(task: Task, item: ScoreItem, demos: string, format: "
   const template = task.templates.eval;
   if (typeof template !== "string") return { format: "chat", messages: template.map((m) => ({ role: m.role, content: render(m.content, values) })) };
   const text = render(splitAt(template, "OUTPUT").before, values);
-  const prefix = text.replace(/\s+$/, "");
+  const prefix = text.trimEnd();
   if (format === "chat") return { format, messages: [{ role: "user", content: prefix }] };
   const gap = text.slice(prefix.length);
   return { format, prefix, gap: gap === "" ? " " : gap };

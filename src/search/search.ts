@@ -57,7 +57,8 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
   const config = resolved.runConfig(task, metric);
   const judge = metric.kind === "judge" ? specs.judge : undefined;
   checkCostCap(options.budget?.maxCostUsd, [specs.proposer, specs.target, ...(judge ? [judge] : [])], resolved.prices);
-  const plan = estimatePlan(task, resolved);
+  // The estimates are reported, nothing else reads them: made only when someone listens.
+  const plan = options.onEvent ? estimatePlan(task, resolved) : undefined;
 
   const ownStore = typeof options.db !== "object";
   const store = typeof options.db === "object" ? options.db : new Store(options.db ?? DEFAULT_DB);
@@ -84,7 +85,7 @@ export async function searchTask(options: SearchOptions, shared?: SuiteShare): P
     const { id: runId, previous } = opened;
     const emit = options.onEvent ?? (() => {});
     emit({ type: "start", runId, task: task.name, resumed: previous !== undefined });
-    emit({ type: "estimate", estimate: plan, basis: "plan" });
+    if (plan) emit({ type: "estimate", estimate: plan, basis: "plan" });
 
     const totals = new RunningTotals(emit);
     const stopHeartbeat = heartbeat(store, runId);
@@ -166,8 +167,10 @@ async function flow(c: FlowContext): Promise<void> {
   const tests = new TestScoring({ task, evaluator, onScores: (id, scores) => record.testScore(id, scores) });
   tests.startReferences(record.references(task.references));
   emit({ type: "proposals", round: 0, added: initial.length, pool: initial.length });
-  const spent = c.totals.current;
-  emit({ type: "estimate", estimate: estimatePlan(task, c.resolved, { instructions: initial.map((x) => x.text), spent }), basis: "proposals" });
+  if (c.options.onEvent) {
+    const proposed = { instructions: initial.map((x) => x.text), spent: c.totals.current };
+    emit({ type: "estimate", estimate: estimatePlan(task, c.resolved, proposed), basis: "proposals" });
+  }
 
   const outcome = await runRounds({
     ...c,

@@ -19,7 +19,7 @@
 import OpenAI from "openai";
 import pLimit from "p-limit";
 import { pathToFileURL } from "node:url";
-import { search } from "../../src/index.js";
+import { search, type SearchOptions } from "../../src/index.js";
 import { countTokens } from "../../src/accounting/tokens.js";
 import { createTransport } from "../../src/model/openai/transport.js";
 import { bareClient, bareLoop, benchTask, fmt, searchTraffic } from "./gateway-support.js";
@@ -59,6 +59,8 @@ async function overhead(selector: "multistage" | "exhaustive"): Promise<void> {
   }
 
   const searchMs: number[] = [];
+  const listenedMs: number[] = [];
+  const selectRates: number[] = [];
   const bareMs: number[] = [];
   const sameMs: number[] = [];
   let evaluations = 0;
@@ -68,6 +70,9 @@ async function overhead(selector: "multistage" | "exhaustive"): Promise<void> {
     const result = await search({ ...common, db: db(`measured-${round}`), seed: 1 });
     searchMs.push(performance.now() - t0);
     evaluations = result.totals.evaluations;
+    const listened = await selectionRate({ ...common, db: db(`listened-${round}`), seed: 1 });
+    listenedMs.push(listened.ms);
+    selectRates.push(listened.rate);
     bareMs.push(await timed(() => replay(clients.bare)));
     sameMs.push(await timed(() => replay(clients.same)));
   }
@@ -77,6 +82,8 @@ async function overhead(selector: "multistage" | "exhaustive"): Promise<void> {
   const s = median(searchMs);
   const b = median(bareMs);
   const same = median(sameMs);
+  const heard = median(listenedMs);
+  const sameRate = (requests / same) * 1000;
   console.log(
     `engine overhead, --selector ${selector} (no latency, concurrency ${CONCURRENCY}, --batch 1): ${requests} requests, ${evaluations} evaluations per search; medians of ${ROUNDS}`,
   );
@@ -85,9 +92,32 @@ async function overhead(selector: "multistage" | "exhaustive"): Promise<void> {
   );
   console.log(`  bare loop: ${fmt(b / 1000)} s, ${fmt((requests / b) * 1000, 0)} requests/s (the same requests, openai client + p-limit only)`);
   console.log(`  bare loop over ape's transport: ${fmt(same / 1000)} s, ${fmt((requests / same) * 1000, 0)} requests/s`);
-  console.log(`  ratio search/bare: ${fmt(b / s)} (goal ≥ 0.90); the engine's own cost, search/bare over the same transport: ${fmt(same / s)}`);
+  console.log(`  ratio search/bare: ${fmt(b / s)} (goal ≥ 0.90); the engine's own cost, search/bare over the same transport: ${fmt(same / s)} (goal ≥ 0.85)`);
+  console.log(
+    `  with a listener (as the CLI runs it: its estimates made and reported): ${fmt(heard / 1000)} s, ${fmt(same / heard)} of the bare loop over ape's transport`,
+  );
+  console.log(
+    `  during selection alone: ${fmt(median(selectRates), 0)} requests/s, ${fmt(median(selectRates) / sameRate)} of the bare loop over ape's transport (the rest of a search: opening and migrating a new file, the probe, the proposals, the test split, the checkpoint at close)`,
+  );
   const list = (xs: number[]): string => xs.map((x) => fmt(x / 1000)).join(", ");
-  console.log(`  rounds: search ${list(searchMs)} s; bare ${list(bareMs)} s; bare, same transport ${list(sameMs)} s`);
+  console.log(`  rounds: search ${list(searchMs)} s; listened ${list(listenedMs)} s; bare ${list(bareMs)} s; bare, same transport ${list(sameMs)} s`);
+}
+
+/** A search with a listener: its wall time, and the requests per second it sent during selection (paid calls between the select and finalize stages). */
+async function selectionRate(options: SearchOptions): Promise<{ ms: number; rate: number }> {
+  let start = 0;
+  let end = 0;
+  let requests = 0;
+  const t0 = performance.now();
+  await search({
+    ...options,
+    onEvent: (e) => {
+      if (e.type === "stage" && e.stage === "select") start = performance.now();
+      if (e.type === "stage" && e.stage === "finalize") end = performance.now();
+      if (e.type === "call" && !e.call.cached && start > 0 && end === 0) requests++;
+    },
+  });
+  return { ms: performance.now() - t0, rate: (requests / (end - start)) * 1000 };
 }
 
 /**
