@@ -27,13 +27,15 @@ export function table(columns: readonly Column[], rows: readonly (readonly strin
   return `${[line(columns.map((c) => c.header)), ...cells.map(line)].join("\n")}\n`;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+/** Made when a cell is first cut: building a segmenter loads ICU's break rules (milliseconds a command's start does without). */
+let graphemes: Intl.Segmenter | undefined;
 
 /** `text` within `max` columns: cut after whole characters, with an ellipsis, and never in the middle of an escape (`\u00…`). */
 function cut(text: string, max: number | undefined): string {
   if (max === undefined || stringWidth(text) <= max) return text;
   let kept = "";
   let width = 0;
+  graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
   for (const { segment } of graphemes.segment(text)) {
     const w = stringWidth(segment);
     if (width + w > max - 1) break;

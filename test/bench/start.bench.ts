@@ -29,12 +29,17 @@ function spawnMs(args: readonly string[]): number {
 export async function run(): Promise<void> {
   const db = join(tempDir("ape-bench-start-"), "empty.db");
   new Store(db).close();
-  const yargs = JSON.stringify(import.meta.resolve("yargs"));
+  const here = JSON.stringify(import.meta.url);
   const commands: readonly (readonly [string, readonly string[]])[] = [
     ["node -e 0", ["-e", "0"]],
     [
       "yargs alone: --version",
-      ["--input-type=module", "-e", `const { default: y } = await import(${yargs}); await y(["--version"]).version("0").parseAsync();`],
+      // Loaded as src/cli/main.ts loads it: its CommonJS build.
+      [
+        "--input-type=module",
+        "-e",
+        `const { createRequire } = await import("node:module"); const y = createRequire(${here})("yargs/yargs"); await y(["--version"]).version("0").parseAsync();`,
+      ],
     ],
     ["ape --version", [BIN, "--version"]],
     ["ape --help", [BIN, "--help"]],
