@@ -128,7 +128,7 @@ export class OpenAIBackend implements Model {
   }
 
   async logprobs(requests: readonly LogprobRequest[], signal?: AbortSignal): Promise<LogprobResult[]> {
-    const wire: ScoringWire = { spec: this.spec, caps: this.caps, wire: this.wire, call: (task, s) => this.call(task, s) };
+    const wire: ScoringWire = { spec: this.spec, caps: this.caps, wire: this.wire, post: (path, body, s) => this.post(path, body, s) };
     return scoreLogprobs(wire, requests, signal);
   }
 
@@ -243,7 +243,7 @@ export class OpenAIBackend implements Model {
     return { texts, usage: { promptTokens, completionTokens } };
   }
 
-  /** A hot-path request (completions, chat completions) without the client's per-request work (json-post.ts). */
+  /** A hot-path request (completions, chat completions, their log-probs) without the client's per-request work (json-post.ts). */
   private post(path: string, body: unknown, signal?: AbortSignal): Promise<{ response: unknown; url: string }> {
     return this.call((client, o) => postJson(this.transport, client, path, body, o.signal), signal);
   }

@@ -1,12 +1,12 @@
 /**
- * The hot path's requests (completions and chat completions, thousands per search) sent over ape's
- * transport without the `openai` client's per-request work: merging options, building headers,
- * formatting a log line, its own abort controller and timer, a WHATWG Response. ape retries on its
- * own (the client is made with `maxRetries: 0`), so the client adds nothing else here. A failure
- * is the client's own error, made as the client makes it (`APIError.generate` from the status, the
- * JSON error body and the headers; APIConnectionError, APIConnectionTimeoutError,
- * APIUserAbortError), so `toApeError` reads both paths alike. The probe and the rare routes keep
- * the client.
+ * The hot path's requests (completions and chat completions, with log-probs or without: thousands
+ * per search) sent over ape's transport without the `openai` client's per-request work: merging
+ * options, building headers, formatting a log line, its own abort controller and timer, a WHATWG
+ * Response. ape retries on its own (the client is made with `maxRetries: 0`), so the client adds
+ * nothing else here. A failure is the client's own error, made as the client makes it
+ * (`APIError.generate` from the status, the JSON error body and the headers; APIConnectionError,
+ * APIConnectionTimeoutError, APIUserAbortError), so `toApeError` reads both paths alike. The probe
+ * and the rare routes keep the client.
  */
 import type OpenAI from "openai";
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";

@@ -5,6 +5,7 @@
  */
 import type OpenAI from "openai";
 import { at } from "../../at.js";
+import { isRecord } from "../../narrow.js";
 import type { ChatMessage } from "../../chat.js";
 import { CapabilityError, ModelError } from "../../errors.js";
 import { option, say } from "../../message.js";
@@ -13,17 +14,15 @@ import { answerTokens, chatLogprobParams, promptTokens } from "./chat-logprobs.j
 import { wholeAnswer } from "./completion-shape.js";
 import { continuationTokens, parseLogprobs } from "./logprobs.js";
 import type { WireFacts } from "./probe-evidence.js";
-import type { ReplicaTask } from "./replica-call.js";
 import { reportedBy, shareUsage } from "./usage-share.js";
-
-/** One request to a replica: made with its client, the request's signal and its URL. */
 
 /** What scoring needs of the backend: its model, what the probe found, and how it sends a request. */
 export interface ScoringWire {
   readonly spec: ModelSpec;
   readonly caps: Capabilities | undefined;
   readonly wire: WireFacts;
-  call<T>(task: ReplicaTask<T>, signal?: AbortSignal): Promise<{ response: T; url: string }>;
+  /** POST `body` as JSON to `path` (under a replica's base URL) over the hot path (json-post.ts); the parsed answer and the URL that gave it. */
+  post(path: string, body: unknown, signal?: AbortSignal): Promise<{ response: unknown; url: string }>;
 }
 
 /** A log-prob request after text (not chat messages). */
@@ -48,12 +47,12 @@ async function chatLogprob(w: ScoringWire, messages: readonly ChatMessage[], con
     );
   }
   const params = chatLogprobParams(w.spec.model, messages, continuation);
-  const { response, url } = await w.call((c, o) => c.chat.completions.create(params, o), signal);
+  const { response, url } = await w.post("/chat/completions", params, signal);
   const tokens = promptTokens(response);
   const answer = tokens && answerTokens(tokens, continuation);
   if (!answer)
     throw new ModelError(url, "the chat answer carries no prompt_logprobs ending with the reply's tokens (a cut answer is never stored)", { transient: true });
-  return { tokens: answer, usage: { promptTokens: response.usage?.prompt_tokens ?? 0, completionTokens: 0 } };
+  return { tokens: answer, usage: { promptTokens: reportedPromptTokens(response), completionTokens: 0 } };
 }
 
 /** Log-probs of text continuations, echoed on the completions route, as many prompts a request as the server takes. */
@@ -73,7 +72,7 @@ async function textLogprobs(w: ScoringWire, texts: readonly TextRequest[], signa
       max_tokens: w.wire.echoMaxTokens,
       temperature: 0,
     };
-    const { response, url } = await w.call((c, o) => c.completions.create(params, o), signal);
+    const { response, url } = await w.post("/completions", params, signal);
     const answer = wholeAnswer(response, chunk.length, url, "echo");
     const usages = shareUsage(
       reportedBy(answer, w.wire.usagePerChoice),
@@ -92,4 +91,11 @@ async function textLogprobs(w: ScoringWire, texts: readonly TextRequest[], signa
     });
   }
   return out;
+}
+
+/** The prompt tokens a chat answer's `usage` reports (0 where it reports none). */
+function reportedPromptTokens(response: unknown): number {
+  if (!isRecord(response) || !isRecord(response.usage)) return 0;
+  const tokens = response.usage.prompt_tokens;
+  return typeof tokens === "number" ? tokens : 0;
 }
