@@ -16,7 +16,8 @@ if (isMainThread) {
   register(import.meta.url);
   // One cache holds every CommonJS module of the process, however it was required.
   const required = createRequire(import.meta.url).cache;
-  if (record) process.on("exit", () => appendFileSync(record, Object.keys(required).map((file) => `${pathToFileURL(file).href}\n`).join("")));
+  const requiredUrls = () => Object.keys(required).map((file) => `${pathToFileURL(file).href}\n`);
+  if (record) process.on("exit", () => appendFileSync(record, requiredUrls().join("")));
 }
 const hidden = new Set((process.env.APE_HIDE_PACKAGES ?? "").split(",").filter((name) => name !== ""));
 
