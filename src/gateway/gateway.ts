@@ -164,7 +164,9 @@ export class Gateway {
     const chunks = wireGroups(requests, misses, how.batch, how.joins);
     // Each request is tracked on its own, so `idle()` also waits for those still in flight after another failed.
     const work = chunks.map((chunk) => {
-      const one = this.limits.slot(() => this.sendChunk(chunk, requests, keyed, results, how));
+      // The slot is the request's while it is sent (and retried); its answers are committed after,
+      // so the next request goes out while they are written. They are handed back only then.
+      const one = this.limits.slot(() => this.sendChunk(chunk, requests, keyed, results, how)).then(() => this.commit());
       this.active.add(one);
       void one.then(
         () => this.active.delete(one),
@@ -196,7 +198,7 @@ export class Gateway {
         this.recorder.record({ kind, key, request: text, cached: false, ...fields(k) });
       });
     const repeated = new RepeatedFailure();
-    // One try: reserved, sent, checked, recorded and committed on its own.
+    // One try: reserved, sent, checked and recorded (a failed one also committed, before it is retried).
     const attempt = async (): Promise<void> => {
       if (this.halted || this.o.signal?.aborted) throw new CancelledError();
       const reservation = reservationFor(estimates, price);
@@ -235,7 +237,6 @@ export class Gateway {
       chunk.forEach((i, k) => {
         results[i] = at(out, k);
       });
-      await this.commit();
     };
     await this.withRetries(attempt);
   }

@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { Budget } from "../../src/gateway/budget.js";
 import { cacheKey } from "../../src/gateway/cache-key.js";
@@ -13,6 +15,7 @@ import { BEST, evalPrompt } from "../support/sim/fixture.js";
 import type { SimOptions } from "../support/sim/index.js";
 import { simServers } from "../support/sim/per-test.js";
 import { storeWithRun } from "../support/store.js";
+import { tempDir } from "../support/temp.js";
 
 const stores: Store[] = [];
 afterEach(() => {
@@ -20,9 +23,9 @@ afterEach(() => {
 });
 const sims = simServers();
 
-async function setup(sim: Partial<SimOptions> = {}, budget = new Budget({}), cache = true) {
+async function setup(sim: Partial<SimOptions> = {}, budget = new Budget({}), cache = true, file = ":memory:") {
   const server = await sims.world(sim);
-  const store = storeWithRun();
+  const store = storeWithRun({}, file);
   stores.push(store);
   const model = new OpenAIBackend(parseSpec("vllm:sim-model", [server.url]));
   const gateway = new Gateway({
@@ -43,6 +46,28 @@ async function setup(sim: Partial<SimOptions> = {}, budget = new Budget({}), cac
 const req = (i: number): GenerateRequest => ({ prompt: evalPrompt(BEST, `word${i}`), route: "completion", n: 1, temperature: 0, maxTokens: 16, stop: ["\n"] });
 
 describe("Gateway", () => {
+  it("hands an answer back only once its call is committed: another connection to the file already sees it", async () => {
+    const file = join(tempDir(), "results.db");
+    const { gateway } = await setup({}, new Budget({}), true, file);
+    const reader = new Database(file, { readonly: true });
+    try {
+      const committed = (i: number): number =>
+        reader
+          .prepare<[string], { n: number }>("SELECT count(*) AS n FROM calls WHERE cache_key = ? AND response IS NOT NULL")
+          .get(cacheKey(gateway.spec, "generate", stableJson({ ...req(i), sample: null })))?.n ?? 0;
+      // Twelve requests through four slots: each is handed back while others are still answered.
+      const seen = await Promise.all(
+        Array.from({ length: 12 }, async (_, i) => {
+          await gateway.generate([req(i)]);
+          return committed(i);
+        }),
+      );
+      expect(seen).toEqual(Array.from({ length: 12 }, () => 1));
+    } finally {
+      reader.close();
+    }
+  });
+
   it("answers a repeated request from the cache and records it as cached", async () => {
     const { gateway, store, server } = await setup();
     const first = await gateway.generate([req(1), req(2)]);
