@@ -15,8 +15,8 @@ export type ScoredRow = Pick<KeptScore, "candidateId" | "row">;
  * it to the store, or as the store reads it back): metrics and stores without feedback have none,
  * and a blank one counts as none.
  */
-export function feedbackOf(row: object): string | undefined {
-  if (!("feedback" in row) || typeof row.feedback !== "string") return undefined;
+export function feedbackOf(row: { readonly feedback?: string | null | undefined }): string | undefined {
+  if (typeof row.feedback !== "string") return undefined;
   const text = row.feedback.trim();
   return text === "" ? undefined : text;
 }

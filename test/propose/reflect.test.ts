@@ -72,7 +72,8 @@ describe("the reflect proposer", () => {
   });
 
   it("reads feedback only where a row has some", () => {
-    expect(feedbackOf({ output: "x", score: 0 })).toBeUndefined();
+    const withoutFeedback: { output: string; score: number; feedback?: string } = { output: "x", score: 0 };
+    expect(feedbackOf(withoutFeedback)).toBeUndefined();
     expect(feedbackOf({ feedback: null })).toBeUndefined();
     expect(feedbackOf({ feedback: " \n" })).toBeUndefined();
     expect(feedbackOf({ feedback: " too long " })).toBe("too long");
