@@ -71,4 +71,37 @@ describe("ape tasks validate", () => {
       await cleanup();
     }
   });
+
+  it("loads a task's metric module as a search would, and names the file and the field when it cannot", async () => {
+    const { dir, cleanup } = await tempFolder();
+    try {
+      await writeFile(join(dir, "metric.mjs"), "export const lenient = (prediction, example) => (prediction === example.outputs[0] ? 1 : 0.5);\n");
+      const task = (name: string, metric: object): Promise<void> =>
+        writeFile(
+          join(dir, `${name}.json`),
+          JSON.stringify({
+            name,
+            metric,
+            examples: [
+              { input: "a", output: "b" },
+              { input: "c", output: "d" },
+            ],
+          }),
+        );
+      await task("good", { module: "./metric.mjs", export: "lenient" });
+      await task("no-export", { module: "./metric.mjs", export: "strict" });
+      await task("no-module", { module: "./missing.mjs" });
+      const files = ["good", "no-export", "no-module"].map((name) => join(dir, `${name}.json`));
+      const ctx = captured();
+      expect(await main(["tasks", "validate", ...files], ctx)).toBe(2);
+      expect(ctx.out()).toContain(`OK ${files[0]} (good: `);
+      expect(ctx.out()).toContain(`INVALID ${files[1]}`);
+      expect(ctx.out()).toContain(`INVALID ${files[2]}`);
+      expect(ctx.err()).toContain(`task file ${files[1]}: metric.module: ${join(dir, "metric.mjs")} has no export "strict"; its exports: lenient`);
+      expect(ctx.err()).toContain(`task file ${files[2]}: metric.module: no metric module at ${join(dir, "missing.mjs")}`);
+      expect(ctx.err()).toContain("2 of 3 task files are invalid");
+    } finally {
+      await cleanup();
+    }
+  });
 });

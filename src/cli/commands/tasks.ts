@@ -1,13 +1,16 @@
 /**
  * `ape tasks [DIR|FILE…]`: a table of the tasks in folders and files (default: the folder tasks).
- * `ape tasks validate F…`: check task files and print each one's problems; exit code 2 if any is
- * invalid. Paths appear in messages exactly as the user typed them.
+ * `ape tasks validate F…`: check task files (and load their metric modules) and print each one's
+ * problems; exit code 2 if any is invalid. Paths appear in messages exactly as the user typed them.
  */
 import { readdir, stat } from "node:fs/promises";
 import type { Stats } from "node:fs";
+import { dirname } from "node:path";
 import { TaskError, UsageError } from "../../errors.js";
 import { type Column, table } from "../../text/table.js";
+import { loadMetricModule } from "../../metrics/load-module.js";
 import { metricLabel } from "../../metrics/spec.js";
+import { say } from "../../message.js";
 import { loadTask } from "../../task/index.js";
 import { under } from "../../task/paths.js";
 import { type CliContext, commandBody, defineCommand } from "../context.js";
@@ -63,10 +66,14 @@ async function validateFiles(ctx: CliContext, files: readonly string[], seed: nu
   for (const file of files) {
     try {
       const task = await loadTask(file, seed === undefined ? {} : { seed });
+      // A metric module is loaded as a search loads it (its top-level code runs): missing, without
+      // the export, or exporting no metric is a problem of the file.
+      const metric = task.metric;
+      if (typeof metric === "object" && "module" in metric) await loadMetricModule(metric, dirname(file), say`task file ${file}: metric.module`);
       const s = task.splits;
       ctx.stdout.write(`OK ${file} (${task.name}: ${s.demo.length} demo, ${s.eval.length} eval, ${s.test.length} test, ${metricLabel(task.metric)})\n`);
     } catch (error) {
-      if (!(error instanceof TaskError)) throw error;
+      if (!(error instanceof TaskError || error instanceof UsageError)) throw error;
       bad++;
       ctx.stdout.write(`INVALID ${file}\n`);
       ctx.stderr.write(`${error.message}\n`);
