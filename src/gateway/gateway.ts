@@ -259,9 +259,9 @@ export class Gateway {
     }
   }
   /**
-   * Commit the calls recorded so far. Calls that end in the same turn of the event loop share one
-   * transaction; a result is handed back only once its call is committed, so a crash loses at most
-   * calls that were still in flight.
+   * Commit the calls recorded so far. Calls that end together (in one turn of the event loop, or
+   * back to back for a few milliseconds) share one transaction; a result is handed back only once its
+   * call is committed, so a crash loses at most calls still in flight or answered in those milliseconds.
    */
   private commit(): Promise<void> {
     return this.o.store.commit();
