@@ -11,7 +11,7 @@ import { CapabilityError, ModelError } from "../../errors.js";
 import { option, say } from "../../message.js";
 import type { Capabilities, LogprobRequest, LogprobResult, ModelSpec } from "../types.js";
 import { answerTokens, chatLogprobParams, promptTokens } from "./chat-logprobs.js";
-import { wholeAnswer } from "./completion-shape.js";
+import { readUsage, wholeAnswer } from "./completion-shape.js";
 import { continuationTokens, parseLogprobs } from "./logprobs.js";
 import type { WireFacts } from "./probe-evidence.js";
 import { reportedBy, shareUsage } from "./usage-share.js";
@@ -52,7 +52,7 @@ async function chatLogprob(w: ScoringWire, messages: readonly ChatMessage[], con
   const answer = tokens && answerTokens(tokens, continuation);
   if (!answer)
     throw new ModelError(url, "the chat answer carries no prompt_logprobs ending with the reply's tokens (a cut answer is never stored)", { transient: true });
-  return { tokens: answer, usage: { promptTokens: reportedPromptTokens(response), completionTokens: 0 } };
+  return { tokens: answer, usage: { promptTokens: readUsage(isRecord(response) ? response.usage : undefined).promptTokens, completionTokens: 0 } };
 }
 
 /** Log-probs of text continuations, echoed on the completions route, as many prompts a request as the server takes. */
@@ -91,11 +91,4 @@ async function textLogprobs(w: ScoringWire, texts: readonly TextRequest[], signa
     });
   }
   return out;
-}
-
-/** The prompt tokens a chat answer's `usage` reports (0 where it reports none). */
-function reportedPromptTokens(response: unknown): number {
-  if (!isRecord(response) || !isRecord(response.usage)) return 0;
-  const tokens = response.usage.prompt_tokens;
-  return typeof tokens === "number" ? tokens : 0;
 }
