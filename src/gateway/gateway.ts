@@ -164,9 +164,12 @@ export class Gateway {
     const chunks = wireGroups(requests, misses, how.batch, how.joins);
     // Each request is tracked on its own, so `idle()` also waits for those still in flight after another failed.
     const work = chunks.map((chunk) => {
-      // The slot is the request's while it is sent (and retried); its answers are committed after,
-      // so the next request goes out while they are written. They are handed back only then.
-      const one = this.limits.slot(() => this.sendChunk(chunk, requests, keyed, results, how)).then(() => this.commit());
+      // The slot is the request's until its answers are committed (and handed back): a request sent
+      // and not yet on disk holds a slot, so a crash re-pays at most `concurrency` of them.
+      const one = this.limits.slot(async () => {
+        await this.sendChunk(chunk, requests, keyed, results, how);
+        await this.commit();
+      });
       this.active.add(one);
       void one.then(
         () => this.active.delete(one),
@@ -259,9 +262,9 @@ export class Gateway {
     }
   }
   /**
-   * Commit the calls recorded so far. Calls that end together (in one turn of the event loop, or
-   * back to back for a few milliseconds) share one transaction; a result is handed back only once its
-   * call is committed, so a crash loses at most calls still in flight or answered in those milliseconds.
+   * Commit the calls recorded so far. Calls that end in the same turn of the event loop share one
+   * transaction; a result is handed back, and its slot freed, only once its call is committed, so a
+   * crash loses at most the calls holding a slot.
    */
   private commit(): Promise<void> {
     return this.o.store.commit();

@@ -1,10 +1,8 @@
 /**
  * One open results database and its write queue. Calls, evaluations and candidate updates, the many
- * small writes, are queued and committed together at the end of a turn of the event loop, or of a
- * few turns while more keep arriving (answers coming back to back: at most GROUP_MS). A call is
- * committed before its answer is used, so a crash loses at most the calls in flight and those
- * answered in the last few milliseconds; every other write is committed at once, after whatever is
- * queued. Every read sees every queued write first, in order.
+ * small writes, are queued and committed together once per turn of the event loop (a call before its
+ * answer is used, so a crash loses at most the calls in flight); every other write is committed at
+ * once, after whatever is queued. Every read sees every queued write first, in order.
  */
 import type { Statement, Transaction } from "better-sqlite3";
 import { type OpenOptions, openDatabase, type SqliteDatabase } from "./database.js";
@@ -34,8 +32,7 @@ export interface SqlAccess extends SqlReader {
 export interface Committer {
   /**
    * Resolves once every write queued so far (calls, evaluations, candidate updates) is committed.
-   * Writes queued in the same turn of the event loop share one transaction, and so do those of the
-   * next turns while writes keep arriving in each, for at most GROUP_MS.
+   * Writes queued in the same turn of the event loop share one transaction.
    */
   commit(): Promise<void>;
 }
@@ -59,7 +56,6 @@ export class QueuedBatch<T> {
   constructor(
     private readonly queue: (write: () => void) => void,
     private readonly write: (items: readonly T[]) => void,
-    private readonly onAdd: () => void = () => {},
   ) {}
 
   /** Queue `items` with the others of this batch (a new batch when the last was committed or discarded). */
@@ -70,7 +66,6 @@ export class QueuedBatch<T> {
       this.queue(() => this.write(batch));
     }
     this.items.push(...items);
-    this.onAdd();
   }
 
   /** Later items start a new batch: this one is being committed, or was discarded. */
@@ -78,13 +73,6 @@ export class QueuedBatch<T> {
     this.items = undefined;
   }
 }
-
-/**
- * How long a commit waits at most for writes that keep arriving turn after turn, in milliseconds:
- * answers that come back to back share a transaction (each commit writes its pages to the log
- * again), and a crash loses at most this long of answers besides those in flight.
- */
-export const GROUP_MS = 2;
 
 /** The ISO time now, as every table stores it. */
 export const now = (): string => new Date().toISOString();
@@ -98,8 +86,6 @@ export class Connection implements SqlAccess, Committer, Discarder {
   /** Writes waiting for the next commit, in the order made. */
   private queued: (() => void)[] = [];
   private flushing = false;
-  /** Writes queued so far (each batch addition counts): `commit` waits while they keep coming. */
-  private arrivals = 0;
   private committing: Promise<void> | undefined;
   private writeQueued: Transaction<(writes: readonly (() => void)[]) => void> | undefined;
   private readonly batches: Pick<QueuedBatch<unknown>, "close">[] = [];
@@ -127,17 +113,12 @@ export class Connection implements SqlAccess, Committer, Discarder {
 
   /** Queue a write for the next commit (`commit`, `flush`, or any read or immediate write). */
   enqueue(write: () => void): void {
-    this.arrivals++;
     this.queued.push(write);
   }
 
   /** A batch of like writes, each batch committed with the queue (see QueuedBatch). */
   batch<T>(write: (items: readonly T[]) => void): QueuedBatch<T> {
-    const batch = new QueuedBatch<T>(
-      (w) => this.enqueue(w),
-      write,
-      () => this.arrivals++,
-    );
+    const batch = new QueuedBatch<T>((w) => this.enqueue(w), write);
     this.batches.push(batch);
     return batch;
   }
@@ -173,16 +154,7 @@ export class Connection implements SqlAccess, Committer, Discarder {
 
   commit(): Promise<void> {
     this.committing ??= new Promise<void>((resolve, reject) => {
-      const start = performance.now();
-      let seen = this.arrivals;
-      const turn = (): void => {
-        // Writes still arriving (answers coming in turn after turn): wait one more turn, within
-        // GROUP_MS, so that they share the transaction.
-        if (this.arrivals !== seen && performance.now() - start < GROUP_MS) {
-          seen = this.arrivals;
-          setImmediate(turn);
-          return;
-        }
+      setImmediate(() => {
         this.committing = undefined;
         try {
           this.flush();
@@ -190,8 +162,7 @@ export class Connection implements SqlAccess, Committer, Discarder {
         } catch (error) {
           reject(error);
         }
-      };
-      setImmediate(turn);
+      });
     });
     return this.committing;
   }

@@ -66,7 +66,7 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, LineageLog, C
   query<T>(sql: string, ...params: readonly unknown[]): T[] {
     return this.#db.query<T>(sql, ...params);
   }
-  /** Resolves once every write queued so far is committed (see `Committer.commit`: writes that arrive together share a transaction). */
+  /** Resolves once every write queued so far is committed (writes of one event-loop turn share a transaction). */
   commit(): Promise<void> {
     return this.#db.commit();
   }

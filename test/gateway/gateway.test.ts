@@ -23,11 +23,16 @@ afterEach(() => {
 });
 const sims = simServers();
 
-async function setup(sim: Partial<SimOptions> = {}, budget = new Budget({}), cache = true, file = ":memory:") {
+async function setup(sim: Partial<SimOptions> = {}, budget = new Budget({}), cache = true, file = ":memory:", onSend = (_n: number): void => {}) {
   const server = await sims.world(sim);
   const store = storeWithRun({}, file);
   stores.push(store);
   const model = new OpenAIBackend(parseSpec("vllm:sim-model", [server.url]));
+  const send = model.generate.bind(model);
+  model.generate = (batch, signal) => {
+    onSend(batch.length);
+    return send(batch, signal);
+  };
   const gateway = new Gateway({
     model,
     role: "target",
@@ -65,6 +70,29 @@ describe("Gateway", () => {
       expect(seen).toEqual(Array.from({ length: 12 }, () => 1));
     } finally {
       reader.close();
+    }
+  });
+
+  it("sends a request only while fewer than its concurrency are sent and not yet committed: a crash re-pays at most that many", async () => {
+    const file = join(tempDir(), "results.db");
+    let sent = 0;
+    const unsettled: number[] = [];
+    let count: () => number = () => 0;
+    const { gateway } = await setup({}, new Budget({}), true, file, (n) => {
+      sent += n;
+      unsettled.push(sent - count());
+    });
+    const db = new Database(file, { readonly: true });
+    try {
+      const stmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM calls WHERE response IS NOT NULL");
+      count = () => stmt.get()?.n ?? 0;
+      await Promise.all(Array.from({ length: 40 }, (_, i) => gateway.generate([req(i)])));
+      expect(sent).toBe(40);
+      // The concurrency is 4: each request sent, counted with the three others that may be out.
+      expect(Math.max(...unsettled)).toBeLessThanOrEqual(4);
+      expect(Math.max(...unsettled)).toBe(4);
+    } finally {
+      db.close();
     }
   });
 

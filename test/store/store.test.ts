@@ -5,7 +5,6 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
 import { MIGRATIONS } from "../../src/store/schema.js";
-import { GROUP_MS } from "../../src/store/connection.js";
 import { Store } from "../../src/store/store.js";
 import { tempDir } from "../support/temp.js";
 
@@ -85,35 +84,6 @@ describe("Store", () => {
     store.addCall({ ...call, cache_key: "k3" });
     expect(store.getRun("abc123").calls).toBe(3);
     expect(seen()).toEqual([3, 1]);
-    other.close();
-    store.close();
-  });
-
-  it("commits calls that keep arriving turn after turn, never holding them longer than GROUP_MS", async () => {
-    const file = join(tempDir("ape-store-"), "ape.db");
-    const store = new Store(file);
-    store.createRun(run);
-    const call = callRow({ run_id: "abc123", cost_usd: 0 });
-    const other = new Database(file, { readonly: true });
-    const committed = (): number => other.prepare<[], { n: number }>("SELECT count(*) AS n FROM calls").get()?.n ?? 0;
-    // A call in every turn of the event loop for 25 times GROUP_MS, each awaiting its commit, as
-    // answers coming back to back do (each arrives before the turn's commit would run): the commits
-    // group them, and go on while they keep coming.
-    const waits: Promise<void>[] = [];
-    const start = performance.now();
-    await new Promise<void>((done) => {
-      const arrive = (): void => {
-        store.addCall({ ...call, cache_key: `k${waits.length}` });
-        if (performance.now() - start < 25 * GROUP_MS) setImmediate(arrive);
-        else done();
-        waits.push(store.commit());
-      };
-      arrive();
-    });
-    const whileArriving = committed();
-    expect(whileArriving).toBeGreaterThan(waits.length / 2);
-    await Promise.all(waits);
-    expect(committed()).toBe(waits.length);
     other.close();
     store.close();
   });
