@@ -7,6 +7,7 @@ import { fmtInterval } from "../stats/interval.js";
 import type { RunView } from "./run-view.js";
 import { fate } from "./run-view.js";
 import { referencesTable } from "./references-table.js";
+import { stoppedAdvice } from "./run-status.js";
 import { fmtScore, table } from "../text/table.js";
 
 /** The whole text of `ape show RUN`, `limit` candidates at most. */
@@ -14,11 +15,12 @@ export function runText(view: RunView, limit: number): string {
   const { run } = view;
   const shown = view.candidates.slice(0, Math.max(0, limit));
   const out: string[] = [];
-  out.push(`run ${run.id} (${run.status}): task ${run.task} from ${run.task_file}\n`);
+  out.push(`run ${run.id} (${view.status}): task ${run.task} from ${run.task_file}\n`);
   const models = run.proposer === run.target ? run.target : `proposer ${run.proposer}, target ${run.target}`;
   out.push(`  ${models}; scorer ${run.scorer}, selector ${run.selector}, seed ${run.seed}\n`);
   out.push(`  started ${when(run.created_at)}, last update ${when(run.updated_at)} (${duration(run.created_at, run.updated_at)})\n`);
   if (run.error) out.push(`  stopped: ${run.error}\n`);
+  if (view.status === "stopped") out.push(`  ${stoppedAdvice(run.id)}\n`);
   out.push("\n");
   if (shown.length === 0) out.push("no candidates yet.\n");
   else {
@@ -68,9 +70,10 @@ export function runText(view: RunView, limit: number): string {
   }
   const tokens = run.prompt_tokens + run.completion_tokens;
   out.push(
-    `\ntotals: ${run.evaluations} evaluations, ${run.calls} calls (${run.cached_calls} cached), ${tokens} tokens (${run.prompt_tokens} prompt, ${run.completion_tokens} completion), $${run.cost_usd.toFixed(4)}\n`,
+    `\ntotals: ${view.evaluations} evaluations, ${run.calls} calls (${run.cached_calls} cached), ${tokens} tokens (${run.prompt_tokens} prompt, ${run.completion_tokens} completion), $${run.cost_usd.toFixed(4)}\n`,
   );
-  const winner = view.candidates[0];
+  // Only a finished selection has a winner; until then the order above is how far it got.
+  const winner = run.best_candidate_id === null ? undefined : view.candidates[0];
   if (winner) out.push(`why candidate ${winner.row.id} won: ape show ${run.id} --candidate ${winner.row.id}\n`);
   return out.join("");
 }

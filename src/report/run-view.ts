@@ -2,6 +2,7 @@
  * A run as the inspection commands see it: the run row, its candidates best first and its
  * references, each with parsed history and 95% intervals on the eval and test splits.
  */
+import { evaluationsOf, shownStatus } from "./run-status.js";
 import { equalsReference, referenceRows, referenceTexts } from "../human-references.js";
 import type { CandidateRow, RunRow } from "../store/rows.js";
 import type { StoreReader } from "../store/store.js";
@@ -29,6 +30,10 @@ export interface CandidateView {
 /** A run with its candidates (best first) and references. */
 export interface RunView {
   readonly run: RunRow;
+  /** Its status as shown (`stopped` for a run whose process is gone, see run-status.ts). */
+  readonly status: string;
+  /** Its evaluations: the total once done, those stored so far otherwise. */
+  readonly evaluations: number;
   readonly candidates: readonly CandidateView[];
   /** The task's references, a candidate's row among them where a proposal was word for word one. */
   readonly references: readonly CandidateView[];
@@ -52,7 +57,13 @@ export function readRunView(store: StoreReader, idOrPrefix: string): RunView {
     }),
   );
   const references = humans.map((h) => views.find((v) => v.row.id === h.id)).filter((v): v is CandidateView => v !== undefined);
-  return { run, candidates: views.filter((v) => v.row.origin !== "reference"), references };
+  return {
+    run,
+    status: shownStatus(run),
+    evaluations: evaluationsOf(store, run),
+    candidates: views.filter((v) => v.row.origin !== "reference"),
+    references,
+  };
 }
 
 /** Parse `candidates.history`, keeping only well-formed entries (older rows may lack `round`). */

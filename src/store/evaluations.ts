@@ -29,6 +29,8 @@ export interface EvaluationReader {
   evaluations(runId: string, candidateId?: number): EvaluationRow[];
   /** Score summaries of every candidate of a run on one split. */
   scoreStats(runId: string, split: string): ScoreStats[];
+  /** How many evaluations of a run are stored (a finished run's `runs.evaluations`; an unfinished one's so far). */
+  evaluationCount(runId: string): number;
 }
 
 /** Recording scores, as the evaluator does. */
@@ -74,6 +76,10 @@ export class EvaluationTable implements EvaluationLog {
   evaluations(runId: string, candidateId?: number): EvaluationRow[] {
     if (candidateId === undefined) return this.db.sql<EvaluationRow>(`SELECT * FROM evaluations WHERE run_id = ? ORDER BY id`).all(runId);
     return this.db.sql<EvaluationRow>(`SELECT * FROM evaluations WHERE run_id = ? AND candidate_id = ? ORDER BY id`).all(runId, candidateId);
+  }
+
+  evaluationCount(runId: string): number {
+    return this.db.sql<{ n: number }>(`SELECT count(*) AS n FROM evaluations WHERE run_id = ?`).get(runId)?.n ?? 0;
   }
 
   scoreStats(runId: string, split: string): ScoreStats[] {

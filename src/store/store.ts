@@ -151,6 +151,10 @@ export class Store implements RunLog, CandidateLog, EvaluationLog, LineageLog, C
   evaluations(runId: string, candidateId?: number): EvaluationRow[] {
     return this.#evaluations.evaluations(runId, candidateId);
   }
+  /** See `EvaluationReader.evaluationCount`. */
+  evaluationCount(runId: string): number {
+    return this.#evaluations.evaluationCount(runId);
+  }
   /** See `EvaluationReader.scoreStats`. */
   scoreStats(runId: string, split: string): ScoreStats[] {
     return this.#evaluations.scoreStats(runId, split);

@@ -1,7 +1,9 @@
 /** `ape runs`: the runs in the results database, newest first, and the suites they belong to. */
 import type { Argv } from "yargs";
 import { type Column, fmtScore, table } from "../../text/table.js";
+import type { EvaluationReader } from "../../store/evaluations.js";
 import type { RunRow, SuiteRow } from "../../store/rows.js";
+import { evaluationsOf, shownStatus } from "../../report/run-status.js";
 import { listSuites } from "../../store/suites.js";
 import type { SuiteResult } from "../../suite/result.js";
 import { commandBody } from "../context.js";
@@ -33,7 +35,7 @@ export const runsCommand = commandBody({
         ctx.stderr.write(`${what} in ${store.file} yet; start one with \`ape search --task tasks/antonyms.json\`.\n`);
         return;
       }
-      ctx.stdout.write(runsTable(runs));
+      ctx.stdout.write(runsTable(runs, store));
       const suites = task === undefined ? listSuites(store).slice(0, limit ?? Infinity) : [];
       if (suites.length > 0) {
         // Summing a suite up reads its stored plan and results (zod and all): only when there is one.
@@ -45,7 +47,7 @@ export const runsCommand = commandBody({
 });
 
 /** The runs table; a suite column when any run is a task of a suite. */
-function runsTable(runs: readonly RunRow[]): string {
+function runsTable(runs: readonly RunRow[], store: Pick<EvaluationReader, "evaluationCount">): string {
   const inSuite = runs.some((r) => r.suite_id !== null);
   const columns: Column[] = [
     { header: "id" },
@@ -63,9 +65,9 @@ function runsTable(runs: readonly RunRow[]): string {
     r.id,
     r.task,
     models(r),
-    r.status,
+    shownStatus(r),
     fmtScore(r.best_score),
-    String(r.evaluations),
+    String(evaluationsOf(store, r)),
     String(r.calls),
     `$${r.cost_usd.toFixed(4)}`,
     minute(r.created_at),

@@ -33,7 +33,7 @@ body { margin: 0 auto; max-width: 1100px; padding: 24px; font: 15px/1.45 system-
 h1 { font-size: 1.5rem; margin: 0 0 4px; } h2 { font-size: 1.15rem; margin: 28px 0 6px; }
 .sub { color: var(--muted); margin: 0 0 16px; }
 .status { display: inline-block; padding: 1px 8px; border-radius: 10px; background: #e6eef5; font-size: .85rem; }
-.status.done { background: #dff0d8; } .status.failed { background: #f8d7da; } .status.budget, .status.cancelled, .status.running { background: #fcf3cf; }
+.status.done { background: #dff0d8; } .status.failed { background: #f8d7da; } .status.budget, .status.cancelled, .status.running, .status.stopped { background: #fcf3cf; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr max-content 1fr; gap: 2px 16px; margin: 0; }
 dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
 .winner { border-left: 4px solid ${COLORS.winner}; padding: 8px 14px; background: #fff; margin: 16px 0; }
@@ -74,9 +74,9 @@ function page(view: RunView, figures: readonly Figure[], answers: string, lineag
   const tie = tieSentence(view.candidates.map((c) => ({ id: c.row.id, score: c.row.score, evalCount: c.row.eval_count })));
   return `${documentHead(title)}
 <body>
-<h1>${esc(run.task)} <span class="status ${esc(run.status)}">${esc(run.status)}</span></h1>
+<h1>${esc(run.task)} <span class="status ${esc(view.status)}">${esc(view.status)}</span></h1>
 <p class="sub">run ${esc(run.id)} · ${esc(when(run.created_at))} · ${esc(duration(run.created_at, run.updated_at))}</p>
-${winner ? `<div class="winner"><strong>Winner</strong>${winner.equalsReference ? ` <strong>${esc(HUMAN_MARK)}</strong>` : ""} (candidate ${winner.row.id}, eval ${fmtScore(winner.row.score)} ${fmtInterval(winner.evalInterval)}${winner.row.test_count > 0 ? `, test ${fmtScore(winner.row.test_score)} ${fmtInterval(winner.testInterval)}` : ""}):<br><q>${esc(winner.row.text)}</q></div>` : "<p>No candidates yet.</p>"}
+${winner ? `<div class="winner"><strong>${run.best_candidate_id === null ? "Leading so far (unfinished)" : "Winner"}</strong>${winner.equalsReference ? ` <strong>${esc(HUMAN_MARK)}</strong>` : ""} (candidate ${winner.row.id}, eval ${fmtScore(winner.row.score)} ${fmtInterval(winner.evalInterval)}${winner.row.test_count > 0 ? `, test ${fmtScore(winner.row.test_score)} ${fmtInterval(winner.testInterval)}` : ""}):<br><q>${esc(winner.row.text)}</q></div>` : "<p>No candidates yet.</p>"}
 ${tie ? `<p>${esc(tie)}</p>` : ""}
 ${run.error ? `<p><strong>Stopped:</strong> ${esc(run.error)}</p>` : ""}
 ${facts(view)}
@@ -102,7 +102,7 @@ function facts(view: RunView): string {
     ["selector", r.selector],
     ["seed", String(r.seed)],
     ["candidates", String(view.candidates.length)],
-    ["evaluations", String(r.evaluations)],
+    ["evaluations", String(view.evaluations)],
     ["calls", `${r.calls} (+${r.cached_calls} cached)`],
     ["tokens", `${r.prompt_tokens + r.completion_tokens} (${r.prompt_tokens} prompt, ${r.completion_tokens} completion)`],
     ["cost", `$${r.cost_usd.toFixed(4)}`],

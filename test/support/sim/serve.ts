@@ -1,6 +1,6 @@
 /**
  * Run the simulated server by hand, to try ape without a GPU or a key:
- *   npx tsx test/support/sim/serve.ts tasks/antonyms.json [--family vllm] [--port 8000] [--fim] [--insert]
+ *   npx tsx test/support/sim/serve.ts tasks/antonyms.json [--family vllm] [--port 8000] [--latency MS] [--fim] [--insert]
  * then, in another terminal:
  *   npx ape search --task tasks/antonyms.json --model vllm:sim-model --base-url http://127.0.0.1:8000/v1
  */
@@ -17,12 +17,17 @@ const { values, positionals } = parseArgs({
     seed: { type: "string", default: "0" },
     fim: { type: "boolean", default: false },
     insert: { type: "boolean", default: false },
+    latency: { type: "string", default: "0" },
+    help: { type: "boolean", default: false },
   },
 });
 const file = positionals[0];
-if (!file || !(SIM_FAMILIES as readonly string[]).includes(values.family)) {
-  console.error(`usage: serve.ts TASK.json [--family ${SIM_FAMILIES.join("|")}] [--port N] [--seed N] [--fim] [--insert]`);
-  process.exit(2);
+const latencyMs = Number(values.latency);
+if (values.help || !file || !(SIM_FAMILIES as readonly string[]).includes(values.family) || !(latencyMs >= 0)) {
+  console.error(
+    `usage: serve.ts TASK.json [--family ${SIM_FAMILIES.join("|")}] [--port N] [--seed N] [--latency MS (each answer's delay: time to stop a search mid-way)] [--fim] [--insert]`,
+  );
+  process.exit(values.help ? 0 : 2);
 }
 const task = await loadTask(file);
 const server = await startSimServer({
@@ -30,6 +35,7 @@ const server = await startSimServer({
   family: values.family as SimFamily,
   seed: Number(values.seed),
   port: Number(values.port),
+  faults: { latencyMs },
   fim: values.fim,
   insert: values.insert,
 });
