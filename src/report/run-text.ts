@@ -7,7 +7,6 @@ import { fmtInterval } from "../stats/interval.js";
 import type { RunView } from "./run-view.js";
 import { fate } from "./run-view.js";
 import { referencesTable } from "./references-table.js";
-import { stoppedAdvice } from "./run-status.js";
 import { fmtScore, table } from "../text/table.js";
 
 /** The whole text of `ape show RUN`, `limit` candidates at most. */
@@ -20,7 +19,8 @@ export function runText(view: RunView, limit: number): string {
   out.push(`  ${models}; scorer ${run.scorer}, selector ${run.selector}, seed ${run.seed}\n`);
   out.push(`  started ${when(run.created_at)}, last update ${when(run.updated_at)} (${duration(run.created_at, run.updated_at)})\n`);
   if (run.error) out.push(`  stopped: ${run.error}\n`);
-  if (view.status === "stopped") out.push(`  ${stoppedAdvice(run.id)}\n`);
+  if (view.status === "stopped")
+    out.push(`  its process is gone (killed or crashed): \`ape resume ${run.id}\` continues it, paying again only for the calls that were in flight\n`);
   out.push("\n");
   if (shown.length === 0) out.push("no candidates yet.\n");
   else {

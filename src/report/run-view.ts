@@ -2,7 +2,7 @@
  * A run as the inspection commands see it: the run row, its candidates best first and its
  * references, each with parsed history and 95% intervals on the eval and test splits.
  */
-import { evaluationsOf, shownStatus } from "./run-status.js";
+import { evaluationsOf, shownStatus } from "../store/run-status.js";
 import { equalsReference, referenceRows, referenceTexts } from "../human-references.js";
 import type { CandidateRow, RunRow } from "../store/rows.js";
 import type { StoreReader } from "../store/store.js";

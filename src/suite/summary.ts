@@ -10,6 +10,7 @@ import { readResult } from "../read-result.js";
 import type { ScoreStats } from "../store/evaluations.js";
 import type { StoreReader } from "../store/store.js";
 import { getSuite, suiteRuns } from "../store/suites.js";
+import { evaluationsOf } from "../store/run-status.js";
 import { readSuitePlan, type SuiteTaskEntry } from "./config.js";
 import { humanScore } from "./human-score.js";
 import { iqm } from "../stats/iqm.js";
@@ -41,7 +42,7 @@ function taskRow(store: StoreReader, entry: SuiteTaskEntry, run: RunRow | undefi
     taskFile: entry.file,
     runId: run?.id ?? null,
     status: run?.status ?? ("pending" as const),
-    evaluations: run?.evaluations ?? 0,
+    evaluations: run ? evaluationsOf(store, run) : 0,
     calls: run?.calls ?? 0,
     costUsd: run?.cost_usd ?? 0,
   };

@@ -40,6 +40,11 @@ describe("a suite killed with SIGKILL and resumed with `ape resume SUITE`", () =
     const callsOf = (run: string): number => readDb<{ n: number }>(db, "SELECT count(*) AS n FROM calls WHERE run_id = ?", run)[0]?.n ?? 0;
     const callsBefore = new Map(finished.map((r) => [r.id, callsOf(r.id)]));
     const suiteId = readDb<{ id: string }>(db, "SELECT id FROM suites")[0]?.id ?? "";
+    // Listed as stopped (the file still says running: its process is gone), the finished task as done.
+    const listed = await ape(["runs", "--db", db]);
+    expect(listed.stdout).toMatch(new RegExp(`^${suiteId}\\s+\\d+/3\\s+stopped\\s`, "m"));
+    for (const r of readDb<{ id: string; status: string }>(db, "SELECT id, status FROM runs"))
+      expect(listed.stdout).toMatch(new RegExp(`^${r.id}\\s.*\\s${r.status === "done" ? "done" : "stopped"}\\s`, "m"));
 
     const resumed = await ape(["resume", suiteId, "--db", db, "--progress", "none", "--json"]);
     expect(resumed.code, resumed.stderr).toBe(0);

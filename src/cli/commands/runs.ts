@@ -3,7 +3,7 @@ import type { Argv } from "yargs";
 import { type Column, fmtScore, table } from "../../text/table.js";
 import type { EvaluationReader } from "../../store/evaluations.js";
 import type { RunRow, SuiteRow } from "../../store/rows.js";
-import { evaluationsOf, shownStatus } from "../../report/run-status.js";
+import { evaluationsOf, shownStatus } from "../../store/run-status.js";
 import { listSuites } from "../../store/suites.js";
 import type { SuiteResult } from "../../suite/result.js";
 import { commandBody } from "../context.js";
@@ -93,7 +93,7 @@ function suitesTable(suites: readonly { readonly row: SuiteRow; readonly result:
     suites.map(({ row, result: r }) => [
       r.suiteId,
       `${r.tasks.filter((t) => t.status === "done").length}/${r.tasks.length}`,
-      r.status,
+      shownStatus(row),
       fmtScore(r.iqm.ape),
       fmtScore(r.iqm.reference),
       `${r.record.wins}/${r.record.ties}/${r.record.losses}`,
