@@ -1,16 +1,21 @@
 /** Rebuilding a run's typed result from the store (for `search()`, `ape show` and exports). */
+import { evaluationsOf } from "./store/run-status.js";
 import { z } from "zod";
 import { equalsReference, referenceRows, referenceTexts } from "./human-references.js";
 import type { SearchResult, RankedCandidate, ReferenceResult } from "./result.js";
 import type { StageRecord } from "./select/selector.js";
 import type { FillPath } from "./model/types.js";
 import type { CandidateReader } from "./store/candidates.js";
+import type { EvaluationReader } from "./store/evaluations.js";
 import type { SqlReader } from "./store/connection.js";
 import type { CandidateRow } from "./store/rows.js";
 import type { RunReader } from "./store/runs.js";
 
 /** The result of run `runId` as stored now. */
-export function readResult(store: RunReader & CandidateReader & Pick<SqlReader, "file">, runId: string): SearchResult {
+export function readResult(
+  store: RunReader & CandidateReader & Pick<EvaluationReader, "evaluationCount"> & Pick<SqlReader, "file">,
+  runId: string,
+): SearchResult {
   const run = store.getRun(runId);
   const rows = store.candidates(run.id);
   const ranked = rows.filter((c) => c.origin !== "reference");
@@ -56,7 +61,7 @@ export function readResult(store: RunReader & CandidateReader & Pick<SqlReader, 
       promptTokens: run.prompt_tokens,
       completionTokens: run.completion_tokens,
       costUsd: run.cost_usd,
-      evaluations: run.evaluations,
+      evaluations: evaluationsOf(store, run),
     },
     db: store.file,
   };

@@ -49,6 +49,8 @@ describe("a run whose process was killed", () => {
     expect(show.stdout).toContain(`its process is gone (killed or crashed): \`ape resume ${run.runId}\` continues it`);
     expect(show.stdout).toContain(`totals: ${stored} evaluations,`);
     expect(show.stdout).not.toContain("won:");
+    const json = JSON.parse((await inProcess(["show", run.runId, "--db", db, "--json"])).stdout) as { status: string; totals: { evaluations: number } };
+    expect(json).toMatchObject({ status: "running", totals: { evaluations: stored } });
 
     const out = join(run.dir, "killed.html");
     expect((await inProcess(["report", run.runId, "--db", db, "--out", out])).code).toBe(0);
